@@ -1,0 +1,140 @@
+/**
+ * Drizzle schema: the one description of the SQLite database.
+ *
+ * Shared reference data (USDA SR28 foods, curated fortified foods) has no owner;
+ * everything a person creates (custom foods, diet corrections, later plans) carries an
+ * owner id, so accounts can come later without reshaping the data. Nutrient values are
+ * per 100 g of edible portion, as in SR28; null means "not known", never zero.
+ *
+ * The FTS5 search index (`foods_fts`) and the triggers that keep it in step with
+ * `foods` are created by a hand-written migration: drizzle-kit does not model virtual
+ * tables.
+ */
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const DIETS = ["vegan", "vegetarian", "omnivore"] as const;
+export type Diet = (typeof DIETS)[number];
+
+export const FOOD_SOURCES = ["usda", "curated", "custom"] as const;
+export type FoodSource = (typeof FOOD_SOURCES)[number];
+
+export const LABEL_EDITIONS = ["current", "pre-2016"] as const;
+export type LabelEdition = (typeof LABEL_EDITIONS)[number];
+
+const timestamps = {
+  createdAt: text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  updatedAt: text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+};
+
+export const owners = sqliteTable("owners", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: timestamps.createdAt,
+});
+
+export const foodGroups = sqliteTable("food_groups", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+});
+
+export const foods = sqliteTable(
+  "foods",
+  {
+    /** Integer key: the FTS5 index's rowid points here (stable, unlike an implicit rowid). */
+    key: integer("key").primaryKey({ autoIncrement: true }),
+    /** Public id: `sr28-01001`, `curated-…`, `custom-…`. */
+    id: text("id").notNull(),
+    source: text("source", { enum: FOOD_SOURCES }).notNull(),
+    ndbNumber: text("ndb_number"),
+    name: text("name").notNull(),
+    /** Extra words the search index knows this food by (e.g. "soy milk" for "Soymilk"). */
+    searchKeywords: text("search_keywords").notNull().default(""),
+    groupCode: text("group_code").references(() => foodGroups.code),
+    manufacturer: text("manufacturer"),
+    commonName: text("common_name"),
+    scientificName: text("scientific_name"),
+    b12PerHundredGrams: real("b12_per_100g"),
+    b12AddedPerHundredGrams: real("b12_added_per_100g"),
+    energyKcalPerHundredGrams: real("energy_kcal_per_100g"),
+    proteinGramsPerHundredGrams: real("protein_g_per_100g"),
+    fatGramsPerHundredGrams: real("fat_g_per_100g"),
+    carbohydrateGramsPerHundredGrams: real("carbohydrate_g_per_100g"),
+    fibreGramsPerHundredGrams: real("fibre_g_per_100g"),
+    /** Diet as classified at import (or chosen by the owner of a custom food). */
+    diet: text("diet", { enum: DIETS }).notNull(),
+    dietReason: text("diet_reason").notNull(),
+    b12Fortified: integer("b12_fortified", { mode: "boolean" }).notNull(),
+    fortifiedReason: text("fortified_reason"),
+    /** Where a curated figure comes from, and that it is a typical label value. */
+    sourceNote: text("source_note"),
+    typicalLabelValue: integer("typical_label_value", { mode: "boolean" }).notNull().default(false),
+    /** Custom foods: what the person typed from the label, so the edit form shows it back. */
+    labelServingGrams: real("label_serving_grams"),
+    labelB12Micrograms: real("label_b12_micrograms"),
+    labelPercentDailyValue: real("label_percent_daily_value"),
+    labelEdition: text("label_edition", { enum: LABEL_EDITIONS }),
+    ownerId: text("owner_id").references(() => owners.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("foods_id_unique").on(table.id),
+    uniqueIndex("foods_ndb_number_unique").on(table.ndbNumber),
+    index("foods_group_idx").on(table.groupCode),
+    index("foods_owner_idx").on(table.ownerId),
+    index("foods_b12_idx").on(table.b12PerHundredGrams),
+  ],
+);
+
+export const foodPortions = sqliteTable(
+  "food_portions",
+  {
+    /** `${foodId}:${seq}`: stable across re-imports so saved references keep working. */
+    id: text("id").primaryKey(),
+    foodId: text("food_id")
+      .notNull()
+      .references(() => foods.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    amount: real("amount").notNull(),
+    unit: text("unit").notNull(),
+    label: text("label").notNull(),
+    /** Grams for `amount` × `unit`. */
+    grams: real("grams").notNull(),
+  },
+  (table) => [uniqueIndex("food_portions_food_seq_unique").on(table.foodId, table.seq)],
+);
+
+/** A person's correction of a food's diet; kept apart from `foods` so re-imports keep it. */
+export const dietOverrides = sqliteTable(
+  "diet_overrides",
+  {
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    foodId: text("food_id")
+      .notNull()
+      .references(() => foods.id, { onDelete: "cascade" }),
+    diet: text("diet", { enum: DIETS }).notNull(),
+    note: text("note"),
+    ...timestamps,
+  },
+  (table) => [primaryKey({ columns: [table.ownerId, table.foodId] })],
+);
+
+/** Small key/value facts about the database itself (e.g. the fingerprint of the last import). */
+export const appMeta = sqliteTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
