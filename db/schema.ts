@@ -31,12 +31,8 @@ export const LABEL_EDITIONS = ["current", "pre-2016"] as const;
 export type LabelEdition = (typeof LABEL_EDITIONS)[number];
 
 const timestamps = {
-  createdAt: text("created_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-  updatedAt: text("updated_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
 };
 
 export const owners = sqliteTable("owners", {

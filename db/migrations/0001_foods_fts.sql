@@ -18,7 +18,8 @@ CREATE TRIGGER `foods_fts_after_delete` AFTER DELETE ON `foods` BEGIN
 	INSERT INTO foods_fts(foods_fts, rowid, name, search_keywords) VALUES ('delete', old.key, old.name, old.search_keywords);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `foods_fts_after_update` AFTER UPDATE OF name, search_keywords ON `foods` BEGIN
+CREATE TRIGGER `foods_fts_after_update` AFTER UPDATE OF name, search_keywords ON `foods`
+	WHEN old.name IS NOT new.name OR old.search_keywords IS NOT new.search_keywords BEGIN
 	INSERT INTO foods_fts(foods_fts, rowid, name, search_keywords) VALUES ('delete', old.key, old.name, old.search_keywords);
 	INSERT INTO foods_fts(rowid, name, search_keywords) VALUES (new.key, new.name, new.search_keywords);
 END;

@@ -1,0 +1,37 @@
+"use client";
+/** Main navigation; marks the current section for screen readers and sighted users. */
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/", label: "Home" },
+  { href: "/foods", label: "Foods" },
+  { href: "/foods/new", label: "Add a food from a label" },
+] as const;
+
+function isCurrent(pathname: string, href: string): boolean {
+  if (href === "/") return pathname === "/";
+  if (href === "/foods")
+    return pathname === "/foods" || (pathname.startsWith("/foods/") && pathname !== "/foods/new");
+  return pathname === href;
+}
+
+export function SiteNav() {
+  const pathname = usePathname();
+  return (
+    <nav className="site-nav" aria-label="Main">
+      <ul>
+        {LINKS.map((link) => (
+          <li key={link.href}>
+            <Link
+              href={link.href}
+              aria-current={isCurrent(pathname, link.href) ? "page" : undefined}
+            >
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SiteNav } from "./_components/site-nav";
+import { TrpcReactProvider } from "./_trpc/client";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "B12 Planner", template: "%s · B12 Planner" },
+  description:
+    "Plan meals from the USDA food database and check each day's vitamin B12 against the amount recommended for you.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#08403d" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header-inner">
+            <Link className="brand" href="/">
+              B12 Planner
+            </Link>
+            <SiteNav />
+          </div>
+        </header>
+        <TrpcReactProvider>
+          <main id="main">{children}</main>
+        </TrpcReactProvider>
+        <footer className="site-footer">
+          <div className="site-footer-inner">
+            Food data: USDA National Nutrient Database for Standard Reference, Release 28 (public
+            domain). Information here is not medical advice; talk to a healthcare professional about
+            your own needs.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * Household portions ("1 cup", "0.5 cup", "1 large") as people read them.
+ */
+
+/** "1" for 1, "0.5" for 0.5, "1.25" for 1.25: SR28 amounts without float noise. */
+export function formatPortionAmount(amount: number): string {
+  return String(Number(amount.toFixed(3)));
+}
+
+/** The label of an SR28 portion: amount and measure, e.g. "1 cup" or "0.5 cup, diced". */
+export function formatPortionLabel(amount: number, unit: string): string {
+  return `${formatPortionAmount(amount)} ${unit.trim()}`.trim();
+}
+
+export type Portion = { id: string; label: string; grams: number };
+
+/** The portion most people mean when they think of a food: SR28 lists it first. */
+export function pickCommonPortion<T extends Portion>(portions: readonly T[]): T | null {
+  return portions[0] ?? null;
+}

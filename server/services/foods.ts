@@ -1,0 +1,423 @@
+/**
+ * Foods: search, look-up, custom foods from labels, and diet corrections.
+ *
+ * Reads go through prepared SQL on better-sqlite3 (the search must answer in a few
+ * milliseconds); writes go through Drizzle. Every function takes the database and the
+ * owner id, so tests pass a temporary database and accounts can come later.
+ */
+import { randomUUID } from "node:crypto";
+import type { Statement } from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
+import type { AppDatabase } from "../../db/client";
+import { type Diet, dietOverrides, foodPortions, foods } from "../../db/schema";
+import {
+  b12MicrogramsForGrams,
+  labelB12Micrograms,
+  labelToB12PerHundredGrams,
+} from "../domain/b12-amounts";
+import { buildFtsMatchExpression, isNdbNumberQuery } from "../domain/search-query";
+import { invalid, notFound } from "../errors";
+import type {
+  CustomFoodFields,
+  GetFoodInput,
+  LabelPreviewInput,
+  SearchFoodsInput,
+  SetDietOverrideInput,
+  UpdateCustomFoodInput,
+} from "../schemas/foods";
+
+export type FoodPortion = {
+  id: string;
+  label: string;
+  grams: number;
+  /** B12 in this portion, µg; null when the food's B12 is unknown. */
+  b12Micrograms: number | null;
+};
+
+export type Food = {
+  id: string;
+  name: string;
+  source: "usda" | "curated" | "custom";
+  ndbNumber: string | null;
+  group: { code: string; name: string } | null;
+  /** The diet to use: the owner's correction when there is one, else the classification. */
+  diet: Diet;
+  classifiedDiet: Diet;
+  dietReason: string;
+  dietCorrected: boolean;
+  b12Fortified: boolean;
+  fortifiedReason: string | null;
+  /** µg per 100 g; null when SR28 has no value (unknown, not zero). */
+  b12PerHundredGrams: number | null;
+  /** The fortificant part of b12PerHundredGrams, µg per 100 g, when SR28 records it. */
+  b12AddedPerHundredGrams: number | null;
+  nutrientsPerHundredGrams: {
+    energyKcal: number | null;
+    proteinGrams: number | null;
+    fatGrams: number | null;
+    carbohydrateGrams: number | null;
+    fibreGrams: number | null;
+  };
+  manufacturer: string | null;
+  sourceNote: string | null;
+  typicalLabelValue: boolean;
+  portions: FoodPortion[];
+  /** For custom foods: the label as typed, so it can be edited. */
+  label: {
+    servingGrams: number;
+    b12Micrograms: number | null;
+    percentDailyValue: number | null;
+    labelEdition: "current" | "pre-2016" | null;
+  } | null;
+};
+
+type FoodRow = {
+  key: number;
+  id: string;
+  source: Food["source"];
+  ndb_number: string | null;
+  name: string;
+  group_code: string | null;
+  group_name: string | null;
+  manufacturer: string | null;
+  b12_per_100g: number | null;
+  b12_added_per_100g: number | null;
+  energy_kcal_per_100g: number | null;
+  protein_g_per_100g: number | null;
+  fat_g_per_100g: number | null;
+  carbohydrate_g_per_100g: number | null;
+  fibre_g_per_100g: number | null;
+  diet: Diet;
+  diet_reason: string;
+  override_diet: Diet | null;
+  override_note: string | null;
+  b12_fortified: number;
+  fortified_reason: string | null;
+  source_note: string | null;
+  typical_label_value: number;
+  label_serving_grams: number | null;
+  label_b12_micrograms: number | null;
+  label_percent_daily_value: number | null;
+  label_edition: "current" | "pre-2016" | null;
+};
+
+type PortionRow = { id: string; food_id: string; label: string; grams: number };
+
+const FOOD_COLUMNS = `f.key, f.id, f.source, f.ndb_number, f.name, f.group_code, g.name AS group_name,
+  f.manufacturer, f.b12_per_100g, f.b12_added_per_100g, f.energy_kcal_per_100g,
+  f.protein_g_per_100g, f.fat_g_per_100g, f.carbohydrate_g_per_100g, f.fibre_g_per_100g,
+  f.diet, f.diet_reason, o.diet AS override_diet, o.note AS override_note, f.b12_fortified,
+  f.fortified_reason, f.source_note, f.typical_label_value, f.label_serving_grams,
+  f.label_b12_micrograms, f.label_percent_daily_value, f.label_edition`;
+
+/** Joins a food to its group and to this owner's diet correction (parameter :owner). */
+const FOOD_JOINS = `LEFT JOIN food_groups g ON g.code = f.group_code
+  LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner`;
+
+const VISIBLE_TO_OWNER = `(f.owner_id IS NULL OR f.owner_id = :owner)`;
+
+const statementCache = new WeakMap<object, Map<string, Statement>>();
+
+/** better-sqlite3 statements are cheap to run but not to prepare: keep one per SQL text. */
+function prepared(db: AppDatabase, sqlText: string): Statement {
+  let cache = statementCache.get(db.$client);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db.$client, cache);
+  }
+  let statement = cache.get(sqlText);
+  if (!statement) {
+    statement = db.$client.prepare(sqlText);
+    cache.set(sqlText, statement);
+  }
+  return statement;
+}
+
+function loadPortions(db: AppDatabase, foodIds: readonly string[]): Map<string, PortionRow[]> {
+  const byFood = new Map<string, PortionRow[]>();
+  if (foodIds.length === 0) return byFood;
+  const rows = prepared(
+    db,
+    `SELECT p.id, p.food_id, p.label, p.grams FROM food_portions p
+     WHERE p.food_id IN (SELECT value FROM json_each(?)) ORDER BY p.food_id, p.seq`,
+  ).all(JSON.stringify(foodIds)) as PortionRow[];
+  for (const row of rows) {
+    const list = byFood.get(row.food_id) ?? [];
+    list.push(row);
+    byFood.set(row.food_id, list);
+  }
+  return byFood;
+}
+
+function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
+  const b12 = row.b12_per_100g;
+  return {
+    id: row.id,
+    name: row.name,
+    source: row.source,
+    ndbNumber: row.ndb_number,
+    group: row.group_code && row.group_name ? { code: row.group_code, name: row.group_name } : null,
+    diet: row.override_diet ?? row.diet,
+    classifiedDiet: row.diet,
+    dietReason: row.override_diet
+      ? `corrected by you${row.override_note ? `: ${row.override_note}` : ""}`
+      : row.diet_reason,
+    dietCorrected: row.override_diet !== null,
+    b12Fortified: row.b12_fortified === 1,
+    fortifiedReason: row.fortified_reason,
+    b12PerHundredGrams: b12,
+    b12AddedPerHundredGrams: row.b12_added_per_100g,
+    nutrientsPerHundredGrams: {
+      energyKcal: row.energy_kcal_per_100g,
+      proteinGrams: row.protein_g_per_100g,
+      fatGrams: row.fat_g_per_100g,
+      carbohydrateGrams: row.carbohydrate_g_per_100g,
+      fibreGrams: row.fibre_g_per_100g,
+    },
+    manufacturer: row.manufacturer,
+    sourceNote: row.source_note,
+    typicalLabelValue: row.typical_label_value === 1,
+    portions: portions.map((portion) => ({
+      id: portion.id,
+      label: portion.label,
+      grams: portion.grams,
+      b12Micrograms: b12MicrogramsForGrams(b12, portion.grams),
+    })),
+    label:
+      row.source === "custom" && row.label_serving_grams !== null
+        ? {
+            servingGrams: row.label_serving_grams,
+            b12Micrograms: row.label_b12_micrograms,
+            percentDailyValue: row.label_percent_daily_value,
+            labelEdition: row.label_edition,
+          }
+        : null,
+  };
+}
+
+function toFoods(db: AppDatabase, rows: readonly FoodRow[]): Food[] {
+  const portions = loadPortions(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toFood(row, portions.get(row.id) ?? []));
+}
+
+export type SearchFoodsResult = { items: Food[]; nextCursor: number | null };
+
+/**
+ * Full-text search (FTS5, prefix words in any order) with diet, fortified and group
+ * filters, sorted by relevance or by B12 per 100 g, paged by an offset cursor.
+ */
+export function searchFoods(
+  db: AppDatabase,
+  ownerId: string,
+  input: SearchFoodsInput,
+): SearchFoodsResult {
+  const offset = input.cursor ?? 0;
+  const filters: string[] = [VISIBLE_TO_OWNER];
+  if (input.diet === "vegan") filters.push(`coalesce(o.diet, f.diet) = 'vegan'`);
+  if (input.diet === "vegetarian")
+    filters.push(`coalesce(o.diet, f.diet) IN ('vegan', 'vegetarian')`);
+  if (input.fortifiedOnly) filters.push(`f.b12_fortified = 1`);
+  if (input.group) filters.push(`f.group_code = :group`);
+
+  const params: Record<string, string | number> = {
+    owner: ownerId,
+    limit: input.limit + 1,
+    offset,
+  };
+  if (input.group) params.group = input.group;
+
+  let sqlText: string;
+  if (isNdbNumberQuery(input.query)) {
+    params.ndb = input.query.trim();
+    sqlText = `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+      WHERE f.ndb_number = :ndb AND ${filters.join(" AND ")}
+      LIMIT :limit OFFSET :offset`;
+  } else {
+    const match = buildFtsMatchExpression(input.query);
+    if (match === null) return { items: [], nextCursor: null };
+    params.match = match;
+    // Relevance: BM25 with the name weighted above extra keywords, then shorter names
+    // (the plain food before its many preparations), then a stable key.
+    const relevance = `bm25(foods_fts, 10.0, 3.0), length(f.name), f.key`;
+    const order =
+      input.sort === "b12"
+        ? `f.b12_per_100g IS NULL, f.b12_per_100g DESC, ${relevance}`
+        : relevance;
+    sqlText = `SELECT ${FOOD_COLUMNS} FROM foods_fts
+      JOIN foods f ON f.key = foods_fts.rowid ${FOOD_JOINS}
+      WHERE foods_fts MATCH :match AND ${filters.join(" AND ")}
+      ORDER BY ${order} LIMIT :limit OFFSET :offset`;
+  }
+  const rows = prepared(db, sqlText).all(params) as FoodRow[];
+  const hasMore = rows.length > input.limit;
+  const page = hasMore ? rows.slice(0, input.limit) : rows;
+  return { items: toFoods(db, page), nextCursor: hasMore ? offset + input.limit : null };
+}
+
+function findFoodRow(db: AppDatabase, ownerId: string, input: GetFoodInput): FoodRow | undefined {
+  const byId = "id" in input;
+  return prepared(
+    db,
+    `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+     WHERE ${byId ? "f.id = :value" : "f.ndb_number = :value"} AND ${VISIBLE_TO_OWNER}`,
+  ).get({ owner: ownerId, value: byId ? input.id : input.ndbNumber }) as FoodRow | undefined;
+}
+
+/** One food by id or NDB number; NOT_FOUND when it does not exist for this owner. */
+export function getFood(db: AppDatabase, ownerId: string, input: GetFoodInput): Food {
+  const row = findFoodRow(db, ownerId, input);
+  if (!row) {
+    throw "id" in input
+      ? notFound(`No food with id "${input.id}"`, "id")
+      : notFound(`No food with NDB number ${input.ndbNumber}`, "ndbNumber");
+  }
+  return toFoods(db, [row])[0] as Food;
+}
+
+export type FoodGroupSummary = { code: string; name: string; foodCount: number };
+
+/** Food groups with how many foods each holds, for the search filter. */
+export function listFoodGroups(db: AppDatabase): FoodGroupSummary[] {
+  return prepared(
+    db,
+    `SELECT g.code, g.name, count(f.key) AS foodCount FROM food_groups g
+     LEFT JOIN foods f ON f.group_code = g.code AND f.owner_id IS NULL
+     GROUP BY g.code ORDER BY g.name`,
+  ).all() as FoodGroupSummary[];
+}
+
+function assertGroupExists(db: AppDatabase, code: string | null | undefined): void {
+  if (!code) return;
+  const row = prepared(db, `SELECT 1 FROM food_groups WHERE code = ?`).get(code);
+  if (!row) throw notFound(`No food group with code ${code}`, "group");
+}
+
+function customFoodValues(fields: CustomFoodFields) {
+  const labelMicrograms = labelB12Micrograms(fields.b12);
+  return {
+    name: fields.name,
+    groupCode: fields.group ?? null,
+    b12PerHundredGrams: labelToB12PerHundredGrams(fields.servingGrams, fields.b12),
+    // A fortified custom food's B12 is all added B12 (the label cannot tell the parts apart).
+    b12AddedPerHundredGrams: fields.fortified
+      ? labelToB12PerHundredGrams(fields.servingGrams, fields.b12)
+      : null,
+    diet: fields.diet,
+    dietReason: "set by you when you entered this food",
+    b12Fortified: fields.fortified,
+    fortifiedReason: fields.fortified ? "marked fortified by you" : null,
+    labelServingGrams: fields.servingGrams,
+    labelB12Micrograms: "micrograms" in fields.b12 ? fields.b12.micrograms : labelMicrograms,
+    labelPercentDailyValue: "percentDailyValue" in fields.b12 ? fields.b12.percentDailyValue : null,
+    labelEdition: "labelEdition" in fields.b12 ? fields.b12.labelEdition : null,
+  };
+}
+
+function customPortions(foodId: string, fields: CustomFoodFields) {
+  const serving = { label: "1 serving", grams: fields.servingGrams };
+  return [serving, ...(fields.portions ?? [])].map((portion, index) => ({
+    id: `${foodId}:${index + 1}`,
+    foodId,
+    seq: index + 1,
+    amount: 1,
+    unit: portion.label,
+    label: portion.label,
+    grams: portion.grams,
+  }));
+}
+
+/** What a label's figures come to, before saving: µg per serving and per 100 g. */
+export function previewLabel(input: LabelPreviewInput): {
+  b12MicrogramsPerServing: number;
+  b12PerHundredGrams: number;
+} {
+  return {
+    b12MicrogramsPerServing: labelB12Micrograms(input.b12),
+    b12PerHundredGrams: labelToB12PerHundredGrams(input.servingGrams, input.b12),
+  };
+}
+
+/** Creates a food from a product label; its first portion is the label's serving. */
+export function createCustomFood(db: AppDatabase, ownerId: string, fields: CustomFoodFields): Food {
+  assertGroupExists(db, fields.group);
+  const id = `custom-${randomUUID()}`;
+  db.transaction((tx) => {
+    tx.insert(foods)
+      .values({ id, source: "custom", ownerId, searchKeywords: "", ...customFoodValues(fields) })
+      .run();
+    tx.insert(foodPortions).values(customPortions(id, fields)).run();
+  });
+  return getFood(db, ownerId, { id });
+}
+
+function requireOwnCustomFood(db: AppDatabase, ownerId: string, id: string): void {
+  const row = db
+    .select({ source: foods.source, ownerId: foods.ownerId })
+    .from(foods)
+    .where(eq(foods.id, id))
+    .get();
+  if (!row || (row.ownerId !== null && row.ownerId !== ownerId)) {
+    throw notFound(`No food with id "${id}"`, "id");
+  }
+  if (row.source !== "custom") {
+    throw invalid(
+      `id: "${id}" is a shared ${row.source === "usda" ? "USDA" : "curated"} food; only your own custom foods can be edited or deleted`,
+      "id",
+    );
+  }
+}
+
+/** Replaces a custom food's label data and portions. */
+export function updateCustomFood(
+  db: AppDatabase,
+  ownerId: string,
+  input: UpdateCustomFoodInput,
+): Food {
+  const { id, ...fields } = input;
+  requireOwnCustomFood(db, ownerId, id);
+  assertGroupExists(db, fields.group);
+  db.transaction((tx) => {
+    tx.update(foods)
+      .set({ ...customFoodValues(fields), updatedAt: new Date().toISOString() })
+      .where(eq(foods.id, id))
+      .run();
+    tx.delete(foodPortions).where(eq(foodPortions.foodId, id)).run();
+    tx.insert(foodPortions).values(customPortions(id, fields)).run();
+  });
+  return getFood(db, ownerId, { id });
+}
+
+export function deleteCustomFood(db: AppDatabase, ownerId: string, id: string): { id: string } {
+  requireOwnCustomFood(db, ownerId, id);
+  db.delete(foods)
+    .where(and(eq(foods.id, id), eq(foods.ownerId, ownerId)))
+    .run();
+  return { id };
+}
+
+/** Records (or with `diet: null` removes) this owner's correction of a food's diet. */
+export function setDietOverride(
+  db: AppDatabase,
+  ownerId: string,
+  input: SetDietOverrideInput,
+): Food {
+  getFood(db, ownerId, { id: input.foodId });
+  if (input.diet === null) {
+    db.delete(dietOverrides)
+      .where(and(eq(dietOverrides.ownerId, ownerId), eq(dietOverrides.foodId, input.foodId)))
+      .run();
+  } else {
+    const note = input.note ? input.note : null;
+    db.insert(dietOverrides)
+      .values({ ownerId, foodId: input.foodId, diet: input.diet, note })
+      .onConflictDoUpdate({
+        target: [dietOverrides.ownerId, dietOverrides.foodId],
+        set: { diet: input.diet, note, updatedAt: new Date().toISOString() },
+      })
+      .run();
+  }
+  return getFood(db, ownerId, { id: input.foodId });
+}

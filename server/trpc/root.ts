@@ -1,0 +1,15 @@
+/** The app router: every procedure the API offers. */
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { createCallerFactory, router } from "./init";
+import { foodsRouter } from "./routers/foods";
+
+export const appRouter = router({
+  foods: foodsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Server-side caller: tests and server components call procedures without HTTP. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,59 @@
+/**
+ * Real, temporary SQLite databases for integration tests: migrated by the committed
+ * migrations and (optionally) seeded by the real importer. Never a mock.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type AppDatabase, migrateDatabase, openDatabase } from "@/db/client";
+import {
+  type ImportSources,
+  type ImportSummary,
+  importFoodDatabase,
+  readImportSources,
+} from "@/db/import/import-foods";
+import { createInnerContext } from "@/server/trpc/init";
+import { createCaller } from "@/server/trpc/root";
+
+export type TestDatabase = {
+  db: AppDatabase;
+  filePath: string;
+  importSummary: ImportSummary | null;
+  /** A tRPC caller acting as `ownerId` (the local owner by default). */
+  caller: (ownerId?: string) => ReturnType<typeof createCaller>;
+  close: () => void;
+};
+
+let cachedSources: ImportSources | undefined;
+
+/** The committed source data, read once per test file. */
+export function importSources(): ImportSources {
+  cachedSources ??= readImportSources();
+  return cachedSources;
+}
+
+export function createTestDatabase(options: { seed?: boolean } = {}): TestDatabase {
+  const directory = mkdtempSync(path.join(tmpdir(), "b12-test-"));
+  const filePath = path.join(directory, "test.db");
+  const db = openDatabase(filePath);
+  migrateDatabase(db);
+  const importSummary =
+    options.seed === false ? null : importFoodDatabase(db, { sources: importSources() });
+  return {
+    db,
+    filePath,
+    importSummary,
+    caller: (ownerId) => {
+      if (ownerId && ownerId !== "local") {
+        db.$client
+          .prepare(`INSERT OR IGNORE INTO owners (id, name) VALUES (?, ?)`)
+          .run(ownerId, ownerId);
+      }
+      return createCaller(createInnerContext({ db, ownerId }));
+    },
+    close: () => {
+      db.$client.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
