@@ -1,0 +1,142 @@
+/**
+ * End-to-end harness: starts the production build (`next start`) on a fresh temporary
+ * database and drives Debian's Chromium through playwright-core. Never downloads a
+ * browser. Each journey is a named async function; failures are reported together.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SCREENSHOT_DIR = path.join(process.cwd(), "screenshots");
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 375, height: 800 },
+} as const;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export type RunningApp = { baseUrl: string; databasePath: string; stop: () => Promise<void> };
+
+/** Prepares a fresh database (migrate + import) and starts `next start` on a free port. */
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    throw new Error("No production build found: run `npm run build` first.");
+  }
+  const directory = mkdtempSync(path.join(tmpdir(), "b12-e2e-"));
+  const databasePath = path.join(directory, "e2e.db");
+  const port = await freePort();
+  const env = { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), NODE_ENV: "production" as const };
+
+  const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-setup.ts"], { env, encoding: "utf8" });
+  if (setup.status !== 0) throw new Error(`db-setup failed:\n${setup.stdout}\n${setup.stderr}`);
+
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  server.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  server.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/`);
+      if (response.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer in 30 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    baseUrl,
+    databasePath,
+    stop: async () => {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => {
+        if (server.exitCode !== null) resolve(null);
+        else server.once("exit", resolve);
+      });
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Saves a full-page screenshot and checks the page does not scroll sideways. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  if (scrollWidth > innerWidth + 1) {
+    throw new Error(`${name}: page is ${scrollWidth}px wide in a ${innerWidth}px viewport (horizontal scrolling)`);
+  }
+}
+
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+export type Journey = { name: string; run: (context: { browser: Browser; baseUrl: string }) => Promise<void> };
+
+/** Runs journeys one after another against one server; exits non-zero on any failure. */
+export async function runJourneys(journeys: Journey[]): Promise<void> {
+  const app = await startApp();
+  const browser = await launchBrowser();
+  const failures: string[] = [];
+  try {
+    for (const journey of journeys) {
+      const started = performance.now();
+      try {
+        await journey.run({ browser, baseUrl: app.baseUrl });
+        console.log(`  ✓ ${journey.name} (${Math.round(performance.now() - started)} ms)`);
+      } catch (error) {
+        failures.push(journey.name);
+        console.log(`  ✗ ${journey.name}\n    ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+  console.log(`\n${journeys.length - failures.length} passed, ${failures.length} failed`);
+  if (failures.length > 0) process.exitCode = 1;
+}

@@ -1,0 +1,11 @@
+/**
+ * `npm run test:e2e`: user journeys in Chromium against the production build.
+ * Screenshots of every page at desktop and phone width go to screenshots/ (not committed).
+ */
+import { foodJourneys } from "./foods.journeys";
+import { runJourneys } from "./harness";
+
+runJourneys([...foodJourneys]).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
