@@ -34,9 +34,11 @@ export type ImportSources = {
 
 /** Reads the committed source data (db/data). */
 export function readImportSources(dataDirectory: string = DATA_DIRECTORY): ImportSources {
-  const readText = (name: string) => readFileSync(path.join(dataDirectory, name), "utf8");
+  // The data directory is read at run time, not bundled: tell Turbopack not to trace it.
+  const readText = (name: string) =>
+    readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dataDirectory, name), "utf8");
   return {
-    sr28: readSr28Files(path.join(dataDirectory, "usda-sr28")),
+    sr28: readSr28Files(path.join(/*turbopackIgnore: true*/ dataDirectory, "usda-sr28")),
     classificationOverridesCsv: readText("classification-overrides.csv"),
     curatedFoodsJson: readText("curated-foods.json"),
     searchSynonymsJson: readText("search-synonyms.json"),

@@ -49,11 +49,27 @@ export type Sr28FoodGroup = { code: string; name: string };
 
 export type Sr28Dataset = { groups: Sr28FoodGroup[]; foods: Sr28Food[] };
 
-const windows1252 = new TextDecoder("windows-1252");
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80-0x9F (curly quotes, dashes, €, ™ ...).
+ * Node's TextDecoder treats "windows-1252" as Latin-1 when built without full ICU, so
+ * the difference is mapped here (undefined bytes keep their Latin-1 code point).
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+  0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+  0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\x80-\x9f]/g, (char) =>
+    String.fromCharCode(WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char.charCodeAt(0)),
+  );
+}
 
 /** Splits one SR28 file into records of unwrapped fields. */
 export function parseSr28Records(contents: Uint8Array | string): string[][] {
-  const text = typeof contents === "string" ? contents : windows1252.decode(contents);
+  const text = typeof contents === "string" ? contents : decodeWindows1252(contents);
   const records: string[][] = [];
   for (const line of text.split(/\r?\n/)) {
     if (line.length === 0) continue;
@@ -163,7 +179,8 @@ export const SR28_DIRECTORY = path.join(process.cwd(), "db", "data", "usda-sr28"
 
 /** Reads the four files from a directory (defaults to the committed copy). */
 export function readSr28Files(directory: string = SR28_DIRECTORY): Sr28Files {
-  const read = (name: string) => readFileSync(path.join(directory, name));
+  const read = (name: string) =>
+    readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ directory, name));
   return {
     foodDescriptions: read("FOOD_DES.txt"),
     foodGroups: read("FD_GROUP.txt"),

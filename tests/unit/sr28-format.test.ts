@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSr28Dataset, parseSr28Records } from "@/db/import/sr28-format";
+import { parseSr28Dataset, parseSr28Records, readSr28Files } from "@/db/import/sr28-format";
 
 const cp1252 = (text: string) =>
   Uint8Array.from(
@@ -44,5 +44,13 @@ describe("the SR28 file format", () => {
         weights: "",
       }),
     ).toThrow(/not a number/);
+  });
+});
+
+describe("the committed SR28 files", () => {
+  it("decode Windows-1252 quotes in the real data", () => {
+    const { foods } = parseSr28Dataset(readSr28Files());
+    const kiwi = foods.find((food) => food.ndbNumber === "09520");
+    expect(kiwi?.scientificName).toBe("Actinidia chinensis ‘Zesy002’ (Gold3)");
   });
 });
