@@ -35,7 +35,7 @@ export const searchFoodsInput = z
     query: z
       .string({ error: "query must be a string" })
       .trim()
-      .min(1, "query must not be empty")
+      .min(1, { message: "query must not be empty", abort: true })
       .max(MAX_QUERY_LENGTH, `query is too long (at most ${MAX_QUERY_LENGTH} characters)`)
       .refine((query) => /[\p{L}\p{N}]/u.test(query), "query must contain a letter or a digit"),
     diet: z
@@ -60,6 +60,8 @@ export const searchFoodsInput = z
       .min(0, "cursor must not be negative")
       .max(100_000, "cursor is past the end of any result")
       .nullish(),
+    /** Sent by React Query's infinite queries; paging is forward only, so it is ignored. */
+    direction: z.enum(["forward", "backward"]).optional(),
   })
   .strict();
 export type SearchFoodsInput = z.infer<typeof searchFoodsInput>;

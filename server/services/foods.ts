@@ -15,7 +15,11 @@ import {
   labelB12Micrograms,
   labelToB12PerHundredGrams,
 } from "../domain/b12-amounts";
-import { buildFtsMatchExpression, isNdbNumberQuery } from "../domain/search-query";
+import {
+  buildFtsMatchExpression,
+  isNdbNumberQuery,
+  tokenizeSearchQuery,
+} from "../domain/search-query";
 import { invalid, notFound } from "../errors";
 import type {
   CustomFoodFields,
@@ -203,6 +207,11 @@ function toFoods(db: AppDatabase, rows: readonly FoodRow[]): Food[] {
   return rows.map((row) => toFood(row, portions.get(row.id) ?? []));
 }
 
+/** The first word typed, for the "name begins with it" ranking (LIKE is case-insensitive). */
+function leadingWord(query: string): string {
+  return (tokenizeSearchQuery(query)[0] ?? "").replace(/[%_]/g, "");
+}
+
 export type SearchFoodsResult = { items: Food[]; nextCursor: number | null };
 
 /**
@@ -239,9 +248,11 @@ export function searchFoods(
     const match = buildFtsMatchExpression(input.query);
     if (match === null) return { items: [], nextCursor: null };
     params.match = match;
-    // Relevance: BM25 with the name weighted above extra keywords, then shorter names
-    // (the plain food before its many preparations), then a stable key.
-    const relevance = `bm25(foods_fts, 10.0, 3.0), length(f.name), f.key`;
+    params.lead = `${leadingWord(input.query)}%`;
+    // Relevance: names that begin with the first word typed ("soy milk" → "Soymilk, …"
+    // before "SILK Chai, soymilk"), then BM25 with the name weighted above extra
+    // keywords, then shorter names (the plain food before its preparations), then key.
+    const relevance = `(f.name NOT LIKE :lead), bm25(foods_fts, 10.0, 3.0), length(f.name), f.key`;
     const order =
       input.sort === "b12"
         ? `f.b12_per_100g IS NULL, f.b12_per_100g DESC, ${relevance}`

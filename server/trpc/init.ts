@@ -51,8 +51,6 @@ const t = initTRPC.context<Context>().create({
       message: internal ? "Something went wrong on the server. Please try again." : shape.message,
       data: {
         ...shape.data,
-        // Never leak a stack trace to clients.
-        stack: undefined,
         field: appError?.field ?? zodError?.issues[0]?.path.join(".") ?? null,
         zodError: zodError ? z.flattenError(zodError) : null,
       },
