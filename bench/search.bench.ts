@@ -20,6 +20,7 @@ const QUERIES: Record<string, unknown>[] = [
   { query: "cheerios" },
   { query: "cheese", limit: 100 },
   { query: "c" },
+  { query: "c", sort: "b12", diet: "vegan" },
   { query: "beef ground cooked" },
   { query: "chicken breast roasted" },
   { query: "milk", diet: "vegetarian", sort: "b12", limit: 50 },
@@ -35,24 +36,37 @@ export function benchSearch(iterations = 200): Row[] {
   const db = openDatabase(path.join(directory, "bench.db"));
   migrateDatabase(db);
   importFoodDatabase(db);
-  const inputs = QUERIES.map((query) => searchFoodsInput.parse(query));
-  for (const input of inputs) searchFoods(db, "local", input); // warm statement cache and pages
+  // Warm the statement cache and the page cache, as a running server would be.
+  for (const query of QUERIES) searchFoods(db, "local", searchFoodsInput.parse(query));
   const all: number[] = [];
   const rows: Row[] = [];
-  for (const [index, input] of inputs.entries()) {
+  for (const [index, query] of QUERIES.entries()) {
     const samples: number[] = [];
     let results = 0;
     for (let i = 0; i < iterations; i += 1) {
       const started = performance.now();
-      results = searchFoods(db, "local", searchFoodsInput.parse(QUERIES[index])).items.length;
+      // Timed as the procedure runs it: input validation, then the service.
+      results = searchFoods(db, "local", searchFoodsInput.parse(query)).items.length;
       samples.push(performance.now() - started);
     }
     all.push(...samples);
     const stats = summarise(samples);
-    rows.push({ query: JSON.stringify(QUERIES[index]), results, "p50 ms": stats.p50, "p95 ms": stats.p95, "max ms": stats.max });
+    rows.push({
+      query: JSON.stringify(QUERIES[index]),
+      results,
+      "p50 ms": stats.p50,
+      "p95 ms": stats.p95,
+      "max ms": stats.max,
+    });
   }
   const overall = summarise(all);
-  rows.push({ query: "ALL", results: "", "p50 ms": overall.p50, "p95 ms": overall.p95, "max ms": overall.max });
+  rows.push({
+    query: "ALL",
+    results: "",
+    "p50 ms": overall.p50,
+    "p95 ms": overall.p95,
+    "max ms": overall.max,
+  });
   db.$client.close();
   rmSync(directory, { recursive: true, force: true });
   return rows;

@@ -1,7 +1,10 @@
 /** Small helpers for benchmarks: percentiles and a printed table. */
 export function percentile(sortedMilliseconds: readonly number[], p: number): number {
   if (sortedMilliseconds.length === 0) return Number.NaN;
-  const index = Math.min(sortedMilliseconds.length - 1, Math.ceil((p / 100) * sortedMilliseconds.length) - 1);
+  const index = Math.min(
+    sortedMilliseconds.length - 1,
+    Math.ceil((p / 100) * sortedMilliseconds.length) - 1,
+  );
   return sortedMilliseconds[Math.max(0, index)] ?? Number.NaN;
 }
 
@@ -21,10 +24,15 @@ export function printTable(title: string, rows: Row[]): void {
   console.log(`\n${title}`);
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] ?? {});
-  const cell = (value: string | number) => (typeof value === "number" ? value.toFixed(value >= 100 ? 0 : 3) : value);
-  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(cell(row[column] ?? "")).length)));
-  const line = (values: string[]) => `| ${values.map((value, i) => value.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  const cell = (value: string | number) =>
+    typeof value === "number" ? value.toFixed(value >= 100 ? 0 : 3) : value;
+  const widths = columns.map((column) =>
+    Math.max(column.length, ...rows.map((row) => String(cell(row[column] ?? "")).length)),
+  );
+  const line = (values: string[]) =>
+    `| ${values.map((value, i) => value.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   console.log(line(columns));
   console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(columns.map((column) => String(cell(row[column] ?? "")))));
+  for (const row of rows)
+    console.log(line(columns.map((column) => String(cell(row[column] ?? "")))));
 }

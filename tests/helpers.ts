@@ -20,3 +20,8 @@ export async function expectTrpcError(
   if (text !== undefined) expect(trpcError.message).toMatch(text);
   return trpcError;
 }
+
+/** Passes deliberately malformed input to a typed procedure (the API must reject it). */
+export function malformed(value: unknown): never {
+  return value as never;
+}

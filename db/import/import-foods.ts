@@ -36,7 +36,10 @@ export type ImportSources = {
 export function readImportSources(dataDirectory: string = DATA_DIRECTORY): ImportSources {
   // The data directory is read at run time, not bundled: tell Turbopack not to trace it.
   const readText = (name: string) =>
-    readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dataDirectory, name), "utf8");
+    readFileSync(
+      /*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dataDirectory, name),
+      "utf8",
+    );
   return {
     sr28: readSr28Files(path.join(/*turbopackIgnore: true*/ dataDirectory, "usda-sr28")),
     classificationOverridesCsv: readText("classification-overrides.csv"),

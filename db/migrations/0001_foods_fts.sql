@@ -7,7 +7,7 @@ CREATE VIRTUAL TABLE `foods_fts` USING fts5(
 	content='foods',
 	content_rowid='key',
 	tokenize="unicode61 remove_diacritics 2",
-	prefix='2 3'
+	prefix='1 2 3'
 );
 --> statement-breakpoint
 CREATE TRIGGER `foods_fts_after_insert` AFTER INSERT ON `foods` BEGIN

@@ -207,11 +207,6 @@ function toFoods(db: AppDatabase, rows: readonly FoodRow[]): Food[] {
   return rows.map((row) => toFood(row, portions.get(row.id) ?? []));
 }
 
-/** The first word typed, for the "name begins with it" ranking (LIKE is case-insensitive). */
-function leadingWord(query: string): string {
-  return (tokenizeSearchQuery(query)[0] ?? "").replace(/[%_]/g, "");
-}
-
 export type SearchFoodsResult = { items: Food[]; nextCursor: number | null };
 
 /**
@@ -248,11 +243,15 @@ export function searchFoods(
     const match = buildFtsMatchExpression(input.query);
     if (match === null) return { items: [], nextCursor: null };
     params.match = match;
-    params.lead = `${leadingWord(input.query)}%`;
+    const tokens = tokenizeSearchQuery(input.query);
+    params.lead = `${(tokens[0] ?? "").replace(/[%_]/g, "")}%`;
     // Relevance: names that begin with the first word typed ("soy milk" → "Soymilk, …"
     // before "SILK Chai, soymilk"), then BM25 with the name weighted above extra
     // keywords, then shorter names (the plain food before its preparations), then key.
-    const relevance = `(f.name NOT LIKE :lead), bm25(foods_fts, 10.0, 3.0), length(f.name), f.key`;
+    // A query of single letters matches most of the database and BM25 says little about
+    // one-letter prefixes, so it is skipped there: that keeps "c" as fast as "cheese".
+    const scored = tokens.some((token) => token.length > 1);
+    const relevance = `(f.name NOT LIKE :lead), ${scored ? "bm25(foods_fts, 10.0, 3.0), " : ""}length(f.name), f.key`;
     const order =
       input.sort === "b12"
         ? `f.b12_per_100g IS NULL, f.b12_per_100g DESC, ${relevance}`

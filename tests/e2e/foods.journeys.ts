@@ -16,9 +16,15 @@ export const foodJourneys: Journey[] = [
       await results.getByRole("link", { name: FORTIFIED_SOYMILK, exact: true }).waitFor();
       for (const badges of await results.locator(".badges").all()) {
         const text = await badges.innerText();
-        assert(text.includes("Vegan") && text.includes("B12 fortified"), `a result is not vegan + fortified: ${text}`);
+        assert(
+          text.includes("Vegan") && text.includes("B12 fortified"),
+          `a result is not vegan + fortified: ${text}`,
+        );
       }
-      assert(page.url().includes("diet=vegan") && page.url().includes("fortified=1"), "filters are not in the URL");
+      assert(
+        page.url().includes("diet=vegan") && page.url().includes("fortified=1"),
+        "filters are not in the URL",
+      );
       await screenshot(page, "foods-search-desktop");
 
       await results.getByRole("link", { name: FORTIFIED_SOYMILK, exact: true }).click();
@@ -70,23 +76,35 @@ export const foodJourneys: Journey[] = [
       await screenshot(page, "food-new-desktop");
       await page.getByRole("button", { name: "Add food" }).click();
 
-      await page.getByRole("heading", { level: 1, name: "Marigold oat drink, fortified" }).waitFor();
-      const servingRow = await page.getByRole("row").filter({ hasText: /^1 serving/ }).innerText();
-      assert(/240 g/.test(servingRow) && /1\.2 µg/.test(servingRow), `serving row reads "${servingRow}"`);
+      await page
+        .getByRole("heading", { level: 1, name: "Marigold oat drink, fortified" })
+        .waitFor();
+      const servingRow = await page
+        .getByRole("row")
+        .filter({ hasText: /^1 serving/ })
+        .innerText();
+      assert(
+        /240 g/.test(servingRow) && /1\.2 µg/.test(servingRow),
+        `serving row reads "${servingRow}"`,
+      );
       await screenshot(page, "food-custom-desktop");
 
       await page.goto(`${baseUrl}/foods`);
       await page.getByLabel("Search foods").fill("marigold");
       await page.getByLabel("Diet").selectOption("vegan");
       await page.getByLabel("B12-fortified only").check();
-      const link = page.getByRole("list", { name: "Search results" }).getByRole("link", { name: "Marigold oat drink, fortified" });
+      const link = page
+        .getByRole("list", { name: "Search results" })
+        .getByRole("link", { name: "Marigold oat drink, fortified" });
       await link.waitFor();
       await link.click();
 
       await page.getByRole("link", { name: "Edit this food" }).click();
       await page.getByLabel("Name").fill("Marigold oat drink (new recipe)");
       await page.getByRole("button", { name: "Save changes" }).click();
-      await page.getByRole("heading", { level: 1, name: "Marigold oat drink (new recipe)" }).waitFor();
+      await page
+        .getByRole("heading", { level: 1, name: "Marigold oat drink (new recipe)" })
+        .waitFor();
 
       await page.getByRole("button", { name: "Delete…" }).click();
       await page.getByRole("button", { name: "Yes, delete it" }).click();
@@ -109,7 +127,10 @@ export const foodJourneys: Journey[] = [
       await page.getByText("corrected by you: checked the packet").waitFor();
       await page.getByRole("button", { name: /Undo my correction/ }).click();
       await page.getByRole("button", { name: "Correct the diet" }).waitFor();
-      assert(!(await page.getByText("corrected by you").isVisible()), "correction still shown after undo");
+      assert(
+        !(await page.getByText("corrected by you").isVisible()),
+        "correction still shown after undo",
+      );
       await page.close();
     },
   },

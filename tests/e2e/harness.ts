@@ -23,7 +23,11 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -38,14 +42,29 @@ export async function startApp(): Promise<RunningApp> {
   const directory = mkdtempSync(path.join(tmpdir(), "b12-e2e-"));
   const databasePath = path.join(directory, "e2e.db");
   const port = await freePort();
-  const env = { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), NODE_ENV: "production" as const };
+  const env = {
+    ...process.env,
+    DATABASE_PATH: databasePath,
+    PORT: String(port),
+    NODE_ENV: "production" as const,
+  };
 
-  const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-setup.ts"], { env, encoding: "utf8" });
+  const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-setup.ts"], {
+    env,
+    encoding: "utf8",
+  });
   if (setup.status !== 0) throw new Error(`db-setup failed:\n${setup.stdout}\n${setup.stderr}`);
 
   const server: ChildProcess = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [
+      path.join("node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -107,7 +126,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     innerWidth: window.innerWidth,
   }));
   if (scrollWidth > innerWidth + 1) {
-    throw new Error(`${name}: page is ${scrollWidth}px wide in a ${innerWidth}px viewport (horizontal scrolling)`);
+    throw new Error(
+      `${name}: page is ${scrollWidth}px wide in a ${innerWidth}px viewport (horizontal scrolling)`,
+    );
   }
 }
 
@@ -115,7 +136,10 @@ export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
-export type Journey = { name: string; run: (context: { browser: Browser; baseUrl: string }) => Promise<void> };
+export type Journey = {
+  name: string;
+  run: (context: { browser: Browser; baseUrl: string }) => Promise<void>;
+};
 
 /** Runs journeys one after another against one server; exits non-zero on any failure. */
 export async function runJourneys(journeys: Journey[]): Promise<void> {
@@ -130,7 +154,9 @@ export async function runJourneys(journeys: Journey[]): Promise<void> {
         console.log(`  ✓ ${journey.name} (${Math.round(performance.now() - started)} ms)`);
       } catch (error) {
         failures.push(journey.name);
-        console.log(`  ✗ ${journey.name}\n    ${error instanceof Error ? error.stack : String(error)}`);
+        console.log(
+          `  ✗ ${journey.name}\n    ${error instanceof Error ? error.stack : String(error)}`,
+        );
       }
     }
   } finally {

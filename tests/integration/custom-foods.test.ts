@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFoodDatabase } from "@/db/import/import-foods";
 import { createTestDatabase, importSources, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
-import { expectTrpcError } from "../helpers";
+import { expectTrpcError, malformed } from "../helpers";
 
 let testDb: TestDatabase;
 let api: ReturnType<TestDatabase["caller"]>;
@@ -111,9 +111,8 @@ describe("foods.createCustom", () => {
   ])("rejects %j and saves nothing", async (override, message) => {
     const before = countCustomFoods();
     const code = "group" in override ? "NOT_FOUND" : "BAD_REQUEST";
-    // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
     await expectTrpcError(
-      api.foods.createCustom(buildCustomFoodInput(override as any)),
+      api.foods.createCustom(buildCustomFoodInput(malformed(override))),
       code,
       message,
     );
@@ -223,8 +222,7 @@ describe("foods.setDietOverride", () => {
       "NOT_FOUND",
     );
     await expectTrpcError(
-      // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
-      api.foods.setDietOverride({ foodId: "sr28-01001", diet: "keto" } as any),
+      api.foods.setDietOverride(malformed({ foodId: "sr28-01001", diet: "keto" })),
       "BAD_REQUEST",
       /diet must be one of/,
     );

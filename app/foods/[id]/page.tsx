@@ -22,7 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FoodPage({ params }: Props) {
   const food = await loadFood((await params).id);
   const nutrients = food.nutrientsPerHundredGrams;
-  const added = food.b12AddedPerHundredGrams;
 
   return (
     <article className="stack">
@@ -62,10 +61,9 @@ export default async function FoodPage({ params }: Props) {
           <h2 className="card-title">Added B12 (fortified)</h2>
           <p className="big-number">{food.b12Fortified ? "Yes" : "No"}</p>
           <p className="small muted">
-            {added !== null && added > 0
-              ? `${formatB12(added)} per 100 g is added B12 (SR28 nutrient 578). `
-              : ""}
-            {food.b12Fortified ? (food.fortifiedReason ?? "") : "No sign of added B12 in the data."}
+            {food.b12Fortified
+              ? (food.fortifiedReason ?? "Marked as fortified.")
+              : "No sign of added B12 in the data."}
           </p>
         </div>
       </section>
@@ -146,7 +144,12 @@ export default async function FoodPage({ params }: Props) {
               <strong>{food.ndbNumber}</strong>. Public domain.
             </p>
           )}
-          {food.source === "curated" && <p>{food.sourceNote}</p>}
+          {food.source === "curated" && (
+            <p>
+              A curated entry, not part of SR28: a typical label value from the label examples in
+              the project’s sourced reference (see the note above). Your product’s label wins.
+            </p>
+          )}
           {food.source === "custom" && food.label && (
             <>
               <p>
