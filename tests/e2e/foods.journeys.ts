@@ -128,7 +128,10 @@ export const foodJourneys: Journey[] = [
       const undo = page.getByRole("button", { name: /Undo my correction/ });
       await undo.click();
       await undo.waitFor({ state: "detached" });
-      assert((await page.getByText("Diet corrected by you").count()) === 0, "correction badge still shown after undo");
+      assert(
+        (await page.getByText("Diet corrected by you").count()) === 0,
+        "correction badge still shown after undo",
+      );
       await page.close();
     },
   },
