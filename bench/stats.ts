@@ -24,8 +24,10 @@ export function printTable(title: string, rows: Row[]): void {
   console.log(`\n${title}`);
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] ?? {});
-  const cell = (value: string | number) =>
-    typeof value === "number" ? value.toFixed(value >= 100 ? 0 : 3) : value;
+  const cell = (value: string | number) => {
+    if (typeof value !== "number") return value;
+    return Number.isInteger(value) ? String(value) : value.toFixed(value >= 100 ? 0 : 3);
+  };
   const widths = columns.map((column) =>
     Math.max(column.length, ...rows.map((row) => String(cell(row[column] ?? "")).length)),
   );

@@ -129,6 +129,83 @@ export const dietOverrides = sqliteTable(
   (table) => [primaryKey({ columns: [table.ownerId, table.foodId] })],
 );
 
+export const SEXES = ["female", "male"] as const;
+export const REFERENCE_STANDARDS = ["nih", "efsa", "uk", "who"] as const;
+export const CONDITIONS = [
+  "no-intrinsic-factor",
+  "gastric-surgery",
+  "metformin",
+  "acid-reducers",
+] as const;
+export type Condition = (typeof CONDITIONS)[number];
+export const MEALS = ["breakfast", "lunch", "dinner", "snack"] as const;
+export type Meal = (typeof MEALS)[number];
+
+/** One profile per owner: what the B12 target (and later absorption) depends on. */
+export const profiles = sqliteTable("profiles", {
+  ownerId: text("owner_id")
+    .primaryKey()
+    .references(() => owners.id, { onDelete: "cascade" }),
+  ageYears: real("age_years").notNull(),
+  sex: text("sex", { enum: SEXES }).notNull(),
+  pregnant: integer("pregnant", { mode: "boolean" }).notNull().default(false),
+  breastfeeding: integer("breastfeeding", { mode: "boolean" }).notNull().default(false),
+  diet: text("diet", { enum: DIETS }).notNull(),
+  standard: text("standard", { enum: REFERENCE_STANDARDS }).notNull(),
+  /** JSON array of Condition. */
+  conditions: text("conditions", { mode: "json" })
+    .$type<Condition[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  ...timestamps,
+});
+
+export const plans = sqliteTable(
+  "plans",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    dayCount: integer("day_count").notNull(),
+    /** ISO date (YYYY-MM-DD) of day 1, or null for an undated plan. */
+    startDate: text("start_date"),
+    ...timestamps,
+  },
+  (table) => [index("plans_owner_idx").on(table.ownerId, table.updatedAt)],
+);
+
+/**
+ * A food in a meal of a plan day. `grams` is the amount the totals use; when the person
+ * chose a household portion, `portionId` and `quantity` say how ("1.5 × 1 cup").
+ * Foods in use cannot be deleted (RESTRICT); a vanished portion only loses its label.
+ */
+export const planEntries = sqliteTable(
+  "plan_entries",
+  {
+    id: text("id").primaryKey(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    day: integer("day").notNull(),
+    meal: text("meal", { enum: MEALS }).notNull(),
+    foodId: text("food_id")
+      .notNull()
+      .references(() => foods.id, { onDelete: "restrict" }),
+    portionId: text("portion_id").references(() => foodPortions.id, { onDelete: "set null" }),
+    quantity: real("quantity"),
+    grams: real("grams").notNull(),
+    /** Order within the meal (ascending). */
+    position: integer("position").notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    index("plan_entries_plan_idx").on(table.planId, table.day, table.meal, table.position),
+    index("plan_entries_food_idx").on(table.foodId),
+  ],
+);
+
 /** Small key/value facts about the database itself (e.g. the fingerprint of the last import). */
 export const appMeta = sqliteTable("app_meta", {
   key: text("key").primaryKey(),

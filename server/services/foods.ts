@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Statement } from "better-sqlite3";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
 import { type Diet, dietOverrides, foodPortions, foods } from "../../db/schema";
 import {
@@ -20,7 +20,7 @@ import {
   isNdbNumberQuery,
   tokenizeSearchQuery,
 } from "../domain/search-query";
-import { invalid, notFound } from "../errors";
+import { AppError, invalid, notFound } from "../errors";
 import type {
   CustomFoodFields,
   GetFoodInput,
@@ -394,14 +394,37 @@ export function updateCustomFood(
       .set({ ...customFoodValues(fields), updatedAt: new Date().toISOString() })
       .where(eq(foods.id, id))
       .run();
-    tx.delete(foodPortions).where(eq(foodPortions.foodId, id)).run();
-    tx.insert(foodPortions).values(customPortions(id, fields)).run();
+    // Upsert by the stable ids `${id}:${seq}` so plan entries keep their portion; drop the rest.
+    const portions = customPortions(id, fields);
+    for (const portion of portions) {
+      tx.insert(foodPortions)
+        .values(portion)
+        .onConflictDoUpdate({
+          target: foodPortions.id,
+          set: { label: portion.label, unit: portion.unit, grams: portion.grams },
+        })
+        .run();
+    }
+    tx.delete(foodPortions)
+      .where(and(eq(foodPortions.foodId, id), gt(foodPortions.seq, portions.length)))
+      .run();
   });
   return getFood(db, ownerId, { id });
 }
 
 export function deleteCustomFood(db: AppDatabase, ownerId: string, id: string): { id: string } {
   requireOwnCustomFood(db, ownerId, id);
+  const uses = prepared(
+    db,
+    `SELECT count(*) AS entries, count(DISTINCT plan_id) AS plans FROM plan_entries WHERE food_id = ?`,
+  ).get(id) as { entries: number; plans: number };
+  if (uses.entries > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `id: this food is used ${uses.entries} time${uses.entries === 1 ? "" : "s"} in ${uses.plans} plan${uses.plans === 1 ? "" : "s"}; remove it from ${uses.plans === 1 ? "that plan" : "those plans"} first`,
+      "id",
+    );
+  }
   db.delete(foods)
     .where(and(eq(foods.id, id), eq(foods.ownerId, ownerId)))
     .run();

@@ -2,9 +2,13 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, router } from "./init";
 import { foodsRouter } from "./routers/foods";
+import { plansRouter } from "./routers/plans";
+import { profileRouter } from "./routers/profile";
 
 export const appRouter = router({
   foods: foodsRouter,
+  profile: profileRouter,
+  plans: plansRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,187 @@
+/** Input contracts of the plans API (zod), with messages that name the field. */
+import { z } from "zod";
+import { MEALS } from "../../db/schema";
+
+export const MAX_PLAN_DAYS = 28;
+export const MAX_ENTRY_GRAMS = 5000;
+export const MAX_PLAN_NAME_LENGTH = 199;
+
+const id = (field: string) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .min(1, `${field} must not be empty`)
+    .max(100, `${field} is too long`);
+
+export const planIdInput = z.object({ planId: id("planId") }).strict();
+
+const planName = z
+  .string({ error: "name must be a string" })
+  .trim()
+  .min(1, "name must not be empty")
+  .max(MAX_PLAN_NAME_LENGTH, `name is too long (at most ${MAX_PLAN_NAME_LENGTH} characters)`);
+
+const dayCount = z
+  .number({ error: "dayCount must be a number" })
+  .int("dayCount must be a whole number")
+  .min(1, `dayCount must be between 1 and ${MAX_PLAN_DAYS}`)
+  .max(MAX_PLAN_DAYS, `dayCount must be between 1 and ${MAX_PLAN_DAYS}`);
+
+const startDate = z
+  .string({ error: "startDate must be a string" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "startDate must be a date written YYYY-MM-DD")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, "startDate is not a real calendar date");
+
+export const createPlanInput = z
+  .object({ name: planName, dayCount, startDate: startDate.nullish() })
+  .strict();
+export type CreatePlanInput = z.output<typeof createPlanInput>;
+
+export const renamePlanInput = z.object({ planId: id("planId"), name: planName }).strict();
+
+export const updatePlanInput = z
+  .object({
+    planId: id("planId"),
+    name: planName.optional(),
+    startDate: startDate.nullable().optional(),
+  })
+  .strict();
+
+const day = z
+  .number({ error: "day must be a number" })
+  .int("day must be a whole number")
+  .min(1, "day must be 1 or more");
+
+const meal = z.enum(MEALS, { error: `meal must be one of: ${MEALS.join(", ")}` });
+
+const grams = z
+  .number({ error: "grams must be a finite number" })
+  .gt(0, "grams must be greater than 0")
+  .max(MAX_ENTRY_GRAMS, `grams must be at most ${MAX_ENTRY_GRAMS} g (5 kg)`);
+
+const quantity = z
+  .number({ error: "quantity must be a finite number" })
+  .gt(0, "quantity must be greater than 0")
+  .max(1000, "quantity must be at most 1000");
+
+/** An amount: grams, or a number of one of the food's household portions. */
+const amountFields = {
+  grams: grams.optional(),
+  portionId: id("portionId").optional(),
+  quantity: quantity.optional(),
+};
+
+type AmountFields = { grams?: number; portionId?: string; quantity?: number };
+
+function checkAmount(value: AmountFields, context: z.RefinementCtx): void {
+  const byGrams = value.grams !== undefined;
+  const byPortion = value.portionId !== undefined || value.quantity !== undefined;
+  if (byGrams === byPortion) {
+    context.addIssue({
+      code: "custom",
+      path: ["grams"],
+      message: "give the amount either as grams or as portionId with quantity",
+    });
+    return;
+  }
+  if (byPortion && (value.portionId === undefined || value.quantity === undefined)) {
+    context.addIssue({
+      code: "custom",
+      path: [value.portionId === undefined ? "portionId" : "quantity"],
+      message: "portionId and quantity go together",
+    });
+  }
+}
+
+export type Amount = { grams: number } | { portionId: string; quantity: number };
+
+function toAmount(value: AmountFields): Amount {
+  return value.grams !== undefined
+    ? { grams: value.grams }
+    : { portionId: value.portionId ?? "", quantity: value.quantity ?? 0 };
+}
+
+export const addEntryInput = z
+  .object({ planId: id("planId"), day, meal, foodId: id("foodId"), ...amountFields })
+  .strict()
+  .superRefine(checkAmount)
+  .transform((value) => ({
+    planId: value.planId,
+    day: value.day,
+    meal: value.meal,
+    foodId: value.foodId,
+    amount: toAmount(value),
+  }));
+export type AddEntryInput = z.output<typeof addEntryInput>;
+
+export const updateEntryInput = z
+  .object({ entryId: id("entryId"), ...amountFields })
+  .strict()
+  .superRefine(checkAmount)
+  .transform((value) => ({ entryId: value.entryId, amount: toAmount(value) }));
+export type UpdateEntryInput = z.output<typeof updateEntryInput>;
+
+export const moveEntryInput = z.object({ entryId: id("entryId"), day, meal }).strict();
+export type MoveEntryInput = z.output<typeof moveEntryInput>;
+
+export const removeEntryInput = z.object({ entryId: id("entryId") }).strict();
+
+export const copyDayInput = z
+  .object({
+    planId: id("planId"),
+    fromDay: day,
+    toDays: z
+      .array(day, { error: "toDays must be a list of day numbers" })
+      .min(1, "toDays must name at least one day")
+      .max(MAX_PLAN_DAYS, `toDays must name at most ${MAX_PLAN_DAYS} days`),
+    /** true: the target days' entries are replaced; false (default): the copies are added. */
+    replace: z.boolean({ error: "replace must be true or false" }).default(false),
+  })
+  .strict()
+  .refine((value) => !value.toDays.includes(value.fromDay), {
+    path: ["toDays"],
+    message: "toDays must not include fromDay",
+  })
+  .transform((value) => ({ ...value, toDays: [...new Set(value.toDays)].sort((a, b) => a - b) }));
+export type CopyDayInput = z.output<typeof copyDayInput>;
+
+/** The plan file format written by plans.export and read by plans.import. */
+export const PLAN_FILE_FORMAT = "b12-planner-plan";
+export const PLAN_FILE_VERSION = 1;
+
+export const planFileSchema = z
+  .object({
+    format: z.literal(PLAN_FILE_FORMAT, { error: `format must be "${PLAN_FILE_FORMAT}"` }),
+    version: z.literal(PLAN_FILE_VERSION, { error: `version must be ${PLAN_FILE_VERSION}` }),
+    plan: z.object({ name: planName, dayCount, startDate: startDate.nullable() }),
+    entries: z
+      .array(
+        z.object({
+          day,
+          meal,
+          foodId: id("foodId"),
+          foodName: z.string().max(500).optional(),
+          grams,
+          portionId: id("portionId").nullable().optional(),
+          quantity: quantity.nullable().optional(),
+        }),
+      )
+      .max(28 * 4 * 50, "the plan file has too many entries"),
+  })
+  .superRefine((file, context) => {
+    file.entries.forEach((entry, index) => {
+      if (entry.day > file.plan.dayCount) {
+        context.addIssue({
+          code: "custom",
+          path: ["entries", index, "day"],
+          message: `entries.${index}.day is ${entry.day}, past the plan's ${file.plan.dayCount} days`,
+        });
+      }
+    });
+  });
+export type PlanFile = z.output<typeof planFileSchema>;
+
+export const importPlanInput = z.object({ file: planFileSchema }).strict();

@@ -1,0 +1,555 @@
+/**
+ * Meal plans: plans, their entries, copying days, totals, and the plan file format.
+ *
+ * Every write checks ownership and input against the stored plan first, then runs in one
+ * transaction, so a failed edit changes nothing. Totals come from the pure
+ * `calculatePlanTotals`; this file only loads what it needs.
+ */
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { AppDatabase } from "../../db/client";
+import { foodPortions, foods, type Meal, planEntries, plans } from "../../db/schema";
+import { b12MicrogramsForGrams } from "../domain/b12-amounts";
+import {
+  calculatePlanTotals,
+  MEAL_ORDER,
+  type PlanTotals,
+  planDayDate,
+} from "../domain/plan-totals";
+import type { B12Target } from "../domain/targets";
+import { AppError, invalid, notFound } from "../errors";
+import {
+  type AddEntryInput,
+  type Amount,
+  type CopyDayInput,
+  type CreatePlanInput,
+  MAX_ENTRY_GRAMS,
+  type MoveEntryInput,
+  PLAN_FILE_FORMAT,
+  PLAN_FILE_VERSION,
+  type PlanFile,
+  type UpdateEntryInput,
+} from "../schemas/plans";
+import { getProfile } from "./profile";
+
+type Transaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+type Db = AppDatabase | Transaction;
+
+const now = () => new Date().toISOString();
+
+export type PlanSummary = {
+  id: string;
+  name: string;
+  dayCount: number;
+  startDate: string | null;
+  entryCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type PlanRow = typeof plans.$inferSelect;
+
+function requirePlan(db: Db, ownerId: string, planId: string): PlanRow {
+  const plan = db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.ownerId, ownerId)))
+    .get();
+  if (!plan) throw notFound(`No plan with id "${planId}"`, "planId");
+  return plan;
+}
+
+function requireEntry(db: Db, ownerId: string, entryId: string) {
+  const row = db
+    .select({ entry: planEntries, plan: plans })
+    .from(planEntries)
+    .innerJoin(plans, eq(plans.id, planEntries.planId))
+    .where(and(eq(planEntries.id, entryId), eq(plans.ownerId, ownerId)))
+    .get();
+  if (!row) throw notFound(`No plan entry with id "${entryId}"`, "entryId");
+  return row;
+}
+
+function checkDay(plan: PlanRow, day: number, field = "day"): void {
+  if (day < 1 || day > plan.dayCount) {
+    throw invalid(
+      `${field} must be between 1 and ${plan.dayCount} (the plan has ${plan.dayCount} day${plan.dayCount === 1 ? "" : "s"}); got ${day}`,
+      field,
+    );
+  }
+}
+
+function touchPlan(db: Db, planId: string): void {
+  db.update(plans).set({ updatedAt: now() }).where(eq(plans.id, planId)).run();
+}
+
+/** Checks the food is visible to the owner and turns an amount into grams. */
+function resolveAmount(
+  db: Db,
+  ownerId: string,
+  foodId: string,
+  amount: Amount,
+): { grams: number; portionId: string | null; quantity: number | null } {
+  const food = db
+    .select({ id: foods.id, ownerId: foods.ownerId })
+    .from(foods)
+    .where(eq(foods.id, foodId))
+    .get();
+  if (!food || (food.ownerId !== null && food.ownerId !== ownerId)) {
+    throw notFound(`No food with id "${foodId}"`, "foodId");
+  }
+  if ("grams" in amount) return { grams: amount.grams, portionId: null, quantity: null };
+  const portion = db.select().from(foodPortions).where(eq(foodPortions.id, amount.portionId)).get();
+  if (!portion) throw notFound(`No portion with id "${amount.portionId}"`, "portionId");
+  if (portion.foodId !== foodId) {
+    throw invalid(
+      `portionId "${amount.portionId}" is a portion of another food, not of "${foodId}"`,
+      "portionId",
+    );
+  }
+  const grams = amount.quantity * portion.grams;
+  if (grams > MAX_ENTRY_GRAMS) {
+    throw invalid(
+      `quantity: ${amount.quantity} × ${portion.label} is ${Math.round(grams)} g, more than ${MAX_ENTRY_GRAMS} g (5 kg)`,
+      "quantity",
+    );
+  }
+  return { grams, portionId: portion.id, quantity: amount.quantity };
+}
+
+function nextPosition(db: Db, planId: string, day: number, meal: Meal): number {
+  const row = db
+    .select({ max: sql<number | null>`max(${planEntries.position})` })
+    .from(planEntries)
+    .where(
+      and(eq(planEntries.planId, planId), eq(planEntries.day, day), eq(planEntries.meal, meal)),
+    )
+    .get();
+  return (row?.max ?? 0) + 1;
+}
+
+export function listPlans(db: AppDatabase, ownerId: string): PlanSummary[] {
+  return db
+    .select({
+      id: plans.id,
+      name: plans.name,
+      dayCount: plans.dayCount,
+      startDate: plans.startDate,
+      createdAt: plans.createdAt,
+      updatedAt: plans.updatedAt,
+      entryCount: sql<number>`(SELECT count(*) FROM plan_entries e WHERE e.plan_id = ${plans.id})`,
+    })
+    .from(plans)
+    .where(eq(plans.ownerId, ownerId))
+    .orderBy(desc(plans.updatedAt), asc(plans.name))
+    .all();
+}
+
+export function createPlan(
+  db: AppDatabase,
+  ownerId: string,
+  input: CreatePlanInput,
+): { id: string } {
+  const id = randomUUID();
+  db.insert(plans)
+    .values({
+      id,
+      ownerId,
+      name: input.name,
+      dayCount: input.dayCount,
+      startDate: input.startDate ?? null,
+    })
+    .run();
+  return { id };
+}
+
+export type PlanEntryView = {
+  id: string;
+  day: number;
+  meal: Meal;
+  position: number;
+  foodId: string;
+  foodName: string;
+  foodSource: "usda" | "curated" | "custom";
+  b12Fortified: boolean;
+  portionId: string | null;
+  portionLabel: string | null;
+  portionGrams: number | null;
+  quantity: number | null;
+  grams: number;
+  b12Micrograms: number | null;
+  /** The food's portions, so the amount can be changed in place. */
+  portions: { id: string; label: string; grams: number }[];
+};
+
+export type PlanView = PlanSummary & {
+  days: { day: number; date: string | null }[];
+  entries: PlanEntryView[];
+};
+
+function loadEntries(db: Db, planId: string) {
+  return db
+    .select({
+      id: planEntries.id,
+      day: planEntries.day,
+      meal: planEntries.meal,
+      position: planEntries.position,
+      foodId: planEntries.foodId,
+      foodName: foods.name,
+      foodSource: foods.source,
+      b12Fortified: foods.b12Fortified,
+      b12PerHundredGrams: foods.b12PerHundredGrams,
+      portionId: planEntries.portionId,
+      portionLabel: foodPortions.label,
+      portionGrams: foodPortions.grams,
+      quantity: planEntries.quantity,
+      grams: planEntries.grams,
+    })
+    .from(planEntries)
+    .innerJoin(foods, eq(foods.id, planEntries.foodId))
+    .leftJoin(foodPortions, eq(foodPortions.id, planEntries.portionId))
+    .where(eq(planEntries.planId, planId))
+    .orderBy(asc(planEntries.day), asc(planEntries.position), asc(planEntries.createdAt))
+    .all();
+}
+
+export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanView {
+  const plan = requirePlan(db, ownerId, planId);
+  const rows = loadEntries(db, planId);
+  const foodIds = [...new Set(rows.map((row) => row.foodId))];
+  const portions =
+    foodIds.length === 0
+      ? []
+      : db
+          .select({
+            id: foodPortions.id,
+            foodId: foodPortions.foodId,
+            label: foodPortions.label,
+            grams: foodPortions.grams,
+          })
+          .from(foodPortions)
+          .where(inArray(foodPortions.foodId, foodIds))
+          .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq))
+          .all();
+  const portionsByFood = new Map<string, { id: string; label: string; grams: number }[]>();
+  for (const { foodId, ...portion } of portions) {
+    const list = portionsByFood.get(foodId) ?? [];
+    list.push(portion);
+    portionsByFood.set(foodId, list);
+  }
+  return {
+    id: plan.id,
+    name: plan.name,
+    dayCount: plan.dayCount,
+    startDate: plan.startDate,
+    createdAt: plan.createdAt,
+    updatedAt: plan.updatedAt,
+    entryCount: rows.length,
+    days: Array.from({ length: plan.dayCount }, (_, index) => ({
+      day: index + 1,
+      date: planDayDate(plan.startDate, index + 1),
+    })),
+    entries: rows
+      .map(({ b12PerHundredGrams, ...row }) => ({
+        ...row,
+        b12Micrograms: b12MicrogramsForGrams(b12PerHundredGrams, row.grams),
+        portions: portionsByFood.get(row.foodId) ?? [],
+      }))
+      .sort(
+        (a, b) =>
+          a.day - b.day ||
+          MEAL_ORDER.indexOf(a.meal) - MEAL_ORDER.indexOf(b.meal) ||
+          a.position - b.position,
+      ),
+  };
+}
+
+export function updatePlan(
+  db: AppDatabase,
+  ownerId: string,
+  input: { planId: string; name?: string; startDate?: string | null },
+): PlanSummary {
+  requirePlan(db, ownerId, input.planId);
+  db.update(plans)
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.startDate !== undefined ? { startDate: input.startDate } : {}),
+      updatedAt: now(),
+    })
+    .where(eq(plans.id, input.planId))
+    .run();
+  return summary(db, ownerId, input.planId);
+}
+
+function summary(db: AppDatabase, ownerId: string, planId: string): PlanSummary {
+  const found = listPlans(db, ownerId).find((plan) => plan.id === planId);
+  if (!found) throw notFound(`No plan with id "${planId}"`, "planId");
+  return found;
+}
+
+function copyEntries(
+  tx: Transaction,
+  rows: ReturnType<typeof loadEntries>,
+  targetPlanId: string,
+  dayMap: (day: number) => number,
+): void {
+  if (rows.length === 0) return;
+  tx.insert(planEntries)
+    .values(
+      rows.map((row) => ({
+        id: randomUUID(),
+        planId: targetPlanId,
+        day: dayMap(row.day),
+        meal: row.meal,
+        foodId: row.foodId,
+        portionId: row.portionId,
+        quantity: row.quantity,
+        grams: row.grams,
+        position: row.position,
+      })),
+    )
+    .run();
+}
+
+export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string): { id: string } {
+  const plan = requirePlan(db, ownerId, planId);
+  const id = randomUUID();
+  const suffix = " (copy)";
+  const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
+  db.transaction((tx) => {
+    tx.insert(plans)
+      .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate })
+      .run();
+    copyEntries(tx, loadEntries(tx, planId), id, (day) => day);
+  });
+  return { id };
+}
+
+export function deletePlan(db: AppDatabase, ownerId: string, planId: string): { id: string } {
+  requirePlan(db, ownerId, planId);
+  db.delete(plans).where(eq(plans.id, planId)).run();
+  return { id: planId };
+}
+
+export function addEntry(db: AppDatabase, ownerId: string, input: AddEntryInput): { id: string } {
+  return db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    checkDay(plan, input.day);
+    const amount = resolveAmount(tx, ownerId, input.foodId, input.amount);
+    const id = randomUUID();
+    tx.insert(planEntries)
+      .values({
+        id,
+        planId: plan.id,
+        day: input.day,
+        meal: input.meal,
+        foodId: input.foodId,
+        ...amount,
+        position: nextPosition(tx, plan.id, input.day, input.meal),
+      })
+      .run();
+    touchPlan(tx, plan.id);
+    return { id };
+  });
+}
+
+export function updateEntry(
+  db: AppDatabase,
+  ownerId: string,
+  input: UpdateEntryInput,
+): { id: string } {
+  return db.transaction((tx) => {
+    const { entry } = requireEntry(tx, ownerId, input.entryId);
+    const amount = resolveAmount(tx, ownerId, entry.foodId, input.amount);
+    tx.update(planEntries)
+      .set({ ...amount, updatedAt: now() })
+      .where(eq(planEntries.id, entry.id))
+      .run();
+    touchPlan(tx, entry.planId);
+    return { id: entry.id };
+  });
+}
+
+export function moveEntry(db: AppDatabase, ownerId: string, input: MoveEntryInput): { id: string } {
+  return db.transaction((tx) => {
+    const { entry, plan } = requireEntry(tx, ownerId, input.entryId);
+    checkDay(plan, input.day);
+    if (entry.day !== input.day || entry.meal !== input.meal) {
+      tx.update(planEntries)
+        .set({
+          day: input.day,
+          meal: input.meal,
+          position: nextPosition(tx, plan.id, input.day, input.meal),
+          updatedAt: now(),
+        })
+        .where(eq(planEntries.id, entry.id))
+        .run();
+      touchPlan(tx, plan.id);
+    }
+    return { id: entry.id };
+  });
+}
+
+export function removeEntry(db: AppDatabase, ownerId: string, entryId: string): { id: string } {
+  return db.transaction((tx) => {
+    const { entry } = requireEntry(tx, ownerId, entryId);
+    tx.delete(planEntries).where(eq(planEntries.id, entry.id)).run();
+    touchPlan(tx, entry.planId);
+    return { id: entry.id };
+  });
+}
+
+/** Copies one day's entries to other days, added to what is there or replacing it. */
+export function copyDay(
+  db: AppDatabase,
+  ownerId: string,
+  input: CopyDayInput,
+): { copiedEntries: number } {
+  return db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    checkDay(plan, input.fromDay, "fromDay");
+    for (const day of input.toDays) checkDay(plan, day, "toDays");
+    const source = loadEntries(tx, plan.id).filter((row) => row.day === input.fromDay);
+    if (input.replace) {
+      tx.delete(planEntries)
+        .where(and(eq(planEntries.planId, plan.id), inArray(planEntries.day, input.toDays)))
+        .run();
+    }
+    for (const day of input.toDays) {
+      const offset = input.replace
+        ? 0
+        : Math.max(0, ...MEAL_ORDER.map((meal) => nextPosition(tx, plan.id, day, meal) - 1));
+      copyEntries(
+        tx,
+        source.map((row) => ({ ...row, position: row.position + offset })),
+        plan.id,
+        () => day,
+      );
+    }
+    touchPlan(tx, plan.id);
+    return { copiedEntries: source.length * input.toDays.length };
+  });
+}
+
+export type PlanTotalsView = PlanTotals & {
+  planId: string;
+  days: (PlanTotals["days"][number] & { date: string | null })[];
+  target: B12Target;
+  profileIsDefault: boolean;
+};
+
+/** Every total of a plan against the owner's current target. */
+export function getPlanTotals(db: AppDatabase, ownerId: string, planId: string): PlanTotalsView {
+  const plan = requirePlan(db, ownerId, planId);
+  const { target, isDefault } = getProfile(db, ownerId);
+  const totals = calculatePlanTotals({
+    dayCount: plan.dayCount,
+    targetMicrograms: target.micrograms,
+    entries: loadEntries(db, planId).map((row) => ({
+      id: row.id,
+      day: row.day,
+      meal: row.meal,
+      foodId: row.foodId,
+      foodName: row.foodName,
+      grams: row.grams,
+      b12PerHundredGrams: row.b12PerHundredGrams,
+    })),
+  });
+  return {
+    ...totals,
+    planId,
+    days: totals.days.map((day) => ({ ...day, date: planDayDate(plan.startDate, day.day) })),
+    target,
+    profileIsDefault: isDefault,
+  };
+}
+
+/** The plan as a portable JSON document (see docs/api.md, "Plan files"). */
+export function exportPlan(db: AppDatabase, ownerId: string, planId: string): PlanFile {
+  const plan = requirePlan(db, ownerId, planId);
+  return {
+    format: PLAN_FILE_FORMAT,
+    version: PLAN_FILE_VERSION,
+    plan: { name: plan.name, dayCount: plan.dayCount, startDate: plan.startDate },
+    entries: loadEntries(db, planId).map((row) => ({
+      day: row.day,
+      meal: row.meal,
+      foodId: row.foodId,
+      foodName: row.foodName,
+      grams: row.grams,
+      portionId: row.portionId,
+      quantity: row.quantity,
+    })),
+  };
+}
+
+/** Creates a new plan from a plan file; rejects the whole file if any food is unknown. */
+export function importPlan(db: AppDatabase, ownerId: string, file: PlanFile): { id: string } {
+  const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
+  const known = new Set(
+    foodIds.length === 0
+      ? []
+      : db
+          .select({ id: foods.id, ownerId: foods.ownerId })
+          .from(foods)
+          .where(inArray(foods.id, foodIds))
+          .all()
+          .filter((food) => food.ownerId === null || food.ownerId === ownerId)
+          .map((food) => food.id),
+  );
+  const missing = file.entries.filter((entry) => !known.has(entry.foodId));
+  if (missing.length > 0) {
+    const names = [...new Set(missing.map((entry) => entry.foodName ?? entry.foodId))];
+    throw new AppError(
+      "NOT_FOUND",
+      `file.entries: ${names.length} food${names.length === 1 ? "" : "s"} in the file ${names.length === 1 ? "is" : "are"} not in this database: ${names.slice(0, 5).join("; ")}${names.length > 5 ? " …" : ""}`,
+      "file.entries",
+    );
+  }
+  const portionIds = [
+    ...new Set(file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : []))),
+  ];
+  const portionFood = new Map(
+    (portionIds.length === 0
+      ? []
+      : db
+          .select({ id: foodPortions.id, foodId: foodPortions.foodId })
+          .from(foodPortions)
+          .where(inArray(foodPortions.id, portionIds))
+          .all()
+    ).map((portion) => [portion.id, portion.foodId]),
+  );
+  const id = randomUUID();
+  db.transaction((tx) => {
+    tx.insert(plans)
+      .values({
+        id,
+        ownerId,
+        name: file.plan.name,
+        dayCount: file.plan.dayCount,
+        startDate: file.plan.startDate,
+      })
+      .run();
+    const positions = new Map<string, number>();
+    const rows = file.entries.map((entry) => {
+      const key = `${entry.day}:${entry.meal}`;
+      const position = (positions.get(key) ?? 0) + 1;
+      positions.set(key, position);
+      // A portion that no longer exists (or is of another food) only loses its label.
+      const portionOk = entry.portionId ? portionFood.get(entry.portionId) === entry.foodId : false;
+      return {
+        id: randomUUID(),
+        planId: id,
+        day: entry.day,
+        meal: entry.meal,
+        foodId: entry.foodId,
+        portionId: portionOk ? (entry.portionId ?? null) : null,
+        quantity: portionOk ? (entry.quantity ?? null) : null,
+        grams: entry.grams,
+        position,
+      };
+    });
+    if (rows.length > 0) tx.insert(planEntries).values(rows).run();
+  });
+  return { id };
+}

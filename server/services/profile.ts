@@ -1,0 +1,84 @@
+/**
+ * The owner's profile: what their B12 target depends on. Until a person saves one, a
+ * default adult profile is used and flagged, so the UI can ask them to set theirs.
+ */
+import { eq } from "drizzle-orm";
+import type { AppDatabase } from "../../db/client";
+import { type Condition, type Diet, profiles } from "../../db/schema";
+import {
+  type B12Target,
+  isOlderAdult,
+  type ReferenceStandard,
+  recommendedB12Intake,
+  type Sex,
+} from "../domain/targets";
+import type { ProfileInput } from "../schemas/profile";
+
+export type Profile = {
+  ageYears: number;
+  sex: Sex;
+  pregnant: boolean;
+  breastfeeding: boolean;
+  diet: Diet;
+  standard: ReferenceStandard;
+  conditions: Condition[];
+};
+
+export type ProfileWithTarget = {
+  profile: Profile;
+  /** true until the person saves a profile: the values are the defaults. */
+  isDefault: boolean;
+  target: B12Target;
+  /** Aged 51 or over (IOM 1998: adults over 50): food-bound B12 may be absorbed less well. */
+  olderAdult: boolean;
+};
+
+/** Used until a person saves their own profile: an adult, US RDA. */
+export const DEFAULT_PROFILE: Profile = {
+  ageYears: 30,
+  sex: "female",
+  pregnant: false,
+  breastfeeding: false,
+  diet: "omnivore",
+  standard: "nih",
+  conditions: [],
+};
+
+function withTarget(profile: Profile, isDefault: boolean): ProfileWithTarget {
+  return {
+    profile,
+    isDefault,
+    target: recommendedB12Intake(profile),
+    olderAdult: isOlderAdult(profile.ageYears),
+  };
+}
+
+export function getProfile(db: AppDatabase, ownerId: string): ProfileWithTarget {
+  const row = db.select().from(profiles).where(eq(profiles.ownerId, ownerId)).get();
+  if (!row) return withTarget(DEFAULT_PROFILE, true);
+  return withTarget(
+    {
+      ageYears: row.ageYears,
+      sex: row.sex,
+      pregnant: row.pregnant,
+      breastfeeding: row.breastfeeding,
+      diet: row.diet,
+      standard: row.standard,
+      conditions: row.conditions,
+    },
+    false,
+  );
+}
+
+export function updateProfile(
+  db: AppDatabase,
+  ownerId: string,
+  input: ProfileInput,
+): ProfileWithTarget {
+  const values = { ...input, updatedAt: new Date().toISOString() };
+  db.insert(profiles)
+    .values({ ownerId, ...values })
+    .onConflictDoUpdate({ target: profiles.ownerId, set: values })
+    .run();
+  return getProfile(db, ownerId);
+}

@@ -1,0 +1,76 @@
+/** plans.*: thin procedures over server/services/plans.ts. */
+import {
+  addEntryInput,
+  copyDayInput,
+  createPlanInput,
+  importPlanInput,
+  moveEntryInput,
+  planIdInput,
+  removeEntryInput,
+  renamePlanInput,
+  updateEntryInput,
+  updatePlanInput,
+} from "../../schemas/plans";
+import {
+  addEntry,
+  copyDay,
+  createPlan,
+  deletePlan,
+  duplicatePlan,
+  exportPlan,
+  getPlan,
+  getPlanTotals,
+  importPlan,
+  listPlans,
+  moveEntry,
+  removeEntry,
+  updateEntry,
+  updatePlan,
+} from "../../services/plans";
+import { publicProcedure, router } from "../init";
+
+export const plansRouter = router({
+  list: publicProcedure.query(({ ctx }) => listPlans(ctx.db, ctx.ownerId)),
+  get: publicProcedure
+    .input(planIdInput)
+    .query(({ ctx, input }) => getPlan(ctx.db, ctx.ownerId, input.planId)),
+  create: publicProcedure
+    .input(createPlanInput)
+    .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.ownerId, input)),
+  rename: publicProcedure
+    .input(renamePlanInput)
+    .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.ownerId, input)),
+  update: publicProcedure
+    .input(updatePlanInput)
+    .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.ownerId, input)),
+  duplicate: publicProcedure
+    .input(planIdInput)
+    .mutation(({ ctx, input }) => duplicatePlan(ctx.db, ctx.ownerId, input.planId)),
+  delete: publicProcedure
+    .input(planIdInput)
+    .mutation(({ ctx, input }) => deletePlan(ctx.db, ctx.ownerId, input.planId)),
+  export: publicProcedure
+    .input(planIdInput)
+    .query(({ ctx, input }) => exportPlan(ctx.db, ctx.ownerId, input.planId)),
+  import: publicProcedure
+    .input(importPlanInput)
+    .mutation(({ ctx, input }) => importPlan(ctx.db, ctx.ownerId, input.file)),
+  addEntry: publicProcedure
+    .input(addEntryInput)
+    .mutation(({ ctx, input }) => addEntry(ctx.db, ctx.ownerId, input)),
+  updateEntry: publicProcedure
+    .input(updateEntryInput)
+    .mutation(({ ctx, input }) => updateEntry(ctx.db, ctx.ownerId, input)),
+  moveEntry: publicProcedure
+    .input(moveEntryInput)
+    .mutation(({ ctx, input }) => moveEntry(ctx.db, ctx.ownerId, input)),
+  removeEntry: publicProcedure
+    .input(removeEntryInput)
+    .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.ownerId, input.entryId)),
+  copyDay: publicProcedure
+    .input(copyDayInput)
+    .mutation(({ ctx, input }) => copyDay(ctx.db, ctx.ownerId, input)),
+  totals: publicProcedure
+    .input(planIdInput)
+    .query(({ ctx, input }) => getPlanTotals(ctx.db, ctx.ownerId, input.planId)),
+});
