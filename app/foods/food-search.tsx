@@ -10,6 +10,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { FoodBadges } from "@/app/_components/food-badges";
 import { formatB12, formatGrams } from "@/app/_lib/format";
+import { useDebouncedValue } from "@/app/_lib/use-debounced-value";
 import { useTRPC } from "@/app/_trpc/client";
 
 const DEBOUNCE_MS = 250;
@@ -17,15 +18,6 @@ const MAX_QUERY_LENGTH = 200;
 
 type Diet = "any" | "vegetarian" | "vegan";
 type Sort = "relevance" | "b12";
-
-function useDebouncedValue<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
 
 const asDiet = (value: string | null): Diet =>
   value === "vegan" || value === "vegetarian" ? value : "any";

@@ -431,7 +431,7 @@ export function copyDay(
   });
 }
 
-export type PlanTotalsView = PlanTotals & {
+export type PlanTotalsView = Omit<PlanTotals, "days"> & {
   planId: string;
   days: (PlanTotals["days"][number] & { date: string | null })[];
   target: B12Target;

@@ -8,6 +8,8 @@ import { type Condition, type Diet, profiles } from "../../db/schema";
 import {
   type B12Target,
   isOlderAdult,
+  REFERENCE_STANDARD_INFO,
+  REFERENCE_STANDARDS,
   type ReferenceStandard,
   recommendedB12Intake,
   type Sex,
@@ -31,6 +33,8 @@ export type ProfileWithTarget = {
   target: B12Target;
   /** Aged 51 or over (IOM 1998: adults over 50): food-bound B12 may be absorbed less well. */
   olderAdult: boolean;
+  /** The reference standards a person can choose, with their sources. */
+  standards: { id: ReferenceStandard; name: string; shortName: string; source: string }[];
 };
 
 /** Used until a person saves their own profile: an adult, US RDA. */
@@ -50,6 +54,7 @@ function withTarget(profile: Profile, isDefault: boolean): ProfileWithTarget {
     isDefault,
     target: recommendedB12Intake(profile),
     olderAdult: isOlderAdult(profile.ageYears),
+    standards: REFERENCE_STANDARDS.map((id) => ({ id, ...REFERENCE_STANDARD_INFO[id] })),
   };
 }
 

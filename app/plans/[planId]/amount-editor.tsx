@@ -1,0 +1,96 @@
+"use client";
+/**
+ * Choose an amount: a number of one of the food's household portions ("1.5 × 1 cup")
+ * or grams. Returns the API's amount shape; the server converts and checks it.
+ */
+import { useId, useState } from "react";
+import { formatGrams } from "@/app/_lib/format";
+
+export type Portion = { id: string; label: string; grams: number };
+export type AmountValue = { grams: number } | { portionId: string; quantity: number };
+
+export function AmountEditor(props: {
+  portions: Portion[];
+  initial?: { portionId: string | null; quantity: number | null; grams: number };
+  submitLabel: string;
+  busy?: boolean;
+  onSubmit: (amount: AmountValue) => void;
+  onCancel?: () => void;
+}) {
+  const ids = useId();
+  const firstPortion = props.portions[0];
+  const initialUnit =
+    props.initial?.portionId && props.portions.some((p) => p.id === props.initial?.portionId)
+      ? props.initial.portionId
+      : props.initial
+        ? "grams"
+        : (firstPortion?.id ?? "grams");
+  const [unit, setUnit] = useState(initialUnit);
+  const [value, setValue] = useState(
+    props.initial
+      ? String(unit === "grams" ? props.initial.grams : (props.initial.quantity ?? 1))
+      : unit === "grams"
+        ? "100"
+        : "1",
+  );
+  const [error, setError] = useState<string | null>(null);
+  const portion = props.portions.find((p) => p.id === unit);
+
+  return (
+    <form
+      className="amount-editor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const number = Number(value.replace(",", "."));
+        if (value.trim() === "" || !Number.isFinite(number) || number <= 0) {
+          setError("Enter an amount greater than 0.");
+          return;
+        }
+        setError(null);
+        props.onSubmit(unit === "grams" ? { grams: number } : { portionId: unit, quantity: number });
+      }}
+    >
+      <div className="amount-fields">
+        <div>
+          <label htmlFor={`${ids}-value`}>{unit === "grams" ? "Grams" : "How many"}</label>
+          <input
+            id={`${ids}-value`}
+            type="text"
+            inputMode="decimal"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${ids}-error` : undefined}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${ids}-unit`}>Unit</label>
+          <select id={`${ids}-unit`} value={unit} onChange={(event) => setUnit(event.target.value)}>
+            {props.portions.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label} ({formatGrams(option.grams)})
+              </option>
+            ))}
+            <option value="grams">grams</option>
+          </select>
+        </div>
+      </div>
+      {portion && <p className="field-hint">One {portion.label} weighs {formatGrams(portion.grams)}.</p>}
+      {error && (
+        <p className="field-error" id={`${ids}-error`}>
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" className="secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
