@@ -1,41 +1,108 @@
 import Link from "next/link";
+import { planDayLabel } from "@/app/_lib/dates";
+import { formatMicrograms } from "@/app/_lib/format";
+import { serverCaller } from "@/app/_trpc/server";
 
-export default function HomePage() {
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const caller = serverCaller();
+  const [plans, profile] = await Promise.all([caller.plans.list(), caller.profile.get()]);
+  const current = plans[0];
+  const totals = current ? await caller.plans.totals({ planId: current.id }) : null;
+  const target = profile.target;
+
   return (
-    <div className="hero">
+    <div className="stack">
       <h1>Plan your vitamin B12, meal by meal</h1>
       <p className="lede">
-        B12 Planner checks how much vitamin B12 your meals give, using the full USDA food database,
-        fortified foods and the products you enter from their labels. It is honest about what it
-        does not know: a food without a B12 value is marked unknown, never counted as zero.
+        Check how much vitamin B12 your meals give against the amount recommended for you, using the
+        full USDA food database, fortified foods and the products you enter from their labels. A
+        food without a B12 value is marked unknown, never counted as zero.
       </p>
+
+      {current && totals ? (
+        <section className="card stack" aria-labelledby="current-plan">
+          <div className="meal-header">
+            <h2 id="current-plan" className="card-title">
+              Current plan: <Link href={`/plans/${current.id}`}>{current.name}</Link>
+            </h2>
+            <span className="muted small">
+              average {formatMicrograms(totals.averageB12Micrograms)} µg a day
+              {totals.averageComplete ? "" : " or more"}
+            </span>
+          </div>
+          <ul className="glance" aria-label={`Days of ${current.name}`}>
+            {totals.days.map((day) => (
+              <li
+                key={day.day}
+                className={`glance-day${day.meetsTarget === false ? " short" : ""}`}
+              >
+                <span className="glance-label">{planDayLabel(day.day, day.date)}</span>
+                <span className="glance-value">
+                  {formatMicrograms(day.b12Micrograms)} µg{day.complete ? "" : "*"}
+                </span>
+                <span className="glance-status">
+                  {day.meetsTarget === null ? "" : day.meetsTarget ? "✓ target" : "▼ below"}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {!totals.averageComplete && (
+            <p className="small muted">
+              * Some foods have no B12 data: the total is a lower bound.
+            </p>
+          )}
+          <div className="actions">
+            <Link className="button" href={`/plans/${current.id}`}>
+              Open the plan
+            </Link>
+            <Link className="button secondary" href="/plans">
+              All plans
+            </Link>
+          </div>
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="start">
+          <h2 id="start" className="card-title">
+            Start a plan
+          </h2>
+          <p>Build a few days of meals and see each day’s B12 against your target.</p>
+          <Link className="button" href="/plans">
+            Create a meal plan
+          </Link>
+        </section>
+      )}
+
       <div className="tiles">
+        <section className="card tile" aria-labelledby="tile-profile">
+          <h2 id="tile-profile">Your target</h2>
+          <p>
+            {target.micrograms === null
+              ? "Your reference standard sets no value for this age."
+              : `${formatMicrograms(target.micrograms)} µg a day`}{" "}
+            <span className="muted">
+              ({target.standardName}, {target.lifeStage.toLowerCase()})
+            </span>
+          </p>
+          {profile.isDefault && <p className="small warn-text">Default profile: set yours.</p>}
+          <Link className="button secondary" href="/profile">
+            Your profile
+          </Link>
+        </section>
         <section className="card tile" aria-labelledby="tile-foods">
           <h2 id="tile-foods">Find foods</h2>
-          <p>
-            Search 8,789 USDA foods and see their B12 per 100 g and per cup, slice or egg. Filter to
-            vegan, vegetarian or fortified foods.
-          </p>
-          <Link className="button" href="/foods">
+          <p>Search 8,789 USDA foods, filter to vegan, vegetarian or fortified ones.</p>
+          <Link className="button secondary" href="/foods">
             Search foods
           </Link>
         </section>
         <section className="card tile" aria-labelledby="tile-label">
           <h2 id="tile-label">Add your own product</h2>
-          <p>
-            Your fortified plant drink or nutritional yeast is missing? Enter it from the nutrition
-            label, in µg or as % Daily Value.
-          </p>
+          <p>Enter a fortified drink or nutritional yeast from its label, in µg or % DV.</p>
           <Link className="button secondary" href="/foods/new">
             Add a food from a label
           </Link>
-        </section>
-        <section className="card tile" aria-labelledby="tile-plans">
-          <h2 id="tile-plans">Meal plans</h2>
-          <p className="muted">
-            Coming next: build a plan, check each day against the B12 recommended for you, and turn
-            it into a shopping list.
-          </p>
         </section>
       </div>
     </div>

@@ -5,14 +5,17 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/", label: "Home" },
+  { href: "/plans", label: "Plans" },
   { href: "/foods", label: "Foods" },
-  { href: "/foods/new", label: "Add a food from a label" },
+  { href: "/foods/new", label: "Add a food" },
+  { href: "/profile", label: "Profile" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {
   if (href === "/") return pathname === "/";
   if (href === "/foods")
     return pathname === "/foods" || (pathname.startsWith("/foods/") && pathname !== "/foods/new");
+  if (href === "/plans") return pathname === "/plans" || pathname.startsWith("/plans/");
   return pathname === href;
 }
 

@@ -62,7 +62,11 @@ export function PlanList({ initialPlans }: { initialPlans: Plan[] }) {
   async function exportPlan(plan: Plan) {
     try {
       const data = await client.plans.export.query({ planId: plan.id });
-      downloadText(fileNameFor(plan.name, "json"), JSON.stringify(data, null, 2), "application/json");
+      downloadText(
+        fileNameFor(plan.name, "json"),
+        JSON.stringify(data, null, 2),
+        "application/json",
+      );
     } catch (error) {
       setMessage({ kind: "error", text: `Export failed: ${(error as Error).message}` });
     }
@@ -89,7 +93,11 @@ export function PlanList({ initialPlans }: { initialPlans: Plan[] }) {
           </div>
           <div className="field">
             <label htmlFor={`${ids}-days`}>Days</label>
-            <select id={`${ids}-days`} value={days} onChange={(event) => setDays(event.target.value)}>
+            <select
+              id={`${ids}-days`}
+              value={days}
+              onChange={(event) => setDays(event.target.value)}
+            >
               {Array.from({ length: 28 }, (_, index) => index + 1).map((count) => (
                 <option key={count} value={count}>
                   {count} day{count === 1 ? "" : "s"}
@@ -132,7 +140,10 @@ export function PlanList({ initialPlans }: { initialPlans: Plan[] }) {
       </form>
 
       {message && (
-        <div className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
+        <div
+          className={`alert ${message.kind}`}
+          role={message.kind === "error" ? "alert" : "status"}
+        >
           {message.text}
         </div>
       )}
@@ -181,8 +192,12 @@ function PlanRow(props: {
       onError,
     }),
   );
-  const duplicate = useMutation(trpc.plans.duplicate.mutationOptions({ onSuccess: props.onChanged, onError }));
-  const remove = useMutation(trpc.plans.delete.mutationOptions({ onSuccess: props.onChanged, onError }));
+  const duplicate = useMutation(
+    trpc.plans.duplicate.mutationOptions({ onSuccess: props.onChanged, onError }),
+  );
+  const remove = useMutation(
+    trpc.plans.delete.mutationOptions({ onSuccess: props.onChanged, onError }),
+  );
 
   const dates = plan.startDate ? `from ${formatPlanDate(plan.startDate)}` : "undated";
   return (
@@ -225,7 +240,11 @@ function PlanRow(props: {
         <div className="alert warn" role="alertdialog" aria-label={`Delete ${plan.name}?`}>
           <p>Delete “{plan.name}” and everything in it? This cannot be undone.</p>
           <div className="actions">
-            <button type="button" className="danger" onClick={() => remove.mutate({ planId: plan.id })}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => remove.mutate({ planId: plan.id })}
+            >
               Yes, delete the plan
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>

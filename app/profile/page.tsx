@@ -11,9 +11,9 @@ export default async function ProfilePage() {
     <>
       <h1>Your profile</h1>
       <p className="lede">
-        How much vitamin B12 is recommended depends on your age, on pregnancy or breastfeeding,
-        and on which national or international standard you follow. Your plans are checked
-        against the target this gives.
+        How much vitamin B12 is recommended depends on your age, on pregnancy or breastfeeding, and
+        on which national or international standard you follow. Your plans are checked against the
+        target this gives.
       </p>
       <ProfileForm initial={current} />
     </>

@@ -103,8 +103,7 @@ export function ProfileForm({ initial }: { initial: ProfileResult }) {
         {result.olderAdult && (
           <p className="alert info">
             At 51 or over, food-bound B12 is absorbed less well by many people; the Institute of
-            Medicine advises getting most of the B12 from fortified foods or supplements (IOM
-            1998).
+            Medicine advises getting most of the B12 from fortified foods or supplements (IOM 1998).
           </p>
         )}
         {result.isDefault && (
@@ -221,8 +220,8 @@ export function ProfileForm({ initial }: { initial: ProfileResult }) {
         <fieldset>
           <legend>Things that change how B12 is absorbed</legend>
           <p className="field-hint">
-            Stored with your profile and used to explain your results. If any applies, talk to
-            your doctor or dietitian about your B12.
+            Stored with your profile and used to explain your results. If any applies, talk to your
+            doctor or dietitian about your B12.
           </p>
           {(Object.keys(CONDITION_TEXT) as Condition[]).map((condition) => (
             <label key={condition} className="choice choice-block">

@@ -6,7 +6,6 @@
  * owner id, so tests pass a temporary database and accounts can come later.
  */
 import { randomUUID } from "node:crypto";
-import type { Statement } from "better-sqlite3";
 import { and, eq, gt } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
 import { type Diet, dietOverrides, foodPortions, foods } from "../../db/schema";
@@ -29,6 +28,7 @@ import type {
   SetDietOverrideInput,
   UpdateCustomFoodInput,
 } from "../schemas/foods";
+import { prepared } from "./statements";
 
 export type FoodPortion = {
   id: string;
@@ -119,23 +119,6 @@ const FOOD_JOINS = `LEFT JOIN food_groups g ON g.code = f.group_code
   LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner`;
 
 const VISIBLE_TO_OWNER = `(f.owner_id IS NULL OR f.owner_id = :owner)`;
-
-const statementCache = new WeakMap<object, Map<string, Statement>>();
-
-/** better-sqlite3 statements are cheap to run but not to prepare: keep one per SQL text. */
-function prepared(db: AppDatabase, sqlText: string): Statement {
-  let cache = statementCache.get(db.$client);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db.$client, cache);
-  }
-  let statement = cache.get(sqlText);
-  if (!statement) {
-    statement = db.$client.prepare(sqlText);
-    cache.set(sqlText, statement);
-  }
-  return statement;
-}
 
 function loadPortions(db: AppDatabase, foodIds: readonly string[]): Map<string, PortionRow[]> {
   const byFood = new Map<string, PortionRow[]>();

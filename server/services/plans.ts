@@ -31,6 +31,7 @@ import {
   type UpdateEntryInput,
 } from "../schemas/plans";
 import { getProfile } from "./profile";
+import { prepared } from "./statements";
 
 type Transaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
 type Db = AppDatabase | Transaction;
@@ -438,21 +439,29 @@ export type PlanTotalsView = Omit<PlanTotals, "days"> & {
   profileIsDefault: boolean;
 };
 
+/** Only what the totals need, as arrays: the hot path of every edit in the editor. */
+const TOTALS_ENTRIES_SQL = `SELECT e.id, e.day, e.meal, e.food_id, f.name, e.grams, f.b12_per_100g
+  FROM plan_entries e JOIN foods f ON f.id = e.food_id
+  WHERE e.plan_id = ? ORDER BY e.day, e.position`;
+
+type TotalsEntryRow = [string, number, Meal, string, string, number, number | null];
+
 /** Every total of a plan against the owner's current target. */
 export function getPlanTotals(db: AppDatabase, ownerId: string, planId: string): PlanTotalsView {
   const plan = requirePlan(db, ownerId, planId);
   const { target, isDefault } = getProfile(db, ownerId);
+  const rows = prepared(db, TOTALS_ENTRIES_SQL).raw(true).all(planId) as TotalsEntryRow[];
   const totals = calculatePlanTotals({
     dayCount: plan.dayCount,
     targetMicrograms: target.micrograms,
-    entries: loadEntries(db, planId).map((row) => ({
-      id: row.id,
-      day: row.day,
-      meal: row.meal,
-      foodId: row.foodId,
-      foodName: row.foodName,
-      grams: row.grams,
-      b12PerHundredGrams: row.b12PerHundredGrams,
+    entries: rows.map(([id, day, meal, foodId, foodName, grams, b12PerHundredGrams]) => ({
+      id,
+      day,
+      meal,
+      foodId,
+      foodName,
+      grams,
+      b12PerHundredGrams,
     })),
   });
   return {

@@ -30,9 +30,7 @@ export function AddFood(props: {
   const searchable = /[\p{L}\p{N}]/u.test(debounced) && debounced.length <= 200;
   const results = useQuery({
     ...trpc.foods.search.queryOptions(
-      searchable
-        ? { query: debounced, diet: dietOnly ? props.diet : "any", limit: 8 }
-        : skipToken,
+      searchable ? { query: debounced, diet: dietOnly ? props.diet : "any", limit: 8 } : skipToken,
     ),
     placeholderData: keepPreviousData,
   });
@@ -43,7 +41,10 @@ export function AddFood(props: {
       <div className="add-food card">
         <p>
           <strong>{chosen.name}</strong>
-          <span className="muted small"> · B12 {formatB12(chosen.b12PerHundredGrams)} per 100 g</span>
+          <span className="muted small">
+            {" "}
+            · B12 {formatB12(chosen.b12PerHundredGrams)} per 100 g
+          </span>
         </p>
         <AmountEditor
           portions={chosen.portions}
@@ -73,7 +74,11 @@ export function AddFood(props: {
       </div>
       {props.diet !== "any" && (
         <label className="choice">
-          <input type="checkbox" checked={dietOnly} onChange={(event) => setDietOnly(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={dietOnly}
+            onChange={(event) => setDietOnly(event.target.checked)}
+          />
           Only {props.diet} foods (from your profile)
         </label>
       )}
@@ -84,9 +89,15 @@ export function AddFood(props: {
         <ul className="add-results" aria-label="Foods to add">
           {items.map((food) => (
             <li key={food.id}>
-              <button type="button" className="secondary add-result" onClick={() => setChosen(food)}>
+              <button
+                type="button"
+                className="secondary add-result"
+                onClick={() => setChosen(food)}
+              >
                 <span className="add-result-name">{food.name}</span>
-                <span className="muted small">B12 {formatB12(food.b12PerHundredGrams)} per 100 g</span>
+                <span className="muted small">
+                  B12 {formatB12(food.b12PerHundredGrams)} per 100 g
+                </span>
               </button>
               <FoodBadges food={food} />
             </li>

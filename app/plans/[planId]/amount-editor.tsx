@@ -47,7 +47,9 @@ export function AmountEditor(props: {
           return;
         }
         setError(null);
-        props.onSubmit(unit === "grams" ? { grams: number } : { portionId: unit, quantity: number });
+        props.onSubmit(
+          unit === "grams" ? { grams: number } : { portionId: unit, quantity: number },
+        );
       }}
     >
       <div className="amount-fields">
@@ -75,7 +77,11 @@ export function AmountEditor(props: {
           </select>
         </div>
       </div>
-      {portion && <p className="field-hint">One {portion.label} weighs {formatGrams(portion.grams)}.</p>}
+      {portion && (
+        <p className="field-hint">
+          One {portion.label} weighs {formatGrams(portion.grams)}.
+        </p>
+      )}
       {error && (
         <p className="field-error" id={`${ids}-error`}>
           {error}

@@ -36,13 +36,25 @@ function unknownNote(unknown: number, count: number): string {
   return `${unknown} of ${count} item${count === 1 ? "" : "s"} ${unknown === 1 ? "has" : "have"} no B12 data; the total is a lower bound.`;
 }
 
-export function PlanEditor({ initialPlan, initialTotals }: { initialPlan: Plan; initialTotals: Totals }) {
+export function PlanEditor({
+  initialPlan,
+  initialTotals,
+}: {
+  initialPlan: Plan;
+  initialTotals: Totals;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = useId();
   const planId = initialPlan.id;
-  const plan = useQuery({ ...trpc.plans.get.queryOptions({ planId }), initialData: initialPlan }).data;
-  const totals = useQuery({ ...trpc.plans.totals.queryOptions({ planId }), initialData: initialTotals }).data;
+  const plan = useQuery({
+    ...trpc.plans.get.queryOptions({ planId }),
+    initialData: initialPlan,
+  }).data;
+  const totals = useQuery({
+    ...trpc.plans.totals.queryOptions({ planId }),
+    initialData: initialTotals,
+  }).data;
   const profile = useQuery(trpc.profile.get.queryOptions());
   const [selectedDay, setSelectedDay] = useState(1);
   const [error, setError] = useState<string | null>(null);
@@ -90,14 +102,18 @@ export function PlanEditor({ initialPlan, initialTotals }: { initialPlan: Plan; 
               : `${formatPercent(totals.averagePercentOfTarget)} of your ${formatMicrograms(target.micrograms)} µg target`}
           </p>
           {!totals.averageComplete && (
-            <p className="small warn-text">{unknownNote(totals.unknownEntries, totals.entryCount)}</p>
+            <p className="small warn-text">
+              {unknownNote(totals.unknownEntries, totals.entryCount)}
+            </p>
           )}
         </div>
         <div className="card">
           <h2 className="card-title">Target</h2>
           <p>
             <strong>
-              {target.micrograms === null ? "No value set" : `${formatMicrograms(target.micrograms)} µg a day`}
+              {target.micrograms === null
+                ? "No value set"
+                : `${formatMicrograms(target.micrograms)} µg a day`}
             </strong>{" "}
             <span className="muted">
               ({target.standardName}, {target.lifeStage.toLowerCase()}; {target.source})
@@ -182,20 +198,26 @@ export function PlanEditor({ initialPlan, initialTotals }: { initialPlan: Plan; 
                 ? "No target to compare with."
                 : `${formatPercent(day.percentOfTarget)} of the ${formatMicrograms(target.micrograms ?? 0)} µg target${day.meetsTarget ? "" : ": below target"}`}
             </p>
-            {!day.complete && <p className="warn-text">{unknownNote(day.unknownEntries, day.entryCount)}</p>}
+            {!day.complete && (
+              <p className="warn-text">{unknownNote(day.unknownEntries, day.entryCount)}</p>
+            )}
             <CopyDay
               day={day.day}
               dayCount={totals.days.length}
               labelOf={labelOf}
               busy={copyDay.isPending}
-              onCopy={(toDays, replace) => copyDay.mutate({ planId, fromDay: day.day, toDays, replace })}
+              onCopy={(toDays, replace) =>
+                copyDay.mutate({ planId, fromDay: day.day, toDays, replace })
+              }
               done={copyDay.isSuccess ? copyDay.data.copiedEntries : null}
             />
           </div>
 
           {MEALS.map(({ meal, label }) => {
             const mealTotal = day.meals.find((item) => item.meal === meal);
-            const entries = plan.entries.filter((entry) => entry.day === day.day && entry.meal === meal);
+            const entries = plan.entries.filter(
+              (entry) => entry.day === day.day && entry.meal === meal,
+            );
             return (
               <MealSection
                 key={meal}
@@ -209,10 +231,14 @@ export function PlanEditor({ initialPlan, initialTotals }: { initialPlan: Plan; 
                 searchDiet={searchDiet}
                 busy={addEntry.isPending}
                 onAdd={(foodId, amount) =>
-                  addEntry.mutateAsync({ planId, day: day.day, meal, foodId, ...amount }).then(() => undefined)
+                  addEntry
+                    .mutateAsync({ planId, day: day.day, meal, foodId, ...amount })
+                    .then(() => undefined)
                 }
                 onUpdate={(entryId, amount) => updateEntry.mutate({ entryId, ...amount })}
-                onMove={(entryId, toDay, toMeal) => moveEntry.mutate({ entryId, day: toDay, meal: toMeal })}
+                onMove={(entryId, toDay, toMeal) =>
+                  moveEntry.mutate({ entryId, day: toDay, meal: toMeal })
+                }
                 onRemove={(entryId) => removeEntry.mutate({ entryId })}
               />
             );
@@ -239,8 +265,14 @@ function MealSection(props: {
   labelOf: (day: number) => string;
   searchDiet: "vegan" | "vegetarian" | "any";
   busy: boolean;
-  onAdd: (foodId: string, amount: { grams: number } | { portionId: string; quantity: number }) => Promise<void>;
-  onUpdate: (entryId: string, amount: { grams: number } | { portionId: string; quantity: number }) => void;
+  onAdd: (
+    foodId: string,
+    amount: { grams: number } | { portionId: string; quantity: number },
+  ) => Promise<void>;
+  onUpdate: (
+    entryId: string,
+    amount: { grams: number } | { portionId: string; quantity: number },
+  ) => void;
   onMove: (entryId: string, day: number, meal: Meal) => void;
   onRemove: (entryId: string) => void;
 }) {
@@ -294,7 +326,10 @@ function EntryRow(props: {
   entry: Entry;
   dayCount: number;
   labelOf: (day: number) => string;
-  onUpdate: (entryId: string, amount: { grams: number } | { portionId: string; quantity: number }) => void;
+  onUpdate: (
+    entryId: string,
+    amount: { grams: number } | { portionId: string; quantity: number },
+  ) => void;
   onMove: (entryId: string, day: number, meal: Meal) => void;
   onRemove: (entryId: string) => void;
 }) {
@@ -338,7 +373,11 @@ function EntryRow(props: {
           <label htmlFor={`${ids}-day`} className="sr-only">
             Move to day
           </label>
-          <select id={`${ids}-day`} value={moveDay} onChange={(event) => setMoveDay(event.target.value)}>
+          <select
+            id={`${ids}-day`}
+            value={moveDay}
+            onChange={(event) => setMoveDay(event.target.value)}
+          >
             {Array.from({ length: props.dayCount }, (_, index) => index + 1).map((day) => (
               <option key={day} value={day}>
                 {props.labelOf(day)}
@@ -348,7 +387,11 @@ function EntryRow(props: {
           <label htmlFor={`${ids}-meal`} className="sr-only">
             Move to meal
           </label>
-          <select id={`${ids}-meal`} value={moveMeal} onChange={(event) => setMoveMeal(event.target.value as Meal)}>
+          <select
+            id={`${ids}-meal`}
+            value={moveMeal}
+            onChange={(event) => setMoveMeal(event.target.value as Meal)}
+          >
             {MEALS.map((option) => (
               <option key={option.meal} value={option.meal}>
                 {option.label}
@@ -398,7 +441,9 @@ function CopyDay(props: {
       </button>
     );
   }
-  const others = Array.from({ length: props.dayCount }, (_, index) => index + 1).filter((day) => day !== props.day);
+  const others = Array.from({ length: props.dayCount }, (_, index) => index + 1).filter(
+    (day) => day !== props.day,
+  );
   return (
     <form
       className="stack copy-day"
@@ -419,7 +464,9 @@ function CopyDay(props: {
                 type="checkbox"
                 checked={chosen.includes(day)}
                 onChange={(event) =>
-                  setChosen((list) => (event.target.checked ? [...list, day] : list.filter((item) => item !== day)))
+                  setChosen((list) =>
+                    event.target.checked ? [...list, day] : list.filter((item) => item !== day),
+                  )
                 }
               />
               {props.labelOf(day)}
@@ -432,7 +479,12 @@ function CopyDay(props: {
           </button>
         </div>
         <label className="choice" htmlFor={`${ids}-replace`}>
-          <input id={`${ids}-replace`} type="checkbox" checked={replace} onChange={(event) => setReplace(event.target.checked)} />
+          <input
+            id={`${ids}-replace`}
+            type="checkbox"
+            checked={replace}
+            onChange={(event) => setReplace(event.target.checked)}
+          />
           Replace what those days already have (otherwise the foods are added)
         </label>
       </fieldset>

@@ -1,0 +1,111 @@
+/**
+ * plans.totals on a full plan: 28 days × 4 meals × 8 entries (896 entries) through the
+ * service (SQLite load + the pure totals function + profile target), and the pure
+ * function alone at 7, 28 and 365 days to show how it grows.
+ * Target (issue 3): under 10 ms server-side for the 28-day plan.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { migrateDatabase, openDatabase } from "../db/client";
+import { importFoodDatabase } from "../db/import/import-foods";
+import {
+  calculatePlanTotals,
+  MEAL_ORDER,
+  type TotalsEntryInput,
+} from "../server/domain/plan-totals";
+import { addEntry, createPlan, getPlanTotals } from "../server/services/plans";
+import { printTable, type Row, summarise } from "./stats";
+
+const FOODS = [
+  "sr28-16139",
+  "sr28-01129",
+  "sr28-01079",
+  "sr28-08013",
+  "sr28-01188",
+  "sr28-13327",
+  "sr28-11090",
+  "sr28-20044",
+];
+const ENTRIES_PER_MEAL = 8;
+
+function time(iterations: number, run: () => unknown) {
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  return summarise(samples);
+}
+
+export function benchPlanTotals(): Row[] {
+  const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-plans-"));
+  const db = openDatabase(path.join(directory, "bench.db"));
+  migrateDatabase(db);
+  importFoodDatabase(db);
+  const { id: planId } = createPlan(db, "local", {
+    name: "Full month",
+    dayCount: 28,
+    startDate: null,
+  });
+  for (let day = 1; day <= 28; day += 1) {
+    for (const meal of MEAL_ORDER) {
+      for (let i = 0; i < ENTRIES_PER_MEAL; i += 1) {
+        addEntry(db, "local", {
+          planId,
+          day,
+          meal,
+          foodId: FOODS[i % FOODS.length] ?? "sr28-16139",
+          amount: { grams: 50 + i },
+        });
+      }
+    }
+  }
+  const rows: Row[] = [];
+  const service = time(200, () => getPlanTotals(db, "local", planId));
+  rows.push({
+    what: "plans.totals service, 28 days (896 entries)",
+    entries: 896,
+    "p50 ms": service.p50,
+    "p95 ms": service.p95,
+    "max ms": service.max,
+  });
+
+  for (const days of [7, 28, 365]) {
+    const entries: TotalsEntryInput[] = [];
+    for (let day = 1; day <= days; day += 1) {
+      for (const meal of MEAL_ORDER) {
+        for (let i = 0; i < ENTRIES_PER_MEAL; i += 1) {
+          entries.push({
+            id: `${day}-${meal}-${i}`,
+            day,
+            meal,
+            foodId: `f${i}`,
+            foodName: `Food ${i}`,
+            grams: 50 + i,
+            b12PerHundredGrams: i === 3 ? null : 0.5 * i,
+          });
+        }
+      }
+    }
+    const pure = time(100, () =>
+      calculatePlanTotals({ dayCount: days, entries, targetMicrograms: 2.4 }),
+    );
+    rows.push({
+      what: `calculatePlanTotals, ${days} days`,
+      entries: entries.length,
+      "p50 ms": pure.p50,
+      "p95 ms": pure.p95,
+      "max ms": pure.max,
+    });
+  }
+  db.$client.close();
+  rmSync(directory, { recursive: true, force: true });
+  return rows;
+}
+
+if (process.argv[1]?.endsWith("plan-totals.bench.ts")) {
+  printTable("plans.totals (target: 28-day plan < 10 ms server-side)", benchPlanTotals());
+}
