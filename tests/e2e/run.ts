@@ -4,8 +4,9 @@
  */
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
+import { planJourneys } from "./plans.journeys";
 
-runJourneys([...foodJourneys]).catch((error: unknown) => {
+runJourneys([...foodJourneys, ...planJourneys]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

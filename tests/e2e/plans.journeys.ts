@@ -1,0 +1,118 @@
+/**
+ * The plan journey: set a vegan profile, build a 3-day plan by searching and adding
+ * foods, change an amount, copy a day, and see the totals and the chart update.
+ */
+import type { Page } from "playwright-core";
+import { assert, type Journey, screenshot, VIEWPORTS } from "./harness";
+
+const SOYMILK = "Soymilk, original and vanilla, with added calcium, vitamins A and D";
+
+async function addFood(
+  page: Page,
+  meal: string,
+  query: string,
+  foodName: string,
+  amount?: { value: string; unit?: string },
+) {
+  const section = page.getByRole("region", { name: meal, exact: true });
+  await section.getByRole("button", { name: `Add food to ${meal.toLowerCase()}` }).click();
+  await section.getByLabel(`Find a food to add to ${meal.toLowerCase()}`).fill(query);
+  await section
+    .getByRole("button", { name: new RegExp(`^${foodName.replace(/[()]/g, "\\$&")}`) })
+    .first()
+    .click();
+  if (amount) {
+    if (amount.unit) await section.getByLabel("Unit").selectOption({ label: amount.unit });
+    await section.getByLabel(/How many|Grams/).fill(amount.value);
+  }
+  await section.getByRole("button", { name: `Add to ${meal.toLowerCase()}` }).click();
+  await section.getByRole("link", { name: foodName, exact: true }).first().waitFor();
+}
+
+export const planJourneys: Journey[] = [
+  {
+    name: "vegan profile → 3-day plan → add foods → change an amount → copy a day → totals and chart",
+    run: async ({ browser, baseUrl }) => {
+      const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+      await page.goto(`${baseUrl}/profile`);
+      await page.getByLabel("Age", { exact: true }).fill("34");
+      await page.getByLabel("Female").check();
+      await page.getByLabel("Vegan").check();
+      await page.getByLabel(/US NIH\/IOM/).check();
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await page.getByText("Saved.").waitFor();
+      assert(await page.getByText("2.4 µg a day").isVisible(), "target 2.4 µg not shown");
+      await screenshot(page, "profile-desktop");
+      await page.setViewportSize(VIEWPORTS.phone);
+      await screenshot(page, "profile-phone");
+      await page.setViewportSize(VIEWPORTS.desktop);
+
+      await page.goto(`${baseUrl}/plans`);
+      await page.getByLabel("Name").fill("Vegan test plan");
+      await page.getByLabel("Days").selectOption("3");
+      await page.getByLabel("Starts on (optional)").fill("2026-12-07");
+      await page.getByRole("button", { name: "Create plan" }).click();
+      await page.getByRole("heading", { level: 1, name: "Vegan test plan" }).waitFor();
+      await page.getByRole("tab", { name: /Mon 7 Dec/ }).waitFor();
+
+      // 1 cup of fortified soymilk: 0.85 µg/100 g × 243 g = 2.07 µg (SR28 16139).
+      await addFood(page, "Breakfast", "soy milk", SOYMILK);
+      const breakfast = page.getByRole("region", { name: "Breakfast", exact: true });
+      await breakfast.getByText("2.07 µg", { exact: true }).first().waitFor();
+      // A food with no B12 value in SR28 makes the day a lower bound.
+      await addFood(page, "Lunch", "01188", "KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce", {
+        value: "30",
+        unit: "grams",
+      });
+      await page
+        .getByText("1 of 2 items has no B12 data; the total is a lower bound.")
+        .first()
+        .waitFor();
+
+      // Change the soymilk to 2 cups: 4.13 µg.
+      await breakfast.getByRole("button", { name: /Change amount/ }).click();
+      await breakfast.getByLabel("How many").fill("2");
+      await breakfast.getByRole("button", { name: "Save amount" }).click();
+      await breakfast.getByText("4.13 µg", { exact: true }).first().waitFor();
+      const tab1 = await page.getByRole("tab", { name: /Mon 7 Dec/ }).innerText();
+      assert(/4\.13 µg\*/.test(tab1) && /target/.test(tab1), `day tab reads "${tab1}"`);
+      const tab2Before = await page.getByRole("tab", { name: /Tue 8 Dec/ }).innerText();
+      assert(
+        /0 µg/.test(tab2Before) && /below/.test(tab2Before),
+        `empty day tab reads "${tab2Before}"`,
+      );
+
+      // Copy day 1 to days 2 and 3.
+      await page.getByRole("button", { name: "Copy this day to other days…" }).click();
+      await page.getByLabel("Tue 8 Dec").check();
+      await page.getByLabel("Wed 9 Dec").check();
+      await page.getByRole("button", { name: "Copy to 2 days" }).click();
+      await page.getByRole("tab", { name: /Wed 9 Dec.*4\.13 µg/ }).waitFor();
+
+      // The chart's table view lists the three days with their totals.
+      const showTable = page.getByRole("button", { name: "Show as table" }).first();
+      await showTable.click();
+      const table = page.getByRole("table").first();
+      await table.getByRole("row").filter({ hasText: "Wed 9 Dec" }).waitFor();
+      const rowText = await table.getByRole("row").filter({ hasText: "Wed 9 Dec" }).innerText();
+      assert(rowText.includes("4.13"), `chart table row reads "${rowText}"`);
+      await page.getByRole("button", { name: "Show as chart" }).first().click();
+      await page.locator(".recharts-surface").first().waitFor();
+      await screenshot(page, "plan-editor-desktop");
+      await page.setViewportSize(VIEWPORTS.phone);
+      await screenshot(page, "plan-editor-phone");
+
+      await page.goto(`${baseUrl}/plans`);
+      await page.getByRole("link", { name: "Vegan test plan" }).first().waitFor();
+      await screenshot(page, "plans-phone");
+      await page.setViewportSize(VIEWPORTS.desktop);
+      await screenshot(page, "plans-desktop");
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole("heading", { name: /Current plan/ }).waitFor();
+      await screenshot(page, "dashboard-desktop");
+      await page.setViewportSize(VIEWPORTS.phone);
+      await screenshot(page, "dashboard-phone");
+      await page.close();
+    },
+  },
+];
