@@ -72,8 +72,11 @@ export const planJourneys: Journey[] = [
       // Change the soymilk to 2 cups: 4.13 µg.
       await breakfast.getByRole("button", { name: /Change amount/ }).click();
       await breakfast.getByLabel("How many").fill("2");
+      const editStarted = performance.now();
       await breakfast.getByRole("button", { name: "Save amount" }).click();
       await breakfast.getByText("4.13 µg", { exact: true }).first().waitFor();
+      // A figure, not a pass/fail: recorded in bench/results.md.
+      console.log(`    edit → new total on screen: ${Math.round(performance.now() - editStarted)} ms`);
       const tab1 = await page.getByRole("tab", { name: /Mon 7 Dec/ }).innerText();
       assert(/4\.13 µg\*/.test(tab1) && /target/.test(tab1), `day tab reads "${tab1}"`);
       const tab2Before = await page.getByRole("tab", { name: /Tue 8 Dec/ }).innerText();
