@@ -2,6 +2,7 @@
 /** Main navigation; marks the current section for screen readers and sighted users. */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect } from "react";
 
 const LINKS = [
   { href: "/", label: "Home" },
@@ -21,6 +22,11 @@ function isCurrent(pathname: string, href: string): boolean {
 
 export function SiteNav() {
   const pathname = usePathname();
+  // Marks the page interactive, so end-to-end tests never type into inputs React is
+  // about to take over (text typed before hydration would be lost).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <nav className="site-nav" aria-label="Main">
       <ul>

@@ -1,5 +1,5 @@
 /** Journeys on the foods pages: search with filters, food details, custom foods from labels. */
-import { assert, type Journey, screenshot, VIEWPORTS } from "./harness";
+import { assert, type Journey, open, screenshot, VIEWPORTS } from "./harness";
 
 const FORTIFIED_SOYMILK = "Soymilk, original and vanilla, with added calcium, vitamins A and D";
 
@@ -8,7 +8,7 @@ export const foodJourneys: Journey[] = [
     name: "search 'soy milk', filter vegan + fortified, open a result and see its B12 per cup",
     run: async ({ browser, baseUrl }) => {
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-      await page.goto(`${baseUrl}/foods`);
+      await open(page, `${baseUrl}/foods`);
       await page.getByLabel("Search foods").fill("soy milk");
       await page.getByLabel("Diet").selectOption("vegan");
       await page.getByLabel("B12-fortified only").check();
@@ -48,7 +48,7 @@ export const foodJourneys: Journey[] = [
     name: "shows 'B12 unknown' for a food SR28 has no B12 value for",
     run: async ({ browser, baseUrl }) => {
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-      await page.goto(`${baseUrl}/foods?q=01188`);
+      await open(page, `${baseUrl}/foods?q=01188`);
       const results = page.getByRole("list", { name: "Search results" });
       await results.getByText("B12 unknown").waitFor();
       await results.getByRole("link").first().click();
@@ -60,7 +60,7 @@ export const foodJourneys: Journey[] = [
     name: "create a custom food from a label in %DV, find it in search, edit and delete it",
     run: async ({ browser, baseUrl }) => {
       const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-      await page.goto(`${baseUrl}/foods/new`);
+      await open(page, `${baseUrl}/foods/new`);
       await screenshot(page, "food-new-phone");
       await page.getByRole("button", { name: "Add food" }).click();
       await page.getByText("Enter the product’s name.").waitFor();
@@ -89,7 +89,7 @@ export const foodJourneys: Journey[] = [
       );
       await screenshot(page, "food-custom-desktop");
 
-      await page.goto(`${baseUrl}/foods`);
+      await open(page, `${baseUrl}/foods`);
       await page.getByLabel("Search foods").fill("marigold");
       await page.getByLabel("Diet").selectOption("vegan");
       await page.getByLabel("B12-fortified only").check();
@@ -118,7 +118,7 @@ export const foodJourneys: Journey[] = [
     name: "corrects a food's diet and can undo it",
     run: async ({ browser, baseUrl }) => {
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-      await page.goto(`${baseUrl}/foods/sr28-19300`);
+      await open(page, `${baseUrl}/foods/sr28-19300`);
       await page.getByRole("heading", { level: 1 }).waitFor();
       await page.getByRole("button", { name: "Correct the diet" }).click();
       await page.getByLabel("Contains meat or fish").check();
@@ -139,7 +139,7 @@ export const foodJourneys: Journey[] = [
     name: "home page renders at desktop and phone width",
     run: async ({ browser, baseUrl }) => {
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-      await page.goto(`${baseUrl}/`);
+      await open(page, `${baseUrl}/`);
       await page.getByRole("heading", { level: 1 }).waitFor();
       await screenshot(page, "home-desktop");
       await page.setViewportSize(VIEWPORTS.phone);

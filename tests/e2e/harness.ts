@@ -132,6 +132,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
+/** Opens a URL and waits until React has hydrated the page (see app/_components/site-nav.tsx). */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }

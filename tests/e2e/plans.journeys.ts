@@ -3,7 +3,7 @@
  * foods, change an amount, copy a day, and see the totals and the chart update.
  */
 import type { Page } from "playwright-core";
-import { assert, type Journey, screenshot, VIEWPORTS } from "./harness";
+import { assert, type Journey, open, screenshot, VIEWPORTS } from "./harness";
 
 const SOYMILK = "Soymilk, original and vanilla, with added calcium, vitamins A and D";
 
@@ -34,7 +34,7 @@ export const planJourneys: Journey[] = [
     name: "vegan profile → 3-day plan → add foods → change an amount → copy a day → totals and chart",
     run: async ({ browser, baseUrl }) => {
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-      await page.goto(`${baseUrl}/profile`);
+      await open(page, `${baseUrl}/profile`);
       await page.getByLabel("Age", { exact: true }).fill("34");
       await page.getByLabel("Female").check();
       await page.getByLabel("Vegan").check();
@@ -47,7 +47,7 @@ export const planJourneys: Journey[] = [
       await screenshot(page, "profile-phone");
       await page.setViewportSize(VIEWPORTS.desktop);
 
-      await page.goto(`${baseUrl}/plans`);
+      await open(page, `${baseUrl}/plans`);
       await page.getByLabel("Name").fill("Vegan test plan");
       await page.getByLabel("Days").selectOption("3");
       await page.getByLabel("Starts on (optional)").fill("2026-12-07");
@@ -59,11 +59,8 @@ export const planJourneys: Journey[] = [
       await addFood(page, "Breakfast", "soy milk", SOYMILK);
       const breakfast = page.getByRole("region", { name: "Breakfast", exact: true });
       await breakfast.getByText("2.07 µg", { exact: true }).first().waitFor();
-      // A food with no B12 value in SR28 makes the day a lower bound.
-      await addFood(page, "Lunch", "01188", "KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce", {
-        value: "30",
-        unit: "grams",
-      });
+      // A food with no B12 value in SR28 (Medjool dates, vegan) makes the day a lower bound.
+      await addFood(page, "Lunch", "medjool", "Dates, medjool", { value: "30", unit: "grams" });
       await page
         .getByText("1 of 2 items has no B12 data; the total is a lower bound.")
         .first()
@@ -76,7 +73,9 @@ export const planJourneys: Journey[] = [
       await breakfast.getByRole("button", { name: "Save amount" }).click();
       await breakfast.getByText("4.13 µg", { exact: true }).first().waitFor();
       // A figure, not a pass/fail: recorded in bench/results.md.
-      console.log(`    edit → new total on screen: ${Math.round(performance.now() - editStarted)} ms`);
+      console.log(
+        `    edit → new total on screen: ${Math.round(performance.now() - editStarted)} ms`,
+      );
       const tab1 = await page.getByRole("tab", { name: /Mon 7 Dec/ }).innerText();
       assert(/4\.13 µg\*/.test(tab1) && /target/.test(tab1), `day tab reads "${tab1}"`);
       const tab2Before = await page.getByRole("tab", { name: /Tue 8 Dec/ }).innerText();
@@ -87,8 +86,8 @@ export const planJourneys: Journey[] = [
 
       // Copy day 1 to days 2 and 3.
       await page.getByRole("button", { name: "Copy this day to other days…" }).click();
-      await page.getByLabel("Tue 8 Dec").check();
-      await page.getByLabel("Wed 9 Dec").check();
+      await page.getByRole("checkbox", { name: "Tue 8 Dec" }).check();
+      await page.getByRole("checkbox", { name: "Wed 9 Dec" }).check();
       await page.getByRole("button", { name: "Copy to 2 days" }).click();
       await page.getByRole("tab", { name: /Wed 9 Dec.*4\.13 µg/ }).waitFor();
 
@@ -99,18 +98,18 @@ export const planJourneys: Journey[] = [
       await table.getByRole("row").filter({ hasText: "Wed 9 Dec" }).waitFor();
       const rowText = await table.getByRole("row").filter({ hasText: "Wed 9 Dec" }).innerText();
       assert(rowText.includes("4.13"), `chart table row reads "${rowText}"`);
-      await page.getByRole("button", { name: "Show as chart" }).first().click();
+      await showTable.click();
       await page.locator(".recharts-surface").first().waitFor();
       await screenshot(page, "plan-editor-desktop");
       await page.setViewportSize(VIEWPORTS.phone);
       await screenshot(page, "plan-editor-phone");
 
-      await page.goto(`${baseUrl}/plans`);
+      await open(page, `${baseUrl}/plans`);
       await page.getByRole("link", { name: "Vegan test plan" }).first().waitFor();
       await screenshot(page, "plans-phone");
       await page.setViewportSize(VIEWPORTS.desktop);
       await screenshot(page, "plans-desktop");
-      await page.goto(`${baseUrl}/`);
+      await open(page, `${baseUrl}/`);
       await page.getByRole("heading", { name: /Current plan/ }).waitFor();
       await screenshot(page, "dashboard-desktop");
       await page.setViewportSize(VIEWPORTS.phone);

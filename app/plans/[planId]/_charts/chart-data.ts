@@ -1,0 +1,183 @@
+/**
+ * Data shaping for the plan charts: pure functions, no React and no Recharts, so they are
+ * unit-tested and stay out of the page's initial JS. The numbers arrive computed by the
+ * server (plans.totals); nothing here adds B12 up again except merging the smallest foods
+ * into "Other foods". Rounding is only for reading.
+ */
+import { planDayLabel } from "@/app/_lib/dates";
+import { formatMicrograms } from "@/app/_lib/format";
+
+export type ChartMeal = "breakfast" | "lunch" | "dinner" | "snack";
+
+export const MEAL_ORDER_FOR_CHARTS: readonly ChartMeal[] = [
+  "breakfast",
+  "lunch",
+  "dinner",
+  "snack",
+];
+
+export const MEAL_LABELS: Record<ChartMeal, string> = {
+  breakfast: "Breakfast",
+  lunch: "Lunch",
+  dinner: "Dinner",
+  snack: "Snacks",
+};
+
+/** The slice of the server's plans.totals output that the charts use. */
+export type TotalsForCharts = {
+  targetMicrograms: number | null;
+  days: {
+    day: number;
+    /** YYYY-MM-DD, or null for an undated plan. */
+    date: string | null;
+    b12Micrograms: number;
+    complete: boolean;
+    unknownEntries: number;
+    meetsTarget: boolean | null;
+    meals: { meal: ChartMeal; b12Micrograms: number }[];
+    foods: { foodId: string; foodName: string; b12Micrograms: number; share: number }[];
+  }[];
+};
+
+export type ChartDay = TotalsForCharts["days"][number];
+
+export type DayBar = {
+  day: number;
+  label: string;
+  breakfast: number;
+  lunch: number;
+  dinner: number;
+  snack: number;
+  total: number;
+  /** false when some entry has no B12 data: the total is a lower bound. */
+  complete: boolean;
+  /** true when the day is below the target (never when there is no target). */
+  shortfall: boolean;
+};
+
+export type FoodSlice = { name: string; b12Micrograms: number; share: number };
+
+export const OTHER_FOODS_LABEL = "Other foods";
+
+/** Rounding for reading: the same rule as everywhere else in the app. */
+export function formatMicrogramsForChart(value: number): string {
+  return formatMicrograms(value);
+}
+
+/** A share (0-1) as a percentage for reading: 0.6789 → "68%", 0.0456 → "4.6%", 0.0004 → "<0.1%". */
+export function formatShareForChart(share: number): string {
+  const percent = share * 100;
+  if (percent === 0) return "0%";
+  if (percent > 0 && percent < 0.1) return "<0.1%";
+  return `${percent >= 10 ? Math.round(percent) : Number(percent.toFixed(1))}%`;
+}
+
+/** "Mon 7 Dec" for a dated plan day (UTC, en-GB), else "Day 3". */
+export function formatPlanDayLabel(day: number, date: string | null): string {
+  return planDayLabel(day, date);
+}
+
+/** One bar per plan day, its µg split by meal. */
+export function toDayBars(totals: TotalsForCharts): DayBar[] {
+  return totals.days.map((day) => {
+    const mealValue = (meal: ChartMeal) =>
+      day.meals
+        .filter((item) => item.meal === meal)
+        .reduce((sum, item) => sum + item.b12Micrograms, 0);
+    return {
+      day: day.day,
+      label: formatPlanDayLabel(day.day, day.date),
+      breakfast: mealValue("breakfast"),
+      lunch: mealValue("lunch"),
+      dinner: mealValue("dinner"),
+      snack: mealValue("snack"),
+      total: day.b12Micrograms,
+      complete: day.complete,
+      shortfall: day.meetsTarget === false,
+    };
+  });
+}
+
+/** The text marker drawn above a bar: "▼" below the target, "*" incomplete (a lower bound). */
+export function dayBarMarker(bar: DayBar): string {
+  return [bar.shortfall ? "▼" : "", bar.complete ? "" : "*"].filter(Boolean).join(" ");
+}
+
+/**
+ * The day's foods for the share chart: largest first, beyond `maxSlices - 1` foods merged
+ * into "Other foods" (placed last). Foods giving 0 µg have no share and are left out.
+ */
+export function toFoodSlices(day: ChartDay, maxSlices = 6): FoodSlice[] {
+  const limit = Math.max(1, Math.floor(maxSlices));
+  const foods = day.foods
+    .filter((food) => food.b12Micrograms > 0)
+    .map((food) => ({ name: food.foodName, b12Micrograms: food.b12Micrograms, share: food.share }))
+    .sort((a, b) => b.b12Micrograms - a.b12Micrograms || a.name.localeCompare(b.name));
+  if (foods.length <= limit) return foods;
+  const kept = foods.slice(0, limit - 1);
+  const rest = foods.slice(limit - 1);
+  return [
+    ...kept,
+    {
+      name: OTHER_FOODS_LABEL,
+      b12Micrograms: rest.reduce((sum, food) => sum + food.b12Micrograms, 0),
+      share: rest.reduce((sum, food) => sum + food.share, 0),
+    },
+  ];
+}
+
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+/** The words behind the day chart, for its aria-label. */
+export function describeDayChart(totals: TotalsForCharts): string {
+  const bars = toDayBars(totals);
+  const count = bars.length;
+  const parts: string[] = [];
+  const target = totals.targetMicrograms;
+  if (target === null) {
+    parts.push(`${count} ${plural(count, "day", "days")}; no target is set`);
+  } else {
+    const met = totals.days.filter((day) => day.meetsTarget === true).length;
+    parts.push(
+      `${met} of ${count} ${plural(count, "day", "days")} ${plural(met, "reaches", "reach")} the target of ${formatMicrogramsForChart(target)} µg`,
+    );
+  }
+  let lowest = bars[0];
+  let highest = bars[0];
+  for (const bar of bars) {
+    if (lowest && bar.total < lowest.total) lowest = bar;
+    if (highest && bar.total > highest.total) highest = bar;
+  }
+  if (lowest && highest && count > 1) {
+    parts.push(
+      `lowest ${lowest.label} with ${formatMicrogramsForChart(lowest.total)} µg, highest ${highest.label} with ${formatMicrogramsForChart(highest.total)} µg`,
+    );
+  } else if (lowest) {
+    parts.push(`${lowest.label} has ${formatMicrogramsForChart(lowest.total)} µg`);
+  }
+  const incomplete = bars.filter((bar) => !bar.complete).length;
+  if (incomplete > 0) {
+    parts.push(
+      `${incomplete} ${plural(incomplete, "day includes", "days include")} foods with no B12 data, so ${plural(incomplete, "its total is a lower bound", "their totals are lower bounds")}`,
+    );
+  }
+  return `B12 per day, stacked by meal: ${parts.join("; ")}.`;
+}
+
+/** The words behind the food share chart, for its aria-label. */
+export function describeFoodShare(day: ChartDay, label: string, slices: FoodSlice[]): string {
+  if (slices.length === 0) return `No B12 from food on ${label} yet.`;
+  const list = slices
+    .map(
+      (slice) =>
+        `${slice.name} ${formatMicrogramsForChart(slice.b12Micrograms)} µg (${formatShareForChart(slice.share)})`,
+    )
+    .join(", ");
+  const unknown =
+    day.unknownEntries > 0
+      ? ` ${day.unknownEntries} ${plural(day.unknownEntries, "item has", "items have")} no B12 data and ${plural(day.unknownEntries, "is", "are")} not counted.`
+      : "";
+  return `Share of B12 by food on ${label}: ${list}.${unknown}`;
+}
