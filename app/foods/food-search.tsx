@@ -6,7 +6,7 @@
  */
 import { keepPreviousData, skipToken, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { FoodBadges } from "@/app/_components/food-badges";
 import { formatB12, formatGrams } from "@/app/_lib/format";
@@ -24,7 +24,6 @@ const asDiet = (value: string | null): Diet =>
 
 export function FoodSearch() {
   const trpc = useTRPC();
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const ids = useId();
@@ -48,8 +47,10 @@ export function FoodSearch() {
     if (group) next.set("group", group);
     if (sort !== "relevance") next.set("sort", sort);
     const search = next.toString();
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
-  }, [debouncedQuery, diet, fortifiedOnly, group, sort, pathname, router]);
+    // The native history API (which Next.js keeps in step with useSearchParams) updates the
+    // address without a navigation, so nothing re-renders and no typed text is lost.
+    window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
+  }, [debouncedQuery, diet, fortifiedOnly, group, sort, pathname]);
 
   const groups = useQuery(trpc.foods.groups.queryOptions());
   const results = useInfiniteQuery({

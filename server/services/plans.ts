@@ -332,8 +332,18 @@ export function deletePlan(db: AppDatabase, ownerId: string, planId: string): { 
   return { id: planId };
 }
 
-export function addEntry(db: AppDatabase, ownerId: string, input: AddEntryInput): { id: string } {
-  return db.transaction((tx) => {
+/**
+ * What an edit returns: the changed entry's id and the plan and totals as they now are,
+ * so the editor shows the result after one round trip instead of two.
+ */
+export type PlanEditResult = { id: string; plan: PlanView; totals: PlanTotalsView };
+
+function editResult(db: AppDatabase, ownerId: string, planId: string, id: string): PlanEditResult {
+  return { id, plan: getPlan(db, ownerId, planId), totals: getPlanTotals(db, ownerId, planId) };
+}
+
+export function addEntry(db: AppDatabase, ownerId: string, input: AddEntryInput): PlanEditResult {
+  const { id } = db.transaction((tx) => {
     const plan = requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.day);
     const amount = resolveAmount(tx, ownerId, input.foodId, input.amount);
@@ -352,14 +362,15 @@ export function addEntry(db: AppDatabase, ownerId: string, input: AddEntryInput)
     touchPlan(tx, plan.id);
     return { id };
   });
+  return editResult(db, ownerId, input.planId, id);
 }
 
 export function updateEntry(
   db: AppDatabase,
   ownerId: string,
   input: UpdateEntryInput,
-): { id: string } {
-  return db.transaction((tx) => {
+): PlanEditResult {
+  const { planId } = db.transaction((tx) => {
     const { entry } = requireEntry(tx, ownerId, input.entryId);
     const amount = resolveAmount(tx, ownerId, entry.foodId, input.amount);
     tx.update(planEntries)
@@ -367,12 +378,13 @@ export function updateEntry(
       .where(eq(planEntries.id, entry.id))
       .run();
     touchPlan(tx, entry.planId);
-    return { id: entry.id };
+    return { planId: entry.planId };
   });
+  return editResult(db, ownerId, planId, input.entryId);
 }
 
-export function moveEntry(db: AppDatabase, ownerId: string, input: MoveEntryInput): { id: string } {
-  return db.transaction((tx) => {
+export function moveEntry(db: AppDatabase, ownerId: string, input: MoveEntryInput): PlanEditResult {
+  const { planId } = db.transaction((tx) => {
     const { entry, plan } = requireEntry(tx, ownerId, input.entryId);
     checkDay(plan, input.day);
     if (entry.day !== input.day || entry.meal !== input.meal) {
@@ -387,17 +399,19 @@ export function moveEntry(db: AppDatabase, ownerId: string, input: MoveEntryInpu
         .run();
       touchPlan(tx, plan.id);
     }
-    return { id: entry.id };
+    return { planId: plan.id };
   });
+  return editResult(db, ownerId, planId, input.entryId);
 }
 
-export function removeEntry(db: AppDatabase, ownerId: string, entryId: string): { id: string } {
-  return db.transaction((tx) => {
+export function removeEntry(db: AppDatabase, ownerId: string, entryId: string): PlanEditResult {
+  const { planId } = db.transaction((tx) => {
     const { entry } = requireEntry(tx, ownerId, entryId);
     tx.delete(planEntries).where(eq(planEntries.id, entry.id)).run();
     touchPlan(tx, entry.planId);
-    return { id: entry.id };
+    return { planId: entry.planId };
   });
+  return editResult(db, ownerId, planId, entryId);
 }
 
 /** Copies one day's entries to other days, added to what is there or replacing it. */
@@ -405,8 +419,8 @@ export function copyDay(
   db: AppDatabase,
   ownerId: string,
   input: CopyDayInput,
-): { copiedEntries: number } {
-  return db.transaction((tx) => {
+): Omit<PlanEditResult, "id"> & { copiedEntries: number } {
+  const { copiedEntries } = db.transaction((tx) => {
     const plan = requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.fromDay, "fromDay");
     for (const day of input.toDays) checkDay(plan, day, "toDays");
@@ -430,6 +444,8 @@ export function copyDay(
     touchPlan(tx, plan.id);
     return { copiedEntries: source.length * input.toDays.length };
   });
+  const { plan, totals } = editResult(db, ownerId, input.planId, "");
+  return { copiedEntries, plan, totals };
 }
 
 export type PlanTotalsView = Omit<PlanTotals, "days"> & {

@@ -185,6 +185,22 @@ describe("plan entries", () => {
     expect(countEntries()).toBe(before);
   });
 
+  it("answers an edit with the plan and totals as they now are", async () => {
+    const planId = await createPlanWith(api, { dayCount: 1 });
+    const added = await api.plans.addEntry({
+      planId,
+      day: 1,
+      meal: "lunch",
+      foodId: SOYMILK,
+      grams: 200,
+    });
+    expect(added.plan.entries.map((entry) => entry.id)).toEqual([added.id]);
+    expect(added.totals.days[0]?.b12Micrograms).toBeCloseTo(1.7, 12);
+    const removed = await api.plans.removeEntry({ entryId: added.id });
+    expect(removed.totals).toEqual(await api.plans.totals({ planId }));
+    expect(removed.plan.entries).toEqual([]);
+  });
+
   it("changes an amount, moves an entry and removes it", async () => {
     const planId = await createPlanWith(api, { dayCount: 2 });
     const { id } = await api.plans.addEntry({
@@ -226,7 +242,7 @@ describe("plan entries", () => {
     await api.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: SOYMILK, grams: 243 });
     await api.plans.addEntry({ planId, day: 1, meal: "dinner", foodId: "sr28-01129", grams: 50 });
     await api.plans.addEntry({ planId, day: 3, meal: "lunch", foodId: SOYMILK, grams: 10 });
-    expect(await api.plans.copyDay({ planId, fromDay: 1, toDays: [2, 3] })).toEqual({
+    expect(await api.plans.copyDay({ planId, fromDay: 1, toDays: [2, 3] })).toMatchObject({
       copiedEntries: 4,
     });
     await api.plans.copyDay({ planId, fromDay: 1, toDays: [4], replace: true });

@@ -59,16 +59,15 @@ export function PlanEditor({
   const [selectedDay, setSelectedDay] = useState(1);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = async () => {
-    setError(null);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.plans.get.queryKey({ planId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.plans.totals.queryKey({ planId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() }),
-    ]);
-  };
   const onError = (failure: { message: string }) => setError(failure.message);
-  const options = { onSuccess: refresh, onError };
+  // Edits return the plan and its totals as they now are: show them at once (one round trip).
+  const applyEdit = (result: { plan: Plan; totals: Totals }) => {
+    setError(null);
+    queryClient.setQueryData(trpc.plans.get.queryKey({ planId }), result.plan);
+    queryClient.setQueryData(trpc.plans.totals.queryKey({ planId }), result.totals);
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() });
+  };
+  const options = { onSuccess: applyEdit, onError };
   const addEntry = useMutation(trpc.plans.addEntry.mutationOptions(options));
   const updateEntry = useMutation(trpc.plans.updateEntry.mutationOptions(options));
   const moveEntry = useMutation(trpc.plans.moveEntry.mutationOptions(options));

@@ -38,7 +38,7 @@ function FoodTick({ x, y, payload }: YAxisTickContentProps) {
       x={x}
       y={y}
       dx={-6}
-      width={Y_AXIS_WIDTH - 10}
+      width={Y_AXIS_WIDTH - 28}
       maxLines={2}
       textAnchor="end"
       verticalAnchor="middle"
@@ -134,7 +134,7 @@ export default function FoodShareChart({ day, label }: { day: ChartDay; label: s
               <BarChart
                 data={slices}
                 layout="vertical"
-                margin={{ top: 8, right: 48, bottom: 8, left: 0 }}
+                margin={{ top: 8, right: 48, bottom: 8, left: 8 }}
                 accessibilityLayer={false}
               >
                 <XAxis type="number" dataKey="b12Micrograms" domain={[0, "dataMax"]} hide />
