@@ -38,6 +38,8 @@ export type EntryTotal = {
 export type MealTotal = {
   meal: MealSlot;
   b12Micrograms: number;
+  /** This meal's share of the day's target, %; null without a target. */
+  percentOfTarget: number | null;
   complete: boolean;
   unknownEntries: number;
   entries: EntryTotal[];
@@ -140,9 +142,11 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     const meals: MealTotal[] = MEAL_ORDER.map((meal) => {
       const entries = entriesByDayMeal.get(`${day}:${meal}`) ?? [];
       const unknownEntries = entries.filter((entry) => entry.b12Micrograms === null).length;
+      const b12Micrograms = entries.reduce((sum, entry) => sum + (entry.b12Micrograms ?? 0), 0);
       return {
         meal,
-        b12Micrograms: entries.reduce((sum, entry) => sum + (entry.b12Micrograms ?? 0), 0),
+        b12Micrograms,
+        percentOfTarget: percentOf(b12Micrograms, targetMicrograms),
         complete: unknownEntries === 0,
         unknownEntries,
         entries,

@@ -35,7 +35,9 @@ describe("plan totals", () => {
       ],
     });
     const [day1, day2] = totals.days;
-    expect(day1?.meals.find((m) => m.meal === "breakfast")?.b12Micrograms).toBeCloseTo(2.0655, 12);
+    const breakfast = day1?.meals.find((m) => m.meal === "breakfast");
+    expect(breakfast?.b12Micrograms).toBeCloseTo(2.0655, 12);
+    expect(breakfast?.percentOfTarget).toBeCloseTo((2.0655 / 2.4) * 100, 10);
     expect(day1?.b12Micrograms).toBeCloseTo(2.0655 + 70.6605, 10);
     expect(day1?.percentOfTarget).toBeCloseTo(((2.0655 + 70.6605) / 2.4) * 100, 8);
     expect(day1?.meetsTarget).toBe(true);

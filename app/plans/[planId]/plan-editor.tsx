@@ -223,6 +223,7 @@ export function PlanEditor({
                 meal={meal}
                 label={label}
                 b12Micrograms={mealTotal?.b12Micrograms ?? 0}
+                percentOfTarget={mealTotal?.percentOfTarget ?? null}
                 complete={mealTotal?.complete ?? true}
                 entries={entries}
                 dayCount={totals.days.length}
@@ -258,6 +259,7 @@ function MealSection(props: {
   meal: Meal;
   label: string;
   b12Micrograms: number;
+  percentOfTarget: number | null;
   complete: boolean;
   entries: Entry[];
   dayCount: number;
@@ -283,6 +285,9 @@ function MealSection(props: {
         <h3 id={headingId}>{props.label}</h3>
         <span className="meal-total">
           {formatMicrograms(props.b12Micrograms)} µg{props.complete ? "" : " or more"}
+          {props.percentOfTarget !== null && (
+            <span className="meal-percent"> · {formatPercent(props.percentOfTarget)} of target</span>
+          )}
         </span>
       </div>
       {props.entries.length === 0 ? (
