@@ -14,10 +14,10 @@ async function post(baseUrl: string, procedure: string, input: unknown): Promise
   const response = await fetch(`${baseUrl}/api/trpc/${procedure}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ json: input }),
+    body: JSON.stringify(input),
   });
-  const body = (await response.json()) as { result: { data: { json: unknown } } };
-  return body.result.data.json;
+  const body = (await response.json()) as { result: { data: unknown } };
+  return body.result.data;
 }
 
 /** Scripts named in the server's HTML load with the page; any other script came later (lazy). */

@@ -1,13 +1,12 @@
 "use client";
 /**
  * Browser-side tRPC + React Query: one QueryClient per browser session, a fresh one per
- * server render, superjson on the wire (matching the server).
+ * server render, plain JSON on the wire (matching the server).
  */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
-import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -37,7 +36,7 @@ export function TrpcReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: apiUrl(), transformer: superjson })],
+      links: [httpBatchLink({ url: apiUrl() })],
     }),
   );
   return (

@@ -179,13 +179,15 @@ export type PlanEntryView = {
   quantity: number | null;
   grams: number;
   b12Micrograms: number | null;
-  /** The food's portions, so the amount can be changed in place. */
-  portions: { id: string; label: string; grams: number }[];
 };
+
+export type PortionOption = { id: string; label: string; grams: number };
 
 export type PlanView = PlanSummary & {
   days: { day: number; date: string | null }[];
   entries: PlanEntryView[];
+  /** Each planned food's household portions (once per food), to change amounts in place. */
+  portionsByFood: Record<string, PortionOption[]>;
 };
 
 function loadEntries(db: Db, planId: string) {
@@ -214,29 +216,52 @@ function loadEntries(db: Db, planId: string) {
     .all();
 }
 
+const PLAN_ENTRIES_SQL = `SELECT e.id, e.day, e.meal, e.position, e.food_id, f.name, f.source,
+    f.b12_fortified, f.b12_per_100g, e.portion_id, p.label, p.grams, e.quantity, e.grams
+  FROM plan_entries e
+  JOIN foods f ON f.id = e.food_id
+  LEFT JOIN food_portions p ON p.id = e.portion_id
+  WHERE e.plan_id = ?
+  ORDER BY e.day,
+    CASE e.meal WHEN 'breakfast' THEN 1 WHEN 'lunch' THEN 2 WHEN 'dinner' THEN 3 ELSE 4 END,
+    e.position, e.created_at`;
+
+type PlanEntryRow = [
+  string,
+  number,
+  Meal,
+  number,
+  string,
+  string,
+  PlanEntryView["foodSource"],
+  number,
+  number | null,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number,
+];
+
+const PLAN_PORTIONS_SQL = `SELECT p.food_id, p.id, p.label, p.grams FROM food_portions p
+  WHERE p.food_id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)
+  ORDER BY p.food_id, p.seq`;
+
+/** The plan with its entries (read with raw prepared statements: the editor's hot path). */
 export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanView {
   const plan = requirePlan(db, ownerId, planId);
-  const rows = loadEntries(db, planId);
-  const foodIds = [...new Set(rows.map((row) => row.foodId))];
-  const portions =
-    foodIds.length === 0
-      ? []
-      : db
-          .select({
-            id: foodPortions.id,
-            foodId: foodPortions.foodId,
-            label: foodPortions.label,
-            grams: foodPortions.grams,
-          })
-          .from(foodPortions)
-          .where(inArray(foodPortions.foodId, foodIds))
-          .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq))
-          .all();
-  const portionsByFood = new Map<string, { id: string; label: string; grams: number }[]>();
-  for (const { foodId, ...portion } of portions) {
-    const list = portionsByFood.get(foodId) ?? [];
-    list.push(portion);
-    portionsByFood.set(foodId, list);
+  const rows = prepared(db, PLAN_ENTRIES_SQL).raw(true).all(planId) as PlanEntryRow[];
+  const portionsByFood: Record<string, PortionOption[]> = {};
+  const portionRows = prepared(db, PLAN_PORTIONS_SQL).raw(true).all(planId) as [
+    string,
+    string,
+    string,
+    number,
+  ][];
+  for (const [foodId, id, label, grams] of portionRows) {
+    const list = portionsByFood[foodId] ?? [];
+    list.push({ id, label, grams });
+    portionsByFood[foodId] = list;
   }
   return {
     id: plan.id,
@@ -250,18 +275,40 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
       day: index + 1,
       date: planDayDate(plan.startDate, index + 1),
     })),
-    entries: rows
-      .map(({ b12PerHundredGrams, ...row }) => ({
-        ...row,
-        b12Micrograms: b12MicrogramsForGrams(b12PerHundredGrams, row.grams),
-        portions: portionsByFood.get(row.foodId) ?? [],
-      }))
-      .sort(
-        (a, b) =>
-          a.day - b.day ||
-          MEAL_ORDER.indexOf(a.meal) - MEAL_ORDER.indexOf(b.meal) ||
-          a.position - b.position,
-      ),
+    entries: rows.map(
+      ([
+        id,
+        day,
+        meal,
+        position,
+        foodId,
+        foodName,
+        foodSource,
+        fortified,
+        b12PerHundredGrams,
+        portionId,
+        portionLabel,
+        portionGrams,
+        quantity,
+        grams,
+      ]) => ({
+        id,
+        day,
+        meal,
+        position,
+        foodId,
+        foodName,
+        foodSource,
+        b12Fortified: fortified === 1,
+        portionId,
+        portionLabel,
+        portionGrams,
+        quantity,
+        grams,
+        b12Micrograms: b12MicrogramsForGrams(b12PerHundredGrams, grams),
+      }),
+    ),
+    portionsByFood,
   };
 }
 

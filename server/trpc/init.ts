@@ -1,6 +1,7 @@
 /**
  * tRPC set-up: context, the error formatter and the one place where domain errors
- * become transport errors.
+ * become transport errors. Plain JSON on the wire (no transformer): every value the API
+ * returns is a JSON type, and large plans serialise several times faster without one.
  *
  * - `createInnerContext({ db })` is what tests use with a temporary database;
  *   `createRequestContext()` is the HTTP one (the process-wide database, the local owner).
@@ -11,7 +12,6 @@
  *   else stays INTERNAL_SERVER_ERROR with a generic message.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { type AppDatabase, getDatabase } from "../../db/client";
 import { AppError, type AppErrorCode } from "../errors";
@@ -40,7 +40,6 @@ function describeZodError(error: ZodError): string {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const appError = error.cause instanceof AppError ? error.cause : null;

@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useDeferredValue, useId, useState } from "react";
 import { planDayLabel } from "@/app/_lib/dates";
 import { formatB12, formatGrams, formatMicrograms } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/client";
@@ -74,8 +74,12 @@ export function PlanEditor({
   const removeEntry = useMutation(trpc.plans.removeEntry.mutationOptions(options));
   const copyDay = useMutation(trpc.plans.copyDay.mutationOptions(options));
 
+  // Charts redraw at a lower priority than the numbers: an edit shows at once, the
+  // charts follow a moment later (Recharts redraws of 28 stacked bars are the slow part).
+  const chartTotals = useDeferredValue(totals);
   const target = totals.target;
   const day = totals.days.find((item) => item.day === selectedDay) ?? totals.days[0];
+  const chartDay = chartTotals.days.find((item) => item.day === selectedDay) ?? chartTotals.days[0];
   const dayLabels = new Map(plan.days.map((item) => [item.day, planDayLabel(item.day, item.date)]));
   const labelOf = (dayNumber: number) => dayLabels.get(dayNumber) ?? `Day ${dayNumber}`;
   const profileDiet = profile.data?.profile.diet;
@@ -226,6 +230,7 @@ export function PlanEditor({
                 percentOfTarget={mealTotal?.percentOfTarget ?? null}
                 complete={mealTotal?.complete ?? true}
                 entries={entries}
+                portionsByFood={plan.portionsByFood}
                 dayCount={totals.days.length}
                 labelOf={labelOf}
                 searchDiet={searchDiet}
@@ -248,8 +253,8 @@ export function PlanEditor({
 
       <section aria-labelledby={`${ids}-charts`} className="stack">
         <h2 id={`${ids}-charts`}>Charts</h2>
-        <LazyDayChart totals={totals} />
-        {day && <LazyFoodShareChart day={day} label={labelOf(day.day)} />}
+        <LazyDayChart totals={chartTotals} />
+        {chartDay && <LazyFoodShareChart day={chartDay} label={labelOf(chartDay.day)} />}
       </section>
     </div>
   );
@@ -262,6 +267,7 @@ function MealSection(props: {
   percentOfTarget: number | null;
   complete: boolean;
   entries: Entry[];
+  portionsByFood: Plan["portionsByFood"];
   dayCount: number;
   labelOf: (day: number) => string;
   searchDiet: "vegan" | "vegetarian" | "any";
@@ -286,7 +292,10 @@ function MealSection(props: {
         <span className="meal-total">
           {formatMicrograms(props.b12Micrograms)} µg{props.complete ? "" : " or more"}
           {props.percentOfTarget !== null && (
-            <span className="meal-percent"> · {formatPercent(props.percentOfTarget)} of target</span>
+            <span className="meal-percent">
+              {" "}
+              · {formatPercent(props.percentOfTarget)} of target
+            </span>
           )}
         </span>
       </div>
@@ -295,7 +304,12 @@ function MealSection(props: {
       ) : (
         <ul className="entries">
           {props.entries.map((entry) => (
-            <EntryRow key={entry.id} entry={entry} {...props} />
+            <EntryRow
+              key={entry.id}
+              entry={entry}
+              portions={props.portionsByFood[entry.foodId] ?? []}
+              {...props}
+            />
           ))}
         </ul>
       )}
@@ -328,6 +342,7 @@ function describeAmount(entry: Entry): string {
 
 function EntryRow(props: {
   entry: Entry;
+  portions: Plan["portionsByFood"][string];
   dayCount: number;
   labelOf: (day: number) => string;
   onUpdate: (
@@ -355,7 +370,7 @@ function EntryRow(props: {
       </div>
       {mode === "amount" && (
         <AmountEditor
-          portions={entry.portions}
+          portions={props.portions}
           initial={{ portionId: entry.portionId, quantity: entry.quantity, grams: entry.grams }}
           submitLabel="Save amount"
           onSubmit={(amount) => {
