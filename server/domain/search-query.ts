@@ -4,6 +4,7 @@
  * - every word is a prefix ("chee" finds "cheese"), words in any order (implicit AND);
  * - two neighbouring words may also be one word in the data ("soy milk" finds "Soymilk");
  * - punctuation is dropped, so no input can break the FTS5 syntax;
+ * - a single letter on its own matches names (or keywords) that begin with it;
  * - a 5-digit number on its own is an SR28 NDB number and is looked up directly.
  * Case and accents are folded by the index's tokenizer (unicode61, remove_diacritics 2).
  */
@@ -31,6 +32,10 @@ const quote = (token: string) => `"${token}"*`;
 export function buildFtsMatchExpression(query: string): string | null {
   const tokens = tokenizeSearchQuery(query);
   if (tokens.length === 0) return null;
+  // A lone letter ("c", the first key typed) matches most of the database; read it as
+  // "foods whose name begins with c" (FTS5 initial-token query), which is what a person
+  // typing it means and several times cheaper.
+  if (tokens.length === 1 && tokens[0]?.length === 1) return `^${quote(tokens[0])}`;
   const alternatives = [tokens.map(quote).join(" ")];
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const merged = [...tokens.slice(0, i), `${tokens[i]}${tokens[i + 1]}`, ...tokens.slice(i + 2)];

@@ -17,6 +17,12 @@ describe("search queries", () => {
 
   it("makes every word a prefix, all required", () => {
     expect(buildFtsMatchExpression("chee")).toBe('"chee"*');
+    expect(buildFtsMatchExpression("ch ee")).toBe('("ch"* "ee"*) OR ("chee"*)');
+  });
+
+  it("reads a lone letter as 'begins with'", () => {
+    expect(buildFtsMatchExpression("c")).toBe('^"c"*');
+    expect(buildFtsMatchExpression(" É ")).toBe('^"e"*');
   });
 
   it("also tries two neighbouring words as one ('soy milk' → soymilk)", () => {
@@ -29,7 +35,7 @@ describe("search queries", () => {
   it("cannot be broken by FTS5 syntax in the input", () => {
     for (const hostile of ['"', "NEAR(", "a OR", "*", "-milk", "col:milk", "^x", "AND"]) {
       const expression = buildFtsMatchExpression(hostile);
-      if (expression !== null) expect(expression).toMatch(/^[("a-z0-9* )OR]+$/);
+      if (expression !== null) expect(expression).toMatch(/^\^?[("a-z0-9* )OR]+$/);
     }
     expect(buildFtsMatchExpression("***")).toBeNull();
     expect(buildFtsMatchExpression("")).toBeNull();
