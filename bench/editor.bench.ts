@@ -5,18 +5,8 @@
  * measured inside the page. Target (issue 3): edits show within 100 ms on this machine.
  * Needs `npm run build` first.
  */
-import { launchBrowser, open, startApp } from "../tests/e2e/harness";
+import { callMutation, launchBrowser, open, startApp } from "../tests/e2e/harness";
 import { printTable, type Row, summarise } from "./stats";
-
-async function call(baseUrl: string, procedure: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl}/api/trpc/${procedure}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { result: { data: unknown } };
-  return body.result.data;
-}
 
 const FOODS = [
   "sr28-16139",
@@ -34,13 +24,13 @@ export async function benchEditor(edits = 15): Promise<Row[]> {
   const app = await startApp();
   const browser = await launchBrowser();
   try {
-    const { id: planId } = (await call(app.baseUrl, "plans.create", {
+    const { id: planId } = (await callMutation(app.baseUrl, "plans.create", {
       name: "Full month",
       dayCount: 28,
     })) as { id: string };
     for (const meal of MEALS) {
       for (let i = 0; i < 8; i += 1) {
-        await call(app.baseUrl, "plans.addEntry", {
+        await callMutation(app.baseUrl, "plans.addEntry", {
           planId,
           day: 1,
           meal,
@@ -49,7 +39,7 @@ export async function benchEditor(edits = 15): Promise<Row[]> {
         });
       }
     }
-    await call(app.baseUrl, "plans.copyDay", {
+    await callMutation(app.baseUrl, "plans.copyDay", {
       planId,
       fromDay: 1,
       toDays: Array.from({ length: 27 }, (_, i) => i + 2),

@@ -7,18 +7,8 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { launchBrowser, startApp } from "../tests/e2e/harness";
+import { callMutation, launchBrowser, startApp } from "../tests/e2e/harness";
 import { printTable, type Row } from "./stats";
-
-async function post(baseUrl: string, procedure: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl}/api/trpc/${procedure}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { result: { data: unknown } };
-  return body.result.data;
-}
 
 /** Scripts named in the server's HTML load with the page; any other script came later (lazy). */
 async function measure(page: Page, url: string, settle: () => Promise<void>) {
@@ -52,10 +42,13 @@ export async function benchPageWeight(): Promise<Row[]> {
   const app = await startApp();
   const browser = await launchBrowser();
   try {
-    const { id } = (await post(app.baseUrl, "plans.create", { name: "Weight", dayCount: 7 })) as {
+    const { id } = (await callMutation(app.baseUrl, "plans.create", {
+      name: "Weight",
+      dayCount: 7,
+    })) as {
       id: string;
     };
-    await post(app.baseUrl, "plans.addEntry", {
+    await callMutation(app.baseUrl, "plans.addEntry", {
       planId: id,
       day: 1,
       meal: "breakfast",

@@ -132,6 +132,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
+/** Calls a tRPC mutation over HTTP (plain JSON) and returns its data; for setting up data. */
+export async function callMutation(
+  baseUrl: string,
+  procedure: string,
+  input: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${baseUrl}/api/trpc/${procedure}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as {
+    result?: { data: unknown };
+    error?: { message: string };
+  };
+  if (!response.ok || !body.result)
+    throw new Error(`${procedure}: ${body.error?.message ?? response.status}`);
+  return body.result.data;
+}
+
 /** Opens a URL and waits until React has hydrated the page (see app/_components/site-nav.tsx). */
 export async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
