@@ -18,3 +18,8 @@ export type Portion = { id: string; label: string; grams: number };
 export function pickCommonPortion<T extends Portion>(portions: readonly T[]): T | null {
   return portions[0] ?? null;
 }
+
+/** Grams in `quantity` of a household portion weighing `portionGrams` (1.5 × 1 cup of 243 g). */
+export function gramsForPortions(quantity: number, portionGrams: number): number {
+  return quantity * portionGrams;
+}

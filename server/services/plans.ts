@@ -16,6 +16,7 @@ import {
   type PlanTotals,
   planDayDate,
 } from "../domain/plan-totals";
+import { gramsForPortions } from "../domain/portions";
 import type { B12Target } from "../domain/targets";
 import { AppError, invalid, notFound } from "../errors";
 import {
@@ -108,7 +109,7 @@ function resolveAmount(
       "portionId",
     );
   }
-  const grams = amount.quantity * portion.grams;
+  const grams = gramsForPortions(amount.quantity, portion.grams);
   if (grams > MAX_ENTRY_GRAMS) {
     throw invalid(
       `quantity: ${amount.quantity} × ${portion.label} is ${Math.round(grams)} g, more than ${MAX_ENTRY_GRAMS} g (5 kg)`,

@@ -5,7 +5,7 @@ import {
   labelToB12PerHundredGrams,
   percentDailyValueToMicrograms,
 } from "@/server/domain/b12-amounts";
-import { formatPortionLabel } from "@/server/domain/portions";
+import { formatPortionLabel, gramsForPortions } from "@/server/domain/portions";
 
 describe("B12 amounts", () => {
   it("scales per-100 g values to a portion without rounding", () => {
@@ -30,6 +30,11 @@ describe("B12 amounts", () => {
       labelToB12PerHundredGrams(30, { percentDailyValue: 50, labelEdition: "current" }),
     ).toBeCloseTo(4, 12);
     expect(() => labelToB12PerHundredGrams(0, { micrograms: 1 })).toThrow(RangeError);
+  });
+
+  it("turns a number of household portions into grams", () => {
+    expect(gramsForPortions(1.5, 243)).toBeCloseTo(364.5, 12);
+    expect(gramsForPortions(0.5, 166)).toBe(83);
   });
 
   it("labels SR28 portions as people read them", () => {
