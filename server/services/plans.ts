@@ -139,7 +139,9 @@ export function listPlans(db: AppDatabase, ownerId: string): PlanSummary[] {
       startDate: plans.startDate,
       createdAt: plans.createdAt,
       updatedAt: plans.updatedAt,
-      entryCount: sql<number>`(SELECT count(*) FROM plan_entries e WHERE e.plan_id = ${plans.id})`,
+      // Qualified by hand: inside a select list Drizzle writes a column unqualified ("id"),
+      // which in this subquery would mean the entry's id.
+      entryCount: sql<number>`(SELECT count(*) FROM plan_entries e WHERE e.plan_id = "plans"."id")`,
     })
     .from(plans)
     .where(eq(plans.ownerId, ownerId))

@@ -89,6 +89,9 @@ describe("plans: create, list, rename, duplicate, delete", () => {
     const copy = await api.plans.duplicate({ planId: id });
     const copied = await api.plans.get({ planId: copy.id });
     expect(copied.name).toBe("Renamed (copy)");
+    const listed = await api.plans.list();
+    expect(listed.find((p) => p.id === copy.id)?.entryCount).toBe(1);
+    expect(listed.find((p) => p.id === id)?.entryCount).toBe(1);
     expect(copied.entries.map((e) => [e.day, e.meal, e.foodId, e.grams])).toEqual([
       [2, "lunch", SOYMILK, 100],
     ]);
