@@ -129,6 +129,8 @@ export const planJourneys: Journey[] = [
 
       await open(page, `${baseUrl}/plans`);
       await page.getByRole("link", { name: "Vegan test plan" }).first().waitFor();
+      // 2 entries on day 1, copied to days 2 and 3.
+      await page.getByText("3 days, from Mon 7 Dec · 6 items").waitFor();
       await screenshot(page, "plans-phone");
       await page.setViewportSize(VIEWPORTS.desktop);
       await screenshot(page, "plans-desktop");
