@@ -5,7 +5,13 @@
  * flags, and optional household portions. The server converts and stores; this form
  * only collects and shows the server's preview.
  */
-import { keepPreviousData, skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  skipToken,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { DIET_LABEL, formatB12 } from "@/app/_lib/format";
@@ -121,7 +127,11 @@ export function CustomFoodForm({ initial }: { initial?: CustomFoodInitial }) {
     placeholderData: keepPreviousData,
   });
 
+  const queryClient = useQueryClient();
   const onSaved = (food: { id: string }) => {
+    // Search results and plans that show this food now have stale values.
+    void queryClient.invalidateQueries({ queryKey: trpc.foods.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
     router.push(`/foods/${encodeURIComponent(food.id)}`);
     router.refresh();
   };

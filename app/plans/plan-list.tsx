@@ -25,14 +25,14 @@ export function PlanList({ initialPlans }: { initialPlans: Plan[] }) {
   const [startDate, setStartDate] = useState("");
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
 
-  const create = useMutation(
-    trpc.plans.create.mutationOptions({
-      onSuccess: ({ id }) => router.push(`/plans/${id}`),
-    }),
-  );
+  const openPlan = ({ id }: { id: string }) => {
+    void invalidate();
+    router.push(`/plans/${id}`);
+  };
+  const create = useMutation(trpc.plans.create.mutationOptions({ onSuccess: openPlan }));
   const importPlan = useMutation(
     trpc.plans.import.mutationOptions({
-      onSuccess: ({ id }) => router.push(`/plans/${id}`),
+      onSuccess: openPlan,
       onError: (error) => setMessage({ kind: "error", text: `Import failed: ${error.message}` }),
     }),
   );

@@ -3,7 +3,7 @@
  * The profile form. The server validates and works out the target; this shows what it
  * says, with its source.
  */
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { DIET_LABEL, formatMicrograms } from "@/app/_lib/format";
@@ -33,6 +33,7 @@ const CONDITION_TEXT: Record<Condition, { label: string; hint: string }> = {
 export function ProfileForm({ initial }: { initial: ProfileResult }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const ids = useId();
   const [result, setResult] = useState(initial);
   const start = initial.profile;
@@ -54,6 +55,9 @@ export function ProfileForm({ initial }: { initial: ProfileResult }) {
       onSuccess: (data) => {
         setResult(data);
         setSaved(true);
+        // Every plan's targets and percentages follow the profile.
+        void queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() });
         router.refresh();
       },
     }),

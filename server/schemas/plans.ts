@@ -5,6 +5,8 @@ import { MEALS } from "../../db/schema";
 export const MAX_PLAN_DAYS = 28;
 export const MAX_ENTRY_GRAMS = 5000;
 export const MAX_PLAN_NAME_LENGTH = 199;
+/** Entries a plan may hold: 50 a meal on every day of the longest plan. */
+export const MAX_PLAN_ENTRIES = MAX_PLAN_DAYS * 4 * 50;
 
 const id = (field: string) =>
   z
@@ -33,7 +35,11 @@ const startDate = z
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "startDate is not a real calendar date");
+  }, "startDate is not a real calendar date")
+  .refine(
+    (value) => value >= "1900-01-01" && value <= "9999-11-30",
+    "startDate must be between 1900-01-01 and 9999-11-30",
+  );
 
 export const createPlanInput = z
   .object({ name: planName, dayCount, startDate: startDate.nullish() })
@@ -64,7 +70,7 @@ const grams = z
 
 const quantity = z
   .number({ error: "quantity must be a finite number" })
-  .gt(0, "quantity must be greater than 0")
+  .min(0.001, "quantity must be at least 0.001")
   .max(1000, "quantity must be at most 1000");
 
 /** An amount: grams, or a number of one of the food's household portions. */
@@ -169,7 +175,7 @@ export const planFileSchema = z
           quantity: quantity.nullable().optional(),
         }),
       )
-      .max(28 * 4 * 50, "the plan file has too many entries"),
+      .max(MAX_PLAN_ENTRIES, `the plan file has too many entries (at most ${MAX_PLAN_ENTRIES})`),
   })
   .superRefine((file, context) => {
     file.entries.forEach((entry, index) => {

@@ -8,25 +8,27 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { type Diet, dietOverrides, foodPortions, foods } from "../../db/schema";
+import { type Diet, dietOverrides, foodPortions, foods, planEntries } from "../../db/schema";
 import {
   b12MicrogramsForGrams,
   labelB12Micrograms,
   labelToB12PerHundredGrams,
 } from "../domain/b12-amounts";
+import { gramsForPortions } from "../domain/portions";
 import {
   buildFtsMatchExpression,
   isNdbNumberQuery,
   tokenizeSearchQuery,
 } from "../domain/search-query";
 import { AppError, invalid, notFound } from "../errors";
-import type {
-  CustomFoodFields,
-  GetFoodInput,
-  LabelPreviewInput,
-  SearchFoodsInput,
-  SetDietOverrideInput,
-  UpdateCustomFoodInput,
+import {
+  type CustomFoodFields,
+  type GetFoodInput,
+  type LabelPreviewInput,
+  MAX_SERVING_GRAMS,
+  type SearchFoodsInput,
+  type SetDietOverrideInput,
+  type UpdateCustomFoodInput,
 } from "../schemas/foods";
 import { prepared } from "./statements";
 
@@ -391,6 +393,25 @@ export function updateCustomFood(
     tx.delete(foodPortions)
       .where(and(eq(foodPortions.foodId, id), gt(foodPortions.seq, portions.length)))
       .run();
+    // Plan entries counted in one of these portions follow its new weight.
+    for (const portion of portions) {
+      const entries = tx
+        .select({ id: planEntries.id, quantity: planEntries.quantity })
+        .from(planEntries)
+        .where(eq(planEntries.portionId, portion.id))
+        .all();
+      for (const entry of entries) {
+        if (entry.quantity === null) continue;
+        const grams = gramsForPortions(entry.quantity, portion.grams);
+        if (grams > MAX_SERVING_GRAMS) {
+          throw invalid(
+            `portions: a plan has ${entry.quantity} × ${portion.label}, which would weigh ${Math.round(grams)} g, over ${MAX_SERVING_GRAMS} g; change that entry first`,
+            "portions",
+          );
+        }
+        tx.update(planEntries).set({ grams }).where(eq(planEntries.id, entry.id)).run();
+      }
+    }
   });
   return getFood(db, ownerId, { id });
 }

@@ -25,6 +25,7 @@ import {
   type CopyDayInput,
   type CreatePlanInput,
   MAX_ENTRY_GRAMS,
+  MAX_PLAN_ENTRIES,
   type MoveEntryInput,
   PLAN_FILE_FORMAT,
   PLAN_FILE_VERSION,
@@ -101,8 +102,26 @@ function resolveAmount(
     throw notFound(`No food with id "${foodId}"`, "foodId");
   }
   if ("grams" in amount) return { grams: amount.grams, portionId: null, quantity: null };
-  const portion = db.select().from(foodPortions).where(eq(foodPortions.id, amount.portionId)).get();
-  if (!portion) throw notFound(`No portion with id "${amount.portionId}"`, "portionId");
+  const portion = db
+    .select({ portion: foodPortions, ownerId: foods.ownerId })
+    .from(foodPortions)
+    .innerJoin(foods, eq(foods.id, foodPortions.foodId))
+    .where(eq(foodPortions.id, amount.portionId))
+    .get();
+  // Another owner's portion is as unknown as one that does not exist.
+  if (!portion || (portion.ownerId !== null && portion.ownerId !== ownerId)) {
+    throw notFound(`No portion with id "${amount.portionId}"`, "portionId");
+  }
+  return checkedPortionAmount(foodId, portion.portion, amount.quantity);
+}
+
+/** grams = quantity × portion, which must be a real amount between 0 and 5 kg. */
+function checkedPortionAmount(
+  foodId: string,
+  portion: { id: string; foodId: string; label: string; grams: number },
+  quantity: number,
+): { grams: number; portionId: string; quantity: number } {
+  const amount = { portionId: portion.id, quantity };
   if (portion.foodId !== foodId) {
     throw invalid(
       `portionId "${amount.portionId}" is a portion of another food, not of "${foodId}"`,
@@ -110,6 +129,9 @@ function resolveAmount(
     );
   }
   const grams = gramsForPortions(amount.quantity, portion.grams);
+  if (!(grams > 0) || !Number.isFinite(grams)) {
+    throw invalid(`quantity: ${amount.quantity} × ${portion.label} comes to no weight`, "quantity");
+  }
   if (grams > MAX_ENTRY_GRAMS) {
     throw invalid(
       `quantity: ${amount.quantity} × ${portion.label} is ${Math.round(grams)} g, more than ${MAX_ENTRY_GRAMS} g (5 kg)`,
@@ -117,6 +139,34 @@ function resolveAmount(
     );
   }
   return { grams, portionId: portion.id, quantity: amount.quantity };
+}
+
+function countEntries(db: Db, planId: string): number {
+  const row = db
+    .select({ count: sql<number>`count(*)` })
+    .from(planEntries)
+    .where(eq(planEntries.planId, planId))
+    .get();
+  return row?.count ?? 0;
+}
+
+function checkRoom(db: Db, planId: string, adding: number): void {
+  const count = countEntries(db, planId);
+  if (count + adding > MAX_PLAN_ENTRIES) {
+    throw invalid(
+      `planId: the plan would hold ${count + adding} entries; a plan holds at most ${MAX_PLAN_ENTRIES}`,
+      "planId",
+    );
+  }
+}
+
+/** Inserts rows in chunks: one statement may bind at most 32,766 values in SQLite. */
+function insertEntries(tx: Db, rows: (typeof planEntries.$inferInsert)[]): void {
+  for (let start = 0; start < rows.length; start += 500) {
+    tx.insert(planEntries)
+      .values(rows.slice(start, start + 500))
+      .run();
+  }
 }
 
 function nextPosition(db: Db, planId: string, day: number, meal: Meal): number {
@@ -344,22 +394,20 @@ function copyEntries(
   targetPlanId: string,
   dayMap: (day: number) => number,
 ): void {
-  if (rows.length === 0) return;
-  tx.insert(planEntries)
-    .values(
-      rows.map((row) => ({
-        id: randomUUID(),
-        planId: targetPlanId,
-        day: dayMap(row.day),
-        meal: row.meal,
-        foodId: row.foodId,
-        portionId: row.portionId,
-        quantity: row.quantity,
-        grams: row.grams,
-        position: row.position,
-      })),
-    )
-    .run();
+  insertEntries(
+    tx,
+    rows.map((row) => ({
+      id: randomUUID(),
+      planId: targetPlanId,
+      day: dayMap(row.day),
+      meal: row.meal,
+      foodId: row.foodId,
+      portionId: row.portionId,
+      quantity: row.quantity,
+      grams: row.grams,
+      position: row.position,
+    })),
+  );
 }
 
 export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string): { id: string } {
@@ -396,6 +444,7 @@ export function addEntry(db: AppDatabase, ownerId: string, input: AddEntryInput)
   const { id } = db.transaction((tx) => {
     const plan = requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.day);
+    checkRoom(tx, plan.id, 1);
     const amount = resolveAmount(tx, ownerId, input.foodId, input.amount);
     const id = randomUUID();
     tx.insert(planEntries)
@@ -475,6 +524,12 @@ export function copyDay(
     checkDay(plan, input.fromDay, "fromDay");
     for (const day of input.toDays) checkDay(plan, day, "toDays");
     const source = loadEntries(tx, plan.id).filter((row) => row.day === input.fromDay);
+    if (input.replace) {
+      const replaced = loadEntries(tx, plan.id).filter((row) => input.toDays.includes(row.day));
+      checkRoom(tx, plan.id, source.length * input.toDays.length - replaced.length);
+    } else {
+      checkRoom(tx, plan.id, source.length * input.toDays.length);
+    }
     if (input.replace) {
       tx.delete(planEntries)
         .where(and(eq(planEntries.planId, plan.id), inArray(planEntries.day, input.toDays)))
@@ -584,16 +639,38 @@ export function importPlan(db: AppDatabase, ownerId: string, file: PlanFile): { 
   const portionIds = [
     ...new Set(file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : []))),
   ];
-  const portionFood = new Map(
+  const portionsById = new Map(
     (portionIds.length === 0
       ? []
       : db
-          .select({ id: foodPortions.id, foodId: foodPortions.foodId })
+          .select({
+            id: foodPortions.id,
+            foodId: foodPortions.foodId,
+            label: foodPortions.label,
+            grams: foodPortions.grams,
+          })
           .from(foodPortions)
           .where(inArray(foodPortions.id, portionIds))
           .all()
-    ).map((portion) => [portion.id, portion.foodId]),
+    ).map((portion) => [portion.id, portion]),
   );
+  // An entry kept in a household portion weighs what the portion says (the file's grams
+  // could disagree); a portion that no longer exists, or is of another food, only loses
+  // its label and the file's grams stand.
+  const amounts = file.entries.map((entry, index) => {
+    const portion = entry.portionId ? portionsById.get(entry.portionId) : undefined;
+    if (!portion || portion.foodId !== entry.foodId || entry.quantity == null) {
+      return { grams: entry.grams, portionId: null, quantity: null };
+    }
+    try {
+      return checkedPortionAmount(entry.foodId, portion, entry.quantity);
+    } catch (error) {
+      if (error instanceof AppError) {
+        throw invalid(`file.entries.${index}.${error.message}`, `file.entries.${index}.quantity`);
+      }
+      throw error;
+    }
+  });
   const id = randomUUID();
   db.transaction((tx) => {
     tx.insert(plans)
@@ -606,25 +683,21 @@ export function importPlan(db: AppDatabase, ownerId: string, file: PlanFile): { 
       })
       .run();
     const positions = new Map<string, number>();
-    const rows = file.entries.map((entry) => {
+    const rows = file.entries.map((entry, index) => {
       const key = `${entry.day}:${entry.meal}`;
       const position = (positions.get(key) ?? 0) + 1;
       positions.set(key, position);
-      // A portion that no longer exists (or is of another food) only loses its label.
-      const portionOk = entry.portionId ? portionFood.get(entry.portionId) === entry.foodId : false;
       return {
         id: randomUUID(),
         planId: id,
         day: entry.day,
         meal: entry.meal,
         foodId: entry.foodId,
-        portionId: portionOk ? (entry.portionId ?? null) : null,
-        quantity: portionOk ? (entry.quantity ?? null) : null,
-        grams: entry.grams,
+        ...(amounts[index] ?? { grams: entry.grams, portionId: null, quantity: null }),
         position,
       };
     });
-    if (rows.length > 0) tx.insert(planEntries).values(rows).run();
+    insertEntries(tx, rows);
   });
   return { id };
 }

@@ -445,3 +445,121 @@ describe("plan files: export and import", () => {
     expect((await api.plans.list()).length).toBe(before);
   });
 });
+
+describe("limits and consistency", () => {
+  it("refuses an amount that comes to no weight", async () => {
+    const planId = await createPlanWith(api, { dayCount: 1 });
+    await expectTrpcError(
+      api.plans.addEntry({
+        planId,
+        day: 1,
+        meal: "lunch",
+        foodId: SOYMILK,
+        portionId: `${SOYMILK}:1`,
+        quantity: 1e-323,
+      }),
+      "BAD_REQUEST",
+      /quantity must be at least 0.001/,
+    );
+    expect((await api.plans.totals({ planId })).entryCount).toBe(0);
+  });
+
+  it("imports and duplicates a full plan of 5,600 entries, then refuses one more", async () => {
+    const entries = Array.from({ length: 5600 }, (_, i) => ({
+      day: (i % 28) + 1,
+      meal: "snack" as const,
+      foodId: SOYMILK,
+      grams: 10,
+    }));
+    const file = {
+      format: "b12-planner-plan" as const,
+      version: 1 as const,
+      plan: { name: "Full", dayCount: 28, startDate: null },
+      entries,
+    };
+    const { id } = await api.plans.import({ file });
+    expect((await api.plans.totals({ planId: id })).entryCount).toBe(5600);
+    const copy = await api.plans.duplicate({ planId: id });
+    expect((await api.plans.get({ planId: copy.id })).entryCount).toBe(5600);
+    await expectTrpcError(
+      api.plans.addEntry({ planId: id, day: 1, meal: "lunch", foodId: SOYMILK, grams: 5 }),
+      "BAD_REQUEST",
+      /at most 5600/,
+    );
+    await expectTrpcError(
+      api.plans.copyDay({ planId: id, fromDay: 1, toDays: [2] }),
+      "BAD_REQUEST",
+      /at most 5600/,
+    );
+  });
+
+  it("weighs an imported portion entry by its portion, not by the file's grams", async () => {
+    const file = {
+      format: "b12-planner-plan" as const,
+      version: 1 as const,
+      plan: { name: "Mismatch", dayCount: 1, startDate: null },
+      entries: [
+        {
+          day: 1,
+          meal: "lunch" as const,
+          foodId: SOYMILK,
+          grams: 1,
+          portionId: `${SOYMILK}:1`,
+          quantity: 3,
+        },
+      ],
+    };
+    const { id } = await api.plans.import({ file });
+    expect((await api.plans.get({ planId: id })).entries[0]).toMatchObject({
+      grams: 729,
+      quantity: 3,
+    });
+  });
+
+  it("re-weighs plan entries when a custom food's serving changes", async () => {
+    const food = await api.foods.createCustom(buildCustomFoodInput({ servingGrams: 30 }));
+    const planId = await createPlanWith(api, { dayCount: 1 });
+    await api.plans.addEntry({
+      planId,
+      day: 1,
+      meal: "lunch",
+      foodId: food.id,
+      portionId: food.portions[0]?.id,
+      quantity: 2,
+    });
+    await api.foods.updateCustom({ id: food.id, ...buildCustomFoodInput({ servingGrams: 60 }) });
+    expect((await api.plans.get({ planId })).entries[0]).toMatchObject({ grams: 120, quantity: 2 });
+    await expectTrpcError(
+      api.foods.updateCustom({ id: food.id, ...buildCustomFoodInput({ servingGrams: 4000 }) }),
+      "BAD_REQUEST",
+      /would weigh 8000 g/,
+    );
+    expect((await api.foods.get({ id: food.id })).label?.servingGrams).toBe(60);
+  });
+
+  it("keeps start dates within the calendar", async () => {
+    await expectTrpcError(
+      api.plans.create({ name: "Far", dayCount: 2, startDate: "9999-12-31" }),
+      "BAD_REQUEST",
+      /startDate must be between/,
+    );
+  });
+
+  it("does not reveal another owner's portions", async () => {
+    const food = await api.foods.createCustom(buildCustomFoodInput({ name: "Private portion" }));
+    const stranger = testDb.caller("portion-stranger");
+    const { id: planId } = await stranger.plans.create({ name: "Mine", dayCount: 1 });
+    await expectTrpcError(
+      stranger.plans.addEntry({
+        planId,
+        day: 1,
+        meal: "lunch",
+        foodId: SOYMILK,
+        portionId: food.portions[0]?.id ?? "",
+        quantity: 1,
+      }),
+      "NOT_FOUND",
+      /No portion/,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 "use client";
 /** Deletes one of the person's own foods, after an explicit confirmation. */
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
@@ -8,10 +8,12 @@ import { useTRPC } from "@/app/_trpc/client";
 export function DeleteCustomFood({ foodId, name }: { foodId: string; name: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation(
     trpc.foods.deleteCustom.mutationOptions({
       onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.foods.pathKey() });
         router.push("/foods");
         router.refresh();
       },

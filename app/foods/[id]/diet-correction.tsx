@@ -1,6 +1,6 @@
 "use client";
 /** Lets a person correct a food's diet; the correction is kept apart from the USDA data. */
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { DIET_LABEL } from "@/app/_lib/format";
@@ -16,6 +16,7 @@ export function DietCorrection(props: {
 }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [diet, setDiet] = useState<Diet>(props.diet);
@@ -23,6 +24,7 @@ export function DietCorrection(props: {
   const mutation = useMutation(
     trpc.foods.setDietOverride.mutationOptions({
       onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.foods.pathKey() });
         setOpen(false);
         router.refresh();
       },
