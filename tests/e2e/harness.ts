@@ -117,8 +117,51 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot and checks the page does not scroll sideways. */
+const AXE_SOURCE = path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+};
+
+/** Runs axe-core in the page; fails on any serious or critical violation (WCAG 2 A/AA rules). */
+export async function checkAccessibility(page: Page, name: string): Promise<void> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+      },
+    });
+    return result.violations;
+  })) as AxeViolation[];
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (serious.length > 0) {
+    const lines = serious.map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    );
+    throw new Error(`${name}: accessibility violations\n      ${lines.join("\n      ")}`);
+  }
+}
+
+/**
+ * Saves a full-page screenshot, checks the page does not scroll sideways, and runs the
+ * axe-core accessibility check: every page a journey looks at is checked.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await checkAccessibility(page, name);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
