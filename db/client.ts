@@ -11,7 +11,7 @@ import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { importFoodDatabase } from "./import/import-foods";
+import { importFoodDatabase, storedFingerprint } from "./import/import-foods";
 import * as schema from "./schema";
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & {
@@ -54,10 +54,7 @@ export function getDatabase(): AppDatabase {
   if (!shared) {
     const db = openDatabase(resolveDatabasePath());
     migrateDatabase(db);
-    const seeded = db.$client
-      .prepare(`SELECT 1 FROM app_meta WHERE key = 'food_import_fingerprint'`)
-      .get();
-    if (!seeded) importFoodDatabase(db);
+    if (storedFingerprint(db) === null) importFoodDatabase(db);
     shared = db;
   }
   return shared;

@@ -408,7 +408,8 @@ export function summariseFoodDatabase(
   return row;
 }
 
-function storedFingerprint(db: AppDatabase): string | null {
+/** The fingerprint of the last import, or null when the food database was never imported. */
+export function storedFingerprint(db: AppDatabase): string | null {
   const row = db.$client.prepare(`SELECT value FROM app_meta WHERE key = ?`).get(FINGERPRINT_KEY) as
     | { value: string }
     | undefined;

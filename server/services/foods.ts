@@ -292,14 +292,13 @@ function assertGroupExists(db: AppDatabase, code: string | null | undefined): vo
 
 function customFoodValues(fields: CustomFoodFields) {
   const labelMicrograms = labelB12Micrograms(fields.b12);
+  const b12PerHundredGrams = labelToB12PerHundredGrams(fields.servingGrams, fields.b12);
   return {
     name: fields.name,
     groupCode: fields.group ?? null,
-    b12PerHundredGrams: labelToB12PerHundredGrams(fields.servingGrams, fields.b12),
+    b12PerHundredGrams,
     // A fortified custom food's B12 is all added B12 (the label cannot tell the parts apart).
-    b12AddedPerHundredGrams: fields.fortified
-      ? labelToB12PerHundredGrams(fields.servingGrams, fields.b12)
-      : null,
+    b12AddedPerHundredGrams: fields.fortified ? b12PerHundredGrams : null,
     diet: fields.diet,
     dietReason: "set by you when you entered this food",
     b12Fortified: fields.fortified,

@@ -523,13 +523,10 @@ export function copyDay(
     const plan = requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.fromDay, "fromDay");
     for (const day of input.toDays) checkDay(plan, day, "toDays");
-    const source = loadEntries(tx, plan.id).filter((row) => row.day === input.fromDay);
-    if (input.replace) {
-      const replaced = loadEntries(tx, plan.id).filter((row) => input.toDays.includes(row.day));
-      checkRoom(tx, plan.id, source.length * input.toDays.length - replaced.length);
-    } else {
-      checkRoom(tx, plan.id, source.length * input.toDays.length);
-    }
+    const entries = loadEntries(tx, plan.id);
+    const source = entries.filter((row) => row.day === input.fromDay);
+    const replaced = input.replace ? entries.filter((row) => input.toDays.includes(row.day)) : [];
+    checkRoom(tx, plan.id, source.length * input.toDays.length - replaced.length);
     if (input.replace) {
       tx.delete(planEntries)
         .where(and(eq(planEntries.planId, plan.id), inArray(planEntries.day, input.toDays)))
