@@ -12,13 +12,6 @@ export function formatPortionLabel(amount: number, unit: string): string {
   return `${formatPortionAmount(amount)} ${unit.trim()}`.trim();
 }
 
-export type Portion = { id: string; label: string; grams: number };
-
-/** The portion most people mean when they think of a food: SR28 lists it first. */
-export function pickCommonPortion<T extends Portion>(portions: readonly T[]): T | null {
-  return portions[0] ?? null;
-}
-
 /** Grams in `quantity` of a household portion weighing `portionGrams` (1.5 × 1 cup of 243 g). */
 export function gramsForPortions(quantity: number, portionGrams: number): number {
   return quantity * portionGrams;
