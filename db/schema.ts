@@ -206,6 +206,97 @@ export const planEntries = sqliteTable(
   ],
 );
 
+export const SUPPLEMENT_FORMS = [
+  "tablet",
+  "chewable",
+  "sublingual",
+  "spray-drops",
+  "injection",
+] as const;
+export type SupplementForm = (typeof SUPPLEMENT_FORMS)[number];
+export const SUPPLEMENT_COMPOUNDS = [
+  "cyanocobalamin",
+  "methylcobalamin",
+  "hydroxocobalamin",
+  "adenosylcobalamin",
+] as const;
+export type SupplementCompound = (typeof SUPPLEMENT_COMPOUNDS)[number];
+
+/**
+ * A B12 supplement regimen in a plan. It is taken on the plan days its schedule picks:
+ * every `everyNDays` days from `firstDay`, or, for dated plans, on the ISO `weekdays`
+ * listed (1 = Monday … 7 = Sunday; then `everyNDays` is null). `withMeal` null means
+ * taken on its own, apart from meals: its own eating occasion for the absorption model.
+ */
+export const planSupplements = sqliteTable(
+  "plan_supplements",
+  {
+    id: text("id").primaryKey(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    doseMicrograms: real("dose_micrograms").notNull(),
+    form: text("form", { enum: SUPPLEMENT_FORMS }).notNull(),
+    compound: text("compound", { enum: SUPPLEMENT_COMPOUNDS }).notNull().default("cyanocobalamin"),
+    everyNDays: integer("every_n_days"),
+    firstDay: integer("first_day").notNull().default(1),
+    /** JSON array of ISO weekdays (1-7), or null. */
+    weekdays: text("weekdays", { mode: "json" }).$type<number[]>(),
+    withMeal: text("with_meal", { enum: MEALS }),
+    note: text("note"),
+    ...timestamps,
+  },
+  (table) => [index("plan_supplements_plan_idx").on(table.planId)],
+);
+
+export const UNIT_SYSTEMS = ["metric", "imperial"] as const;
+export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
+
+/** How a plan's shopping list is shown: household size, units and the range of days. */
+export const shoppingPreferences = sqliteTable("shopping_preferences", {
+  planId: text("plan_id")
+    .primaryKey()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  servings: integer("servings").notNull().default(1),
+  unitSystem: text("unit_system", { enum: UNIT_SYSTEMS }).notNull().default("metric"),
+  fromDay: integer("from_day"),
+  toDay: integer("to_day"),
+  ...timestamps,
+});
+
+/**
+ * Per-line shopping state. `itemKey` names a line: a food id, `supplement:<id>` or
+ * `extra:<id>`. Ticked lines and "already have" lines are kept, never deleted by use.
+ */
+export const shoppingMarks = sqliteTable(
+  "shopping_marks",
+  {
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    itemKey: text("item_key").notNull(),
+    checked: integer("checked", { mode: "boolean" }).notNull().default(false),
+    inPantry: integer("in_pantry", { mode: "boolean" }).notNull().default(false),
+    updatedAt: timestamps.updatedAt,
+  },
+  (table) => [primaryKey({ columns: [table.planId, table.itemKey] })],
+);
+
+/** Free-text items a person adds to a plan's shopping list ("kitchen roll"). */
+export const shoppingExtras = sqliteTable(
+  "shopping_extras",
+  {
+    id: text("id").primaryKey(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    position: integer("position").notNull(),
+    ...timestamps,
+  },
+  (table) => [index("shopping_extras_plan_idx").on(table.planId, table.position)],
+);
+
 /** Small key/value facts about the database itself (e.g. the fingerprint of the last import). */
 export const appMeta = sqliteTable("app_meta", {
   key: text("key").primaryKey(),

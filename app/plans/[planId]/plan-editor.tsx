@@ -91,6 +91,9 @@ export function PlanEditor({
         <Link href="/plans">← All plans</Link>
       </p>
       <h1>{plan.name}</h1>
+      <p className="actions">
+        <Link href={`/plans/${encodeURIComponent(plan.id)}/shopping`}>Shopping list</Link>
+      </p>
 
       <section className="summary-grid" aria-label="Plan summary">
         <div className="card">
