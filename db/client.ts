@@ -1,6 +1,7 @@
 /**
  * Opens the SQLite database: WAL journal, foreign keys on, a busy timeout so concurrent
- * writers wait instead of failing with "database is locked".
+ * writers wait instead of failing with "database is locked", and write transactions that
+ * take the write lock when they begin (see `openDatabase`).
  *
  * Nothing here runs at import time: `getDatabase()` opens the file on first use, so
  * `next build` never touches it. Migrations and the first import are an explicit step
@@ -35,7 +36,19 @@ export function openDatabase(filePath: string): AppDatabase {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema });
+  const db = drizzle(sqlite, { schema });
+  // Every transaction the app opens writes, so each begins IMMEDIATE, not DEFERRED (the
+  // default). A deferred transaction reads first and asks for the write lock at its first
+  // write; if another connection holds that lock, or committed since the read, SQLite
+  // fails at once with SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT, without waiting out the busy
+  // timeout (waiting could deadlock, since this connection holds a read snapshot). Taken
+  // at BEGIN, the lock is waited for like any other. Found by
+  // tests/integration/concurrency.test.ts: 4 writer processes on one plan saw dozens of
+  // "database is locked" errors. A caller may still pass { behavior: "deferred" }.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) =>
+    transaction(run, { behavior: "immediate", ...config })) as typeof db.transaction;
+  return db;
 }
 
 /** Applies the committed drizzle-kit migrations (idempotent). */
