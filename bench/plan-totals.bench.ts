@@ -106,6 +106,64 @@ export function benchPlanTotals(): Row[] {
   return rows;
 }
 
+export const SCALING_TITLE =
+  "plans.totals service at 7 / 28 / 365 days, 4 meals × 8 entries a day (should grow linearly)";
+
+/**
+ * The whole service (SQLite load, profile target, the pure totals) on plans of 7, 28 and
+ * 365 days, 4 meals × 8 entries a day. The API caps plans at 28 days, so the 365-day plan
+ * is written straight into the tables (the service itself does not care how long a plan
+ * is): this measures how the totals would grow if the cap were lifted. Time per day and
+ * per entry should stay flat.
+ */
+export function benchPlanTotalsScaling(): Row[] {
+  const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-scaling-"));
+  const db = openDatabase(path.join(directory, "bench.db"));
+  migrateDatabase(db);
+  importFoodDatabase(db);
+  const insert = db.$client.prepare(
+    `INSERT INTO plan_entries (id, plan_id, day, meal, food_id, grams, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const rows: Row[] = [];
+  for (const days of [7, 28, 365]) {
+    const { id: planId } = createPlan(db, "local", {
+      name: `${days} days`,
+      dayCount: days,
+      startDate: "2026-01-01",
+    });
+    db.$client.transaction(() => {
+      for (let day = 1; day <= days; day += 1) {
+        for (const meal of MEAL_ORDER) {
+          for (let i = 0; i < ENTRIES_PER_MEAL; i += 1) {
+            const foodId = FOODS[(day + i) % FOODS.length] ?? "sr28-16139";
+            insert.run(`${planId}-${day}-${meal}-${i}`, planId, day, meal, foodId, 30 + i, i + 1);
+          }
+        }
+      }
+    })();
+    const entries = days * MEAL_ORDER.length * ENTRIES_PER_MEAL;
+    const totals = getPlanTotals(db, "local", planId);
+    if (totals.entryCount !== entries || totals.days.length !== days) {
+      throw new Error(`${days}-day plan: totals saw ${totals.entryCount} entries`);
+    }
+    const stats = time(days > 100 ? 40 : 200, () => getPlanTotals(db, "local", planId));
+    rows.push({
+      days,
+      entries,
+      "p50 ms": stats.p50,
+      "p95 ms": stats.p95,
+      "µs per day (p50)": (stats.p50 * 1000) / days,
+      "µs per entry (p50)": (stats.p50 * 1000) / entries,
+      "JSON KiB": JSON.stringify(totals).length / 1024,
+    });
+  }
+  db.$client.close();
+  rmSync(directory, { recursive: true, force: true });
+  return rows;
+}
+
 if (process.argv[1]?.endsWith("plan-totals.bench.ts")) {
   printTable("plans.totals (target: 28-day plan < 10 ms server-side)", benchPlanTotals());
+  printTable(SCALING_TITLE, benchPlanTotalsScaling());
 }

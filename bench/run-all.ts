@@ -1,12 +1,17 @@
 /**
  * `npm run bench`: runs every benchmark and prints its table. Record the results in
- * bench/results.md. The page-weight benchmark needs a production build (`npm run build`).
+ * bench/results.md. The benchmarks against the running app (HTTP search, load, page
+ * weight) need a production build (`npm run build`) and are skipped, with a message,
+ * without one; each starts and stops its own server on a temporary database.
+ * The editor benchmark runs alone: `npx tsx bench/editor.bench.ts`.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
+import { benchHttpSearch, HTTP_SEARCH_TITLE } from "./http-search.bench";
 import { benchImport } from "./import.bench";
+import { benchLoad, LOAD_TITLE, loadFailures } from "./load.bench";
 import { benchPageWeight } from "./page-weight.bench";
-import { benchPlanTotals } from "./plan-totals.bench";
+import { benchPlanTotals, benchPlanTotalsScaling, SCALING_TITLE } from "./plan-totals.bench";
 import { benchSearch } from "./search.bench";
 import { printTable } from "./stats";
 
@@ -18,13 +23,24 @@ async function main(): Promise<void> {
   printTable("USDA SR28 import (target: first import < 3000 ms)", benchImport());
   printTable("foods.search server-side (target: p95 < 5 ms)", benchSearch());
   printTable("plans.totals (target: 28-day plan < 10 ms server-side)", benchPlanTotals());
+  printTable(SCALING_TITLE, benchPlanTotalsScaling());
   if (existsSync(".next/BUILD_ID")) {
+    printTable(`${HTTP_SEARCH_TITLE} (ms)`, await benchHttpSearch());
+    const load = await benchLoad();
+    printTable(LOAD_TITLE, load);
+    const failures = loadFailures(load);
+    if (failures.length > 0) {
+      console.error(`\nFAILED under load:\n  ${failures.join("\n  ")}`);
+      process.exitCode = 1;
+    }
     printTable(
       "JavaScript per page, gzipped (target: plan page < 200 KiB before charts)",
       await benchPageWeight(),
     );
   } else {
-    console.log("\nPage weight skipped: run `npm run build` first.");
+    console.log(
+      "\nSkipped (no production build; run `npm run build` first): foods.search over HTTP, throughput under load, page weight.",
+    );
   }
 }
 

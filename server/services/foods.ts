@@ -203,6 +203,24 @@ export function searchFoods(
   ownerId: string,
   input: SearchFoodsInput,
 ): SearchFoodsResult {
+  const query = buildSearchQuery(ownerId, input);
+  if (query === null) return { items: [], nextCursor: null };
+  const rows = prepared(db, query.sqlText).all(query.params) as FoodRow[];
+  const hasMore = rows.length > input.limit;
+  const page = hasMore ? rows.slice(0, input.limit) : rows;
+  const offset = input.cursor ?? 0;
+  return { items: toFoods(db, page), nextCursor: hasMore ? offset + input.limit : null };
+}
+
+/**
+ * The one SQL statement a search runs (FTS5 MATCH, or an NDB-number look-up) and its
+ * named parameters; null when the query has no searchable word. Exported so the HTTP
+ * benchmark can time exactly this statement on bare better-sqlite3 as its baseline.
+ */
+export function buildSearchQuery(
+  ownerId: string,
+  input: SearchFoodsInput,
+): { sqlText: string; params: Record<string, string | number> } | null {
   const offset = input.cursor ?? 0;
   const filters: string[] = [VISIBLE_TO_OWNER];
   if (input.diet === "vegan") filters.push(`coalesce(o.diet, f.diet) = 'vegan'`);
@@ -226,7 +244,7 @@ export function searchFoods(
       LIMIT :limit OFFSET :offset`;
   } else {
     const match = buildFtsMatchExpression(input.query);
-    if (match === null) return { items: [], nextCursor: null };
+    if (match === null) return null;
     params.match = match;
     const tokens = tokenizeSearchQuery(input.query);
     params.lead = `${(tokens[0] ?? "").replace(/[%_]/g, "")}%`;
@@ -246,10 +264,7 @@ export function searchFoods(
       WHERE foods_fts MATCH :match AND ${filters.join(" AND ")}
       ORDER BY ${order} LIMIT :limit OFFSET :offset`;
   }
-  const rows = prepared(db, sqlText).all(params) as FoodRow[];
-  const hasMore = rows.length > input.limit;
-  const page = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items: toFoods(db, page), nextCursor: hasMore ? offset + input.limit : null };
+  return { sqlText, params };
 }
 
 function findFoodRow(db: AppDatabase, ownerId: string, input: GetFoodInput): FoodRow | undefined {

@@ -1,0 +1,89 @@
+/** HTTP helpers for the whole-stack benchmarks: one keep-alive client, a bare server. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** GET over one kept-alive connection; resolves with the status, headers and whole body. */
+export function get(
+  url: string,
+): Promise<{ status: number; body: string; contentType: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body,
+            contentType: response.headers["content-type"],
+          }),
+        );
+      })
+      .on("error", reject);
+  });
+}
+
+export function closeClient(): void {
+  agent.destroy();
+}
+
+/** A tRPC query URL in the plain-JSON wire format (see docs/api.md). */
+export function queryUrl(baseUrl: string, procedure: string, input: unknown): string {
+  return `${baseUrl}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+export type BareServer = { baseUrl: string; stop: () => Promise<void> };
+
+/**
+ * A bare Node `http` server in its own process (as `next start` is), answering each path
+ * with a fixed body: the baseline for throughput. `bodies` maps a path to its response.
+ */
+export async function startBareServer(
+  bodies: Record<string, { body: string; contentType: string }>,
+): Promise<BareServer> {
+  const script = `
+    const http = require("node:http");
+    const bodies = JSON.parse(require("node:fs").readFileSync(process.env.BARE_BODIES, "utf8"));
+    const prepared = Object.fromEntries(Object.entries(bodies).map(([path, value]) =>
+      [path, { body: Buffer.from(value.body), contentType: value.contentType }]));
+    const server = http.createServer((request, response) => {
+      const found = prepared[new URL(request.url, "http://x").pathname];
+      if (!found) { response.statusCode = 404; response.end(); return; }
+      response.writeHead(200, { "content-type": found.contentType, "content-length": found.body.length });
+      response.end(found.body);
+    });
+    server.keepAliveTimeout = 60000;
+    server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+  `;
+  const directory = mkdtempSync(path.join(tmpdir(), "b12-bare-"));
+  const bodiesFile = path.join(directory, "bodies.json");
+  writeFileSync(bodiesFile, JSON.stringify(bodies));
+  const child: ChildProcess = spawn(process.execPath, ["-e", script], {
+    env: { ...process.env, BARE_BODIES: bodiesFile },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve(null);
+        else child.once("exit", resolve);
+      });
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

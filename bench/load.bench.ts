@@ -1,0 +1,138 @@
+/**
+ * Throughput under load: autocannon, 50 connections, 20 s per target, against the
+ * production build (`next start`) on `foods.search` and on `plans.totals` of a realistic
+ * 28-day plan (4 meals × 8 entries a day, 896 entries), and against a bare Node `http`
+ * server (its own process, like the app) answering the same paths with the same JSON
+ * bodies, captured from the app's responses. The ratio of requests per second is the
+ * cost of the whole stack (Next.js, tRPC, zod, SQLite, the totals, JSON) over sending the
+ * bytes. Errors, timeouts and non-2xx answers must all be 0.
+ * `BENCH_LOAD_SECONDS` shortens a run. Needs `npm run build` first.
+ */
+import autocannon from "autocannon";
+import { callMutation, startApp } from "../tests/e2e/harness";
+import { closeClient, get, queryUrl, startBareServer } from "./http";
+import { printTable, type Row } from "./stats";
+
+export const LOAD_TITLE =
+  "Throughput, autocannon 50 connections (target: 0 errors, 0 timeouts; ratio app / bare server)";
+
+const FOODS = [
+  "sr28-16139",
+  "sr28-01129",
+  "sr28-01079",
+  "sr28-08013",
+  "sr28-09421",
+  "sr28-13327",
+  "sr28-11090",
+  "sr28-20044",
+];
+const MEALS = ["breakfast", "lunch", "dinner", "snack"] as const;
+
+function load(url: string, seconds: number): Promise<autocannon.Result> {
+  return autocannon({ url, connections: 50, duration: seconds, timeout: 10 });
+}
+
+export async function benchLoad(
+  seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20),
+): Promise<Row[]> {
+  const app = await startApp();
+  let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
+  try {
+    const { id: planId } = (await callMutation(app.baseUrl, "plans.create", {
+      name: "Full month",
+      dayCount: 28,
+    })) as { id: string };
+    for (const meal of MEALS) {
+      for (const [i, foodId] of FOODS.entries()) {
+        await callMutation(app.baseUrl, "plans.addEntry", {
+          planId,
+          day: 1,
+          meal,
+          foodId,
+          grams: 50 + 10 * i,
+        });
+      }
+    }
+    await callMutation(app.baseUrl, "plans.copyDay", {
+      planId,
+      fromDay: 1,
+      toDays: Array.from({ length: 27 }, (_, i) => i + 2),
+    });
+    const targets = [
+      { name: "foods.search soy milk", procedure: "foods.search", input: { query: "soy milk" } },
+      { name: "plans.totals 28 days", procedure: "plans.totals", input: { planId } },
+    ].map((target) => ({ ...target, url: queryUrl(app.baseUrl, target.procedure, target.input) }));
+
+    // The bare server answers with exactly the app's bytes and content type.
+    const bodies: Record<string, { body: string; contentType: string }> = {};
+    for (const target of targets) {
+      const response = await get(target.url);
+      if (response.status !== 200) throw new Error(`${target.name}: HTTP ${response.status}`);
+      bodies[`/${target.procedure}`] = {
+        body: response.body,
+        contentType: response.contentType ?? "application/json",
+      };
+    }
+    closeClient();
+    bare = await startBareServer(bodies);
+
+    const rows: Row[] = [];
+    for (const target of targets) {
+      const size = bodies[`/${target.procedure}`]?.body.length ?? 0;
+      const results: { server: string; result: autocannon.Result }[] = [];
+      for (const [server, url] of [
+        ["bare node:http", `${bare.baseUrl}/${target.procedure}`],
+        ["app (next start)", target.url],
+      ] as const) {
+        await load(url, 2); // warm-up: JIT, caches, connections
+        results.push({ server, result: await load(url, seconds) });
+      }
+      const bareRate = results[0]?.result.requests.average ?? Number.NaN;
+      for (const { server, result } of results) {
+        rows.push({
+          endpoint: target.name,
+          "body KiB": size / 1024,
+          server,
+          "req/s": result.requests.average,
+          "p50 ms": result.latency.p50,
+          "p99 ms": result.latency.p99,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          "non-2xx": result.non2xx,
+          "app / bare": result.requests.average / bareRate,
+        });
+      }
+    }
+    return rows;
+  } finally {
+    await bare?.stop();
+    await app.stop();
+  }
+}
+
+/** Errors, timeouts or non-2xx answers under load fail the benchmark run. */
+export function loadFailures(rows: Row[]): string[] {
+  return rows
+    .filter((row) => row.errors !== 0 || row.timeouts !== 0 || row["non-2xx"] !== 0)
+    .map(
+      (row) =>
+        `${row.endpoint} on ${row.server}: ${row.errors} errors, ${row.timeouts} timeouts, ${row["non-2xx"]} non-2xx`,
+    );
+}
+
+if (process.argv[1]?.endsWith("load.bench.ts")) {
+  benchLoad().then(
+    (rows) => {
+      printTable(LOAD_TITLE, rows);
+      const failures = loadFailures(rows);
+      if (failures.length > 0) {
+        console.error(`\nFAILED under load:\n  ${failures.join("\n  ")}`);
+        process.exitCode = 1;
+      }
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
