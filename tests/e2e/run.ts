@@ -4,9 +4,10 @@
  */
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
+import { keyboardJourneys } from "./keyboard.journeys";
 import { planJourneys } from "./plans.journeys";
 
-runJourneys([...foodJourneys, ...planJourneys]).catch((error: unknown) => {
+runJourneys([...foodJourneys, ...planJourneys, ...keyboardJourneys]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -49,6 +49,7 @@ export function AddFood(props: {
         <AmountEditor
           portions={chosen.portions}
           submitLabel={`Add to ${props.mealLabel.toLowerCase()}`}
+          autoFocus
           busy={props.busy}
           onSubmit={(amount) => props.onAdd(chosen, amount)}
           onCancel={() => setChosen(null)}

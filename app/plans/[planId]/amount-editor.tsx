@@ -16,6 +16,8 @@ export function AmountEditor(props: {
   busy?: boolean;
   onSubmit: (amount: AmountValue) => void;
   onCancel?: () => void;
+  /** Focus the amount when the editor appears (it replaced what had focus). */
+  autoFocus?: boolean;
 }) {
   const ids = useId();
   const firstPortion = props.portions[0];
@@ -63,6 +65,8 @@ export function AmountEditor(props: {
             onChange={(event) => setValue(event.target.value)}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${ids}-error` : undefined}
+            // biome-ignore lint/a11y/noAutofocus: only when it replaces the focused search results
+            autoFocus={props.autoFocus}
           />
         </div>
         <div>

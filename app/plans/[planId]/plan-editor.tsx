@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { planDayLabel } from "@/app/_lib/dates";
 import { formatB12, formatGrams, formatMicrograms } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/client";
@@ -288,6 +288,14 @@ function MealSection(props: {
 }) {
   const [adding, setAdding] = useState(false);
   const headingId = useId();
+  // When the add-food panel closes (food added, or Close), focus returns to the button that
+  // opened it; otherwise it falls to <body> and a keyboard user starts again from the top.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef(false);
+  useEffect(() => {
+    if (wasAdding.current && !adding) addButton.current?.focus();
+    wasAdding.current = adding;
+  }, [adding]);
   return (
     <section className="card meal" aria-labelledby={headingId}>
       <div className="meal-header">
@@ -327,7 +335,7 @@ function MealSection(props: {
           onClose={() => setAdding(false)}
         />
       ) : (
-        <button type="button" className="secondary" onClick={() => setAdding(true)}>
+        <button ref={addButton} type="button" className="secondary" onClick={() => setAdding(true)}>
           Add food<span className="sr-only"> to {props.label.toLowerCase()}</span>
         </button>
       )}
