@@ -1,6 +1,7 @@
 /** Input contracts of the plans API (zod), with messages that name the field. */
 import { z } from "zod";
 import { MEALS } from "../../db/schema";
+import { MAX_SUPPLEMENTS_PER_PLAN, planFileSupplement } from "./supplements";
 
 export const MAX_PLAN_DAYS = 28;
 export const MAX_ENTRY_GRAMS = 5000;
@@ -176,8 +177,32 @@ export const planFileSchema = z
         }),
       )
       .max(MAX_PLAN_ENTRIES, `the plan file has too many entries (at most ${MAX_PLAN_ENTRIES})`),
+    /** Supplement regimens (files written before supplements existed have none). */
+    supplements: z
+      .array(planFileSupplement)
+      .max(
+        MAX_SUPPLEMENTS_PER_PLAN,
+        `the plan file has too many supplements (at most ${MAX_SUPPLEMENTS_PER_PLAN})`,
+      )
+      .optional(),
   })
   .superRefine((file, context) => {
+    (file.supplements ?? []).forEach((supplement, index) => {
+      if ((supplement.firstDay ?? 1) > file.plan.dayCount) {
+        context.addIssue({
+          code: "custom",
+          path: ["supplements", index, "firstDay"],
+          message: `supplements.${index}.firstDay is past the plan's ${file.plan.dayCount} days`,
+        });
+      }
+      if (supplement.weekdays != null && file.plan.startDate === null) {
+        context.addIssue({
+          code: "custom",
+          path: ["supplements", index, "weekdays"],
+          message: `supplements.${index}.weekdays needs a plan with a start date`,
+        });
+      }
+    });
     file.entries.forEach((entry, index) => {
       if (entry.day > file.plan.dayCount) {
         context.addIssue({

@@ -12,6 +12,11 @@ import {
   updatePlanInput,
 } from "../../schemas/plans";
 import {
+  addSupplementInput,
+  removeSupplementInput,
+  updateSupplementInput,
+} from "../../schemas/supplements";
+import {
   addEntry,
   copyDay,
   createPlan,
@@ -27,6 +32,7 @@ import {
   updateEntry,
   updatePlan,
 } from "../../services/plans";
+import { addSupplement, removeSupplement, updateSupplement } from "../../services/supplements";
 import { publicProcedure, router } from "../init";
 
 export const plansRouter = router({
@@ -70,6 +76,15 @@ export const plansRouter = router({
   copyDay: publicProcedure
     .input(copyDayInput)
     .mutation(({ ctx, input }) => copyDay(ctx.db, ctx.ownerId, input)),
+  addSupplement: publicProcedure
+    .input(addSupplementInput)
+    .mutation(({ ctx, input }) => addSupplement(ctx.db, ctx.ownerId, input)),
+  updateSupplement: publicProcedure
+    .input(updateSupplementInput)
+    .mutation(({ ctx, input }) => updateSupplement(ctx.db, ctx.ownerId, input)),
+  removeSupplement: publicProcedure
+    .input(removeSupplementInput)
+    .mutation(({ ctx, input }) => removeSupplement(ctx.db, ctx.ownerId, input.supplementId)),
   totals: publicProcedure
     .input(planIdInput)
     .query(({ ctx, input }) => getPlanTotals(ctx.db, ctx.ownerId, input.planId)),
