@@ -21,6 +21,7 @@ import {
   absorbedTargetFor,
   absorbOccasion,
   NORMAL_ABSORPTION,
+  type Occasion,
   type OccasionAbsorption,
 } from "./absorption";
 import { b12MicrogramsForGrams } from "./b12-amounts";
@@ -70,6 +71,8 @@ export type MealTotal = {
   supplementB12Micrograms: number;
   /** Estimated absorbed from this occasion (foods + supplements taken with it). */
   absorbedB12Micrograms: number;
+  /** This eating occasion's B12 split by how it is bound (for the absorption model). */
+  occasion: Occasion;
   /** This meal's share of the day's target, %; null without a target. */
   percentOfTarget: number | null;
   complete: boolean;
@@ -93,6 +96,8 @@ export type DayTotal = {
   supplementB12Micrograms: number;
   /** Supplement doses taken this day. */
   supplements: SupplementDose[];
+  /** Supplements taken on their own this day: one eating occasion. */
+  ownOccasion: Occasion;
   targetMicrograms: number | null;
   percentOfTarget: number | null;
   /** Estimated absorbed B12 (worst case for food-bound B12 when its release is impaired). */
@@ -174,10 +179,7 @@ function shareByFood(entries: readonly EntryTotal[]): FoodShare[] {
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
-function occasionOf(
-  entries: readonly EntryTotal[],
-  supplementMicrograms: number,
-): { foodBoundMicrograms: number; fortifiedMicrograms: number; supplementMicrograms: number } {
+function occasionOf(entries: readonly EntryTotal[], supplementMicrograms: number): Occasion {
   let foodBoundMicrograms = 0;
   let fortifiedMicrograms = 0;
   for (const entry of entries) {
@@ -245,13 +247,15 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
       const supplementB12Micrograms = sum(
         doses.filter((dose) => dose.withMeal === meal).map((dose) => dose.doseMicrograms),
       );
-      const absorbed = absorbOccasion(occasionOf(entries, supplementB12Micrograms), absorption);
+      const occasion = occasionOf(entries, supplementB12Micrograms);
+      const absorbed = absorbOccasion(occasion, absorption);
       occasions.push(absorbed);
       return {
         meal,
         b12Micrograms,
         supplementB12Micrograms,
         absorbedB12Micrograms: absorbed.absorbedMicrograms,
+        occasion,
         percentOfTarget: percentOf(b12Micrograms, targetMicrograms),
         complete: unknownEntries === 0,
         unknownEntries,
@@ -262,7 +266,8 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     const onTheirOwn = sum(
       doses.filter((dose) => dose.withMeal === null).map((dose) => dose.doseMicrograms),
     );
-    occasions.push(absorbOccasion(occasionOf([], onTheirOwn), absorption));
+    const ownOccasion = occasionOf([], onTheirOwn);
+    occasions.push(absorbOccasion(ownOccasion, absorption));
 
     const foodB12Micrograms = sum(meals.map((meal) => meal.b12Micrograms));
     const supplementB12Micrograms = sum(doses.map((dose) => dose.doseMicrograms));
@@ -275,6 +280,7 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
       foodB12Micrograms,
       supplementB12Micrograms,
       supplements: doses,
+      ownOccasion,
       targetMicrograms,
       percentOfTarget: percentOf(b12Micrograms, targetMicrograms),
       absorbedB12Micrograms,

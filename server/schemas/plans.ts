@@ -124,6 +124,34 @@ export const addEntryInput = z
   }));
 export type AddEntryInput = z.output<typeof addEntryInput>;
 
+/** One food added to several meals on several days at once (e.g. a suggestion, applied). */
+export const addToDaysInput = z
+  .object({
+    planId: id("planId"),
+    foodId: id("foodId"),
+    meals: z
+      .array(meal, { error: "meals must be a list of meals" })
+      .min(1, "meals must name at least one meal")
+      .max(MEALS.length, `meals may name at most ${MEALS.length} meals`),
+    /** Plan days; all of the plan's days when omitted. */
+    days: z
+      .array(day, { error: "days must be a list of day numbers" })
+      .min(1, "days must name at least one day")
+      .max(MAX_PLAN_DAYS, `days may name at most ${MAX_PLAN_DAYS} days`)
+      .optional(),
+    ...amountFields,
+  })
+  .strict()
+  .superRefine(checkAmount)
+  .transform((value) => ({
+    planId: value.planId,
+    foodId: value.foodId,
+    meals: [...new Set(value.meals)],
+    days: value.days === undefined ? undefined : [...new Set(value.days)].sort((a, b) => a - b),
+    amount: toAmount(value),
+  }));
+export type AddToDaysInput = z.output<typeof addToDaysInput>;
+
 export const updateEntryInput = z
   .object({ entryId: id("entryId"), ...amountFields })
   .strict()

@@ -32,6 +32,7 @@ import type { B12Target } from "../domain/targets";
 import { AppError, invalid, notFound } from "../errors";
 import {
   type AddEntryInput,
+  type AddToDaysInput,
   type Amount,
   type CopyDayInput,
   type CreatePlanInput,
@@ -550,6 +551,32 @@ export function addEntry(db: AppDatabase, ownerId: string, input: AddEntryInput)
     return { id };
   });
   return editResult(db, ownerId, input.planId, id);
+}
+
+/** Adds one food to the given meals of the given days (all days by default), all or nothing. */
+export function addToDays(db: AppDatabase, ownerId: string, input: AddToDaysInput): PlanEditResult {
+  const ids = db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    const days = input.days ?? Array.from({ length: plan.dayCount }, (_, index) => index + 1);
+    for (const day of days) checkDay(plan, day, "days");
+    checkRoom(tx, plan.id, days.length * input.meals.length);
+    const amount = resolveAmount(tx, ownerId, input.foodId, input.amount);
+    const rows = days.flatMap((day) =>
+      input.meals.map((meal) => ({
+        id: randomUUID(),
+        planId: plan.id,
+        day,
+        meal,
+        foodId: input.foodId,
+        ...amount,
+        position: nextPosition(tx, plan.id, day, meal),
+      })),
+    );
+    insertEntries(tx, rows);
+    touchPlan(tx, plan.id);
+    return rows.map((row) => row.id);
+  });
+  return editResult(db, ownerId, input.planId, ids[0] ?? "");
 }
 
 export function updateEntry(

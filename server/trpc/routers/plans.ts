@@ -1,6 +1,7 @@
 /** plans.*: thin procedures over server/services/plans.ts. */
 import {
   addEntryInput,
+  addToDaysInput,
   copyDayInput,
   createPlanInput,
   importPlanInput,
@@ -18,6 +19,7 @@ import {
 } from "../../schemas/supplements";
 import {
   addEntry,
+  addToDays,
   copyDay,
   createPlan,
   deletePlan,
@@ -32,6 +34,7 @@ import {
   updateEntry,
   updatePlan,
 } from "../../services/plans";
+import { getSuggestions } from "../../services/suggestions";
 import { addSupplement, removeSupplement, updateSupplement } from "../../services/supplements";
 import { publicProcedure, router } from "../init";
 
@@ -64,6 +67,9 @@ export const plansRouter = router({
   addEntry: publicProcedure
     .input(addEntryInput)
     .mutation(({ ctx, input }) => addEntry(ctx.db, ctx.ownerId, input)),
+  addToDays: publicProcedure
+    .input(addToDaysInput)
+    .mutation(({ ctx, input }) => addToDays(ctx.db, ctx.ownerId, input)),
   updateEntry: publicProcedure
     .input(updateEntryInput)
     .mutation(({ ctx, input }) => updateEntry(ctx.db, ctx.ownerId, input)),
@@ -85,6 +91,9 @@ export const plansRouter = router({
   removeSupplement: publicProcedure
     .input(removeSupplementInput)
     .mutation(({ ctx, input }) => removeSupplement(ctx.db, ctx.ownerId, input.supplementId)),
+  suggestions: publicProcedure
+    .input(planIdInput)
+    .query(({ ctx, input }) => getSuggestions(ctx.db, ctx.ownerId, input.planId)),
   totals: publicProcedure
     .input(planIdInput)
     .query(({ ctx, input }) => getPlanTotals(ctx.db, ctx.ownerId, input.planId)),
