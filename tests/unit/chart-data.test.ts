@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   type ChartDay,
-  clippedLabel,
   dayBarMarker,
   dayChartAxisMax,
   describeDayChart,
   describeFoodShare,
+  drawnBar,
   formatMicrogramsForChart,
   formatPlanDayLabel,
   formatShareForChart,
@@ -245,7 +245,9 @@ describe("chart summaries", () => {
         targetMicrograms: null,
         days: [makeDay({ day: 1, b12Micrograms: 1.25 })],
       }),
-    ).toBe("B12 per day, intake stacked by meal and supplements beside the estimated absorbed amount: 1 day; no target is set; Day 1 has 1.25 µg; estimated absorbed 0 µg a day on average.");
+    ).toBe(
+      "B12 per day, intake stacked by meal and supplements beside the estimated absorbed amount: 1 day; no target is set; Day 1 has 1.25 µg; estimated absorbed 0 µg a day on average.",
+    );
   });
 
   it("describes the food shares", () => {
@@ -299,13 +301,15 @@ describe("supplements and absorbed B12 in the day chart", () => {
     expect(second).toMatchObject({ supplements: 0, absorbedFood: 0.3, absorbedSupplements: 0 });
   });
 
-  it("fits the axis to foods, absorbed amounts and targets, and labels a cut-off dose", () => {
+  it("fits the axis to foods, absorbed amounts and targets, and labels cut-off bars", () => {
     const axisMax = dayChartAxisMax(withSupplements);
-    expect(axisMax).toBeGreaterThanOrEqual(21.7);
-    expect(axisMax).toBeLessThan(40);
-    const [first, second] = toDayBars(withSupplements);
-    expect(first && clippedLabel(first, axisMax)).toBe("↑ 2,000");
-    expect(second && clippedLabel(second, axisMax)).toBe("");
+    // Foods 0.4 µg, targets 2.4 / 1.2, average absorbed 3.07 → 3.84 → 4.
+    expect(axisMax).toBe(4);
+    const [first, second] = toDayBars(withSupplements).map((bar) => drawnBar(bar, axisMax));
+    expect(first).toMatchObject({ intakeClipped: "↑ 2,000", absorbedClipped: "↑ 21.7" });
+    expect(first?.supplementsDrawn).toBeCloseTo(3.6, 12);
+    expect(first?.absorbedSupplementsDrawn).toBeCloseTo(3.8, 12);
+    expect(second).toMatchObject({ intakeClipped: "", absorbedClipped: "", supplementsDrawn: 0 });
   });
 
   it("says in words whether the average absorbed B12 meets its target", () => {

@@ -118,14 +118,15 @@ export function toDayBars(totals: TotalsForCharts): DayBar[] {
 
 /**
  * The top of the day chart's µg axis. Supplement doses (up to thousands of µg) would
- * flatten everything else, so the axis fits the food intake, the absorbed bars, the
- * targets and the average; a taller bar is cut at the top and labelled with its value.
+ * flatten everything else, so the axis fits the foods, the absorbed B12 from foods, the
+ * targets and the average absorbed; a taller bar is cut at the top and labelled with its
+ * value (see `drawnBar`).
  */
 export function dayChartAxisMax(totals: TotalsForCharts): number {
   const bars = toDayBars(totals);
   const fitted = Math.max(
     ...bars.map((bar) => bar.total - bar.supplements),
-    ...bars.map((bar) => bar.absorbed),
+    ...bars.map((bar) => bar.absorbedFood),
     totals.targetMicrograms ?? 0,
     totals.absorbedTargetMicrograms ?? 0,
     totals.averageAbsorbedB12Micrograms,
@@ -136,9 +137,28 @@ export function dayChartAxisMax(totals: TotalsForCharts): number {
   return Math.ceil(top / step) * step;
 }
 
-/** "↑ 2,000" when an intake bar is taller than the axis, else "". */
-export function clippedLabel(bar: DayBar, axisMax: number): string {
-  return bar.total > axisMax ? `↑ ${formatMicrogramsForChart(bar.total)}` : "";
+export type DrawnBar = DayBar & {
+  /** The supplement parts as drawn: cut so each stack ends at the axis top. */
+  supplementsDrawn: number;
+  absorbedSupplementsDrawn: number;
+  /** "↑ 2,000" over an intake stack that was cut, else "". */
+  intakeClipped: string;
+  absorbedClipped: string;
+};
+
+/** A bar as drawn on an axis that ends at `axisMax`; the true values stay on the bar. */
+export function drawnBar(bar: DayBar, axisMax: number): DrawnBar {
+  const foods = bar.total - bar.supplements;
+  return {
+    ...bar,
+    supplementsDrawn: Math.max(0, Math.min(bar.supplements, axisMax - foods)),
+    absorbedSupplementsDrawn: Math.max(
+      0,
+      Math.min(bar.absorbedSupplements, axisMax - bar.absorbedFood),
+    ),
+    intakeClipped: bar.total > axisMax ? `↑ ${formatMicrogramsForChart(bar.total)}` : "",
+    absorbedClipped: bar.absorbed > axisMax ? `↑ ${formatMicrogramsForChart(bar.absorbed)}` : "",
+  };
 }
 
 /** The text marker drawn above a bar: "▼" below the target, "*" incomplete (a lower bound). */
