@@ -191,9 +191,6 @@ export function PlanEditor({
         </section>
       )}
 
-      <SuggestionsPanel planId={planId} onApplied={applyEdit} />
-      <SupplementsPanel plan={plan} onApplied={applyEdit} />
-
       {error && (
         <div className="alert error" role="alert">
           Not saved: {error}
@@ -313,6 +310,9 @@ export function PlanEditor({
           })}
         </section>
       )}
+
+      <SupplementsPanel plan={plan} onApplied={applyEdit} />
+      <SuggestionsPanel planId={planId} onApplied={applyEdit} />
 
       <section aria-labelledby={`${ids}-charts`} className="stack">
         <h2 id={`${ids}-charts`}>Charts</h2>

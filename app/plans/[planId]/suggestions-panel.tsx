@@ -123,17 +123,14 @@ export function SuggestionsPanel({
                         {mealList(food.meals)}: estimated absorbed{" "}
                         {formatMicrograms(food.averageAbsorbedAfter)} µg a day.
                       </p>
-                      <p className="small muted">
-                        {food.typicalLabelValue ? "Typical label value: check your product. " : ""}
-                        Source: {food.source}
-                      </p>
+                      <p className="small muted">Source: {food.source}</p>
                     </div>
                     <button
                       type="button"
                       className="secondary"
                       disabled={busy}
                       onClick={() => applyFood(food)}
-                      aria-label={`Add ${food.name} at ${mealList(food.meals)} every day`}
+                      aria-label={`Add to every day: ${food.name} at ${mealList(food.meals)}`}
                     >
                       Add to every day
                     </button>
@@ -170,7 +167,7 @@ export function SuggestionsPanel({
                               withMeal: supplement.withMeal,
                             })
                           }
-                          aria-label={`Add ${regimen.title} to the plan`}
+                          aria-label={`Add to plan: ${regimen.title}`}
                         >
                           Add to plan
                         </button>
@@ -181,7 +178,7 @@ export function SuggestionsPanel({
                           className="secondary"
                           disabled={busy}
                           onClick={() => applyFood(food)}
-                          aria-label={`Add ${food.name} at ${mealList(food.meals)} every day`}
+                          aria-label={`Add to every day: ${food.name} at ${mealList(food.meals)}`}
                         >
                           Add to every day
                         </button>
