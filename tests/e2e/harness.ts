@@ -210,8 +210,13 @@ export type Journey = {
   run: (context: { browser: Browser; baseUrl: string }) => Promise<void>;
 };
 
-/** Runs journeys one after another against one server; exits non-zero on any failure. */
-export async function runJourneys(journeys: Journey[]): Promise<void> {
+/**
+ * Runs journeys one after another against one server; exits non-zero on any failure.
+ * `JOURNEYS=text` runs only the journeys whose name contains the text.
+ */
+export async function runJourneys(all: Journey[]): Promise<void> {
+  const only = process.env.JOURNEYS;
+  const journeys = only ? all.filter((journey) => journey.name.includes(only)) : all;
   const app = await startApp();
   const browser = await launchBrowser();
   const failures: string[] = [];

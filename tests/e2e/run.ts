@@ -2,11 +2,12 @@
  * `npm run test:e2e`: user journeys in Chromium against the production build.
  * Screenshots of every page at desktop and phone width go to screenshots/ (not committed).
  */
+import { absorptionJourneys } from "./absorption.journeys";
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
 import { planJourneys } from "./plans.journeys";
 
-runJourneys([...foodJourneys, ...planJourneys]).catch((error: unknown) => {
+runJourneys([...foodJourneys, ...planJourneys, ...absorptionJourneys]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

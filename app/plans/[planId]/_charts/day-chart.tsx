@@ -221,13 +221,6 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
       <figcaption className="chart-title">
         B12 per day: intake and estimated absorbed (µg)
       </figcaption>
-      <p className="chart-status">
-        Average estimated absorbed: <strong>{average} µg a day</strong>
-        {absorbedTarget !== null &&
-          (totals.meetsAbsorbedTarget
-            ? ` ✓ meets the ${formatMicrogramsForChart(absorbedTarget)} µg absorbed target`
-            : ` ▼ below the ${formatMicrogramsForChart(absorbedTarget)} µg absorbed target`)}
-      </p>
       <button
         type="button"
         className="secondary chart-toggle"
@@ -237,6 +230,13 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
       >
         Show as table
       </button>
+      <p className="chart-status">
+        Average estimated absorbed: <strong>{average} µg a day</strong>
+        {absorbedTarget !== null &&
+          (totals.meetsAbsorbedTarget
+            ? ` ✓ meets the ${formatMicrogramsForChart(absorbedTarget)} µg absorbed target`
+            : ` ▼ below the ${formatMicrogramsForChart(absorbedTarget)} µg absorbed target`)}
+      </p>
       <div id={bodyId} className="chart-body">
         {showTable ? (
           <section
