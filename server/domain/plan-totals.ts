@@ -9,7 +9,9 @@
  * - Daily average: the mean of the day totals over every day of the plan (empty days
  *   count as 0 µg: they are part of the plan), incomplete if any day is.
  * - Supplements: a regimen adds its dose on the days its schedule picks, as its own
- *   series (`supplementB12Micrograms`); intake = food + supplements.
+ *   series (`supplementB12Micrograms`); intake = food + supplements. Injections count as
+ *   intake but not in the absorbed estimate (our sources give no absorption figure for
+ *   them; they bypass the gut): `injectedMicrograms` says how much was left out.
  * - Absorbed: each meal slot (with any supplement taken with it) is one eating occasion,
  *   supplements taken on their own another; see ./absorption.ts. The absorbed target is
  *   half the recommended intake (IOM 1998). Because weekly doses count, whether a plan
@@ -48,9 +50,16 @@ export type TotalsSupplementInput = SupplementSchedule & {
   doseMicrograms: number;
   /** The meal it is taken with, or null when taken on its own. */
   withMeal: MealSlot | null;
+  /** An injection: counted as intake, but not by the absorption model (it bypasses the gut). */
+  injected?: boolean;
 };
 
-export type SupplementDose = { id: string; doseMicrograms: number; withMeal: MealSlot | null };
+export type SupplementDose = {
+  id: string;
+  doseMicrograms: number;
+  withMeal: MealSlot | null;
+  injected: boolean;
+};
 
 export type EntryTotal = {
   id: string;
@@ -98,6 +107,8 @@ export type DayTotal = {
   supplements: SupplementDose[];
   /** Supplements taken on their own this day: one eating occasion. */
   ownOccasion: Occasion;
+  /** Injected this day, µg: part of the intake, not of the absorbed estimate. */
+  injectedMicrograms: number;
   targetMicrograms: number | null;
   percentOfTarget: number | null;
   /** Estimated absorbed B12 (worst case for food-bound B12 when its release is impaired). */
@@ -238,14 +249,20 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
   for (let day = 1; day <= dayCount; day += 1) {
     const doses: SupplementDose[] = supplements
       .filter((supplement) => isTakenOnDay(supplement, day, startDate))
-      .map(({ id, doseMicrograms, withMeal }) => ({ id, doseMicrograms, withMeal }));
+      .map(({ id, doseMicrograms, withMeal, injected }) => ({
+        id,
+        doseMicrograms,
+        withMeal,
+        injected: injected === true,
+      }));
+    const swallowed = doses.filter((dose) => !dose.injected);
     const occasions: OccasionAbsorption[] = [];
     const meals: MealTotal[] = MEAL_ORDER.map((meal) => {
       const entries = entriesByDayMeal.get(`${day}:${meal}`) ?? [];
       const unknownEntries = entries.filter((entry) => entry.b12Micrograms === null).length;
       const b12Micrograms = sum(entries.map((entry) => entry.b12Micrograms ?? 0));
       const supplementB12Micrograms = sum(
-        doses.filter((dose) => dose.withMeal === meal).map((dose) => dose.doseMicrograms),
+        swallowed.filter((dose) => dose.withMeal === meal).map((dose) => dose.doseMicrograms),
       );
       const occasion = occasionOf(entries, supplementB12Micrograms);
       const absorbed = absorbOccasion(occasion, absorption);
@@ -264,7 +281,7 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     });
     // Supplements taken on their own the same day: one occasion (assumed taken together).
     const onTheirOwn = sum(
-      doses.filter((dose) => dose.withMeal === null).map((dose) => dose.doseMicrograms),
+      swallowed.filter((dose) => dose.withMeal === null).map((dose) => dose.doseMicrograms),
     );
     const ownOccasion = occasionOf([], onTheirOwn);
     occasions.push(absorbOccasion(ownOccasion, absorption));
@@ -281,6 +298,9 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
       supplementB12Micrograms,
       supplements: doses,
       ownOccasion,
+      injectedMicrograms: sum(
+        doses.filter((dose) => dose.injected).map((dose) => dose.doseMicrograms),
+      ),
       targetMicrograms,
       percentOfTarget: percentOf(b12Micrograms, targetMicrograms),
       absorbedB12Micrograms,

@@ -706,7 +706,10 @@ export function getPlanTotals(db: AppDatabase, ownerId: string, planId: string):
     targetMicrograms: target.micrograms,
     startDate: plan.startDate,
     absorption,
-    supplements: loadSupplements(db, planId),
+    supplements: loadSupplements(db, planId).map((supplement) => ({
+      ...supplement,
+      injected: supplement.form === "injection",
+    })),
     entries: rows.map(
       ([id, day, meal, foodId, foodName, grams, b12PerHundredGrams, added, fortified, diet]) => ({
         id,

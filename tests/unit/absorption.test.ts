@@ -291,7 +291,9 @@ describe("calculatePlanTotals with supplements and absorption", () => {
     expect(day1?.supplementB12Micrograms).toBe(250);
     expect(day1?.b12Micrograms).toBe(251);
     expect(day2?.supplementB12Micrograms).toBe(0);
-    expect(day3?.supplements).toEqual([{ id: "a", doseMicrograms: 250, withMeal: "breakfast" }]);
+    expect(day3?.supplements).toEqual([
+      { id: "a", doseMicrograms: 250, withMeal: "breakfast", injected: false },
+    ]);
     // Taken with breakfast, the dose shares breakfast's occasion with the food.
     expect(day1?.meals[0]?.absorbedB12Micrograms).toBeCloseTo(absorbedFromDose(251), 12);
     expect(day1?.absorbedB12Micrograms).toBeCloseTo(absorbedFromDose(251), 12);
@@ -375,5 +377,29 @@ describe("calculatePlanTotals with supplements and absorption", () => {
         }),
       ).toThrow(RangeError);
     }
+  });
+
+  it("counts an injection as intake but leaves it out of the absorbed estimate", () => {
+    const totals = calculatePlanTotals({
+      dayCount: 2,
+      entries: [],
+      targetMicrograms: 2.4,
+      absorption: absorptionProfile({ ageYears: 60, conditions: ["no-intrinsic-factor"] }),
+      supplements: [
+        {
+          id: "shot",
+          doseMicrograms: 1000,
+          withMeal: null,
+          everyNDays: 2,
+          firstDay: 1,
+          weekdays: null,
+          injected: true,
+        },
+      ],
+    });
+    expect(totals.days[0]?.supplementB12Micrograms).toBe(1000);
+    expect(totals.days[0]?.injectedMicrograms).toBe(1000);
+    expect(totals.days[0]?.absorbedB12Micrograms).toBe(0);
+    expect(totals.days[1]?.injectedMicrograms).toBe(0);
   });
 });

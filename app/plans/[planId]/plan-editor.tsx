@@ -142,6 +142,12 @@ export function PlanEditor({
                 stomach releases the B12 in food normally.
               </p>
             )}
+          {totals.days.some((item) => item.injectedMicrograms > 0) && (
+            <p className="small">
+              Injections are not part of this estimate: they bypass the gut, and the sources
+              give no absorption figure for them. Your clinician follows their effect.
+            </p>
+          )}
           <p className="small">
             <Link href="/learn#absorption">How this is estimated</Link>
           </p>
