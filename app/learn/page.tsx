@@ -84,7 +84,7 @@ export default function LearnPage() {
             <strong>Vegans and vegetarians.</strong> Plant foods contain no B12 unless they are
             fortified (or exposed to bacteria or contaminated), so a vegan diet needs fortified
             foods or a supplement. <Cite ids={["iom-1998"]} /> Vegetarians who eat dairy or eggs get
-            some B12 from them: about 1.3 µg in a cup of milk, 0.5 µg in an egg.{" "}
+            some B12 from them: about 1.3 µg in a cup of milk, 0.5 µg in an egg.{" "}
             <Cite ids={["nih-ods"]} />
           </li>
           <li>
@@ -105,8 +105,8 @@ export default function LearnPage() {
             food. Nitrous oxide inactivates B12. <Cite ids={["nih-ods"]} />
           </li>
           <li>
-            <strong>Pregnancy and breastfeeding.</strong> The recommended intakes are higher: 2.6 µg
-            and 2.8 µg a day, against 2.4 µg for other adults (see the{" "}
+            <strong>Pregnancy and breastfeeding.</strong> The recommended intakes are higher: 2.6 µg
+            and 2.8 µg a day, against 2.4 µg for other adults (see the{" "}
             <a href="#how-much-you-need">table below</a>). <Cite ids={["iom-1998", "nih-ods"]} />
           </li>
         </ul>
@@ -135,39 +135,39 @@ export default function LearnPage() {
           <tbody>
             <tr>
               <td>beef liver, pan-fried, 3 oz</td>
-              <td className="num">70.7 µg</td>
+              <td className="num">70.7 µg</td>
             </tr>
             <tr>
               <td>clams, cooked, 3 oz</td>
-              <td className="num">17 µg</td>
+              <td className="num">17 µg</td>
             </tr>
             <tr>
               <td>Atlantic salmon, cooked, 3 oz</td>
-              <td className="num">2.6 µg</td>
+              <td className="num">2.6 µg</td>
             </tr>
             <tr>
               <td>ground beef (85% lean), 3 oz</td>
-              <td className="num">2.4 µg</td>
+              <td className="num">2.4 µg</td>
             </tr>
             <tr>
               <td>milk (2%), 1 cup</td>
-              <td className="num">1.3 µg</td>
+              <td className="num">1.3 µg</td>
             </tr>
             <tr>
               <td>fat-free plain yogurt, 6 oz</td>
-              <td className="num">1.0 µg</td>
+              <td className="num">1.0 µg</td>
             </tr>
             <tr>
               <td>egg, 1 large</td>
-              <td className="num">0.5 µg</td>
+              <td className="num">0.5 µg</td>
             </tr>
           </tbody>
         </TableBox>
 
         <h3>Fortified foods</h3>
         <p>
-          Some foods have B12 added: for example fortified nutritional yeast (about 8.3 to 24 µg in
-          a quarter cup, depending on the brand) and breakfast cereals (0.6 µg in a serving
+          Some foods have B12 added: for example fortified nutritional yeast (about 8.3 to 24 µg in
+          a quarter cup, depending on the brand) and breakfast cereals (0.6 µg in a serving
           fortified with 25% of the Daily Value). <Cite ids={["nih-ods"]} /> Amounts vary by brand
           and many plant drinks are not fortified at all, so check the label. You can{" "}
           <Link href="/foods?fortified=1">search the fortified foods</Link> or{" "}
@@ -179,7 +179,7 @@ export default function LearnPage() {
           Spirulina and most blue-green algae contain mainly pseudo-B12, which does not work in the
           human body. Seaweed, brewer’s yeast and tempeh are not reliable sources either.{" "}
           <Cite ids={["watanabe-2007", "vegan-society"]} /> A half cup of tempeh, for example, holds
-          about 0.1 µg; bananas, whole-wheat bread, kidney beans and spinach hold none.{" "}
+          about 0.1 µg; bananas, whole-wheat bread, kidney beans and spinach hold none.{" "}
           <Cite ids={["nih-ods"]} />
         </p>
 
@@ -197,7 +197,7 @@ export default function LearnPage() {
           The US recommended intakes (RDA; an Adequate Intake for babies)
           <Cite ids={["iom-1998", "nih-ods"]} />:
         </p>
-        <TableBox id="caption-rda" caption="Recommended B12 intake, µg a day (NIH/IOM)">
+        <TableBox id="caption-rda" caption="Recommended B12 intake, µg a day (NIH/IOM)">
           <thead>
             <tr>
               <th scope="col">life stage</th>
@@ -242,8 +242,8 @@ export default function LearnPage() {
           </tbody>
         </TableBox>
         <p>
-          Other standards set different values: for adults, EFSA 4.0 µg <Cite ids={["efsa-2015"]} />
-          , the UK 1.5 µg <Cite ids={["uk-coma-1991"]} /> and WHO/FAO 2.4 µg{" "}
+          Other standards set different values: for adults, EFSA 4.0 µg <Cite ids={["efsa-2015"]} />
+          , the UK 1.5 µg <Cite ids={["uk-coma-1991"]} /> and WHO/FAO 2.4 µg{" "}
           <Cite ids={["who-fao-2004"]} />. The app supports all four; choose yours in{" "}
           <Link href="/profile">your profile</Link>.
         </p>
@@ -262,7 +262,7 @@ export default function LearnPage() {
           <li>
             <strong>Sublingual tablets</strong> (dissolved under the tongue) have not been shown to
             be absorbed better than tablets that are swallowed. <Cite ids={["nih-ods"]} /> In one
-            study, 500 µg a day under the tongue raised serum (blood) B12 as much as 500 µg a day
+            study, 500 µg a day under the tongue raised serum (blood) B12 as much as 500 µg a day
             swallowed. <Cite ids={["sharabi-2003"]} />
           </li>
           <li>
@@ -270,8 +270,8 @@ export default function LearnPage() {
           </li>
           <li>
             <strong>Injections</strong> are prescribed by a clinician, on a schedule: in the UK, for
-            example, hydroxocobalamin 1,000 µg into the muscle three times a week for two weeks,
-            then every 2-3 months; in the US, cyanocobalamin 1,000 µg.{" "}
+            example, hydroxocobalamin 1,000 µg into the muscle three times a week for two weeks,
+            then every 2-3 months; in the US, cyanocobalamin 1,000 µg.{" "}
             <Cite ids={["nih-ods", "kuzminski-1998"]} /> The app’s absorption estimate is built from
             data on B12 taken by mouth and does not describe injections.
           </li>
@@ -289,29 +289,32 @@ export default function LearnPage() {
         <p>
           For adults, the Vegan Society recommends one of three options{" "}
           <Cite ids={["vegan-society"]} />. Each one meets an adult’s need in this app’s estimate
-          (about 1.2 µg absorbed a day, explained <a href="#how-this-app-estimates">below</a>):
+          (about 1.2 µg absorbed a day, explained <a href="#how-this-app-estimates">below</a>):
         </p>
         <TableBox id="caption-vegan-society" caption="The Vegan Society’s options for adults">
           <thead>
             <tr>
               <th scope="col">option</th>
               <th scope="col" className="num">
-                estimated absorbed a day
+                absorbed a day (estimate)
               </th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <td>fortified foods two or three times a day, at least 3 µg a day in all</td>
-              <td className="num">1.29 µg (1.5 µg twice)</td>
+              <td>
+                fortified foods two or three times a day, at least 3 µg a day in all (estimate for
+                1.5 µg twice a day)
+              </td>
+              <td className="num">1.29 µg</td>
             </tr>
             <tr>
-              <td>one supplement a day of at least 10 µg</td>
-              <td className="num">1.34 µg</td>
+              <td>one supplement a day of at least 10 µg</td>
+              <td className="num">1.34 µg</td>
             </tr>
             <tr>
-              <td>one supplement a week of at least 2,000 µg</td>
-              <td className="num">3.07 µg (weekly average)</td>
+              <td>one supplement a week of at least 2,000 µg (averaged over the week)</td>
+              <td className="num">3.07 µg</td>
             </tr>
           </tbody>
         </TableBox>
@@ -328,12 +331,12 @@ export default function LearnPage() {
         </p>
         <ul>
           <li>
-            In older adults with mild deficiency, about 650 to 1,000 µg of oral cyanocobalamin a day
+            In older adults with mild deficiency, about 650 to 1,000 µg of oral cyanocobalamin a day
             was the lowest dose that brought blood markers back to normal.{" "}
             <Cite ids={["eussen-2005"]} />
           </li>
           <li>
-            In pernicious anaemia, 1,000 to 2,000 µg a day by mouth can work as well as injections.{" "}
+            In pernicious anaemia, 1,000 to 2,000 µg a day by mouth can work as well as injections.{" "}
             <Cite ids={["kuzminski-1998", "nih-ods"]} />
           </li>
         </ul>
@@ -348,9 +351,9 @@ export default function LearnPage() {
         <h3>Two routes, per eating occasion</h3>
         <ul>
           <li>
-            The main route needs intrinsic factor. It takes up at most about 1.5 to 2.5 µg at a meal{" "}
-            <Cite ids={["iom-1998"]} />, and absorption drops sharply beyond 1-2 µg{" "}
-            <Cite ids={["nih-ods"]} />. The app uses the low end, 1.5 µg.
+            The main route needs intrinsic factor. It takes up at most about 1.5 to 2.5 µg at a meal{" "}
+            <Cite ids={["iom-1998"]} />, and absorption drops sharply beyond 1-2 µg{" "}
+            <Cite ids={["nih-ods"]} />. The app uses the low end, 1.5 µg.
           </li>
           <li>
             About 1% of any dose is absorbed passively, even without intrinsic factor.{" "}
@@ -364,10 +367,10 @@ export default function LearnPage() {
             own on the same day are counted as taken together, which gives the lower estimate.
           </li>
         </ul>
-        <p>For one occasion holding D µg of B12, the estimate is:</p>
+        <p>For one occasion holding D µg of B12, the estimate is:</p>
         <code className={styles.formula}>absorbed = 1.5 × D ÷ (2.06 + D) + 0.01 × D</code>
         <p>
-          The 2.06 is chosen so that 1 µg gives 0.5 µg, the 50% measured at that dose.{" "}
+          The 2.06 is chosen so that 1 µg gives 0.5 µg, the 50% measured at that dose.{" "}
           <Cite ids={["adams-1971"]} /> Here is how the estimate compares with the published figures
           for single doses of crystalline B12 in healthy adults:
         </p>
@@ -388,49 +391,51 @@ export default function LearnPage() {
           </thead>
           <tbody>
             <tr>
-              <td className="num">1 µg</td>
-              <td className="num">0.50 µg</td>
+              <td className="num">1 µg</td>
+              <td className="num">0.50 µg</td>
               <td>
-                about 0.5 µg <Cite ids={["adams-1971"]} />; 0.56 µg <Cite ids={["nih-ods"]} />
+                about 0.5 µg <Cite ids={["adams-1971"]} />; 0.56 µg <Cite ids={["nih-ods"]} />
               </td>
             </tr>
             <tr>
-              <td className="num">5 µg</td>
-              <td className="num">1.11 µg</td>
+              <td className="num">5 µg</td>
+              <td className="num">1.11 µg</td>
               <td>
-                about 1.0 µg <Cite ids={["adams-1971"]} />
+                about 1.0 µg <Cite ids={["adams-1971"]} />
               </td>
             </tr>
             <tr>
-              <td className="num">25 µg</td>
-              <td className="num">1.64 µg</td>
+              <td className="num">25 µg</td>
+              <td className="num">1.64 µg</td>
               <td>
-                about 1.3-1.5 µg <Cite ids={["adams-1971"]} />
+                about 1.3-1.5 µg <Cite ids={["adams-1971"]} />
               </td>
             </tr>
             <tr>
-              <td className="num">500 µg</td>
-              <td className="num">6.5 µg (1.3%)</td>
+              <td className="num">500 µg</td>
+              <td className="num">6.5 µg (1.3%)</td>
               <td>
-                about 10 µg (2%) <Cite ids={["nih-ods"]} />
+                about 10 µg (2%) <Cite ids={["nih-ods"]} />
               </td>
             </tr>
             <tr>
-              <td className="num">1,000 µg</td>
-              <td className="num">11.5 µg (1.15%)</td>
+              <td className="num">1,000 µg</td>
+              <td className="num">11.5 µg (1.15%)</td>
               <td>
                 about 0.5-1.3% <Cite ids={["berlin-1968"]} />
               </td>
             </tr>
             <tr>
-              <td className="num">2,000 µg</td>
-              <td className="num">21.5 µg</td>
-              <td>(the passive route dominates)</td>
+              <td className="num">2,000 µg</td>
+              <td className="num">21.5 µg</td>
+              <td>
+                about 0.5-1.3%, as for 1,000 µg and over <Cite ids={["berlin-1968"]} />
+              </td>
             </tr>
           </tbody>
         </TableBox>
         <p>
-          A typical check: 2.4 µg spread over three meals (0.8 µg each) gives an estimated 1.28 µg
+          A typical check: 2.4 µg spread over three meals (0.8 µg each) gives an estimated 1.28 µg
           absorbed, about 53%, close to the 50% the IOM assumes. <Cite ids={["iom-1998"]} />
         </p>
 
@@ -438,7 +443,7 @@ export default function LearnPage() {
         <p>
           The US recommendations assume that 50% of the B12 in food is absorbed{" "}
           <Cite ids={["iom-1998"]} />, so the app’s absorbed target is half of your recommended
-          intake: 1.2 µg for an adult whose recommended intake is 2.4 µg. The app applies the same
+          intake: 1.2 µg for an adult whose recommended intake is 2.4 µg. The app applies the same
           50% to every standard you can choose, so the two views stay comparable; the other
           standards do not set this figure themselves.
         </p>
@@ -462,8 +467,8 @@ export default function LearnPage() {
         <ul>
           <li>
             <strong>Pernicious anaemia or stomach surgery</strong> recorded in your profile: only
-            the 1% passive part is counted, for food and supplements alike; 1,000 µg a day then
-            gives about 10 µg absorbed. <Cite ids={["iom-1998", "nih-ods"]} />
+            the 1% passive part is counted, for food and supplements alike; 1,000 µg a day then
+            gives about 10 µg absorbed. <Cite ids={["iom-1998", "nih-ods"]} />
           </li>
           <li>
             <strong>Aged 51 or over, or taking acid reducers:</strong> the main estimate counts only
@@ -485,19 +490,19 @@ export default function LearnPage() {
         </p>
         <ul>
           <li>
-            We accept the estimate when, for 1, 5 and 25 µg, it is within 15% of the published
-            figure or inside the published range, and when, for 500 µg and more, the absorbed share
+            We accept the estimate when, for 1, 5 and 25 µg, it is within 15% of the published
+            figure or inside the published range, and when, for 500 µg and more, the absorbed share
             is within the 0.5% to 2% the sources give.
           </li>
           <li>
-            At 500 µg the published figure is about a third higher than the estimate. A single 1%
-            passive rate cannot give both 2% at 500 µg and at most 1.3% at 1,000 µg, so the figures
+            At 500 µg the published figure is about a third higher than the estimate. A single 1%
+            passive rate cannot give both 2% at 500 µg and at most 1.3% at 1,000 µg, so the figures
             disagree with each other a little. <Cite ids={["nih-ods", "berlin-1968"]} />
           </li>
           <li>
             Very B12-rich foods are absorbed better than the simple ceiling allows: a liver-paste
-            meal with 38 µg gave 4.1 µg absorbed on average (up to 7 µg), where the estimate gives
-            1.8 µg. <Cite ids={["heyssel-1966"]} /> For such foods the estimate is on the low side.
+            meal with 38 µg gave 4.1 µg absorbed on average (up to 7 µg), where the estimate gives
+            1.8 µg. <Cite ids={["heyssel-1966"]} /> For such foods the estimate is on the low side.
           </li>
           <li>
             How well B12 is absorbed varies by food: about 42% from fish, 61-66% from chicken,

@@ -69,16 +69,11 @@ export const SOURCES = {
   },
   "watanabe-2007": {
     short: "Watanabe 2007",
-    full: <>Watanabe, 2007: a review of vitamin B12 sources and their bioavailability.</>,
+    full: <>A review of of vitamin B12 sources and their bioavailability.</>,
   },
   "sharabi-2003": {
     short: "Sharabi et al. 2003",
-    full: (
-      <>
-        Sharabi et al., 2003: a comparison of sublingual and swallowed vitamin B12 (500 µg a day
-        each).
-      </>
-    ),
+    full: <>A comparison of sublingual and swallowed vitamin B12 (500 µg a day each).</>,
   },
   "eur-j-nutr-2017": {
     short: "Eur J Nutr 2017",
@@ -93,26 +88,21 @@ export const SOURCES = {
     short: "Eussen et al. 2005",
     full: (
       <>
-        Eussen et al., 2005, <cite>Archives of Internal Medicine</cite>: a dose-finding trial of
-        daily oral cyanocobalamin in older people with mild vitamin B12 deficiency.
+        A dose-finding trial of daily oral cyanocobalamin in older people with mild vitamin B12
+        deficiency, <cite>Archives of Internal Medicine</cite>, 2005.
       </>
     ),
   },
   "kuzminski-1998": {
     short: "Kuzminski et al. 1998",
-    full: (
-      <>
-        Kuzminski et al., 1998: oral compared with injected vitamin B12 in the treatment of
-        deficiency.
-      </>
-    ),
+    full: <>Oral compared with injected vitamin B12 in the treatment of deficiency.</>,
   },
   "adams-1971": {
     short: "Adams et al. 1971 via IOM 1998",
     full: (
       <>
-        Adams et al., 1971: absorption of single doses of crystalline B12 at different doses; as
-        cited in IOM 1998, chapter 9.
+        Absorption of single doses of crystalline B12 (1, 5 and 25 µg), as cited in IOM 1998,
+        chapter 9.
       </>
     ),
   },
@@ -120,8 +110,8 @@ export const SOURCES = {
     short: "Heyssel et al. 1966 via IOM 1998",
     full: (
       <>
-        Heyssel et al., 1966: absorption of repeated doses, and of B12 from a liver-paste meal; as
-        cited in IOM 1998, chapter 9.
+        Absorption of a second dose 4-6 hours after the first, and of B12 from a liver-paste meal,
+        as cited in IOM 1998, chapter 9.
       </>
     ),
   },
@@ -129,19 +119,14 @@ export const SOURCES = {
     short: "Berlin et al. 1968 via IOM 1998",
     full: (
       <>
-        Berlin et al., 1968: passive absorption of large oral doses, with or without intrinsic
-        factor; as cited in IOM 1998, chapter 9.
+        Passive absorption of large oral doses, also without intrinsic factor, as cited in IOM 1998,
+        chapter 9.
       </>
     ),
   },
   "doscherholmen-1957": {
     short: "Doscherholmen and Hagen 1957 via IOM 1998",
-    full: (
-      <>
-        Doscherholmen and Hagen, 1957: passive absorption of vitamin B12; as cited in IOM 1998,
-        chapter 9.
-      </>
-    ),
+    full: <>Passive absorption of vitamin B12, as cited in IOM 1998, chapter 9.</>,
   },
 } as const;
 

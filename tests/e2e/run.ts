@@ -4,9 +4,10 @@
  */
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
+import { learnJourneys } from "./learn.journeys";
 import { planJourneys } from "./plans.journeys";
 
-runJourneys([...foodJourneys, ...planJourneys]).catch((error: unknown) => {
+runJourneys([...foodJourneys, ...planJourneys, ...learnJourneys]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
