@@ -291,12 +291,15 @@ export default function LearnPage() {
           <Cite ids={["vegan-society"]} />. Each one meets an adult’s need in this app’s estimate
           (about 1.2 µg absorbed a day, explained <a href="#how-this-app-estimates">below</a>):
         </p>
-        <TableBox id="caption-vegan-society" caption="The Vegan Society’s options for adults">
+        <TableBox
+          id="caption-vegan-society"
+          caption="The Vegan Society’s options for adults, with this app’s estimate"
+        >
           <thead>
             <tr>
               <th scope="col">option</th>
               <th scope="col" className="num">
-                absorbed a day (estimate)
+                absorbed a day
               </th>
             </tr>
           </thead>

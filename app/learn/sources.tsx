@@ -69,7 +69,7 @@ export const SOURCES = {
   },
   "watanabe-2007": {
     short: "Watanabe 2007",
-    full: <>A review of of vitamin B12 sources and their bioavailability.</>,
+    full: <>A review of vitamin B12 sources and their bioavailability.</>,
   },
   "sharabi-2003": {
     short: "Sharabi et al. 2003",
