@@ -5,9 +5,12 @@
 import { absorptionJourneys } from "./absorption.journeys";
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
+import { learnJourneys } from "./learn.journeys";
 import { planJourneys } from "./plans.journeys";
 
-runJourneys([...foodJourneys, ...planJourneys, ...absorptionJourneys]).catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runJourneys([...foodJourneys, ...planJourneys, ...absorptionJourneys, ...learnJourneys]).catch(
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
