@@ -73,9 +73,9 @@ export default function LearnPage() {
 
       <Section id="what-b12-does">
         <p>
-          Your body needs vitamin B12 to make red blood cells, for the development and work of
-          the nervous system (including myelin, the sheath around nerve fibres), and to make
-          DNA. <Cite ids={["nih-ods", "iom-1998"]} />
+          Your body needs vitamin B12 to make red blood cells, for the development and work of the
+          nervous system (including myelin, the sheath around nerve fibres), and to make DNA.{" "}
+          <Cite ids={["nih-ods", "iom-1998"]} />
         </p>
       </Section>
 

@@ -144,8 +144,8 @@ export function PlanEditor({
             )}
           {totals.days.some((item) => item.injectedMicrograms > 0) && (
             <p className="small">
-              Injections are not part of this estimate: they bypass the gut, and the sources
-              give no absorption figure for them. Your clinician follows their effect.
+              Injections are not part of this estimate: they bypass the gut, and the sources give no
+              absorption figure for them. Your clinician follows their effect.
             </p>
           )}
           <p className="small">
