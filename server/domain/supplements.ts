@@ -13,7 +13,11 @@ import { planDayDate } from "./plan-totals";
 export const SUPPLEMENT_FORM_INFO = {
   tablet: { label: "Tablet or capsule", unit: "tablet", prescription: false },
   chewable: { label: "Chewable tablet", unit: "chewable tablet", prescription: false },
-  sublingual: { label: "Sublingual (under the tongue)", unit: "sublingual tablet", prescription: false },
+  sublingual: {
+    label: "Sublingual (under the tongue)",
+    unit: "sublingual tablet",
+    prescription: false,
+  },
   "spray-drops": { label: "Spray or drops", unit: "dose", prescription: false },
   injection: { label: "Injection (by prescription)", unit: "injection", prescription: true },
 } as const;
