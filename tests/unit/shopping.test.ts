@@ -331,7 +331,7 @@ describe("properties", () => {
     withPortion: fc.boolean(),
     portionGrams: fc.double({ min: 0.1, max: 500, noNaN: true }),
   });
-  const toEntries = (records: fc.infer<typeof entryArbitrary>[]): ShoppingEntryInput[] =>
+  const toEntries = (records: (typeof entryArbitrary extends fc.Arbitrary<infer T> ? T : never)[]): ShoppingEntryInput[] =>
     records.map((record) => ({
       day: record.day,
       meal: record.meal,
