@@ -5,8 +5,9 @@
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
 import { planJourneys } from "./plans.journeys";
+import { shoppingJourneys } from "./shopping.journeys";
 
-runJourneys([...foodJourneys, ...planJourneys]).catch((error: unknown) => {
+runJourneys([...foodJourneys, ...planJourneys, ...shoppingJourneys]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
