@@ -101,7 +101,13 @@ export const shoppingJourneys: Journey[] = [
       await egg.check();
       await page.getByText("Saved offline, will sync", { exact: false }).waitFor();
       await page.context().setOffline(false);
-      await page.getByText("All ticks saved.").waitFor();
+      await page
+        .getByText("All ticks saved.")
+        .waitFor({ timeout: 15_000 })
+        .catch(async (error: unknown) => {
+          const status = await page.getByRole("status").textContent();
+          throw new Error(`offline tick did not sync (status: "${status}"): ${String(error)}`);
+        });
       await open(page, url);
       assert(await egg.isChecked(), "offline tick was not synced");
 

@@ -7,7 +7,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { planDayLabel } from "@/app/_lib/dates";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import { renderShoppingMarkdown } from "@/server/domain/shopping-export";
@@ -37,7 +37,7 @@ export function ShoppingList({ initialList }: { initialList: List }) {
   const queryClient = useQueryClient();
   const ids = useId();
   const planId = initialList.plan.id;
-  const listKey = trpc.shopping.list.queryKey({ planId });
+  const listKey = useMemo(() => trpc.shopping.list.queryKey({ planId }), [trpc, planId]);
   const list = useQuery({
     ...trpc.shopping.list.queryOptions({ planId }),
     initialData: initialList,
@@ -81,8 +81,16 @@ export function ShoppingList({ initialList }: { initialList: List }) {
     [client, planId],
   );
 
-  /** Sends queued marks in order; stops at the first network failure. */
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const replayRef = useRef<() => Promise<void>>(async () => {});
+
+  /**
+   * Sends queued marks in order; stops at the first network failure and, if the browser
+   * says it is online (the connection may still be coming back), tries again shortly.
+   */
   const replay = useCallback(async () => {
+    if (retryTimer.current) clearTimeout(retryTimer.current);
+    retryTimer.current = null;
     if (queueRef.current.length === 0) return;
     setSync("syncing");
     for (const mark of [...queueRef.current]) {
@@ -91,6 +99,9 @@ export function ShoppingList({ initialList }: { initialList: List }) {
       } catch (failure) {
         if (isNetworkFailure(failure)) {
           setSync("offline");
+          if (navigator.onLine) {
+            retryTimer.current = setTimeout(() => void replayRef.current(), 2000);
+          }
           return;
         }
         // Refused (the item left the plan): drop it.
@@ -100,6 +111,8 @@ export function ShoppingList({ initialList }: { initialList: List }) {
     setSync("synced");
     await queryClient.invalidateQueries({ queryKey: listKey });
   }, [sendMark, updateQueue, queryClient, listKey]);
+
+  replayRef.current = replay;
 
   useEffect(() => {
     const stored = loadQueue(planId);
@@ -118,6 +131,7 @@ export function ShoppingList({ initialList }: { initialList: List }) {
     return () => {
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
+      if (retryTimer.current) clearTimeout(retryTimer.current);
     };
   }, [planId, replay]);
 
@@ -465,7 +479,7 @@ export function ShoppingList({ initialList }: { initialList: List }) {
           <ul className={styles.lines}>
             {pantry.map((line) => (
               <li key={line.itemKey} className={styles.line}>
-                <div className={styles.lineMain}>
+                <div className={styles.pantryMain}>
                   <span className={styles.lineLabel}>
                     <span className={styles.quantity}>{line.displayQuantity}</span>{" "}
                     <span className={styles.name}>{line.name}</span>
