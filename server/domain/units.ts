@@ -26,8 +26,16 @@ export function roundUpToStep(value: number, step: number): number {
 
 /** 3402 → "3,402"; 1.25 → "1.25"; at most `digits` decimals, no trailing zeros. */
 export function formatAmount(value: number, digits = 2): string {
-  return Number(value.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits });
+  let format = NUMBER_FORMATS.get(digits);
+  if (!format) {
+    // Cached: building an Intl.NumberFormat costs more than the whole aggregation.
+    format = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits });
+    NUMBER_FORMATS.set(digits, format);
+  }
+  return format.format(Number(value.toFixed(digits)));
 }
+
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
 
 export type BuyWeight = { amount: number; unit: "g" | "kg" | "oz" | "lb"; text: string };
 
