@@ -331,7 +331,9 @@ describe("properties", () => {
     withPortion: fc.boolean(),
     portionGrams: fc.double({ min: 0.1, max: 500, noNaN: true }),
   });
-  const toEntries = (records: (typeof entryArbitrary extends fc.Arbitrary<infer T> ? T : never)[]): ShoppingEntryInput[] =>
+  const toEntries = (
+    records: (typeof entryArbitrary extends fc.Arbitrary<infer T> ? T : never)[],
+  ): ShoppingEntryInput[] =>
     records.map((record) => ({
       day: record.day,
       meal: record.meal,
