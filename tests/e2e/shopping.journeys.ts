@@ -4,7 +4,16 @@
  * download the CSV and check its rows; screenshots at desktop and phone width.
  */
 import { readFileSync } from "node:fs";
-import { assert, callMutation, type Journey, open, screenshot, VIEWPORTS } from "./harness";
+import path from "node:path";
+import {
+  assert,
+  callMutation,
+  type Journey,
+  open,
+  SCREENSHOT_DIR,
+  screenshot,
+  VIEWPORTS,
+} from "./harness";
 
 const SOYMILK = "sr28-16139";
 const OATS = "sr28-08120";
@@ -146,6 +155,22 @@ export const shoppingJourneys: Journey[] = [
         "extra missing",
       );
       assert(rows.length === 5, `expected header + 3 foods + 1 extra, got ${rows.length} rows`);
+
+      // Print view: the list only, no site navigation or buttons.
+      await page.emulateMedia({ media: "print" });
+      assert(
+        !(await page.getByRole("navigation", { name: "Main" }).isVisible()),
+        "site navigation shows in print",
+      );
+      assert(
+        !(await page.getByRole("link", { name: "Download CSV" }).isVisible()),
+        "export buttons show in print",
+      );
+      assert(await soy.isVisible(), "the list is missing from print");
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, "shopping-print.png"),
+        fullPage: true,
+      });
       await page.close();
     },
   },
