@@ -8,6 +8,7 @@ import { benchImport } from "./import.bench";
 import { benchPageWeight } from "./page-weight.bench";
 import { benchPlanTotals } from "./plan-totals.bench";
 import { benchSearch } from "./search.bench";
+import { benchShopping } from "./shopping.bench";
 import { printTable } from "./stats";
 
 async function main(): Promise<void> {
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
   printTable("USDA SR28 import (target: first import < 3000 ms)", benchImport());
   printTable("foods.search server-side (target: p95 < 5 ms)", benchSearch());
   printTable("plans.totals (target: 28-day plan < 10 ms server-side)", benchPlanTotals());
+  printTable(
+    "shopping.list (target: 28-day plan for 20 people < 10 ms server-side)",
+    benchShopping(),
+  );
   if (existsSync(".next/BUILD_ID")) {
     printTable(
       "JavaScript per page, gzipped (target: plan page < 200 KiB before charts)",

@@ -7,10 +7,15 @@ import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
 import { learnJourneys } from "./learn.journeys";
 import { planJourneys } from "./plans.journeys";
+import { shoppingJourneys } from "./shopping.journeys";
 
-runJourneys([...foodJourneys, ...planJourneys, ...absorptionJourneys, ...learnJourneys]).catch(
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runJourneys([
+  ...foodJourneys,
+  ...planJourneys,
+  ...absorptionJourneys,
+  ...shoppingJourneys,
+  ...learnJourneys,
+]).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
