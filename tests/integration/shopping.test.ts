@@ -146,6 +146,28 @@ describe("shopping.list", () => {
     });
   });
 
+  it("lists a supplement added through plans.addSupplement, on its weekdays", async () => {
+    const planId = await createPlanWith(api, { dayCount: 14, startDate: "2026-11-23" });
+    const { id } = await api.plans.addSupplement({
+      planId,
+      doseMicrograms: 2000,
+      form: "chewable",
+      weekdays: [1],
+    });
+    const list = await api.shopping.list({ planId, servings: 3 });
+    const line = allLines(list).find((item) => item.itemKey === `supplement:${id}`);
+    expect(line?.aisle).toBe("supplements");
+    expect(line?.displayQuantity).toBe("2 × 2,000 µg chewable tablets (cyanocobalamin)");
+    const secondWeek = await api.shopping.list({ planId, fromDay: 8, toDay: 14 });
+    expect(
+      allLines(secondWeek).find((item) => item.itemKey === `supplement:${id}`)?.displayQuantity,
+    ).toBe("1 × 2,000 µg chewable tablet (cyanocobalamin)");
+    await api.plans.removeSupplement({ supplementId: id });
+    expect(
+      allLines(await api.shopping.list({ planId })).some((item) => item.aisle === "supplements"),
+    ).toBe(false);
+  });
+
   it("is empty, not an error, for a plan with no foods", async () => {
     const planId = await createPlanWith(api, { dayCount: 3 });
     const list = await api.shopping.list({ planId });
