@@ -128,6 +128,11 @@ type AxeViolation = {
 
 /** Runs axe-core in the page; fails on any serious or critical violation (WCAG 2 A/AA rules). */
 export async function checkAccessibility(page: Page, name: string): Promise<void> {
+  // After a client-side navigation Next sets the new title a moment later: give it that
+  // moment (a page that never gets a title still fails below).
+  await page
+    .waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5000 })
+    .catch(() => undefined);
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SOURCE });
   const violations = (await page.evaluate(async () => {
     const axe = (
