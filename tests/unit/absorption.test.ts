@@ -403,3 +403,88 @@ describe("calculatePlanTotals with supplements and absorption", () => {
     expect(totals.days[1]?.injectedMicrograms).toBe(0);
   });
 });
+
+describe("plan totals with supplements and absorption, for any plan", () => {
+  const meal = fc.constantFrom("breakfast", "lunch", "dinner", "snack") as fc.Arbitrary<
+    TotalsEntryInput["meal"]
+  >;
+  const planArbitrary = fc.integer({ min: 1, max: 14 }).chain((dayCount) =>
+    fc.record({
+      dayCount: fc.constant(dayCount),
+      targetMicrograms: fc.option(fc.double({ min: 0.3, max: 5, noNaN: true }), { nil: null }),
+      startDate: fc.option(fc.constantFrom("2026-11-23", "2024-02-27"), { nil: null }),
+      absorption: fc.constantFrom(
+        NORMAL_ABSORPTION,
+        absorptionProfile({ ageYears: 75, conditions: ["metformin"] }),
+        absorptionProfile({ ageYears: 40, conditions: ["no-intrinsic-factor"] }),
+      ),
+      entries: fc.array(
+        fc.record({
+          id: fc.uuid(),
+          day: fc.integer({ min: 1, max: dayCount }),
+          meal,
+          foodId: fc.constantFrom("a", "b", "c"),
+          foodName: fc.constant("food"),
+          grams: fc.double({ min: 0.1, max: 5000, noNaN: true }),
+          b12PerHundredGrams: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), {
+            nil: null,
+          }),
+          crystallineShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        }),
+        { maxLength: 30 },
+      ),
+      supplements: fc.array(
+        fc.record({
+          id: fc.uuid(),
+          doseMicrograms: fc.double({ min: 0.1, max: 10_000, noNaN: true }),
+          withMeal: fc.option(meal, { nil: null }),
+          everyNDays: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+          firstDay: fc.integer({ min: 1, max: dayCount }),
+          weekdays: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1 }), {
+            nil: null,
+          }),
+          injected: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+    }),
+  );
+
+  it("intake = foods + supplements; absorbed is finite, ≥ 0, ≤ upper ≤ what was swallowed", () => {
+    fc.assert(
+      fc.property(planArbitrary, (plan) => {
+        const totals = calculatePlanTotals(plan);
+        for (const day of totals.days) {
+          const foods = day.meals.reduce((sum, item) => sum + item.b12Micrograms, 0);
+          const doses = day.supplements.reduce((sum, dose) => sum + dose.doseMicrograms, 0);
+          expect(day.foodB12Micrograms).toBeCloseTo(foods, 6);
+          expect(day.supplementB12Micrograms).toBeCloseTo(doses, 6);
+          expect(day.b12Micrograms).toBeCloseTo(foods + doses, 6);
+          for (const value of [
+            day.absorbedB12Micrograms,
+            day.absorbedUpperB12Micrograms,
+            day.absorbedFromSupplementsMicrograms,
+          ]) {
+            expect(Number.isFinite(value)).toBe(true);
+            expect(value).toBeGreaterThanOrEqual(0);
+          }
+          expect(day.absorbedB12Micrograms).toBeLessThanOrEqual(
+            day.absorbedUpperB12Micrograms + 1e-9,
+          );
+          expect(day.absorbedUpperB12Micrograms).toBeLessThanOrEqual(
+            day.b12Micrograms - day.injectedMicrograms + 1e-6,
+          );
+          expect(day.absorbedFromSupplementsMicrograms).toBeLessThanOrEqual(
+            day.absorbedB12Micrograms + 1e-9,
+          );
+          // Unknown stays unknown: the absorbed estimate shares the day's completeness.
+          expect(day.complete).toBe(day.unknownEntries === 0);
+        }
+        expect(Number.isFinite(totals.averageAbsorbedB12Micrograms)).toBe(true);
+        if (totals.absorbedTargetMicrograms !== null && totals.targetMicrograms !== null) {
+          expect(totals.absorbedTargetMicrograms).toBeCloseTo(totals.targetMicrograms / 2, 12);
+        }
+      }),
+    );
+  });
+});
