@@ -29,7 +29,13 @@ export default async function HomePage() {
             </h2>
             <span className="muted small">
               average {formatMicrograms(totals.averageB12Micrograms)} µg a day
-              {totals.averageComplete ? "" : " or more"}
+              {totals.averageComplete ? "" : " or more"}; estimated absorbed{" "}
+              {formatMicrograms(totals.averageAbsorbedB12Micrograms)} µg
+              {totals.absorbedTargetMicrograms === null
+                ? ""
+                : totals.meetsAbsorbedTarget
+                  ? ` (✓ absorbed target ${formatMicrograms(totals.absorbedTargetMicrograms)} µg)`
+                  : ` (▼ below the absorbed target of ${formatMicrograms(totals.absorbedTargetMicrograms)} µg)`}
             </span>
           </div>
           <ul className="glance" aria-label={`Days of ${current.name}`}>

@@ -13,6 +13,7 @@ import { benchLoad, LOAD_TITLE, loadFailures } from "./load.bench";
 import { benchPageWeight } from "./page-weight.bench";
 import { benchPlanTotals, benchPlanTotalsScaling, SCALING_TITLE } from "./plan-totals.bench";
 import { benchSearch } from "./search.bench";
+import { benchShopping } from "./shopping.bench";
 import { printTable } from "./stats";
 
 async function main(): Promise<void> {
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
   printTable("foods.search server-side (target: p95 < 5 ms)", benchSearch());
   printTable("plans.totals (target: 28-day plan < 10 ms server-side)", benchPlanTotals());
   printTable(SCALING_TITLE, benchPlanTotalsScaling());
+  printTable(
+    "shopping.list (target: 28-day plan for 20 people < 10 ms server-side)",
+    benchShopping(),
+  );
   if (existsSync(".next/BUILD_ID")) {
     printTable(`${HTTP_SEARCH_TITLE} (ms)`, await benchHttpSearch());
     const load = await benchLoad();

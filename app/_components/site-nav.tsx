@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/foods", label: "Foods" },
   { href: "/foods/new", label: "Add a food" },
   { href: "/profile", label: "Profile" },
+  { href: "/learn", label: "Learn" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {

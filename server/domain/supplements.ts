@@ -8,12 +8,16 @@
  * clinician (IOM 1998; NIH ODS). Compounds: cyanocobalamin (most studied, stable),
  * methylcobalamin, adenosylcobalamin, hydroxocobalamin (usually injected); NIH ODS.
  */
-import { planDayDate } from "./plan-totals";
+import { planDayDate } from "./plan-dates";
 
 export const SUPPLEMENT_FORM_INFO = {
   tablet: { label: "Tablet or capsule", unit: "tablet", prescription: false },
   chewable: { label: "Chewable tablet", unit: "chewable tablet", prescription: false },
-  sublingual: { label: "Sublingual (under the tongue)", unit: "sublingual tablet", prescription: false },
+  sublingual: {
+    label: "Sublingual (under the tongue)",
+    unit: "sublingual tablet",
+    prescription: false,
+  },
   "spray-drops": { label: "Spray or drops", unit: "dose", prescription: false },
   injection: { label: "Injection (by prescription)", unit: "injection", prescription: true },
 } as const;

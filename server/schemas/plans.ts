@@ -1,6 +1,7 @@
 /** Input contracts of the plans API (zod), with messages that name the field. */
 import { z } from "zod";
 import { MEALS } from "../../db/schema";
+import { MAX_SUPPLEMENTS_PER_PLAN, planFileSupplement } from "./supplements";
 
 export const MAX_PLAN_DAYS = 28;
 export const MAX_ENTRY_GRAMS = 5000;
@@ -123,6 +124,34 @@ export const addEntryInput = z
   }));
 export type AddEntryInput = z.output<typeof addEntryInput>;
 
+/** One food added to several meals on several days at once (e.g. a suggestion, applied). */
+export const addToDaysInput = z
+  .object({
+    planId: id("planId"),
+    foodId: id("foodId"),
+    meals: z
+      .array(meal, { error: "meals must be a list of meals" })
+      .min(1, "meals must name at least one meal")
+      .max(MEALS.length, `meals may name at most ${MEALS.length} meals`),
+    /** Plan days; all of the plan's days when omitted. */
+    days: z
+      .array(day, { error: "days must be a list of day numbers" })
+      .min(1, "days must name at least one day")
+      .max(MAX_PLAN_DAYS, `days may name at most ${MAX_PLAN_DAYS} days`)
+      .optional(),
+    ...amountFields,
+  })
+  .strict()
+  .superRefine(checkAmount)
+  .transform((value) => ({
+    planId: value.planId,
+    foodId: value.foodId,
+    meals: [...new Set(value.meals)],
+    days: value.days === undefined ? undefined : [...new Set(value.days)].sort((a, b) => a - b),
+    amount: toAmount(value),
+  }));
+export type AddToDaysInput = z.output<typeof addToDaysInput>;
+
 export const updateEntryInput = z
   .object({ entryId: id("entryId"), ...amountFields })
   .strict()
@@ -176,8 +205,32 @@ export const planFileSchema = z
         }),
       )
       .max(MAX_PLAN_ENTRIES, `the plan file has too many entries (at most ${MAX_PLAN_ENTRIES})`),
+    /** Supplement regimens (files written before supplements existed have none). */
+    supplements: z
+      .array(planFileSupplement)
+      .max(
+        MAX_SUPPLEMENTS_PER_PLAN,
+        `the plan file has too many supplements (at most ${MAX_SUPPLEMENTS_PER_PLAN})`,
+      )
+      .optional(),
   })
   .superRefine((file, context) => {
+    (file.supplements ?? []).forEach((supplement, index) => {
+      if ((supplement.firstDay ?? 1) > file.plan.dayCount) {
+        context.addIssue({
+          code: "custom",
+          path: ["supplements", index, "firstDay"],
+          message: `supplements.${index}.firstDay is past the plan's ${file.plan.dayCount} days`,
+        });
+      }
+      if (supplement.weekdays != null && file.plan.startDate === null) {
+        context.addIssue({
+          code: "custom",
+          path: ["supplements", index, "weekdays"],
+          message: `supplements.${index}.weekdays needs a plan with a start date`,
+        });
+      }
+    });
     file.entries.forEach((entry, index) => {
       if (entry.day > file.plan.dayCount) {
         context.addIssue({

@@ -8,7 +8,17 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { foodPortions, foods, type Meal, planEntries, plans } from "../../db/schema";
+import {
+  foodPortions,
+  foods,
+  type Meal,
+  planEntries,
+  planSupplements,
+  plans,
+  type SupplementCompound,
+  type SupplementForm,
+} from "../../db/schema";
+import { type AbsorptionProfile, absorptionProfile, crystallineShare } from "../domain/absorption";
 import { b12MicrogramsForGrams } from "../domain/b12-amounts";
 import {
   calculatePlanTotals,
@@ -17,10 +27,12 @@ import {
   planDayDate,
 } from "../domain/plan-totals";
 import { gramsForPortions } from "../domain/portions";
+import { describeSchedule } from "../domain/supplements";
 import type { B12Target } from "../domain/targets";
 import { AppError, invalid, notFound } from "../errors";
 import {
   type AddEntryInput,
+  type AddToDaysInput,
   type Amount,
   type CopyDayInput,
   type CreatePlanInput,
@@ -35,8 +47,8 @@ import {
 import { getProfile } from "./profile";
 import { prepared } from "./statements";
 
-type Transaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
-type Db = AppDatabase | Transaction;
+export type Transaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+export type Db = AppDatabase | Transaction;
 
 const now = () => new Date().toISOString();
 
@@ -50,9 +62,9 @@ export type PlanSummary = {
   updatedAt: string;
 };
 
-type PlanRow = typeof plans.$inferSelect;
+export type PlanRow = typeof plans.$inferSelect;
 
-function requirePlan(db: Db, ownerId: string, planId: string): PlanRow {
+export function requirePlan(db: Db, ownerId: string, planId: string): PlanRow {
   const plan = db
     .select()
     .from(plans)
@@ -82,7 +94,7 @@ function checkDay(plan: PlanRow, day: number, field = "day"): void {
   }
 }
 
-function touchPlan(db: Db, planId: string): void {
+export function touchPlan(db: Db, planId: string): void {
   db.update(plans).set({ updatedAt: now() }).where(eq(plans.id, planId)).run();
 }
 
@@ -241,7 +253,67 @@ export type PlanView = PlanSummary & {
   entries: PlanEntryView[];
   /** Each planned food's household portions (once per food), to change amounts in place. */
   portionsByFood: Record<string, PortionOption[]>;
+  supplements: SupplementView[];
 };
+
+export type SupplementView = {
+  id: string;
+  doseMicrograms: number;
+  form: SupplementForm;
+  compound: SupplementCompound;
+  everyNDays: number | null;
+  firstDay: number;
+  weekdays: number[] | null;
+  withMeal: Meal | null;
+  note: string | null;
+  /** "Daily", "Once a week (day 1, 8, 15 …)", "Mon, Thu". */
+  scheduleLabel: string;
+};
+
+export function loadSupplements(db: Db, planId: string): SupplementView[] {
+  return db
+    .select()
+    .from(planSupplements)
+    .where(eq(planSupplements.planId, planId))
+    .orderBy(asc(planSupplements.createdAt), asc(planSupplements.id))
+    .all()
+    .map((row) => ({
+      id: row.id,
+      doseMicrograms: row.doseMicrograms,
+      form: row.form,
+      compound: row.compound,
+      everyNDays: row.everyNDays,
+      firstDay: row.firstDay,
+      weekdays: row.weekdays ?? null,
+      withMeal: row.withMeal,
+      note: row.note,
+      scheduleLabel: describeSchedule({
+        everyNDays: row.everyNDays,
+        firstDay: row.firstDay,
+        weekdays: row.weekdays ?? null,
+      }),
+    }));
+}
+
+function copySupplements(tx: Transaction, from: SupplementView[], planId: string): void {
+  if (from.length === 0) return;
+  tx.insert(planSupplements)
+    .values(
+      from.map((supplement) => ({
+        id: randomUUID(),
+        planId,
+        doseMicrograms: supplement.doseMicrograms,
+        form: supplement.form,
+        compound: supplement.compound,
+        everyNDays: supplement.everyNDays,
+        firstDay: supplement.firstDay,
+        weekdays: supplement.weekdays,
+        withMeal: supplement.withMeal,
+        note: supplement.note,
+      })),
+    )
+    .run();
+}
 
 function loadEntries(db: Db, planId: string) {
   return db
@@ -362,6 +434,7 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
       }),
     ),
     portionsByFood,
+    supplements: loadSupplements(db, planId),
   };
 }
 
@@ -371,6 +444,16 @@ export function updatePlan(
   input: { planId: string; name?: string; startDate?: string | null },
 ): PlanSummary {
   requirePlan(db, ownerId, input.planId);
+  if (input.startDate === null) {
+    const byWeekday = loadSupplements(db, input.planId).filter((item) => item.weekdays !== null);
+    if (byWeekday.length > 0) {
+      throw new AppError(
+        "CONFLICT",
+        `startDate: ${byWeekday.length} supplement${byWeekday.length === 1 ? " is" : "s are"} taken on chosen weekdays, which needs a start date; change ${byWeekday.length === 1 ? "its" : "their"} schedule first`,
+        "startDate",
+      );
+    }
+  }
   db.update(plans)
     .set({
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -420,6 +503,7 @@ export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string):
       .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate })
       .run();
     copyEntries(tx, loadEntries(tx, planId), id, (day) => day);
+    copySupplements(tx, loadSupplements(tx, planId), id);
   });
   return { id };
 }
@@ -436,7 +520,12 @@ export function deletePlan(db: AppDatabase, ownerId: string, planId: string): { 
  */
 export type PlanEditResult = { id: string; plan: PlanView; totals: PlanTotalsView };
 
-function editResult(db: AppDatabase, ownerId: string, planId: string, id: string): PlanEditResult {
+export function editResult(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  id: string,
+): PlanEditResult {
   return { id, plan: getPlan(db, ownerId, planId), totals: getPlanTotals(db, ownerId, planId) };
 }
 
@@ -462,6 +551,32 @@ export function addEntry(db: AppDatabase, ownerId: string, input: AddEntryInput)
     return { id };
   });
   return editResult(db, ownerId, input.planId, id);
+}
+
+/** Adds one food to the given meals of the given days (all days by default), all or nothing. */
+export function addToDays(db: AppDatabase, ownerId: string, input: AddToDaysInput): PlanEditResult {
+  const ids = db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    const days = input.days ?? Array.from({ length: plan.dayCount }, (_, index) => index + 1);
+    for (const day of days) checkDay(plan, day, "days");
+    checkRoom(tx, plan.id, days.length * input.meals.length);
+    const amount = resolveAmount(tx, ownerId, input.foodId, input.amount);
+    const rows = days.flatMap((day) =>
+      input.meals.map((meal) => ({
+        id: randomUUID(),
+        planId: plan.id,
+        day,
+        meal,
+        foodId: input.foodId,
+        ...amount,
+        position: nextPosition(tx, plan.id, day, meal),
+      })),
+    );
+    insertEntries(tx, rows);
+    touchPlan(tx, plan.id);
+    return rows.map((row) => row.id);
+  });
+  return editResult(db, ownerId, input.planId, ids[0] ?? "");
 }
 
 export function updateEntry(
@@ -555,32 +670,63 @@ export type PlanTotalsView = Omit<PlanTotals, "days"> & {
   days: (PlanTotals["days"][number] & { date: string | null })[];
   target: B12Target;
   profileIsDefault: boolean;
+  /** What the profile's age and conditions mean for absorption, with sourced reasons. */
+  absorption: AbsorptionProfile;
 };
 
 /** Only what the totals need, as arrays: the hot path of every edit in the editor. */
-const TOTALS_ENTRIES_SQL = `SELECT e.id, e.day, e.meal, e.food_id, f.name, e.grams, f.b12_per_100g
+const TOTALS_ENTRIES_SQL = `SELECT e.id, e.day, e.meal, e.food_id, f.name, e.grams, f.b12_per_100g,
+    f.b12_added_per_100g, f.b12_fortified, COALESCE(o.diet, f.diet)
   FROM plan_entries e JOIN foods f ON f.id = e.food_id
+  JOIN plans p ON p.id = e.plan_id
+  LEFT JOIN diet_overrides o ON o.food_id = e.food_id AND o.owner_id = p.owner_id
   WHERE e.plan_id = ? ORDER BY e.day, e.position`;
 
-type TotalsEntryRow = [string, number, Meal, string, string, number, number | null];
+type TotalsEntryRow = [
+  string,
+  number,
+  Meal,
+  string,
+  string,
+  number,
+  number | null,
+  number | null,
+  number,
+  string,
+];
 
 /** Every total of a plan against the owner's current target. */
 export function getPlanTotals(db: AppDatabase, ownerId: string, planId: string): PlanTotalsView {
   const plan = requirePlan(db, ownerId, planId);
-  const { target, isDefault } = getProfile(db, ownerId);
+  const { target, isDefault, profile } = getProfile(db, ownerId);
+  const absorption = absorptionProfile(profile);
   const rows = prepared(db, TOTALS_ENTRIES_SQL).raw(true).all(planId) as TotalsEntryRow[];
   const totals = calculatePlanTotals({
     dayCount: plan.dayCount,
     targetMicrograms: target.micrograms,
-    entries: rows.map(([id, day, meal, foodId, foodName, grams, b12PerHundredGrams]) => ({
-      id,
-      day,
-      meal,
-      foodId,
-      foodName,
-      grams,
-      b12PerHundredGrams,
+    startDate: plan.startDate,
+    absorption,
+    supplements: loadSupplements(db, planId).map((supplement) => ({
+      ...supplement,
+      injected: supplement.form === "injection",
     })),
+    entries: rows.map(
+      ([id, day, meal, foodId, foodName, grams, b12PerHundredGrams, added, fortified, diet]) => ({
+        id,
+        day,
+        meal,
+        foodId,
+        foodName,
+        grams,
+        b12PerHundredGrams,
+        crystallineShare: crystallineShare({
+          b12PerHundredGrams,
+          b12AddedPerHundredGrams: added,
+          b12Fortified: fortified === 1,
+          diet,
+        }),
+      }),
+    ),
   });
   return {
     ...totals,
@@ -588,6 +734,7 @@ export function getPlanTotals(db: AppDatabase, ownerId: string, planId: string):
     days: totals.days.map((day) => ({ ...day, date: planDayDate(plan.startDate, day.day) })),
     target,
     profileIsDefault: isDefault,
+    absorption,
   };
 }
 
@@ -607,6 +754,9 @@ export function exportPlan(db: AppDatabase, ownerId: string, planId: string): Pl
       portionId: row.portionId,
       quantity: row.quantity,
     })),
+    supplements: loadSupplements(db, planId).map(
+      ({ id: _id, scheduleLabel: _label, ...rest }) => rest,
+    ),
   };
 }
 
@@ -695,6 +845,37 @@ export function importPlan(db: AppDatabase, ownerId: string, file: PlanFile): { 
       };
     });
     insertEntries(tx, rows);
+    const supplements = file.supplements ?? [];
+    if (supplements.length > 0) {
+      tx.insert(planSupplements)
+        .values(
+          supplements.map((supplement) => ({
+            ...scheduleFields(supplement),
+            id: randomUUID(),
+            planId: id,
+            doseMicrograms: supplement.doseMicrograms,
+            form: supplement.form,
+            compound: supplement.compound ?? "cyanocobalamin",
+            withMeal: supplement.withMeal ?? null,
+            note: supplement.note ?? null,
+          })),
+        )
+        .run();
+    }
   });
   return { id };
+}
+
+/** A regimen's schedule columns: weekdays, or every N days (daily when neither is given). */
+export function scheduleFields(input: {
+  everyNDays?: number | null;
+  weekdays?: number[] | null;
+  firstDay?: number;
+}): { everyNDays: number | null; weekdays: number[] | null; firstDay: number } {
+  const weekdays = input.weekdays ?? null;
+  return {
+    weekdays,
+    everyNDays: weekdays !== null ? null : (input.everyNDays ?? 1),
+    firstDay: input.firstDay ?? 1,
+  };
 }

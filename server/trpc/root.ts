@@ -4,11 +4,13 @@ import { createCallerFactory, router } from "./init";
 import { foodsRouter } from "./routers/foods";
 import { plansRouter } from "./routers/plans";
 import { profileRouter } from "./routers/profile";
+import { shoppingRouter } from "./routers/shopping";
 
 export const appRouter = router({
   foods: foodsRouter,
   profile: profileRouter,
   plans: plansRouter,
+  shopping: shoppingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -128,6 +128,11 @@ type AxeViolation = {
 
 /** Runs axe-core in the page; fails on any serious or critical violation (WCAG 2 A/AA rules). */
 export async function checkAccessibility(page: Page, name: string): Promise<void> {
+  // After a client-side navigation Next sets the new title a moment later: give it that
+  // moment (a page that never gets a title still fails below).
+  await page
+    .waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5000 })
+    .catch(() => undefined);
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SOURCE });
   const violations = (await page.evaluate(async () => {
     const axe = (
@@ -210,8 +215,13 @@ export type Journey = {
   run: (context: { browser: Browser; baseUrl: string }) => Promise<void>;
 };
 
-/** Runs journeys one after another against one server; exits non-zero on any failure. */
-export async function runJourneys(journeys: Journey[]): Promise<void> {
+/**
+ * Runs journeys one after another against one server; exits non-zero on any failure.
+ * `JOURNEYS=text` runs only the journeys whose name contains the text.
+ */
+export async function runJourneys(all: Journey[]): Promise<void> {
+  const only = process.env.JOURNEYS;
+  const journeys = only ? all.filter((journey) => journey.name.includes(only)) : all;
   const app = await startApp();
   const browser = await launchBrowser();
   const failures: string[] = [];

@@ -2,12 +2,22 @@
  * `npm run test:e2e`: user journeys in Chromium against the production build.
  * Screenshots of every page at desktop and phone width go to screenshots/ (not committed).
  */
+import { absorptionJourneys } from "./absorption.journeys";
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
 import { keyboardJourneys } from "./keyboard.journeys";
+import { learnJourneys } from "./learn.journeys";
 import { planJourneys } from "./plans.journeys";
+import { shoppingJourneys } from "./shopping.journeys";
 
-runJourneys([...foodJourneys, ...planJourneys, ...keyboardJourneys]).catch((error: unknown) => {
+runJourneys([
+  ...foodJourneys,
+  ...planJourneys,
+  ...absorptionJourneys,
+  ...shoppingJourneys,
+  ...learnJourneys,
+  ...keyboardJourneys,
+]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -56,6 +56,8 @@ type Fixture = {
   portionEntryId: string;
   customFoodId: string;
   unusedCustomFoodId: string;
+  supplementId: string;
+  extraId: string;
   otherPlanId: string;
   otherEntryId: string;
   otherCustomFoodId: string;
@@ -108,6 +110,30 @@ const TEMPLATES: Record<string, (f: Fixture) => unknown> = {
   "plans.removeEntry": (f) => ({ entryId: f.entryId }),
   "plans.copyDay": (f) => ({ planId: f.planId, fromDay: 1, toDays: [2, 3], replace: true }),
   "plans.totals": (f) => ({ planId: f.planId }),
+  "plans.addToDays": (f) => ({
+    planId: f.planId,
+    foodId: "sr28-16139",
+    meals: ["lunch", "snack"],
+    days: [1, 2],
+    grams: 100,
+  }),
+  "plans.addSupplement": (f) => ({
+    planId: f.planId,
+    doseMicrograms: 250,
+    form: "tablet",
+    everyNDays: 2,
+    withMeal: "breakfast",
+  }),
+  "plans.updateSupplement": (f) => ({ supplementId: f.supplementId, doseMicrograms: 500 }),
+  "plans.removeSupplement": (f) => ({ supplementId: f.supplementId }),
+  "plans.suggestions": (f) => ({ planId: f.planId }),
+  "shopping.list": (f) => ({ planId: f.planId, fromDay: 1, toDay: 2, servings: 2 }),
+  "shopping.setPreferences": (f) => ({ planId: f.planId, servings: 3, fromDay: null }),
+  "shopping.setChecked": (f) => ({ planId: f.planId, itemKey: "sr28-16139", checked: true }),
+  "shopping.setInPantry": (f) => ({ planId: f.planId, itemKey: "sr28-16139", inPantry: true }),
+  "shopping.clearChecked": (f) => ({ planId: f.planId }),
+  "shopping.addExtra": (f) => ({ planId: f.planId, text: "oats" }),
+  "shopping.removeExtra": (f) => ({ planId: f.planId, extraId: f.extraId }),
 };
 
 /** Field names the procedures use, so generic objects get past strict-object checks. */
@@ -138,7 +164,19 @@ const FIELD_NAMES = [
   "standard",
   "conditions",
   "supplementId",
-  "itemId",
+  "extraId",
+  "itemKey",
+  "doseMicrograms",
+  "form",
+  "everyNDays",
+  "weekdays",
+  "withMeal",
+  "meals",
+  "days",
+  "servings",
+  "unitSystem",
+  "text",
+  "checked",
   "__proto__",
   "constructor",
   "toString",
@@ -418,6 +456,13 @@ async function makeFixture(): Promise<Fixture> {
     portionId: `${customFood.id}:2`,
     quantity: 2,
   });
+  const { id: supplementId } = await api.plans.addSupplement({
+    planId,
+    doseMicrograms: 50,
+    form: "chewable",
+    everyNDays: 1,
+  });
+  const { extraId } = await api.shopping.addExtra({ planId, text: "bread" });
   const otherFood = await other.foods.createCustom(buildCustomFoodInput({ name: "Theirs" }));
   const { id: otherPlanId } = await other.plans.create({ name: "Not yours", dayCount: 2 });
   const { id: otherEntryId } = await other.plans.addEntry({
@@ -433,6 +478,8 @@ async function makeFixture(): Promise<Fixture> {
     portionEntryId,
     customFoodId: customFood.id,
     unusedCustomFoodId: unused.id,
+    supplementId,
+    extraId,
     otherPlanId,
     otherEntryId,
     otherCustomFoodId: otherFood.id,
@@ -479,6 +526,7 @@ describe("API fuzz: every procedure, malformed input", () => {
       );
     }
     expect(calls).toBeGreaterThan(3000);
+    console.info(`API fuzz phase 1: ${calls} calls over ${PROCEDURES.length} procedures`);
     expect(databaseHash()).toBe(before);
   }, 60_000);
 
@@ -499,6 +547,7 @@ describe("API fuzz: every procedure, malformed input", () => {
       );
     }
     expect(calls).toBeGreaterThan(500);
+    console.info(`API fuzz phase 2: ${calls} calls`);
     expect(databaseHash()).toBe(before);
   }, 60_000);
 
@@ -521,6 +570,9 @@ describe("API fuzz: every procedure, malformed input", () => {
       );
     }
     expect(calls).toBeGreaterThan(2000);
+    console.info(
+      `API fuzz phase 3: ${calls} calls, valid-by-chance successes ${JSON.stringify(successes)}`,
+    );
     // Every template is valid (checked last: the mutations may have used up a fixture).
     for (const [path, build] of Object.entries(TEMPLATES)) {
       expect(await callAndCheck(path, build(await makeFixture())), `${path} template`).toBe("ok");

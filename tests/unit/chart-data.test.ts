@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   type ChartDay,
   dayBarMarker,
+  dayChartAxisMax,
   describeDayChart,
   describeFoodShare,
+  drawnBar,
   formatMicrogramsForChart,
   formatPlanDayLabel,
   formatShareForChart,
@@ -22,6 +24,9 @@ function makeDay(overrides: Partial<ChartDay> & { day: number }): ChartDay {
   return {
     date: null,
     b12Micrograms: 0,
+    supplementB12Micrograms: 0,
+    absorbedB12Micrograms: 0,
+    absorbedFromSupplementsMicrograms: 0,
     complete: true,
     unknownEntries: 0,
     meetsTarget: null,
@@ -36,7 +41,14 @@ function makeDay(overrides: Partial<ChartDay> & { day: number }): ChartDay {
   };
 }
 
+const absorbedDefaults = {
+  absorbedTargetMicrograms: 1.2,
+  averageAbsorbedB12Micrograms: 0,
+  meetsAbsorbedTarget: false,
+};
+
 const totals: TotalsForCharts = {
+  ...absorbedDefaults,
   targetMicrograms: 2.4,
   days: [
     makeDay({
@@ -93,7 +105,11 @@ describe("toDayBars", () => {
       lunch: 0,
       dinner: 1.5,
       snack: 0.4,
+      supplements: 0,
       total: 3.1,
+      absorbedFood: 0,
+      absorbedSupplements: 0,
+      absorbed: 0,
       complete: true,
       shortfall: false,
     });
@@ -107,6 +123,7 @@ describe("toDayBars", () => {
 
   it("never flags a shortfall without a target", () => {
     const noTarget = toDayBars({
+      ...absorbedDefaults,
       targetMicrograms: null,
       days: [makeDay({ day: 1, meetsTarget: null, complete: false, unknownEntries: 2 })],
     });
@@ -117,6 +134,7 @@ describe("toDayBars", () => {
 
   it("treats a missing meal as 0 µg", () => {
     const [bar] = toDayBars({
+      ...absorbedDefaults,
       targetMicrograms: 2.4,
       days: [makeDay({ day: 1, b12Micrograms: 1, meals: [{ meal: "lunch", b12Micrograms: 1 }] })],
     });
@@ -214,17 +232,22 @@ describe("rounding for reading", () => {
 describe("chart summaries", () => {
   it("describes the day chart in words", () => {
     expect(describeDayChart(totals)).toBe(
-      "B12 per day, stacked by meal: 1 of 3 days reaches the target of 2.4 µg; lowest Sun 1 Feb with 0 µg, highest Fri 30 Jan with 3.1 µg; 1 day includes foods with no B12 data, so its total is a lower bound.",
+      "B12 per day, intake stacked by meal and supplements beside the estimated absorbed amount: 1 of 3 days reaches the target of 2.4 µg; lowest Sun 1 Feb with 0 µg, highest Fri 30 Jan with 3.1 µg; 1 day includes foods with no B12 data, so its total is a lower bound; estimated absorbed 0 µg a day on average, below the absorbed target of 1.2 µg.",
     );
   });
 
   it("describes a plan without a target", () => {
     expect(
       describeDayChart({
+        ...absorbedDefaults,
+        absorbedTargetMicrograms: null,
+        meetsAbsorbedTarget: null,
         targetMicrograms: null,
         days: [makeDay({ day: 1, b12Micrograms: 1.25 })],
       }),
-    ).toBe("B12 per day, stacked by meal: 1 day; no target is set; Day 1 has 1.25 µg.");
+    ).toBe(
+      "B12 per day, intake stacked by meal and supplements beside the estimated absorbed amount: 1 day; no target is set; Day 1 has 1.25 µg; estimated absorbed 0 µg a day on average.",
+    );
   });
 
   it("describes the food shares", () => {
@@ -237,6 +260,61 @@ describe("chart summaries", () => {
     });
     expect(describeFoodShare(day, "Day 2", toFoodSlices(day))).toBe(
       "Share of B12 by food on Day 2: Milk 2 µg (67%), Eggs 1 µg (33%). 1 item has no B12 data and is not counted.",
+    );
+  });
+});
+
+describe("supplements and absorbed B12 in the day chart", () => {
+  const withSupplements: TotalsForCharts = {
+    targetMicrograms: 2.4,
+    absorbedTargetMicrograms: 1.2,
+    averageAbsorbedB12Micrograms: 3.07,
+    meetsAbsorbedTarget: true,
+    days: [
+      makeDay({
+        day: 1,
+        b12Micrograms: 2000.4,
+        supplementB12Micrograms: 2000,
+        absorbedB12Micrograms: 21.7,
+        absorbedFromSupplementsMicrograms: 21.5,
+        meals: [{ meal: "breakfast", b12Micrograms: 0.4 }],
+      }),
+      makeDay({
+        day: 2,
+        b12Micrograms: 0.5,
+        absorbedB12Micrograms: 0.3,
+        meals: [{ meal: "lunch", b12Micrograms: 0.5 }],
+      }),
+    ],
+  };
+
+  it("splits each day into meals, supplements and the absorbed parts", () => {
+    const [first, second] = toDayBars(withSupplements);
+    expect(first).toMatchObject({
+      breakfast: 0.4,
+      supplements: 2000,
+      total: 2000.4,
+      absorbed: 21.7,
+    });
+    expect(first?.absorbedSupplements).toBe(21.5);
+    expect(first?.absorbedFood).toBeCloseTo(0.2, 12);
+    expect(second).toMatchObject({ supplements: 0, absorbedFood: 0.3, absorbedSupplements: 0 });
+  });
+
+  it("fits the axis to foods, absorbed amounts and targets, and labels cut-off bars", () => {
+    const axisMax = dayChartAxisMax(withSupplements);
+    // Foods 0.4 µg, targets 2.4 / 1.2, average absorbed 3.07 → 3.84 → 4.
+    expect(axisMax).toBe(4);
+    const [first, second] = toDayBars(withSupplements).map((bar) => drawnBar(bar, axisMax));
+    expect(first).toMatchObject({ intakeClipped: "↑ 2,000", absorbedClipped: "↑ 21.7" });
+    expect(first?.supplementsDrawn).toBeCloseTo(3.6, 12);
+    expect(first?.absorbedSupplementsDrawn).toBeCloseTo(3.8, 12);
+    expect(second).toMatchObject({ intakeClipped: "", absorbedClipped: "", supplementsDrawn: 0 });
+  });
+
+  it("says in words whether the average absorbed B12 meets its target", () => {
+    expect(describeDayChart(withSupplements)).toMatch(
+      /supplements on 1 day; estimated absorbed 3\.07 µg a day on average, meeting the absorbed target of 1\.2 µg/,
     );
   });
 });

@@ -14,6 +14,8 @@ import type { RouterOutputs } from "@/server/trpc/root";
 import { LazyDayChart, LazyFoodShareChart } from "./_charts/lazy-charts";
 import { AddFood } from "./add-food";
 import { AmountEditor } from "./amount-editor";
+import { SuggestionsPanel } from "./suggestions-panel";
+import { SupplementsPanel } from "./supplements-panel";
 
 type Plan = RouterOutputs["plans"]["get"];
 type Totals = RouterOutputs["plans"]["totals"];
@@ -66,6 +68,9 @@ export function PlanEditor({
     queryClient.setQueryData(trpc.plans.get.queryKey({ planId }), result.plan);
     queryClient.setQueryData(trpc.plans.totals.queryKey({ planId }), result.totals);
     void queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() });
+    void queryClient.invalidateQueries({
+      queryKey: trpc.plans.suggestions.queryKey({ planId }),
+    });
   };
   const options = { onSuccess: applyEdit, onError };
   const addEntry = useMutation(trpc.plans.addEntry.mutationOptions(options));
@@ -96,8 +101,8 @@ export function PlanEditor({
       </p>
 
       <section className="summary-grid" aria-label="Plan summary">
-        <div className="card">
-          <h2 className="card-title">Daily average</h2>
+        <div className={`card${totals.meetsTarget === false ? " short" : ""}`}>
+          <h2 className="card-title">Intake, daily average</h2>
           <p className="big-number">
             {formatMicrograms(totals.averageB12Micrograms)} µg
             {!totals.averageComplete && <span className="lower-bound"> or more</span>}
@@ -107,11 +112,45 @@ export function PlanEditor({
               ? "Your reference standard sets no target for this age."
               : `${formatPercent(totals.averagePercentOfTarget)} of your ${formatMicrograms(target.micrograms)} µg target`}
           </p>
+          {totals.averageSupplementB12Micrograms > 0 && (
+            <p className="small">
+              Food {formatMicrograms(totals.averageFoodB12Micrograms)} µg + supplements{" "}
+              {formatMicrograms(totals.averageSupplementB12Micrograms)} µg
+            </p>
+          )}
           {!totals.averageComplete && (
             <p className="small warn-text">
               {unknownNote(totals.unknownEntries, totals.entryCount)}
             </p>
           )}
+        </div>
+        <div className={`card${totals.meetsAbsorbedTarget === false ? " short" : ""}`}>
+          <h2 className="card-title">Estimated absorbed, daily average</h2>
+          <p className="big-number">
+            {formatMicrograms(totals.averageAbsorbedB12Micrograms)} µg
+            {!totals.averageComplete && <span className="lower-bound"> or more</span>}
+          </p>
+          <p className="muted">
+            {totals.absorbedTargetMicrograms === null
+              ? "No target to compare with."
+              : `${totals.meetsAbsorbedTarget ? "✓ meets" : "▼ below"} the ${formatMicrograms(totals.absorbedTargetMicrograms)} µg your target implies (half of it: the IOM assumes 50% absorption)`}
+          </p>
+          {totals.absorption.foodBoundRelease === "impaired" &&
+            totals.averageAbsorbedUpperB12Micrograms > totals.averageAbsorbedB12Micrograms && (
+              <p className="small">
+                Up to {formatMicrograms(totals.averageAbsorbedUpperB12Micrograms)} µg if your
+                stomach releases the B12 in food normally.
+              </p>
+            )}
+          {totals.days.some((item) => item.injectedMicrograms > 0) && (
+            <p className="small">
+              Injections are not part of this estimate: they bypass the gut, and the sources give no
+              absorption figure for them. Your clinician follows their effect.
+            </p>
+          )}
+          <p className="small">
+            <Link href="/learn#absorption">How this is estimated</Link>
+          </p>
         </div>
         <div className="card">
           <h2 className="card-title">Target</h2>
@@ -145,6 +184,18 @@ export function PlanEditor({
           )}
         </div>
       </section>
+
+      {totals.absorption.risks.length > 0 && (
+        <section className="alert warn" aria-label="What affects your absorption">
+          <ul className="notes">
+            {totals.absorption.risks.map((risk) => (
+              <li key={risk.id}>
+                {risk.message} <span className="small">({risk.source})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {error && (
         <div className="alert error" role="alert">
@@ -204,6 +255,16 @@ export function PlanEditor({
                 ? "No target to compare with."
                 : `${formatPercent(day.percentOfTarget)} of the ${formatMicrograms(target.micrograms ?? 0)} µg target${day.meetsTarget ? "" : ": below target"}`}
             </p>
+            {day.supplementB12Micrograms > 0 && (
+              <p className="small">
+                Includes supplements: {formatMicrograms(day.supplementB12Micrograms)} µg
+              </p>
+            )}
+            <p>
+              Estimated absorbed: <strong>{formatMicrograms(day.absorbedB12Micrograms)} µg</strong>
+              {day.absorbedTargetMicrograms !== null &&
+                ` (absorbed target ${formatMicrograms(day.absorbedTargetMicrograms)} µg)`}
+            </p>
             {!day.complete && (
               <p className="warn-text">{unknownNote(day.unknownEntries, day.entryCount)}</p>
             )}
@@ -230,6 +291,8 @@ export function PlanEditor({
                 meal={meal}
                 label={label}
                 b12Micrograms={mealTotal?.b12Micrograms ?? 0}
+                supplementMicrograms={mealTotal?.supplementB12Micrograms ?? 0}
+                absorbedMicrograms={mealTotal?.absorbedB12Micrograms ?? 0}
                 percentOfTarget={mealTotal?.percentOfTarget ?? null}
                 complete={mealTotal?.complete ?? true}
                 entries={entries}
@@ -254,6 +317,9 @@ export function PlanEditor({
         </section>
       )}
 
+      <SupplementsPanel plan={plan} onApplied={applyEdit} />
+      <SuggestionsPanel planId={planId} onApplied={applyEdit} />
+
       <section aria-labelledby={`${ids}-charts`} className="stack">
         <h2 id={`${ids}-charts`}>Charts</h2>
         <LazyDayChart totals={chartTotals} />
@@ -267,6 +333,8 @@ function MealSection(props: {
   meal: Meal;
   label: string;
   b12Micrograms: number;
+  supplementMicrograms: number;
+  absorbedMicrograms: number;
   percentOfTarget: number | null;
   complete: boolean;
   entries: Entry[];
@@ -306,6 +374,18 @@ function MealSection(props: {
             <span className="meal-percent">
               {" "}
               · {formatPercent(props.percentOfTarget)} of target
+            </span>
+          )}
+          {props.supplementMicrograms > 0 && (
+            <span className="meal-percent">
+              {" "}
+              + {formatMicrograms(props.supplementMicrograms)} µg supplement
+            </span>
+          )}
+          {(props.b12Micrograms > 0 || props.supplementMicrograms > 0) && (
+            <span className="meal-percent">
+              {" "}
+              · ≈ {formatMicrograms(props.absorbedMicrograms)} µg absorbed
             </span>
           )}
         </span>

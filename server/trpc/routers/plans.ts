@@ -1,6 +1,7 @@
 /** plans.*: thin procedures over server/services/plans.ts. */
 import {
   addEntryInput,
+  addToDaysInput,
   copyDayInput,
   createPlanInput,
   importPlanInput,
@@ -12,7 +13,13 @@ import {
   updatePlanInput,
 } from "../../schemas/plans";
 import {
+  addSupplementInput,
+  removeSupplementInput,
+  updateSupplementInput,
+} from "../../schemas/supplements";
+import {
   addEntry,
+  addToDays,
   copyDay,
   createPlan,
   deletePlan,
@@ -27,6 +34,8 @@ import {
   updateEntry,
   updatePlan,
 } from "../../services/plans";
+import { getSuggestions } from "../../services/suggestions";
+import { addSupplement, removeSupplement, updateSupplement } from "../../services/supplements";
 import { publicProcedure, router } from "../init";
 
 export const plansRouter = router({
@@ -58,6 +67,9 @@ export const plansRouter = router({
   addEntry: publicProcedure
     .input(addEntryInput)
     .mutation(({ ctx, input }) => addEntry(ctx.db, ctx.ownerId, input)),
+  addToDays: publicProcedure
+    .input(addToDaysInput)
+    .mutation(({ ctx, input }) => addToDays(ctx.db, ctx.ownerId, input)),
   updateEntry: publicProcedure
     .input(updateEntryInput)
     .mutation(({ ctx, input }) => updateEntry(ctx.db, ctx.ownerId, input)),
@@ -70,6 +82,18 @@ export const plansRouter = router({
   copyDay: publicProcedure
     .input(copyDayInput)
     .mutation(({ ctx, input }) => copyDay(ctx.db, ctx.ownerId, input)),
+  addSupplement: publicProcedure
+    .input(addSupplementInput)
+    .mutation(({ ctx, input }) => addSupplement(ctx.db, ctx.ownerId, input)),
+  updateSupplement: publicProcedure
+    .input(updateSupplementInput)
+    .mutation(({ ctx, input }) => updateSupplement(ctx.db, ctx.ownerId, input)),
+  removeSupplement: publicProcedure
+    .input(removeSupplementInput)
+    .mutation(({ ctx, input }) => removeSupplement(ctx.db, ctx.ownerId, input.supplementId)),
+  suggestions: publicProcedure
+    .input(planIdInput)
+    .query(({ ctx, input }) => getSuggestions(ctx.db, ctx.ownerId, input.planId)),
   totals: publicProcedure
     .input(planIdInput)
     .query(({ ctx, input }) => getPlanTotals(ctx.db, ctx.ownerId, input.planId)),

@@ -26,11 +26,19 @@ export const MEAL_LABELS: Record<ChartMeal, string> = {
 /** The slice of the server's plans.totals output that the charts use. */
 export type TotalsForCharts = {
   targetMicrograms: number | null;
+  /** Half the target (IOM 1998's 50% absorption); null without a target. */
+  absorbedTargetMicrograms: number | null;
+  averageAbsorbedB12Micrograms: number;
+  meetsAbsorbedTarget: boolean | null;
   days: {
     day: number;
     /** YYYY-MM-DD, or null for an undated plan. */
     date: string | null;
+    /** Intake: foods + supplements. */
     b12Micrograms: number;
+    supplementB12Micrograms: number;
+    absorbedB12Micrograms: number;
+    absorbedFromSupplementsMicrograms: number;
     complete: boolean;
     unknownEntries: number;
     meetsTarget: boolean | null;
@@ -48,7 +56,13 @@ export type DayBar = {
   lunch: number;
   dinner: number;
   snack: number;
+  supplements: number;
+  /** Intake: foods + supplements. */
   total: number;
+  /** Estimated absorbed, split into the parts from foods and from supplements. */
+  absorbedFood: number;
+  absorbedSupplements: number;
+  absorbed: number;
   /** false when some entry has no B12 data: the total is a lower bound. */
   complete: boolean;
   /** true when the day is below the target (never when there is no target). */
@@ -91,11 +105,60 @@ export function toDayBars(totals: TotalsForCharts): DayBar[] {
       lunch: mealValue("lunch"),
       dinner: mealValue("dinner"),
       snack: mealValue("snack"),
+      supplements: day.supplementB12Micrograms,
       total: day.b12Micrograms,
+      absorbedFood: day.absorbedB12Micrograms - day.absorbedFromSupplementsMicrograms,
+      absorbedSupplements: day.absorbedFromSupplementsMicrograms,
+      absorbed: day.absorbedB12Micrograms,
       complete: day.complete,
       shortfall: day.meetsTarget === false,
     };
   });
+}
+
+/**
+ * The top of the day chart's µg axis. Supplement doses (up to thousands of µg) would
+ * flatten everything else, so the axis fits the foods, the absorbed B12 from foods, the
+ * targets and the average absorbed; a taller bar is cut at the top and labelled with its
+ * value (see `drawnBar`).
+ */
+export function dayChartAxisMax(totals: TotalsForCharts): number {
+  const bars = toDayBars(totals);
+  const fitted = Math.max(
+    ...bars.map((bar) => bar.total - bar.supplements),
+    ...bars.map((bar) => bar.absorbedFood),
+    totals.targetMicrograms ?? 0,
+    totals.absorbedTargetMicrograms ?? 0,
+    totals.averageAbsorbedB12Micrograms,
+    0.1,
+  );
+  const top = fitted * 1.25;
+  const step = top > 10 ? 5 : top > 2 ? 1 : 0.5;
+  return Math.ceil(top / step) * step;
+}
+
+export type DrawnBar = DayBar & {
+  /** The supplement parts as drawn: cut so each stack ends at the axis top. */
+  supplementsDrawn: number;
+  absorbedSupplementsDrawn: number;
+  /** "↑ 2,000" over an intake stack that was cut, else "". */
+  intakeClipped: string;
+  absorbedClipped: string;
+};
+
+/** A bar as drawn on an axis that ends at `axisMax`; the true values stay on the bar. */
+export function drawnBar(bar: DayBar, axisMax: number): DrawnBar {
+  const foods = bar.total - bar.supplements;
+  return {
+    ...bar,
+    supplementsDrawn: Math.max(0, Math.min(bar.supplements, axisMax - foods)),
+    absorbedSupplementsDrawn: Math.max(
+      0,
+      Math.min(bar.absorbedSupplements, axisMax - bar.absorbedFood),
+    ),
+    intakeClipped: bar.total > axisMax ? `↑ ${formatMicrogramsForChart(bar.total)}` : "",
+    absorbedClipped: bar.absorbed > axisMax ? `↑ ${formatMicrogramsForChart(bar.absorbed)}` : "",
+  };
 }
 
 /** The text marker drawn above a bar: "▼" below the target, "*" incomplete (a lower bound). */
@@ -163,7 +226,18 @@ export function describeDayChart(totals: TotalsForCharts): string {
       `${incomplete} ${plural(incomplete, "day includes", "days include")} foods with no B12 data, so ${plural(incomplete, "its total is a lower bound", "their totals are lower bounds")}`,
     );
   }
-  return `B12 per day, stacked by meal: ${parts.join("; ")}.`;
+  const supplementDays = bars.filter((bar) => bar.supplements > 0).length;
+  if (supplementDays > 0) {
+    parts.push(`supplements on ${supplementDays} ${plural(supplementDays, "day", "days")}`);
+  }
+  const absorbedTarget = totals.absorbedTargetMicrograms;
+  const average = formatMicrogramsForChart(totals.averageAbsorbedB12Micrograms);
+  parts.push(
+    absorbedTarget === null
+      ? `estimated absorbed ${average} µg a day on average`
+      : `estimated absorbed ${average} µg a day on average, ${totals.meetsAbsorbedTarget ? "meeting" : "below"} the absorbed target of ${formatMicrogramsForChart(absorbedTarget)} µg`,
+  );
+  return `B12 per day, intake stacked by meal and supplements beside the estimated absorbed amount: ${parts.join("; ")}.`;
 }
 
 /** The words behind the food share chart, for its aria-label. */

@@ -1,6 +1,7 @@
 "use client";
 /**
- * B12 per plan day, stacked by meal, against the target. Loaded lazily (see lazy-charts.tsx)
+ * B12 per plan day: intake stacked by meal with supplements as their own series, beside
+ * the estimated absorbed amount, against both targets. Loaded lazily (see lazy-charts.tsx)
  * so Recharts stays out of the page's initial JS. Every number comes from the server; this
  * only draws it. Meals differ by colour and by pattern; days below the target carry "▼" and
  * incomplete days "*" as text above the bar; "Show as table" gives the same numbers as a table.
@@ -22,9 +23,11 @@ import {
 } from "recharts";
 import {
   type ChartMeal,
-  type DayBar,
+  type DrawnBar,
   dayBarMarker,
+  dayChartAxisMax,
   describeDayChart,
+  drawnBar,
   formatMicrogramsForChart,
   MEAL_LABELS,
   MEAL_ORDER_FOR_CHARTS,
@@ -43,7 +46,11 @@ const TEXT = "#1c2321";
 const MUTED = "#4f5b57";
 const TARGET_COLOR = "#7a3b00";
 
-type ChartRow = DayBar & { marker: string; markerBase: 0 };
+const SUPPLEMENT_COLOR = "#5b21b6";
+const ABSORBED_COLOR = "#166534";
+const ABSORBED_TARGET_COLOR = "#14532d";
+
+type ChartRow = DrawnBar & { marker: string; markerBase: 0 };
 
 const noShape = () => null;
 
@@ -103,6 +110,29 @@ function TargetLabel({ viewBox, value }: LabelProps) {
   );
 }
 
+/** The absorbed target's label, at the left end of its line. */
+function AbsorbedTargetLabel({ viewBox, value }: LabelProps) {
+  if (!viewBox || !("width" in viewBox)) return null;
+  const text = String(value ?? "");
+  const width = text.length * 6.6 + 8;
+  return (
+    <g>
+      <rect
+        x={viewBox.x + 2}
+        y={viewBox.y + 2}
+        width={width}
+        height={16}
+        rx={3}
+        fill="#ffffff"
+        fillOpacity={0.9}
+      />
+      <text x={viewBox.x + 6} y={viewBox.y + 14} fill={ABSORBED_TARGET_COLOR} fontSize={12}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
 function DayTooltip({ active, payload }: TooltipContentProps) {
   const row = payload[0]?.payload as ChartRow | undefined;
   if (!active || !row) return null;
@@ -115,13 +145,21 @@ function DayTooltip({ active, payload }: TooltipContentProps) {
             {MEAL_LABELS[meal]}: {formatMicrogramsForChart(row[meal])} µg
           </li>
         ))}
+        {row.supplements > 0 && (
+          <li>Supplements: {formatMicrogramsForChart(row.supplements)} µg</li>
+        )}
       </ul>
       <p>
         <strong>
-          Total: {formatMicrogramsForChart(row.total)} µg{row.complete ? "" : " or more *"}
+          Intake: {formatMicrogramsForChart(row.total)} µg{row.complete ? "" : " or more *"}
         </strong>
       </p>
-      {row.shortfall && <p>▼ Below the target</p>}
+      <p>
+        Estimated absorbed: {formatMicrogramsForChart(row.absorbed)} µg
+        {row.absorbedSupplements > 0 &&
+          ` (${formatMicrogramsForChart(row.absorbedSupplements)} µg from supplements)`}
+      </p>
+      {row.shortfall && <p>▼ Intake below the target</p>}
     </div>
   );
 }
@@ -132,28 +170,57 @@ function targetStatus(meetsTarget: boolean | null, complete: boolean): string {
   return complete ? "No ▼" : "Not yet ▼ (lower bound)";
 }
 
+function Swatch({ fill, stroke }: { fill: string; stroke: string }) {
+  return (
+    <svg className="chart-swatch" aria-hidden="true" focusable="false" viewBox="0 0 14 14">
+      <rect width="14" height="14" fill={fill} stroke={stroke} />
+    </svg>
+  );
+}
+
+function LineSwatch({ color, dash }: { color: string; dash: string }) {
+  return (
+    <svg className="chart-swatch" aria-hidden="true" focusable="false" viewBox="0 0 14 14">
+      <line x1="0" y1="7" x2="14" y2="7" stroke={color} strokeWidth="2" strokeDasharray={dash} />
+    </svg>
+  );
+}
+
 export default function DayChart({ totals }: { totals: TotalsForCharts }) {
   const [showTable, setShowTable] = useState(false);
   const reactId = useId();
   const baseId = `daychart-${reactId.replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const patternId = (meal: ChartMeal) => `${baseId}-${meal}`;
+  const supplementPatternId = `${baseId}-supplements`;
+  const absorbedSupplementPatternId = `${baseId}-absorbed-supplements`;
   const bodyId = `${baseId}-body`;
 
   const bars = toDayBars(totals);
+  const axisMax = dayChartAxisMax(totals);
   const rows: ChartRow[] = bars.map((bar) => ({
-    ...bar,
-    marker: dayBarMarker(bar),
+    ...drawnBar(bar, axisMax),
+    marker: [drawnBar(bar, axisMax).intakeClipped, dayBarMarker(bar)].filter(Boolean).join(" "),
     markerBase: 0,
   }));
   const target = totals.targetMicrograms;
   const targetText = target === null ? null : `Target ${formatMicrogramsForChart(target)} µg`;
+  const absorbedTarget = totals.absorbedTargetMicrograms;
+  const absorbedTargetText =
+    absorbedTarget === null
+      ? null
+      : `Absorbed target ${formatMicrogramsForChart(absorbedTarget)} µg`;
   const anyShortfall = bars.some((bar) => bar.shortfall);
   const anyIncomplete = bars.some((bar) => !bar.complete);
+  const anySupplements = bars.some((bar) => bar.supplements > 0);
+  const anyClipped = rows.some((row) => row.intakeClipped || row.absorbedClipped);
   const summary = describeDayChart(totals);
+  const average = formatMicrogramsForChart(totals.averageAbsorbedB12Micrograms);
 
   return (
     <figure className="card chart-card">
-      <figcaption className="chart-title">B12 per day by meal (µg)</figcaption>
+      <figcaption className="chart-title">
+        B12 per day: intake and estimated absorbed (µg)
+      </figcaption>
       <button
         type="button"
         className="secondary chart-toggle"
@@ -163,17 +230,25 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
       >
         Show as table
       </button>
+      <p className="chart-status">
+        Average estimated absorbed: <strong>{average} µg a day</strong>
+        {absorbedTarget !== null &&
+          (totals.meetsAbsorbedTarget
+            ? ` ✓ meets the ${formatMicrogramsForChart(absorbedTarget)} µg absorbed target`
+            : ` ▼ below the ${formatMicrogramsForChart(absorbedTarget)} µg absorbed target`)}
+      </p>
       <div id={bodyId} className="chart-body">
         {showTable ? (
           <section
             className="chart-table-wrap"
-            aria-label="B12 per day by meal (table)"
+            aria-label="B12 per day (table)"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that may scroll sideways must be reachable by keyboard
             tabIndex={0}
           >
             <table>
               <caption className="chart-table-caption">
-                B12 per day by meal, in µg{target === null ? "" : `; ${targetText} a day`}
+                B12 per day in µg{target === null ? "" : `; ${targetText} a day`}
+                {absorbedTargetText === null ? "" : `; ${absorbedTargetText.toLowerCase()}`}
               </caption>
               <thead>
                 <tr>
@@ -184,7 +259,13 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                     </th>
                   ))}
                   <th scope="col" className="num">
-                    Total
+                    Supplements
+                  </th>
+                  <th scope="col" className="num">
+                    Intake
+                  </th>
+                  <th scope="col" className="num">
+                    Absorbed (est.)
                   </th>
                   <th scope="col">Target met?</th>
                 </tr>
@@ -201,9 +282,11 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                         {formatMicrogramsForChart(bar[meal])}
                       </td>
                     ))}
+                    <td className="num">{formatMicrogramsForChart(bar.supplements)}</td>
                     <td className="num">
                       <strong>{formatMicrogramsForChart(bar.total)}</strong>
                     </td>
+                    <td className="num">{formatMicrogramsForChart(bar.absorbed)}</td>
                     <td>{targetStatus(totals.days[index]?.meetsTarget ?? null, bar.complete)}</td>
                   </tr>
                 ))}
@@ -222,6 +305,24 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                 {MEAL_ORDER_FOR_CHARTS.map((meal) => (
                   <MealPattern key={meal} id={patternId(meal)} meal={meal} />
                 ))}
+                <pattern
+                  id={supplementPatternId}
+                  width="6"
+                  height="6"
+                  patternUnits="userSpaceOnUse"
+                >
+                  <rect width="6" height="6" fill={SUPPLEMENT_COLOR} />
+                  <path d="M0,3 h6 M3,0 v6" stroke="#ffffff" strokeWidth="1" />
+                </pattern>
+                <pattern
+                  id={absorbedSupplementPatternId}
+                  width="6"
+                  height="6"
+                  patternUnits="userSpaceOnUse"
+                >
+                  <rect width="6" height="6" fill={ABSORBED_COLOR} />
+                  <path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke="#ffffff" strokeWidth="1.2" />
+                </pattern>
               </defs>
             </svg>
             <div className="chart-frame" role="img" aria-label={summary}>
@@ -229,7 +330,8 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                 <BarChart
                   data={rows}
                   margin={{ top: 24, right: 4, bottom: 4, left: 0 }}
-                  barCategoryGap="18%"
+                  barCategoryGap="14%"
+                  barGap={1}
                   accessibilityLayer={false}
                 >
                   <CartesianGrid vertical={false} stroke="#d5dbd7" />
@@ -243,6 +345,7 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                   />
                   <YAxis
                     width={34}
+                    domain={[0, axisMax]}
                     tickFormatter={(value: number) => formatMicrogramsForChart(value)}
                     tick={{ fill: MUTED, fontSize: 11 }}
                     stroke={MUTED}
@@ -254,18 +357,27 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                       key={meal}
                       dataKey={meal}
                       name={MEAL_LABELS[meal]}
-                      stackId="meals"
+                      stackId="intake"
                       fill={`url(#${patternId(meal)})`}
                       stroke="#ffffff"
                       strokeWidth={1}
                       isAnimationActive={false}
                     />
                   ))}
+                  <Bar
+                    dataKey="supplementsDrawn"
+                    name="Supplements"
+                    stackId="intake"
+                    fill={`url(#${supplementPatternId})`}
+                    stroke="#ffffff"
+                    strokeWidth={1}
+                    isAnimationActive={false}
+                  />
                   {/* An empty bar on top of each stack that carries the text markers: Recharts
                       drops zero-height bars (and their labels) unless the bar has a custom shape. */}
                   <Bar
                     dataKey="markerBase"
-                    stackId="meals"
+                    stackId="intake"
                     shape={noShape}
                     tooltipType="none"
                     legendType="none"
@@ -275,7 +387,41 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                       dataKey="marker"
                       position="top"
                       fill={TEXT}
-                      fontSize={13}
+                      fontSize={12}
+                      fontWeight={700}
+                    />
+                  </Bar>
+                  <Bar
+                    dataKey="absorbedFood"
+                    name="Absorbed from food"
+                    stackId="absorbed"
+                    fill={ABSORBED_COLOR}
+                    stroke="#ffffff"
+                    strokeWidth={1}
+                    isAnimationActive={false}
+                  />
+                  <Bar
+                    dataKey="absorbedSupplementsDrawn"
+                    name="Absorbed from supplements"
+                    stackId="absorbed"
+                    fill={`url(#${absorbedSupplementPatternId})`}
+                    stroke="#ffffff"
+                    strokeWidth={1}
+                    isAnimationActive={false}
+                  />
+                  <Bar
+                    dataKey="markerBase"
+                    stackId="absorbed"
+                    shape={noShape}
+                    tooltipType="none"
+                    legendType="none"
+                    isAnimationActive={false}
+                  >
+                    <LabelList
+                      dataKey="absorbedClipped"
+                      position="top"
+                      fill={ABSORBED_TARGET_COLOR}
+                      fontSize={11}
                       fontWeight={700}
                     />
                   </Bar>
@@ -285,8 +431,16 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                       stroke={TARGET_COLOR}
                       strokeWidth={2}
                       strokeDasharray="6 4"
-                      ifOverflow="extendDomain"
                       label={{ value: targetText, content: TargetLabel }}
+                    />
+                  )}
+                  {absorbedTarget !== null && absorbedTargetText !== null && (
+                    <ReferenceLine
+                      y={absorbedTarget}
+                      stroke={ABSORBED_TARGET_COLOR}
+                      strokeWidth={2}
+                      strokeDasharray="2 3"
+                      label={{ value: absorbedTargetText, content: AbsorbedTargetLabel }}
                     />
                   )}
                 </BarChart>
@@ -295,44 +449,40 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
             <ul className="chart-key small">
               {MEAL_ORDER_FOR_CHARTS.map((meal) => (
                 <li key={meal}>
-                  <svg
-                    className="chart-swatch"
-                    aria-hidden="true"
-                    focusable="false"
-                    viewBox="0 0 14 14"
-                  >
-                    <rect
-                      width="14"
-                      height="14"
-                      fill={`url(#${patternId(meal)})`}
-                      stroke={MEAL_STYLE[meal].color}
-                    />
-                  </svg>
+                  <Swatch fill={`url(#${patternId(meal)})`} stroke={MEAL_STYLE[meal].color} />
                   {MEAL_LABELS[meal]}
                 </li>
               ))}
+              {anySupplements && (
+                <li>
+                  <Swatch fill={`url(#${supplementPatternId})`} stroke={SUPPLEMENT_COLOR} />
+                  Supplements
+                </li>
+              )}
+              <li>
+                <Swatch fill={ABSORBED_COLOR} stroke={ABSORBED_COLOR} />
+                Absorbed from food (right bar)
+              </li>
+              {anySupplements && (
+                <li>
+                  <Swatch fill={`url(#${absorbedSupplementPatternId})`} stroke={ABSORBED_COLOR} />
+                  Absorbed from supplements
+                </li>
+              )}
               {targetText !== null && (
                 <li>
-                  <svg
-                    className="chart-swatch"
-                    aria-hidden="true"
-                    focusable="false"
-                    viewBox="0 0 14 14"
-                  >
-                    <line
-                      x1="0"
-                      y1="7"
-                      x2="14"
-                      y2="7"
-                      stroke={TARGET_COLOR}
-                      strokeWidth="2"
-                      strokeDasharray="4 2"
-                    />
-                  </svg>
+                  <LineSwatch color={TARGET_COLOR} dash="4 2" />
                   {targetText}
                 </li>
               )}
-              {anyShortfall && <li>▼ below the target</li>}
+              {absorbedTargetText !== null && (
+                <li>
+                  <LineSwatch color={ABSORBED_TARGET_COLOR} dash="2 2" />
+                  {absorbedTargetText}
+                </li>
+              )}
+              {anyClipped && <li>↑ taller than the chart: the true value is shown</li>}
+              {anyShortfall && <li>▼ intake below the target</li>}
               {anyIncomplete && <li>* some foods have no B12 data; the total is a lower bound</li>}
             </ul>
           </>

@@ -1,0 +1,127 @@
+/** Input contracts of the shopping API (zod), with messages that name the field. */
+import { z } from "zod";
+import { UNIT_SYSTEMS } from "../../db/schema";
+import { MAX_PLAN_DAYS } from "./plans";
+
+export const MAX_SERVINGS = 20;
+export const MAX_EXTRA_LENGTH = 200;
+export const MAX_EXTRAS = 100;
+
+const id = (field: string) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .min(1, `${field} must not be empty`)
+    .max(200, `${field} is too long`);
+
+const dayNumber = (field: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .int(`${field} must be a whole number`)
+    .min(1, `${field} must be between 1 and ${MAX_PLAN_DAYS}`)
+    .max(MAX_PLAN_DAYS, `${field} must be between 1 and ${MAX_PLAN_DAYS}`);
+
+export const servingsSchema = z
+  .number({ error: "servings must be a number" })
+  .int("servings must be a whole number of people")
+  .min(1, `servings must be between 1 and ${MAX_SERVINGS} people`)
+  .max(MAX_SERVINGS, `servings must be between 1 and ${MAX_SERVINGS} people`);
+
+export const unitSystemSchema = z.enum(UNIT_SYSTEMS, {
+  error: `unitSystem must be one of: ${UNIT_SYSTEMS.join(", ")}`,
+});
+
+const rangeFields = {
+  fromDay: dayNumber("fromDay").optional(),
+  toDay: dayNumber("toDay").optional(),
+};
+
+function checkRange(value: { fromDay?: number; toDay?: number }, context: z.RefinementCtx) {
+  if (value.fromDay !== undefined && value.toDay !== undefined && value.fromDay > value.toDay) {
+    context.addIssue({
+      code: "custom",
+      path: ["fromDay"],
+      message: `fromDay (${value.fromDay}) must not be after toDay (${value.toDay})`,
+    });
+  }
+}
+
+/** shopping.list: missing fields fall back to the plan's saved preferences. */
+export const shoppingListInput = z
+  .object({
+    planId: id("planId"),
+    ...rangeFields,
+    servings: servingsSchema.optional(),
+    unitSystem: unitSystemSchema.optional(),
+  })
+  .strict()
+  .superRefine(checkRange);
+export type ShoppingListInput = z.output<typeof shoppingListInput>;
+
+/** shopping.setPreferences: null days mean "the whole plan". */
+export const setPreferencesInput = z
+  .object({
+    planId: id("planId"),
+    fromDay: dayNumber("fromDay").nullable().optional(),
+    toDay: dayNumber("toDay").nullable().optional(),
+    servings: servingsSchema.optional(),
+    unitSystem: unitSystemSchema.optional(),
+  })
+  .strict()
+  .superRefine((value, context) =>
+    checkRange({ fromDay: value.fromDay ?? undefined, toDay: value.toDay ?? undefined }, context),
+  );
+export type SetPreferencesInput = z.output<typeof setPreferencesInput>;
+
+export const setCheckedInput = z
+  .object({
+    planId: id("planId"),
+    itemKey: id("itemKey"),
+    checked: z.boolean({ error: "checked must be true or false" }),
+  })
+  .strict();
+export const setInPantryInput = z
+  .object({
+    planId: id("planId"),
+    itemKey: id("itemKey"),
+    inPantry: z.boolean({ error: "inPantry must be true or false" }),
+  })
+  .strict();
+
+export const planOnlyInput = z.object({ planId: id("planId") }).strict();
+
+export const addExtraInput = z
+  .object({
+    planId: id("planId"),
+    text: z
+      .string({ error: "text must be a string" })
+      .trim()
+      .min(1, "text must not be empty")
+      .max(MAX_EXTRA_LENGTH, `text is too long (at most ${MAX_EXTRA_LENGTH} characters)`),
+  })
+  .strict();
+
+export const removeExtraInput = z.object({ planId: id("planId"), extraId: id("extraId") }).strict();
+
+/**
+ * The download routes' query string (`?servings=2&from=1&to=7&units=imperial`), parsed
+ * into shopping.list input. Empty parameters count as absent.
+ */
+export function parseDownloadQuery(
+  planId: string,
+  params: URLSearchParams,
+): Record<string, unknown> {
+  const number = (name: string) => {
+    const raw = params.get(name);
+    if (raw === null || raw.trim() === "") return undefined;
+    return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  };
+  const units = params.get("units");
+  return {
+    planId,
+    ...(number("from") !== undefined ? { fromDay: number("from") } : {}),
+    ...(number("to") !== undefined ? { toDay: number("to") } : {}),
+    ...(number("servings") !== undefined ? { servings: number("servings") } : {}),
+    ...(units ? { unitSystem: units } : {}),
+  };
+}

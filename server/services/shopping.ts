@@ -1,0 +1,410 @@
+/**
+ * Shopping lists: loads what `buildShoppingList` needs (entries in range with their
+ * portions, supplements), applies the saved preferences, ticks, "already have" marks
+ * and free-text extras. The list itself comes from the pure domain function.
+ *
+ * Every procedure checks the plan belongs to the owner first (another owner's plan is
+ * as unknown as a missing one: NOT_FOUND). Edits answer with the list as it now is.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { AppDatabase } from "../../db/client";
+import {
+  type Meal,
+  type SupplementForm,
+  shoppingExtras,
+  shoppingMarks,
+  shoppingPreferences,
+  type UnitSystem,
+} from "../../db/schema";
+import { planDayDate } from "../domain/plan-totals";
+import {
+  buildShoppingList,
+  type ShoppingEntryInput,
+  type ShoppingPortion,
+  type ShoppingSupplementInput,
+} from "../domain/shopping";
+import type { MarkedLine } from "../domain/shopping-export";
+import { invalid, notFound } from "../errors";
+import { MAX_EXTRAS, type SetPreferencesInput, type ShoppingListInput } from "../schemas/shopping";
+import { prepared } from "./statements";
+
+type PlanRow = { id: string; name: string; dayCount: number; startDate: string | null };
+
+const PLAN_SQL = `SELECT id, name, day_count, start_date FROM plans WHERE id = ? AND owner_id = ?`;
+
+function requirePlan(db: AppDatabase, ownerId: string, planId: string): PlanRow {
+  const row = prepared(db, PLAN_SQL).raw(true).get(planId, ownerId) as
+    | [string, string, number, string | null]
+    | undefined;
+  if (!row) throw notFound(`No plan with id "${planId}"`, "planId");
+  return { id: row[0], name: row[1], dayCount: row[2], startDate: row[3] };
+}
+
+export type ShoppingPreferences = {
+  fromDay: number;
+  toDay: number;
+  servings: number;
+  unitSystem: UnitSystem;
+};
+
+export type ShoppingListView = {
+  plan: PlanRow;
+  /** The preferences this list was built with (input, else saved, else defaults). */
+  preferences: ShoppingPreferences;
+  days: { day: number; date: string | null }[];
+  aisles: { aisle: MarkedLine["aisle"]; label: string; lines: MarkedLine[] }[];
+  extras: { id: string; itemKey: string; text: string; checked: boolean }[];
+  counts: { lines: number; checked: number; inPantry: number };
+};
+
+function checkDayInPlan(plan: PlanRow, day: number, field: string): void {
+  if (day < 1 || day > plan.dayCount) {
+    throw invalid(
+      `${field} must be between 1 and ${plan.dayCount} (the plan has ${plan.dayCount} day${plan.dayCount === 1 ? "" : "s"}); got ${day}`,
+      field,
+    );
+  }
+}
+
+function savedPreferences(db: AppDatabase, planId: string) {
+  return db.select().from(shoppingPreferences).where(eq(shoppingPreferences.planId, planId)).get();
+}
+
+/** Input over saved over defaults; saved days past the plan's end are clamped. */
+function resolvePreferences(
+  db: AppDatabase,
+  plan: PlanRow,
+  input: Partial<Omit<ShoppingListInput, "planId">>,
+): ShoppingPreferences {
+  const saved = savedPreferences(db, plan.id);
+  const clamp = (day: number | null | undefined) =>
+    day == null ? null : Math.min(Math.max(1, day), plan.dayCount);
+  if (input.fromDay !== undefined) checkDayInPlan(plan, input.fromDay, "fromDay");
+  if (input.toDay !== undefined) checkDayInPlan(plan, input.toDay, "toDay");
+  const fromDay = input.fromDay ?? clamp(saved?.fromDay) ?? 1;
+  const toDay = input.toDay ?? clamp(saved?.toDay) ?? plan.dayCount;
+  if (fromDay > toDay) {
+    throw invalid(`fromDay (${fromDay}) must not be after toDay (${toDay})`, "fromDay");
+  }
+  return {
+    fromDay,
+    toDay,
+    servings: input.servings ?? saved?.servings ?? 1,
+    unitSystem: input.unitSystem ?? saved?.unitSystem ?? "metric",
+  };
+}
+
+/**
+ * Entries, then their foods and portions by id: three small reads are faster than one
+ * join repeated on each of a full plan's 896 rows (bench/shopping.bench.ts).
+ */
+const ENTRIES_SQL = `SELECT day, meal, food_id, grams, portion_id FROM plan_entries
+  WHERE plan_id = ? AND day BETWEEN ? AND ?`;
+
+type EntryRow = [number, Meal, string, number, string | null];
+
+const ENTRY_FOODS_SQL = `SELECT id, name, group_code FROM foods WHERE id IN
+  (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
+
+const ENTRY_PORTIONS_SQL = `SELECT id, amount, unit, grams FROM food_portions WHERE id IN
+  (SELECT DISTINCT portion_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
+
+/** Fluid measures only (fl oz, ml): all `millilitresPerGram` needs from other portions. */
+const FLUID_PORTIONS_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
+  WHERE p.food_id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)
+    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%')
+  ORDER BY p.food_id, p.seq`;
+
+const SUPPLEMENTS_SQL = `SELECT id, dose_micrograms, form, compound, every_n_days, first_day,
+    weekdays, with_meal FROM plan_supplements WHERE plan_id = ? ORDER BY created_at, id`;
+
+const MARKS_SQL = `SELECT item_key, checked, in_pantry FROM shopping_marks WHERE plan_id = ?`;
+
+const EXTRAS_SQL = `SELECT id, text FROM shopping_extras WHERE plan_id = ? ORDER BY position, id`;
+
+function parseWeekdays(raw: string | null): number[] | null {
+  if (raw === null) return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value)
+      ? value.filter((day): day is number => Number.isInteger(day))
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function loadSupplements(db: AppDatabase, planId: string): ShoppingSupplementInput[] {
+  const rows = prepared(db, SUPPLEMENTS_SQL).raw(true).all(planId) as [
+    string,
+    number,
+    SupplementForm,
+    string,
+    number | null,
+    number,
+    string | null,
+    Meal | null,
+  ][];
+  return rows.map(
+    ([id, doseMicrograms, form, compound, everyNDays, firstDay, weekdays, withMeal]) => ({
+      id,
+      doseMicrograms,
+      form,
+      compound,
+      everyNDays,
+      firstDay,
+      weekdays: parseWeekdays(weekdays),
+      withMeal,
+    }),
+  );
+}
+
+function buildView(
+  db: AppDatabase,
+  plan: PlanRow,
+  preferences: ShoppingPreferences,
+): ShoppingListView {
+  const range = [plan.id, preferences.fromDay, preferences.toDay] as const;
+  const foods = new Map<string, { name: string; groupCode: string | null }>();
+  for (const [id, name, groupCode] of prepared(db, ENTRY_FOODS_SQL)
+    .raw(true)
+    .all(...range) as [string, string, string | null][]) {
+    foods.set(id, { name, groupCode });
+  }
+  const portions = new Map<string, ShoppingPortion>();
+  for (const [id, amount, unit, grams] of prepared(db, ENTRY_PORTIONS_SQL)
+    .raw(true)
+    .all(...range) as [string, number, string, number][]) {
+    portions.set(id, { id, amount, unit, grams });
+  }
+  const rows = prepared(db, ENTRIES_SQL)
+    .raw(true)
+    .all(...range) as EntryRow[];
+  const entries: ShoppingEntryInput[] = rows.map(([day, meal, foodId, grams, portionId]) => {
+    const food = foods.get(foodId);
+    return {
+      day,
+      meal,
+      foodId,
+      foodName: food?.name ?? foodId,
+      groupCode: food?.groupCode ?? null,
+      grams,
+      portion: portionId === null ? null : (portions.get(portionId) ?? null),
+    };
+  });
+  const portionsByFood: Record<string, ShoppingPortion[]> = {};
+  const portionRows = prepared(db, FLUID_PORTIONS_SQL).raw(true).all(plan.id) as [
+    string,
+    string,
+    number,
+    string,
+    number,
+  ][];
+  for (const [foodId, id, amount, unit, grams] of portionRows) {
+    const list = portionsByFood[foodId] ?? [];
+    list.push({ id, amount, unit, grams });
+    portionsByFood[foodId] = list;
+  }
+  const list = buildShoppingList({
+    dayCount: plan.dayCount,
+    startDate: plan.startDate,
+    ...preferences,
+    entries,
+    portionsByFood,
+    supplements: loadSupplements(db, plan.id),
+  });
+
+  const marks = new Map<string, { checked: boolean; inPantry: boolean }>();
+  for (const [itemKey, checked, inPantry] of prepared(db, MARKS_SQL).raw(true).all(plan.id) as [
+    string,
+    number,
+    number,
+  ][]) {
+    marks.set(itemKey, { checked: checked === 1, inPantry: inPantry === 1 });
+  }
+  const mark = (itemKey: string) => marks.get(itemKey) ?? { checked: false, inPantry: false };
+  const aisles = list.aisles.map((group) => ({
+    ...group,
+    lines: group.lines.map((line) => ({ ...line, ...mark(line.itemKey) })),
+  }));
+  const extras = (prepared(db, EXTRAS_SQL).raw(true).all(plan.id) as [string, string][]).map(
+    ([id, text]) => ({ id, itemKey: `extra:${id}`, text, checked: mark(`extra:${id}`).checked }),
+  );
+  const all = aisles.flatMap((group) => group.lines);
+  return {
+    plan,
+    preferences,
+    days: Array.from({ length: plan.dayCount }, (_, index) => ({
+      day: index + 1,
+      date: planDayDate(plan.startDate, index + 1),
+    })),
+    aisles,
+    extras,
+    counts: {
+      lines: all.length,
+      checked: all.filter((line) => line.checked).length,
+      inPantry: all.filter((line) => line.inPantry).length,
+    },
+  };
+}
+
+/** The plan's shopping list; input fields override the saved preferences for this call. */
+export function getShoppingList(
+  db: AppDatabase,
+  ownerId: string,
+  input: ShoppingListInput,
+): ShoppingListView {
+  const plan = requirePlan(db, ownerId, input.planId);
+  return buildView(db, plan, resolvePreferences(db, plan, input));
+}
+
+/** Saves the household size, units and range (null days: the whole plan). */
+export function setShoppingPreferences(
+  db: AppDatabase,
+  ownerId: string,
+  input: SetPreferencesInput,
+): ShoppingListView {
+  const plan = requirePlan(db, ownerId, input.planId);
+  const saved = savedPreferences(db, plan.id);
+  const next = {
+    servings: input.servings ?? saved?.servings ?? 1,
+    unitSystem: input.unitSystem ?? saved?.unitSystem ?? "metric",
+    fromDay: input.fromDay === undefined ? (saved?.fromDay ?? null) : input.fromDay,
+    toDay: input.toDay === undefined ? (saved?.toDay ?? null) : input.toDay,
+  };
+  if (next.fromDay !== null) checkDayInPlan(plan, next.fromDay, "fromDay");
+  if (next.toDay !== null) checkDayInPlan(plan, next.toDay, "toDay");
+  if ((next.fromDay ?? 1) > (next.toDay ?? plan.dayCount)) {
+    throw invalid(
+      `fromDay (${next.fromDay ?? 1}) must not be after toDay (${next.toDay ?? plan.dayCount})`,
+      "fromDay",
+    );
+  }
+  db.insert(shoppingPreferences)
+    .values({ planId: plan.id, ...next })
+    .onConflictDoUpdate({
+      target: shoppingPreferences.planId,
+      set: { ...next, updatedAt: new Date().toISOString() },
+    })
+    .run();
+  return buildView(db, plan, resolvePreferences(db, plan, {}));
+}
+
+const ITEM_EXISTS_SQL = {
+  extra: `SELECT 1 FROM shopping_extras WHERE plan_id = ? AND id = ?`,
+  supplement: `SELECT 1 FROM plan_supplements WHERE plan_id = ? AND id = ?`,
+  food: `SELECT 1 FROM plan_entries WHERE plan_id = ? AND food_id = ? LIMIT 1`,
+} as const;
+
+/** An item key names a food of the plan, one of its supplements or one of its extras. */
+function requireItem(db: AppDatabase, planId: string, itemKey: string): void {
+  const [kind, id] = itemKey.startsWith("extra:")
+    ? (["extra", itemKey.slice(6)] as const)
+    : itemKey.startsWith("supplement:")
+      ? (["supplement", itemKey.slice(11)] as const)
+      : (["food", itemKey] as const);
+  if (!prepared(db, ITEM_EXISTS_SQL[kind]).get(planId, id)) {
+    throw notFound(`No shopping list item "${itemKey}" in this plan`, "itemKey");
+  }
+}
+
+export type ShoppingMark = { itemKey: string; checked: boolean; inPantry: boolean };
+
+function setMark(
+  db: AppDatabase,
+  ownerId: string,
+  input: { planId: string; itemKey: string },
+  change: { checked: boolean } | { inPantry: boolean },
+): ShoppingMark {
+  const plan = requirePlan(db, ownerId, input.planId);
+  requireItem(db, plan.id, input.itemKey);
+  const row = db
+    .insert(shoppingMarks)
+    .values({ planId: plan.id, itemKey: input.itemKey, ...change })
+    .onConflictDoUpdate({
+      target: [shoppingMarks.planId, shoppingMarks.itemKey],
+      set: { ...change, updatedAt: new Date().toISOString() },
+    })
+    .returning({
+      itemKey: shoppingMarks.itemKey,
+      checked: shoppingMarks.checked,
+      inPantry: shoppingMarks.inPantry,
+    })
+    .get();
+  return row;
+}
+
+export function setChecked(
+  db: AppDatabase,
+  ownerId: string,
+  input: { planId: string; itemKey: string; checked: boolean },
+): ShoppingMark {
+  return setMark(db, ownerId, input, { checked: input.checked });
+}
+
+export function setInPantry(
+  db: AppDatabase,
+  ownerId: string,
+  input: { planId: string; itemKey: string; inPantry: boolean },
+): ShoppingMark {
+  return setMark(db, ownerId, input, { inPantry: input.inPantry });
+}
+
+/** Unticks every line and extra ("already have" marks stay). */
+export function clearChecked(db: AppDatabase, ownerId: string, planId: string): ShoppingListView {
+  const plan = requirePlan(db, ownerId, planId);
+  db.update(shoppingMarks)
+    .set({ checked: false, updatedAt: new Date().toISOString() })
+    .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)))
+    .run();
+  return buildView(db, plan, resolvePreferences(db, plan, {}));
+}
+
+export function addExtra(
+  db: AppDatabase,
+  ownerId: string,
+  input: { planId: string; text: string },
+): ShoppingListView & { extraId: string } {
+  const plan = requirePlan(db, ownerId, input.planId);
+  const extraId = randomUUID();
+  db.transaction((tx) => {
+    const row = tx
+      .select({
+        count: sql<number>`count(*)`,
+        max: sql<number | null>`max(${shoppingExtras.position})`,
+      })
+      .from(shoppingExtras)
+      .where(eq(shoppingExtras.planId, plan.id))
+      .get();
+    if ((row?.count ?? 0) >= MAX_EXTRAS) {
+      throw invalid(`text: a shopping list holds at most ${MAX_EXTRAS} extra items`, "text");
+    }
+    tx.insert(shoppingExtras)
+      .values({ id: extraId, planId: plan.id, text: input.text, position: (row?.max ?? 0) + 1 })
+      .run();
+  });
+  return { ...buildView(db, plan, resolvePreferences(db, plan, {})), extraId };
+}
+
+export function removeExtra(
+  db: AppDatabase,
+  ownerId: string,
+  input: { planId: string; extraId: string },
+): ShoppingListView {
+  const plan = requirePlan(db, ownerId, input.planId);
+  db.transaction((tx) => {
+    const removed = tx
+      .delete(shoppingExtras)
+      .where(and(eq(shoppingExtras.planId, plan.id), eq(shoppingExtras.id, input.extraId)))
+      .run();
+    if (removed.changes === 0)
+      throw notFound(`No extra item with id "${input.extraId}"`, "extraId");
+    tx.delete(shoppingMarks)
+      .where(
+        and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.itemKey, `extra:${input.extraId}`)),
+      )
+      .run();
+  });
+  return buildView(db, plan, resolvePreferences(db, plan, {}));
+}

@@ -1,0 +1,91 @@
+/**
+ * plans.suggestions: loads a plan's totals, the owner's profile and the foods that could
+ * help, and lets the pure `suggestForPlan` decide. Candidate foods: those with known B12
+ * that fit the diet (after the owner's diet corrections), custom foods included: the
+ * richest per 100 g plus every fortified one; the domain ranks them per usual portion.
+ */
+import type { AppDatabase } from "../../db/client";
+import { DIETS, type Diet } from "../../db/schema";
+import { crystallineShare } from "../domain/absorption";
+import {
+  type CandidateFood,
+  fitsDiet,
+  type Suggestions,
+  suggestForPlan,
+} from "../domain/suggestions";
+import { getPlanTotals } from "./plans";
+import { getProfile } from "./profile";
+import { prepared } from "./statements";
+
+/** How many of the foods richest in B12 per 100 g are considered (fortified ones always are). */
+const RICHEST_FOODS = 300;
+
+// The candidates: every fortified food (and the owner's custom foods) plus the foods
+// richest per 100 g, read through the B12 index; then their first household portion
+// and the diet after the owner's corrections. About 5 ms instead of ranking all 4,600
+// foods with B12 by portion (15-30 ms).
+const CANDIDATES_SQL = `WITH picked AS (
+    SELECT key FROM (
+      SELECT key FROM foods WHERE b12_per_100g > 0 ORDER BY b12_per_100g DESC LIMIT ${RICHEST_FOODS}
+    )
+    UNION
+    SELECT key FROM foods WHERE b12_per_100g > 0
+      AND (b12_fortified = 1 OR b12_added_per_100g > 0 OR (source = 'custom' AND owner_id = @owner))
+  )
+  SELECT f.id, f.name, COALESCE(o.diet, f.diet) AS diet, f.group_code, f.source,
+    f.b12_per_100g, f.b12_added_per_100g, f.b12_fortified, f.typical_label_value,
+    p.id AS portion_id, p.label AS portion_label, p.grams AS portion_grams
+  FROM picked
+  JOIN foods f ON f.key = picked.key
+  LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = @owner
+  LEFT JOIN food_portions p ON p.food_id = f.id
+    AND p.seq = (SELECT MIN(seq) FROM food_portions WHERE food_id = f.id)
+  WHERE (f.owner_id IS NULL OR f.owner_id = @owner)
+    AND COALESCE(o.diet, f.diet) IN (SELECT value FROM json_each(@diets))
+  ORDER BY f.id`;
+
+type CandidateRow = {
+  id: string;
+  name: string;
+  diet: Diet;
+  group_code: string | null;
+  source: CandidateFood["source"];
+  b12_per_100g: number;
+  b12_added_per_100g: number | null;
+  b12_fortified: number;
+  typical_label_value: number;
+  portion_id: string | null;
+  portion_label: string | null;
+  portion_grams: number | null;
+};
+
+export function getSuggestions(db: AppDatabase, ownerId: string, planId: string): Suggestions {
+  const totals = getPlanTotals(db, ownerId, planId);
+  const { profile } = getProfile(db, ownerId);
+  const diets = DIETS.filter((diet) => fitsDiet(diet, profile.diet));
+  const rows = prepared(db, CANDIDATES_SQL).all({
+    owner: ownerId,
+    diets: JSON.stringify(diets),
+  }) as CandidateRow[];
+  const candidates: CandidateFood[] = rows.map((row) => ({
+    foodId: row.id,
+    name: row.name,
+    diet: row.diet,
+    groupCode: row.group_code,
+    source: row.source,
+    b12PerHundredGrams: row.b12_per_100g,
+    crystallineShare: crystallineShare({
+      b12PerHundredGrams: row.b12_per_100g,
+      b12AddedPerHundredGrams: row.b12_added_per_100g,
+      b12Fortified: row.b12_fortified === 1,
+      diet: row.diet,
+    }),
+    fortified: row.b12_fortified === 1,
+    typicalLabelValue: row.typical_label_value === 1,
+    portion:
+      row.portion_id !== null && row.portion_label !== null && row.portion_grams !== null
+        ? { id: row.portion_id, label: row.portion_label, grams: row.portion_grams }
+        : null,
+  }));
+  return suggestForPlan(totals, totals.absorption, profile, candidates);
+}

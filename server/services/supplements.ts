@@ -1,0 +1,143 @@
+/**
+ * Supplement regimens in a plan: add, change, remove. Each write checks the plan belongs
+ * to the owner and the schedule fits the plan, then returns the plan and its totals as
+ * they now are (like entry edits), so the editor needs one round trip.
+ */
+import { randomUUID } from "node:crypto";
+import { and, count, eq } from "drizzle-orm";
+import type { AppDatabase } from "../../db/client";
+import { planSupplements, plans } from "../../db/schema";
+import { AppError, invalid, notFound } from "../errors";
+import {
+  type AddSupplementInput,
+  MAX_SUPPLEMENTS_PER_PLAN,
+  type UpdateSupplementInput,
+} from "../schemas/supplements";
+import {
+  type Db,
+  editResult,
+  type PlanEditResult,
+  type PlanRow,
+  requirePlan,
+  scheduleFields,
+  touchPlan,
+} from "./plans";
+
+function requireSupplement(db: Db, ownerId: string, supplementId: string) {
+  const row = db
+    .select({ supplement: planSupplements, plan: plans })
+    .from(planSupplements)
+    .innerJoin(plans, eq(plans.id, planSupplements.planId))
+    .where(and(eq(planSupplements.id, supplementId), eq(plans.ownerId, ownerId)))
+    .get();
+  if (!row) throw notFound(`No supplement with id "${supplementId}"`, "supplementId");
+  return row;
+}
+
+function checkSchedule(
+  plan: PlanRow,
+  schedule: { firstDay: number; weekdays: number[] | null },
+): void {
+  if (schedule.weekdays !== null && plan.startDate === null) {
+    throw invalid(
+      "weekdays: this plan has no start date, so it has no weekdays; give it a start date or use everyNDays",
+      "weekdays",
+    );
+  }
+  if (schedule.firstDay > plan.dayCount) {
+    throw invalid(
+      `firstDay must be between 1 and ${plan.dayCount} (the plan has ${plan.dayCount} day${plan.dayCount === 1 ? "" : "s"}); got ${schedule.firstDay}`,
+      "firstDay",
+    );
+  }
+}
+
+export function addSupplement(
+  db: AppDatabase,
+  ownerId: string,
+  input: AddSupplementInput,
+): PlanEditResult {
+  const id = randomUUID();
+  db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    const schedule = scheduleFields(input);
+    checkSchedule(plan, schedule);
+    const existing =
+      tx
+        .select({ value: count() })
+        .from(planSupplements)
+        .where(eq(planSupplements.planId, plan.id))
+        .get()?.value ?? 0;
+    if (existing >= MAX_SUPPLEMENTS_PER_PLAN) {
+      throw new AppError(
+        "CONFLICT",
+        `planId: a plan holds at most ${MAX_SUPPLEMENTS_PER_PLAN} supplements`,
+        "planId",
+      );
+    }
+    tx.insert(planSupplements)
+      .values({
+        id,
+        planId: plan.id,
+        doseMicrograms: input.doseMicrograms,
+        form: input.form,
+        compound: input.compound ?? "cyanocobalamin",
+        ...schedule,
+        withMeal: input.withMeal ?? null,
+        note: input.note || null,
+      })
+      .run();
+    touchPlan(tx, plan.id);
+  });
+  return editResult(db, ownerId, input.planId, id);
+}
+
+export function updateSupplement(
+  db: AppDatabase,
+  ownerId: string,
+  input: UpdateSupplementInput,
+): PlanEditResult {
+  const planId = db.transaction((tx) => {
+    const { supplement, plan } = requireSupplement(tx, ownerId, input.supplementId);
+    // A new schedule of one kind replaces the other kind.
+    const schedule =
+      input.weekdays != null
+        ? { weekdays: input.weekdays, everyNDays: null }
+        : input.everyNDays != null
+          ? { weekdays: null, everyNDays: input.everyNDays }
+          : { weekdays: supplement.weekdays ?? null, everyNDays: supplement.everyNDays };
+    const firstDay = input.firstDay ?? supplement.firstDay;
+    checkSchedule(plan, { firstDay, weekdays: schedule.weekdays });
+    tx.update(planSupplements)
+      .set({
+        ...(input.doseMicrograms !== undefined ? { doseMicrograms: input.doseMicrograms } : {}),
+        ...(input.form !== undefined ? { form: input.form } : {}),
+        ...(input.compound !== undefined ? { compound: input.compound } : {}),
+        ...(input.withMeal !== undefined ? { withMeal: input.withMeal } : {}),
+        ...(input.note !== undefined ? { note: input.note || null } : {}),
+        ...schedule,
+        everyNDays: schedule.weekdays !== null ? null : (schedule.everyNDays ?? 1),
+        firstDay,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(eq(planSupplements.id, supplement.id))
+      .run();
+    touchPlan(tx, plan.id);
+    return plan.id;
+  });
+  return editResult(db, ownerId, planId, input.supplementId);
+}
+
+export function removeSupplement(
+  db: AppDatabase,
+  ownerId: string,
+  supplementId: string,
+): PlanEditResult {
+  const planId = db.transaction((tx) => {
+    const { supplement, plan } = requireSupplement(tx, ownerId, supplementId);
+    tx.delete(planSupplements).where(eq(planSupplements.id, supplement.id)).run();
+    touchPlan(tx, plan.id);
+    return plan.id;
+  });
+  return editResult(db, ownerId, planId, supplementId);
+}

@@ -1,0 +1,490 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  absorbedFromDose,
+  absorbedTargetFor,
+  absorbOccasion,
+  absorptionProfile,
+  crystallineShare,
+  HALF_SATURATION_MICROGRAMS,
+  NORMAL_ABSORPTION,
+} from "../../server/domain/absorption";
+import { calculatePlanTotals, type TotalsEntryInput } from "../../server/domain/plan-totals";
+
+/**
+ * Published single-dose points for crystalline B12 in healthy adults
+ * (../shared/reference/b12-facts.md, "Absorption"). Tolerance, as stated in
+ * docs/methodology.md: up to 25 µg, within 15% of the figure or inside the published
+ * range; from 500 µg, the absorbed fraction inside the 0.5-2% span the sources give.
+ */
+const LOW_DOSE_POINTS = [
+  { dose: 1, figure: 0.5, range: [0.5, 0.56], source: "Adams et al. 1971 via IOM 1998; NIH ODS" },
+  { dose: 5, figure: 1.0, range: [1.0, 1.0], source: "Adams et al. 1971 via IOM 1998" },
+  { dose: 25, figure: 1.4, range: [1.3, 1.5], source: "Adams et al. 1971 via IOM 1998" },
+] as const;
+const HIGH_DOSES = [500, 1000, 2000, 5000] as const;
+
+describe("absorbedFromDose reproduces the published dose-absorption points", () => {
+  for (const point of LOW_DOSE_POINTS) {
+    it(`${point.dose} µg (${point.source})`, () => {
+      const absorbed = absorbedFromDose(point.dose);
+      const inRange = absorbed >= point.range[0] && absorbed <= point.range[1];
+      const within15 =
+        Math.abs(absorbed - point.range[0]) <= 0.15 * point.range[0] ||
+        Math.abs(absorbed - point.range[1]) <= 0.15 * point.range[1];
+      expect(inRange || within15, `${absorbed} µg`).toBe(true);
+    });
+  }
+
+  it("1 µg gives exactly the 50% the half-saturation constant is derived from", () => {
+    expect(absorbedFromDose(1)).toBeCloseTo(0.5, 10);
+    expect(HALF_SATURATION_MICROGRAMS).toBeCloseTo(2.0612, 4);
+  });
+
+  for (const dose of HIGH_DOSES) {
+    it(`${dose} µg: absorbed fraction between 0.5% and 2% (NIH ODS; Berlin et al. 1968)`, () => {
+      const fraction = absorbedFromDose(dose) / dose;
+      expect(fraction).toBeGreaterThanOrEqual(0.005);
+      expect(fraction).toBeLessThanOrEqual(0.02);
+    });
+  }
+
+  it("1,000 µg and over falls inside the 0.5-1.3% the passive route gives", () => {
+    for (const dose of [1000, 2000, 5000]) {
+      expect(absorbedFromDose(dose) / dose).toBeLessThanOrEqual(0.013);
+    }
+  });
+
+  it("is conservative for the liver-paste meal (38 µg → 4.1 µg observed; Heyssel 1966)", () => {
+    const absorbed = absorbedFromDose(38);
+    expect(absorbed).toBeLessThan(4.1);
+    expect(absorbed).toBeGreaterThan(1.5);
+  });
+
+  it("usual intakes spread over three meals come out near the IOM's 50% assumption", () => {
+    const absorbed = 3 * absorbedFromDose(2.4 / 3);
+    expect(absorbed / 2.4).toBeGreaterThan(0.45);
+    expect(absorbed / 2.4).toBeLessThan(0.6);
+  });
+
+  it("without intrinsic factor only the passive 1% remains", () => {
+    expect(absorbedFromDose(1000, false)).toBeCloseTo(10, 10);
+    expect(absorbedFromDose(2, false)).toBeCloseTo(0.02, 10);
+  });
+
+  it("gives 0 for nothing, negative or non-finite doses", () => {
+    for (const dose of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(absorbedFromDose(dose)).toBe(0);
+    }
+  });
+});
+
+describe("absorption properties", () => {
+  const dose = fc.double({ min: 0, max: 100_000, noNaN: true });
+  it("never exceeds the dose, never negative, grows with the dose", () => {
+    fc.assert(
+      fc.property(dose, dose, fc.boolean(), (a, b, intrinsicFactor) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const absorbedLow = absorbedFromDose(low, intrinsicFactor);
+        const absorbedHigh = absorbedFromDose(high, intrinsicFactor);
+        expect(absorbedLow).toBeGreaterThanOrEqual(0);
+        expect(absorbedLow).toBeLessThanOrEqual(low + 1e-12);
+        expect(absorbedHigh).toBeGreaterThanOrEqual(absorbedLow - 1e-12);
+      }),
+    );
+  });
+
+  it("splitting a dose over two occasions never absorbs less than taking it at once", () => {
+    fc.assert(
+      fc.property(dose, dose, (a, b) => {
+        expect(absorbedFromDose(a) + absorbedFromDose(b)).toBeGreaterThanOrEqual(
+          absorbedFromDose(a + b) - 1e-9,
+        );
+      }),
+    );
+  });
+
+  it("an occasion's estimate never exceeds its upper estimate or its B12", () => {
+    const part = fc.double({ min: 0, max: 5000, noNaN: true });
+    const profiles = fc.constantFrom(
+      NORMAL_ABSORPTION,
+      absorptionProfile({ ageYears: 70, conditions: [] }),
+      absorptionProfile({ ageYears: 40, conditions: ["no-intrinsic-factor"] }),
+      absorptionProfile({ ageYears: 60, conditions: ["acid-reducers", "gastric-surgery"] }),
+    );
+    fc.assert(
+      fc.property(part, part, part, profiles, (foodBound, fortified, supplement, profile) => {
+        const result = absorbOccasion(
+          {
+            foodBoundMicrograms: foodBound,
+            fortifiedMicrograms: fortified,
+            supplementMicrograms: supplement,
+          },
+          profile,
+        );
+        expect(result.absorbedMicrograms).toBeGreaterThanOrEqual(0);
+        expect(result.absorbedMicrograms).toBeLessThanOrEqual(result.upperMicrograms + 1e-12);
+        expect(result.upperMicrograms).toBeLessThanOrEqual(
+          foodBound + fortified + supplement + 1e-9,
+        );
+        expect(result.fromSupplementsMicrograms).toBeLessThanOrEqual(
+          result.absorbedMicrograms + 1e-12,
+        );
+        expect(result.fromSupplementsMicrograms).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
+
+describe("absorptionProfile", () => {
+  it("is normal for a healthy adult under 51", () => {
+    const profile = absorptionProfile({ ageYears: 30, conditions: [] });
+    expect(profile).toEqual({ intrinsicFactor: true, foodBoundRelease: "normal", risks: [] });
+  });
+
+  it("turns off the intrinsic-factor route for pernicious anaemia and gastric surgery", () => {
+    for (const condition of ["no-intrinsic-factor", "gastric-surgery"] as const) {
+      const profile = absorptionProfile({ ageYears: 30, conditions: [condition] });
+      expect(profile.intrinsicFactor).toBe(false);
+      expect(profile.risks.map((risk) => risk.id)).toContain(condition);
+    }
+  });
+
+  it("marks food-bound release impaired from 51 and with acid reducers, not with metformin", () => {
+    expect(absorptionProfile({ ageYears: 51, conditions: [] }).foodBoundRelease).toBe("impaired");
+    expect(absorptionProfile({ ageYears: 50.9, conditions: [] }).foodBoundRelease).toBe("normal");
+    expect(
+      absorptionProfile({ ageYears: 30, conditions: ["acid-reducers"] }).foodBoundRelease,
+    ).toBe("impaired");
+    const metformin = absorptionProfile({ ageYears: 30, conditions: ["metformin"] });
+    expect(metformin.foodBoundRelease).toBe("normal");
+    expect(metformin.intrinsicFactor).toBe(true);
+    expect(metformin.risks.map((risk) => risk.id)).toEqual(["metformin"]);
+  });
+
+  it("counts only crystalline B12 when release is impaired, with the normal figure as upper", () => {
+    const older = absorptionProfile({ ageYears: 70, conditions: [] });
+    const meal = { foodBoundMicrograms: 2, fortifiedMicrograms: 1, supplementMicrograms: 0 };
+    const result = absorbOccasion(meal, older);
+    expect(result.absorbedMicrograms).toBeCloseTo(absorbedFromDose(1), 12);
+    expect(result.upperMicrograms).toBeCloseTo(absorbedFromDose(3), 12);
+  });
+});
+
+describe("crystallineShare", () => {
+  const food = {
+    b12PerHundredGrams: 2,
+    b12AddedPerHundredGrams: null,
+    b12Fortified: false,
+    diet: "vegan",
+  };
+  it("uses SR28's added-B12 value when there is one", () => {
+    expect(crystallineShare({ ...food, b12AddedPerHundredGrams: 1.5, diet: "vegetarian" })).toBe(
+      0.75,
+    );
+    expect(crystallineShare({ ...food, b12AddedPerHundredGrams: 3 })).toBe(1);
+  });
+  it("counts a fortified vegan food's B12 as all added, other foods as food-bound", () => {
+    expect(crystallineShare({ ...food, b12Fortified: true })).toBe(1);
+    expect(crystallineShare({ ...food, b12Fortified: true, diet: "vegetarian" })).toBe(0);
+    expect(crystallineShare(food)).toBe(0);
+    expect(crystallineShare({ ...food, b12PerHundredGrams: null, b12Fortified: true })).toBe(0);
+  });
+});
+
+function fortifiedEntry(day: number, meal: TotalsEntryInput["meal"], micrograms: number) {
+  return {
+    id: `${day}-${meal}`,
+    day,
+    meal,
+    foodId: "fortified",
+    foodName: "Fortified drink",
+    grams: 100,
+    b12PerHundredGrams: micrograms,
+    crystallineShare: 1,
+  } satisfies TotalsEntryInput;
+}
+
+describe("the Vegan Society's three options each meet an adult's absorbed need (1.2 µg)", () => {
+  const adultTarget = 2.4; // NIH/IOM RDA, adults
+  const absorbedNeed = absorbedTargetFor(adultTarget) ?? 0;
+
+  it("the absorbed target is half the recommended intake (IOM 1998)", () => {
+    expect(absorbedNeed).toBeCloseTo(1.2, 12);
+    expect(absorbedTargetFor(null)).toBeNull();
+  });
+
+  it("a daily 10 µg tablet taken on its own", () => {
+    const totals = calculatePlanTotals({
+      dayCount: 7,
+      entries: [],
+      targetMicrograms: adultTarget,
+      supplements: [
+        { id: "s", doseMicrograms: 10, withMeal: null, everyNDays: 1, firstDay: 1, weekdays: null },
+      ],
+    });
+    expect(totals.meetsAbsorbedTarget).toBe(true);
+    for (const day of totals.days)
+      expect(day.absorbedB12Micrograms).toBeGreaterThanOrEqual(absorbedNeed);
+    // Within the stated tolerance: the model gives 1.34 µg/day, 12% above the need.
+    expect(totals.averageAbsorbedB12Micrograms).toBeLessThan(absorbedNeed * 1.15);
+  });
+
+  it("a weekly 2,000 µg tablet, judged on the week's average", () => {
+    const totals = calculatePlanTotals({
+      dayCount: 7,
+      entries: [],
+      targetMicrograms: adultTarget,
+      supplements: [
+        {
+          id: "s",
+          doseMicrograms: 2000,
+          withMeal: null,
+          everyNDays: 7,
+          firstDay: 1,
+          weekdays: null,
+        },
+      ],
+    });
+    expect(totals.days.map((day) => day.supplementB12Micrograms)).toEqual([2000, 0, 0, 0, 0, 0, 0]);
+    expect(totals.meetsAbsorbedTarget).toBe(true);
+    expect(totals.averageAbsorbedB12Micrograms).toBeCloseTo(absorbedFromDose(2000) / 7, 12);
+  });
+
+  it("fortified foods twice a day totalling 3 µg", () => {
+    const entries = [1, 2, 3, 4, 5, 6, 7].flatMap((day) => [
+      fortifiedEntry(day, "breakfast", 1.5),
+      fortifiedEntry(day, "dinner", 1.5),
+    ]);
+    const totals = calculatePlanTotals({ dayCount: 7, entries, targetMicrograms: adultTarget });
+    expect(totals.meetsAbsorbedTarget).toBe(true);
+    expect(totals.averageAbsorbedB12Micrograms).toBeLessThan(absorbedNeed * 1.15);
+  });
+
+  it("but the same 3 µg eaten at one meal does not", () => {
+    const entries = [1, 2, 3, 4, 5, 6, 7].map((day) => fortifiedEntry(day, "lunch", 3));
+    const totals = calculatePlanTotals({ dayCount: 7, entries, targetMicrograms: adultTarget });
+    expect(totals.meetsTarget).toBe(true);
+    expect(totals.meetsAbsorbedTarget).toBe(false);
+  });
+});
+
+describe("calculatePlanTotals with supplements and absorption", () => {
+  it("keeps supplements as their own series and adds them to intake", () => {
+    const totals = calculatePlanTotals({
+      dayCount: 3,
+      entries: [fortifiedEntry(1, "breakfast", 1)],
+      targetMicrograms: 2.4,
+      supplements: [
+        {
+          id: "a",
+          doseMicrograms: 250,
+          withMeal: "breakfast",
+          everyNDays: 2,
+          firstDay: 1,
+          weekdays: null,
+        },
+      ],
+    });
+    const [day1, day2, day3] = totals.days;
+    expect(day1?.foodB12Micrograms).toBe(1);
+    expect(day1?.supplementB12Micrograms).toBe(250);
+    expect(day1?.b12Micrograms).toBe(251);
+    expect(day2?.supplementB12Micrograms).toBe(0);
+    expect(day3?.supplements).toEqual([
+      { id: "a", doseMicrograms: 250, withMeal: "breakfast", injected: false },
+    ]);
+    // Taken with breakfast, the dose shares breakfast's occasion with the food.
+    expect(day1?.meals[0]?.absorbedB12Micrograms).toBeCloseTo(absorbedFromDose(251), 12);
+    expect(day1?.absorbedB12Micrograms).toBeCloseTo(absorbedFromDose(251), 12);
+    expect(day1?.absorbedFromSupplementsMicrograms).toBeCloseTo(
+      (absorbedFromDose(251) * 250) / 251,
+      12,
+    );
+    expect(totals.averageSupplementB12Micrograms).toBeCloseTo(500 / 3, 12);
+  });
+
+  it("takes weekday supplements on the right dates of a dated plan", () => {
+    // 2026-11-23 is a Monday.
+    const totals = calculatePlanTotals({
+      dayCount: 8,
+      entries: [],
+      targetMicrograms: 2.4,
+      startDate: "2026-11-23",
+      supplements: [
+        {
+          id: "w",
+          doseMicrograms: 1000,
+          withMeal: null,
+          everyNDays: null,
+          firstDay: 1,
+          weekdays: [1, 4],
+        },
+      ],
+    });
+    expect(
+      totals.days.filter((day) => day.supplementB12Micrograms > 0).map((day) => day.day),
+    ).toEqual([1, 4, 8]);
+  });
+
+  it("with no intrinsic factor counts 1% of everything", () => {
+    const totals = calculatePlanTotals({
+      dayCount: 1,
+      entries: [fortifiedEntry(1, "lunch", 2)],
+      targetMicrograms: 2.4,
+      absorption: absorptionProfile({ ageYears: 40, conditions: ["no-intrinsic-factor"] }),
+      supplements: [
+        {
+          id: "s",
+          doseMicrograms: 1000,
+          withMeal: null,
+          everyNDays: 1,
+          firstDay: 1,
+          weekdays: null,
+        },
+      ],
+    });
+    expect(totals.averageAbsorbedB12Micrograms).toBeCloseTo(0.02 + 10, 12);
+    expect(totals.meetsAbsorbedTarget).toBe(true);
+  });
+
+  it("for an older adult counts only crystalline B12, food-bound as the upper estimate", () => {
+    const entries: TotalsEntryInput[] = [
+      { ...fortifiedEntry(1, "dinner", 2.6), crystallineShare: 0, foodName: "Salmon" },
+    ];
+    const totals = calculatePlanTotals({
+      dayCount: 1,
+      entries,
+      targetMicrograms: 2.4,
+      absorption: absorptionProfile({ ageYears: 70, conditions: [] }),
+    });
+    expect(totals.averageAbsorbedB12Micrograms).toBe(0);
+    expect(totals.averageAbsorbedUpperB12Micrograms).toBeCloseTo(absorbedFromDose(2.6), 12);
+    expect(totals.meetsTarget).toBe(true);
+    expect(totals.meetsAbsorbedTarget).toBe(false);
+  });
+
+  it("rejects a supplement with a dose that is not a positive number", () => {
+    for (const doseMicrograms of [0, -5, Number.NaN]) {
+      expect(() =>
+        calculatePlanTotals({
+          dayCount: 1,
+          entries: [],
+          targetMicrograms: 2.4,
+          supplements: [
+            { id: "s", doseMicrograms, withMeal: null, everyNDays: 1, firstDay: 1, weekdays: null },
+          ],
+        }),
+      ).toThrow(RangeError);
+    }
+  });
+
+  it("counts an injection as intake but leaves it out of the absorbed estimate", () => {
+    const totals = calculatePlanTotals({
+      dayCount: 2,
+      entries: [],
+      targetMicrograms: 2.4,
+      absorption: absorptionProfile({ ageYears: 60, conditions: ["no-intrinsic-factor"] }),
+      supplements: [
+        {
+          id: "shot",
+          doseMicrograms: 1000,
+          withMeal: null,
+          everyNDays: 2,
+          firstDay: 1,
+          weekdays: null,
+          injected: true,
+        },
+      ],
+    });
+    expect(totals.days[0]?.supplementB12Micrograms).toBe(1000);
+    expect(totals.days[0]?.injectedMicrograms).toBe(1000);
+    expect(totals.days[0]?.absorbedB12Micrograms).toBe(0);
+    expect(totals.days[1]?.injectedMicrograms).toBe(0);
+  });
+});
+
+describe("plan totals with supplements and absorption, for any plan", () => {
+  const meal = fc.constantFrom("breakfast", "lunch", "dinner", "snack") as fc.Arbitrary<
+    TotalsEntryInput["meal"]
+  >;
+  const planArbitrary = fc.integer({ min: 1, max: 14 }).chain((dayCount) =>
+    fc.record({
+      dayCount: fc.constant(dayCount),
+      targetMicrograms: fc.option(fc.double({ min: 0.3, max: 5, noNaN: true }), { nil: null }),
+      startDate: fc.option(fc.constantFrom("2026-11-23", "2024-02-27"), { nil: null }),
+      absorption: fc.constantFrom(
+        NORMAL_ABSORPTION,
+        absorptionProfile({ ageYears: 75, conditions: ["metformin"] }),
+        absorptionProfile({ ageYears: 40, conditions: ["no-intrinsic-factor"] }),
+      ),
+      entries: fc.array(
+        fc.record({
+          id: fc.uuid(),
+          day: fc.integer({ min: 1, max: dayCount }),
+          meal,
+          foodId: fc.constantFrom("a", "b", "c"),
+          foodName: fc.constant("food"),
+          grams: fc.double({ min: 0.1, max: 5000, noNaN: true }),
+          b12PerHundredGrams: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), {
+            nil: null,
+          }),
+          crystallineShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        }),
+        { maxLength: 30 },
+      ),
+      supplements: fc.array(
+        fc.record({
+          id: fc.uuid(),
+          doseMicrograms: fc.double({ min: 0.1, max: 10_000, noNaN: true }),
+          withMeal: fc.option(meal, { nil: null }),
+          everyNDays: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+          firstDay: fc.integer({ min: 1, max: dayCount }),
+          weekdays: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1 }), {
+            nil: null,
+          }),
+          injected: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+    }),
+  );
+
+  it("intake = foods + supplements; absorbed is finite, ≥ 0, ≤ upper ≤ what was swallowed", () => {
+    fc.assert(
+      fc.property(planArbitrary, (plan) => {
+        const totals = calculatePlanTotals(plan);
+        for (const day of totals.days) {
+          const foods = day.meals.reduce((sum, item) => sum + item.b12Micrograms, 0);
+          const doses = day.supplements.reduce((sum, dose) => sum + dose.doseMicrograms, 0);
+          expect(day.foodB12Micrograms).toBeCloseTo(foods, 6);
+          expect(day.supplementB12Micrograms).toBeCloseTo(doses, 6);
+          expect(day.b12Micrograms).toBeCloseTo(foods + doses, 6);
+          for (const value of [
+            day.absorbedB12Micrograms,
+            day.absorbedUpperB12Micrograms,
+            day.absorbedFromSupplementsMicrograms,
+          ]) {
+            expect(Number.isFinite(value)).toBe(true);
+            expect(value).toBeGreaterThanOrEqual(0);
+          }
+          expect(day.absorbedB12Micrograms).toBeLessThanOrEqual(
+            day.absorbedUpperB12Micrograms + 1e-9,
+          );
+          expect(day.absorbedUpperB12Micrograms).toBeLessThanOrEqual(
+            day.b12Micrograms - day.injectedMicrograms + 1e-6,
+          );
+          expect(day.absorbedFromSupplementsMicrograms).toBeLessThanOrEqual(
+            day.absorbedB12Micrograms + 1e-9,
+          );
+          // Unknown stays unknown: the absorbed estimate shares the day's completeness.
+          expect(day.complete).toBe(day.unknownEntries === 0);
+        }
+        expect(Number.isFinite(totals.averageAbsorbedB12Micrograms)).toBe(true);
+        if (totals.absorbedTargetMicrograms !== null && totals.targetMicrograms !== null) {
+          expect(totals.absorbedTargetMicrograms).toBeCloseTo(totals.targetMicrograms / 2, 12);
+        }
+      }),
+    );
+  });
+});
