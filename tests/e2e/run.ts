@@ -5,6 +5,7 @@
 import { absorptionJourneys } from "./absorption.journeys";
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
+import { httpFuzzJourneys } from "./http-fuzz.journeys";
 import { keyboardJourneys } from "./keyboard.journeys";
 import { learnJourneys } from "./learn.journeys";
 import { planJourneys } from "./plans.journeys";
@@ -17,6 +18,7 @@ runJourneys([
   ...shoppingJourneys,
   ...learnJourneys,
   ...keyboardJourneys,
+  ...httpFuzzJourneys,
 ]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
