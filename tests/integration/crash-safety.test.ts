@@ -5,8 +5,9 @@
  * integrity check, show no half-applied work, and the next start must complete the import.
  *
  * The children are the real scripts (`scripts/db-seed.ts`, `scripts/db-setup.ts`, via
- * tsx) and tests/integration/processes/edit-stream.ts; kill moments are either a progress
- * line (certainly mid-transaction) or a seeded random delay. Slow-ish (each child starts
+ * tsx) and tests/integration/processes/edit-stream.ts; kill moments are a progress line
+ * of the import (certainly mid-transaction), a line the edit stream prints from inside a
+ * transaction it then holds open, or a seeded random delay. Slow-ish (each child starts
  * tsx, and the import children read and classify the SR28 files), so it keeps to seven
  * child processes.
  */
@@ -165,9 +166,24 @@ describe("crash safety (SIGKILL)", () => {
     db.$client.close();
 
     let killed = 0;
-    for (const delay of delays(11, 3, 100, 1000)) {
-      const args = [EDIT_STREAM, databasePath, planId, String(IMPORT_ENTRIES), IMPORTED_PLAN_NAME];
-      const run = await runScript(args, databasePath, /^running$/, delay);
+    // At a random moment, then certainly inside a transaction: half-way through a
+    // 1,500-row plans.import and through a 240-row copyDay (see edit-stream.ts).
+    const kills: [string, RegExp, number][] = [
+      ["", /^running$/, delays(11, 1, 100, 1000)[0] ?? 500],
+      ["import", /^inside import$/, 0],
+      ["copy", /^inside copy$/, 0],
+    ];
+    for (const [pauseIn, when, delay] of kills) {
+      const args = [
+        EDIT_STREAM,
+        databasePath,
+        planId,
+        String(IMPORT_ENTRIES),
+        IMPORTED_PLAN_NAME,
+        pauseIn,
+      ];
+      const run = await runScript(args, databasePath, when, delay);
+      if (pauseIn) expect(run.output).toContain(`inside ${pauseIn}`);
       expect(run.killed, run.output).toBe(true);
       killed += 1;
       db = openAndCheck(databasePath);
