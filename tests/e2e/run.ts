@@ -3,6 +3,7 @@
  * Screenshots of every page at desktop and phone width go to screenshots/ (not committed).
  */
 import { absorptionJourneys } from "./absorption.journeys";
+import { backupJourneys } from "./backup.journeys";
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
 import { learnJourneys } from "./learn.journeys";
@@ -15,6 +16,7 @@ runJourneys([
   ...absorptionJourneys,
   ...shoppingJourneys,
   ...learnJourneys,
+  ...backupJourneys,
 ]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
