@@ -5,7 +5,7 @@
  * measured inside the page. Target (issue 3): edits show within 100 ms on this machine.
  * Needs `npm run build` first.
  */
-import { callMutation, launchBrowser, open, startApp } from "../tests/e2e/harness";
+import { callMutation, launchBrowser, open, showCharts, startApp } from "../tests/e2e/harness";
 import { printTable, type Row, summarise } from "./stats";
 
 const FOODS = [
@@ -48,6 +48,7 @@ export async function benchEditor(edits = 15): Promise<Row[]> {
     page.on("crash", () => console.error("page crashed"));
     page.on("pageerror", (error) => console.error("page error:", error.message));
     await open(page, `${app.baseUrl}/plans/${planId}`);
+    await showCharts(page);
     await page.locator(".recharts-surface").first().waitFor();
     const samples: number[] = [];
     for (let edit = 0; edit < edits; edit += 1) {

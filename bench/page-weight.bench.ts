@@ -7,7 +7,7 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { callMutation, launchBrowser, startApp } from "../tests/e2e/harness";
+import { callMutation, launchBrowser, showCharts, startApp } from "../tests/e2e/harness";
 import { printTable, type Row } from "./stats";
 
 /** Scripts named in the server's HTML load with the page; any other script came later (lazy). */
@@ -65,6 +65,7 @@ export async function benchPageWeight(): Promise<Row[]> {
         "/plans/[planId]",
         `/plans/${id}`,
         async (page) => {
+          await showCharts(page);
           await page.locator(".recharts-surface").first().waitFor();
         },
       ],

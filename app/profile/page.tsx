@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { serverCaller } from "@/app/_trpc/server";
+import { BackupPanel } from "./backup-panel";
 import { ProfileForm } from "./profile-form";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,7 @@ export default async function ProfilePage() {
         target this gives.
       </p>
       <ProfileForm initial={current} />
+      <BackupPanel />
     </>
   );
 }

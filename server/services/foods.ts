@@ -353,13 +353,21 @@ export function previewLabel(input: LabelPreviewInput): {
 export function createCustomFood(db: AppDatabase, ownerId: string, fields: CustomFoodFields): Food {
   assertGroupExists(db, fields.group);
   const id = `custom-${randomUUID()}`;
-  db.transaction((tx) => {
-    tx.insert(foods)
-      .values({ id, source: "custom", ownerId, searchKeywords: "", ...customFoodValues(fields) })
-      .run();
-    tx.insert(foodPortions).values(customPortions(id, fields)).run();
-  });
+  db.transaction((tx) => createCustomFoodWithId(tx, ownerId, id, fields));
   return getFood(db, ownerId, { id });
+}
+
+/** Writes a custom food under a given id (a new one, or a restored backup's). */
+export function createCustomFoodWithId(
+  tx: Pick<AppDatabase, "insert">,
+  ownerId: string,
+  id: string,
+  fields: CustomFoodFields,
+): void {
+  tx.insert(foods)
+    .values({ id, source: "custom", ownerId, searchKeywords: "", ...customFoodValues(fields) })
+    .run();
+  tx.insert(foodPortions).values(customPortions(id, fields)).run();
 }
 
 function requireOwnCustomFood(db: AppDatabase, ownerId: string, id: string): void {

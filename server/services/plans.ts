@@ -760,8 +760,15 @@ export function exportPlan(db: AppDatabase, ownerId: string, planId: string): Pl
   };
 }
 
-/** Creates a new plan from a plan file; rejects the whole file if any food is unknown. */
-export function importPlan(db: AppDatabase, ownerId: string, file: PlanFile): { id: string } {
+/**
+ * Creates a new plan from a plan file; rejects the whole file if any food is unknown.
+ * Answers with the new plan's id and its supplements' ids in the file's order.
+ */
+export function importPlan(
+  db: Db,
+  ownerId: string,
+  file: PlanFile,
+): { id: string; supplementIds: string[] } {
   const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
   const known = new Set(
     foodIds.length === 0
@@ -819,6 +826,8 @@ export function importPlan(db: AppDatabase, ownerId: string, file: PlanFile): { 
     }
   });
   const id = randomUUID();
+  const supplementIds = (file.supplements ?? []).map(() => randomUUID());
+  const importedAt = Date.now();
   db.transaction((tx) => {
     tx.insert(plans)
       .values({
@@ -849,9 +858,11 @@ export function importPlan(db: AppDatabase, ownerId: string, file: PlanFile): { 
     if (supplements.length > 0) {
       tx.insert(planSupplements)
         .values(
-          supplements.map((supplement) => ({
+          supplements.map((supplement, index) => ({
             ...scheduleFields(supplement),
-            id: randomUUID(),
+            id: supplementIds[index] ?? randomUUID(),
+            // Listed in the file's order (supplements are listed by creation time).
+            createdAt: new Date(importedAt + index).toISOString(),
             planId: id,
             doseMicrograms: supplement.doseMicrograms,
             form: supplement.form,
@@ -863,7 +874,7 @@ export function importPlan(db: AppDatabase, ownerId: string, file: PlanFile): { 
         .run();
     }
   });
-  return { id };
+  return { id, supplementIds };
 }
 
 /** A regimen's schedule columns: weekdays, or every N days (daily when neither is given). */

@@ -58,7 +58,9 @@ function withTarget(profile: Profile, isDefault: boolean): ProfileWithTarget {
   };
 }
 
-export function getProfile(db: AppDatabase, ownerId: string): ProfileWithTarget {
+type Db = Pick<AppDatabase, "select" | "insert">;
+
+export function getProfile(db: Db, ownerId: string): ProfileWithTarget {
   const row = db.select().from(profiles).where(eq(profiles.ownerId, ownerId)).get();
   if (!row) return withTarget(DEFAULT_PROFILE, true);
   return withTarget(
@@ -75,11 +77,7 @@ export function getProfile(db: AppDatabase, ownerId: string): ProfileWithTarget 
   );
 }
 
-export function updateProfile(
-  db: AppDatabase,
-  ownerId: string,
-  input: ProfileInput,
-): ProfileWithTarget {
+export function updateProfile(db: Db, ownerId: string, input: ProfileInput): ProfileWithTarget {
   const values = { ...input, updatedAt: new Date().toISOString() };
   db.insert(profiles)
     .values({ ownerId, ...values })

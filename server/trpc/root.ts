@@ -1,6 +1,7 @@
 /** The app router: every procedure the API offers. */
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, router } from "./init";
+import { backupRouter } from "./routers/backup";
 import { foodsRouter } from "./routers/foods";
 import { plansRouter } from "./routers/plans";
 import { profileRouter } from "./routers/profile";
@@ -11,6 +12,7 @@ export const appRouter = router({
   profile: profileRouter,
   plans: plansRouter,
   shopping: shoppingRouter,
+  backup: backupRouter,
 });
 
 export type AppRouter = typeof appRouter;

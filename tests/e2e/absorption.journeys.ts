@@ -4,7 +4,15 @@
  * weekly 2,000 µg supplement closes the absorbed gap in the chart. The supplement form is
  * used by hand too (add, see it in the day, remove).
  */
-import { assert, callMutation, type Journey, open, screenshot, VIEWPORTS } from "./harness";
+import {
+  assert,
+  callMutation,
+  type Journey,
+  open,
+  screenshot,
+  showCharts,
+  VIEWPORTS,
+} from "./harness";
 
 const BANANA = "sr28-09040";
 const WHOLE_WHEAT_BREAD = "sr28-18075";
@@ -60,6 +68,7 @@ export const absorptionJourneys: Journey[] = [
       ]) {
         await suggestions.getByText(title, { exact: true }).waitFor();
       }
+      await showCharts(page);
       const chart = page.locator(".chart-card").first();
       await chart.getByText(/▼ below the 1\.2 µg absorbed target/).waitFor();
       await screenshot(page, "absorption-short-desktop");

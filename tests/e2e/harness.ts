@@ -200,6 +200,11 @@ export async function callMutation(
   return body.result.data;
 }
 
+/** Scrolls the plan charts into view: they load only when near the screen. */
+export async function showCharts(page: Page): Promise<void> {
+  await page.getByRole("heading", { name: "Charts", exact: true }).scrollIntoViewIfNeeded();
+}
+
 /** Opens a URL and waits until React has hydrated the page (see app/_components/site-nav.tsx). */
 export async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -3,7 +3,7 @@
  * foods, change an amount, copy a day, and see the totals and the chart update.
  */
 import type { Page } from "playwright-core";
-import { assert, type Journey, open, screenshot, VIEWPORTS } from "./harness";
+import { assert, type Journey, open, screenshot, showCharts, VIEWPORTS } from "./harness";
 
 const SOYMILK = "Soymilk, original and vanilla, with added calcium, vitamins A and D";
 
@@ -115,6 +115,7 @@ export const planJourneys: Journey[] = [
       await page.getByRole("tab", { name: /Wed 9 Dec.*4\.13 µg/ }).waitFor();
 
       // The chart's table view lists the three days with their totals.
+      await showCharts(page);
       const showTable = page.getByRole("button", { name: "Show as table" }).first();
       await showTable.click();
       const table = page.getByRole("table").first();

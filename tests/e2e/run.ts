@@ -3,6 +3,7 @@
  * Screenshots of every page at desktop and phone width go to screenshots/ (not committed).
  */
 import { absorptionJourneys } from "./absorption.journeys";
+import { backupJourneys } from "./backup.journeys";
 import { foodJourneys } from "./foods.journeys";
 import { runJourneys } from "./harness";
 import { httpFuzzJourneys } from "./http-fuzz.journeys";
@@ -17,6 +18,7 @@ runJourneys([
   ...absorptionJourneys,
   ...shoppingJourneys,
   ...learnJourneys,
+  ...backupJourneys,
   ...keyboardJourneys,
   ...httpFuzzJourneys,
 ]).catch((error: unknown) => {

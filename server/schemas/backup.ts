@@ -1,0 +1,125 @@
+/**
+ * The backup file: all of one person's data (profile, custom foods, diet corrections,
+ * plans with their supplements and shopping state) as one JSON document. Read by
+ * backup.restore, which accepts a file whole or not at all.
+ */
+import { z } from "zod";
+import { DIETS, UNIT_SYSTEMS } from "../../db/schema";
+import { customFoodFields } from "./foods";
+import { MAX_PLAN_ENTRIES, planFileSchema } from "./plans";
+import { profileInput } from "./profile";
+import { MAX_EXTRA_LENGTH, MAX_EXTRAS } from "./shopping";
+
+export const BACKUP_FORMAT = "b12-planner-backup";
+export const BACKUP_VERSION = 1;
+export const MAX_BACKUP_PLANS = 200;
+export const MAX_BACKUP_CUSTOM_FOODS = 1000;
+export const MAX_BACKUP_OVERRIDES = 5000;
+/** Entries over all plans of a backup (each plan is also held to its own limit). */
+export const MAX_BACKUP_ENTRIES = 50 * MAX_PLAN_ENTRIES;
+
+const CUSTOM_FOOD_ID = /^custom-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const itemKey = z
+  .string({ error: "itemKey must be a string" })
+  .min(1, "itemKey must not be empty")
+  .max(200, "itemKey is too long");
+
+const shoppingState = z
+  .object({
+    preferences: z
+      .object({
+        servings: z.number().int().min(1).max(20),
+        unitSystem: z.enum(UNIT_SYSTEMS),
+        fromDay: z.number().int().min(1).nullable(),
+        toDay: z.number().int().min(1).nullable(),
+      })
+      .strict()
+      .nullable(),
+    marks: z
+      .array(z.object({ itemKey, checked: z.boolean(), inPantry: z.boolean() }).strict())
+      .max(2000, "too many shopping marks in one plan"),
+    extras: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(100),
+            text: z.string().trim().min(1).max(MAX_EXTRA_LENGTH),
+          })
+          .strict(),
+      )
+      .max(MAX_EXTRAS, `at most ${MAX_EXTRAS} extras in one plan`),
+  })
+  .strict();
+
+export const backupPlanSchema = z
+  .object({
+    /** The plan's id when it was backed up; supplement and extra ids keep it company. */
+    id: z.string().min(1).max(100),
+    file: planFileSchema,
+    /** Supplement ids in the same order as file.supplements (shopping marks refer to them). */
+    supplementIds: z.array(z.string().min(1).max(100)).max(100),
+    shopping: shoppingState,
+  })
+  .strict();
+
+export const backupFileSchema = z
+  .object({
+    format: z.literal(BACKUP_FORMAT, { error: `format must be "${BACKUP_FORMAT}"` }),
+    version: z.literal(BACKUP_VERSION, { error: `version must be ${BACKUP_VERSION}` }),
+    exportedAt: z.string().max(40).optional(),
+    profile: profileInput.nullable(),
+    customFoods: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(CUSTOM_FOOD_ID, "customFoods id must look like custom-<uuid>"),
+            fields: customFoodFields,
+          })
+          .strict(),
+      )
+      .max(MAX_BACKUP_CUSTOM_FOODS, `at most ${MAX_BACKUP_CUSTOM_FOODS} custom foods`),
+    dietOverrides: z
+      .array(
+        z
+          .object({
+            foodId: z.string().min(1).max(100),
+            diet: z.enum(DIETS),
+            note: z.string().max(500).nullable(),
+          })
+          .strict(),
+      )
+      .max(MAX_BACKUP_OVERRIDES, `at most ${MAX_BACKUP_OVERRIDES} diet corrections`),
+    plans: z.array(backupPlanSchema).max(MAX_BACKUP_PLANS, `at most ${MAX_BACKUP_PLANS} plans`),
+  })
+  .strict()
+  .superRefine((file, context) => {
+    const entries = file.plans.reduce((sum, plan) => sum + plan.file.entries.length, 0);
+    if (entries > MAX_BACKUP_ENTRIES) {
+      context.addIssue({
+        code: "custom",
+        path: ["plans"],
+        message: `the backup holds ${entries} plan entries, more than ${MAX_BACKUP_ENTRIES}`,
+      });
+    }
+    const ids = file.customFoods.map((food) => food.id);
+    if (new Set(ids).size !== ids.length) {
+      context.addIssue({
+        code: "custom",
+        path: ["customFoods"],
+        message: "customFoods lists an id twice",
+      });
+    }
+    file.plans.forEach((plan, index) => {
+      if (plan.supplementIds.length !== (plan.file.supplements ?? []).length) {
+        context.addIssue({
+          code: "custom",
+          path: ["plans", index, "supplementIds"],
+          message: `plans.${index}.supplementIds must have one id per supplement`,
+        });
+      }
+    });
+  });
+export type BackupFile = z.output<typeof backupFileSchema>;
+
+export const restoreBackupInput = z.object({ file: backupFileSchema }).strict();

@@ -1,0 +1,311 @@
+/**
+ * Backup and restore of all of one person's data: profile, custom foods, diet
+ * corrections, plans (entries, supplements) and their shopping state.
+ *
+ * A restore replaces the person's data in one transaction, after checking the whole
+ * file: a custom food id taken by another food, a plan referring to a food this
+ * database does not have, or shopping settings outside a plan's days reject the file
+ * and change nothing. Plans, supplements and extras get new ids (shopping ticks follow
+ * them); custom foods keep theirs, so the plans that use them still do.
+ */
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { AppDatabase } from "../../db/client";
+import {
+  dietOverrides,
+  foodGroups,
+  foodPortions,
+  foods,
+  plans,
+  profiles,
+  shoppingExtras,
+  shoppingMarks,
+  shoppingPreferences,
+} from "../../db/schema";
+import { AppError, invalid, notFound } from "../errors";
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from "../schemas/backup";
+import type { CustomFoodFields } from "../schemas/foods";
+import { createCustomFoodWithId } from "./foods";
+import { exportPlan, importPlan, listPlans, loadSupplements, type Transaction } from "./plans";
+import { getProfile, updateProfile } from "./profile";
+
+type BackupInput = BackupFile;
+
+function customFoodsOf(db: AppDatabase, ownerId: string): BackupInput["customFoods"] {
+  const rows = db
+    .select()
+    .from(foods)
+    .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
+    .orderBy(asc(foods.createdAt), asc(foods.id))
+    .all();
+  const portions =
+    rows.length === 0
+      ? []
+      : db
+          .select()
+          .from(foodPortions)
+          .where(
+            inArray(
+              foodPortions.foodId,
+              rows.map((row) => row.id),
+            ),
+          )
+          .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq))
+          .all();
+  return rows.map((row) => {
+    const fields: CustomFoodFields = {
+      name: row.name,
+      servingGrams: row.labelServingGrams ?? 100,
+      b12:
+        row.labelPercentDailyValue !== null
+          ? {
+              percentDailyValue: row.labelPercentDailyValue,
+              labelEdition: row.labelEdition ?? "current",
+            }
+          : { micrograms: row.labelB12Micrograms ?? 0 },
+      diet: row.diet,
+      fortified: row.b12Fortified,
+      group: row.groupCode,
+      // Portion 1 is the label's serving, made again from servingGrams.
+      portions: portions
+        .filter((portion) => portion.foodId === row.id && portion.seq > 1)
+        .map((portion) => ({ label: portion.label, grams: portion.grams })),
+    };
+    return { id: row.id, fields };
+  });
+}
+
+/** Everything of one owner, as one JSON document (docs/api.md, "Backup files"). */
+export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
+  const { profile, isDefault } = getProfile(db, ownerId);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    profile: isDefault ? null : profile,
+    customFoods: customFoodsOf(db, ownerId),
+    dietOverrides: db
+      .select({ foodId: dietOverrides.foodId, diet: dietOverrides.diet, note: dietOverrides.note })
+      .from(dietOverrides)
+      .where(eq(dietOverrides.ownerId, ownerId))
+      .orderBy(asc(dietOverrides.foodId))
+      .all(),
+    plans: listPlans(db, ownerId)
+      .reverse()
+      .map((plan) => {
+        const preferences = db
+          .select()
+          .from(shoppingPreferences)
+          .where(eq(shoppingPreferences.planId, plan.id))
+          .get();
+        return {
+          id: plan.id,
+          file: exportPlan(db, ownerId, plan.id),
+          supplementIds: loadSupplements(db, plan.id).map((supplement) => supplement.id),
+          shopping: {
+            preferences: preferences
+              ? {
+                  servings: preferences.servings,
+                  unitSystem: preferences.unitSystem,
+                  fromDay: preferences.fromDay,
+                  toDay: preferences.toDay,
+                }
+              : null,
+            marks: db
+              .select({
+                itemKey: shoppingMarks.itemKey,
+                checked: shoppingMarks.checked,
+                inPantry: shoppingMarks.inPantry,
+              })
+              .from(shoppingMarks)
+              .where(eq(shoppingMarks.planId, plan.id))
+              .orderBy(asc(shoppingMarks.itemKey))
+              .all(),
+            extras: db
+              .select({ id: shoppingExtras.id, text: shoppingExtras.text })
+              .from(shoppingExtras)
+              .where(eq(shoppingExtras.planId, plan.id))
+              .orderBy(asc(shoppingExtras.position))
+              .all(),
+          },
+        };
+      }),
+  };
+}
+
+export type RestoreSummary = {
+  profile: boolean;
+  customFoods: number;
+  dietOverrides: number;
+  plans: number;
+  entries: number;
+  supplements: number;
+};
+
+/** Checks what the file refers to against this database, before anything is written. */
+function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): void {
+  const customIds = file.customFoods.map((food) => food.id);
+  if (customIds.length > 0) {
+    const taken = db
+      .select({ id: foods.id, ownerId: foods.ownerId })
+      .from(foods)
+      .where(inArray(foods.id, customIds))
+      .all()
+      .filter((row) => row.ownerId !== ownerId);
+    if (taken.length > 0) {
+      const index = customIds.indexOf(taken[0]?.id ?? "");
+      throw new AppError(
+        "CONFLICT",
+        `file.customFoods.${index}.id: "${taken[0]?.id}" belongs to another food in this database`,
+        `file.customFoods.${index}.id`,
+      );
+    }
+  }
+  const groups = [
+    ...new Set(file.customFoods.flatMap((food) => (food.fields.group ? [food.fields.group] : []))),
+  ];
+  if (groups.length > 0) {
+    const known = new Set(
+      db
+        .select({ code: foodGroups.code })
+        .from(foodGroups)
+        .where(inArray(foodGroups.code, groups))
+        .all()
+        .map((row) => row.code),
+    );
+    const index = file.customFoods.findIndex(
+      (food) => food.fields.group && !known.has(food.fields.group),
+    );
+    if (index >= 0) {
+      throw notFound(
+        `file.customFoods.${index}.fields.group: no food group with code ${file.customFoods[index]?.fields.group}`,
+        `file.customFoods.${index}.fields.group`,
+      );
+    }
+  }
+  const ownCustom = new Set(customIds);
+  const referenced = [
+    ...new Set([
+      ...file.dietOverrides.map((override) => override.foodId),
+      ...file.plans.flatMap((plan) => plan.file.entries.map((entry) => entry.foodId)),
+    ]),
+  ].filter((id) => !ownCustom.has(id));
+  const shared = new Set<string>();
+  for (let start = 0; start < referenced.length; start += 500) {
+    const chunk = referenced.slice(start, start + 500);
+    for (const row of db
+      .select({ id: foods.id })
+      .from(foods)
+      .where(and(inArray(foods.id, chunk), isNull(foods.ownerId)))
+      .all()) {
+      shared.add(row.id);
+    }
+  }
+  const missing = referenced.filter((id) => !shared.has(id));
+  if (missing.length > 0) {
+    throw notFound(
+      `file: ${missing.length} food${missing.length === 1 ? "" : "s"} the backup uses ${missing.length === 1 ? "is" : "are"} not in this database: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? " …" : ""}`,
+      "file",
+    );
+  }
+  file.plans.forEach((plan, index) => {
+    const preferences = plan.shopping.preferences;
+    const days = plan.file.plan.dayCount;
+    if (
+      preferences &&
+      ((preferences.fromDay ?? 1) > days ||
+        (preferences.toDay ?? days) > days ||
+        (preferences.fromDay ?? 1) > (preferences.toDay ?? days))
+    ) {
+      throw invalid(
+        `file.plans.${index}.shopping.preferences: the range of days must lie within the plan's ${days} days, fromDay before toDay`,
+        `file.plans.${index}.shopping.preferences`,
+      );
+    }
+  });
+}
+
+function restorePlan(
+  tx: Transaction,
+  ownerId: string,
+  plan: BackupInput["plans"][number],
+): { entries: number; supplements: number } {
+  const { id, supplementIds } = importPlan(tx, ownerId, plan.file);
+  const supplementMap = new Map(
+    plan.supplementIds.map((oldId, index) => [oldId, supplementIds[index] ?? oldId]),
+  );
+  const extraMap = new Map(plan.shopping.extras.map((extra) => [extra.id, randomUUID()]));
+  if (plan.shopping.preferences) {
+    tx.insert(shoppingPreferences)
+      .values({ planId: id, ...plan.shopping.preferences })
+      .run();
+  }
+  if (plan.shopping.extras.length > 0) {
+    tx.insert(shoppingExtras)
+      .values(
+        plan.shopping.extras.map((extra, index) => ({
+          id: extraMap.get(extra.id) ?? randomUUID(),
+          planId: id,
+          text: extra.text,
+          position: index + 1,
+        })),
+      )
+      .run();
+  }
+  const remap = (key: string): string | null => {
+    const [kind, ...rest] = key.split(":");
+    const old = rest.join(":");
+    if (kind === "supplement") {
+      const next = supplementMap.get(old);
+      return next ? `supplement:${next}` : null;
+    }
+    if (kind === "extra") {
+      const next = extraMap.get(old);
+      return next ? `extra:${next}` : null;
+    }
+    return key;
+  };
+  const marks = plan.shopping.marks.flatMap((mark) => {
+    const key = remap(mark.itemKey);
+    return key === null ? [] : [{ ...mark, itemKey: key, planId: id }];
+  });
+  if (marks.length > 0) tx.insert(shoppingMarks).values(marks).onConflictDoNothing().run();
+  return { entries: plan.file.entries.length, supplements: supplementIds.length };
+}
+
+/** Replaces all of an owner's data with a backup's, all or nothing. */
+export function restoreBackup(db: AppDatabase, ownerId: string, file: BackupInput): RestoreSummary {
+  checkReferences(db, ownerId, file);
+  return db.transaction((tx) => {
+    // Out with the old: plans first (their entries restrict custom foods).
+    tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
+    tx.delete(dietOverrides).where(eq(dietOverrides.ownerId, ownerId)).run();
+    tx.delete(foods)
+      .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
+      .run();
+    tx.delete(profiles).where(eq(profiles.ownerId, ownerId)).run();
+
+    if (file.profile) updateProfile(tx, ownerId, file.profile);
+    for (const food of file.customFoods) createCustomFoodWithId(tx, ownerId, food.id, food.fields);
+    if (file.dietOverrides.length > 0) {
+      tx.insert(dietOverrides)
+        .values(file.dietOverrides.map((override) => ({ ...override, ownerId })))
+        .run();
+    }
+    let entries = 0;
+    let supplements = 0;
+    for (const plan of file.plans) {
+      const counts = restorePlan(tx, ownerId, plan);
+      entries += counts.entries;
+      supplements += counts.supplements;
+    }
+    return {
+      profile: file.profile !== null,
+      customFoods: file.customFoods.length,
+      dietOverrides: file.dietOverrides.length,
+      plans: file.plans.length,
+      entries,
+      supplements,
+    };
+  });
+}
