@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark and prints its table. Record the results in
  * bench/results.md. The benchmarks against the running app (HTTP search, load, page
- * weight) need a production build (`npm run build`) and are skipped, with a message,
+ * weight, Lighthouse) need a production build (`npm run build`) and are skipped, with a message,
  * without one; each starts and stops its own server on a temporary database.
  * The editor benchmark runs alone: `npx tsx bench/editor.bench.ts`.
  */
@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import { benchHttpSearch, HTTP_SEARCH_TITLE } from "./http-search.bench";
 import { benchImport } from "./import.bench";
+import { benchLighthouse } from "./lighthouse.bench";
 import { benchLoad, LOAD_TITLE, loadFailures } from "./load.bench";
 import { benchPageWeight } from "./page-weight.bench";
 import { benchPlanTotals, benchPlanTotalsScaling, SCALING_TITLE } from "./plan-totals.bench";
@@ -42,9 +43,13 @@ async function main(): Promise<void> {
       "JavaScript per page, gzipped (target: plan page < 200 KiB before charts)",
       await benchPageWeight(),
     );
+    printTable(
+      "Lighthouse, simulated slow phone (targets: performance 90+, accessibility 95+, best practices 95+)",
+      await benchLighthouse(),
+    );
   } else {
     console.log(
-      "\nSkipped (no production build; run `npm run build` first): foods.search over HTTP, throughput under load, page weight.",
+      "\nSkipped (no production build; run `npm run build` first): foods.search over HTTP, throughput under load, page weight, Lighthouse.",
     );
   }
 }

@@ -135,6 +135,33 @@ export function benchShopping(): Row[] {
       "p95 ms": pure.p95,
       "max ms": pure.max,
     });
+    // Growth with plan length (issue 6): the pure aggregation on 7, 28 and 365 days of
+    // 4 meals × 8 entries; µg per day should stay about flat (linear growth).
+    for (const days of [7, 28, 365]) {
+      const longEntries: ShoppingEntryInput[] = [];
+      for (let day = 1; day <= days; day += 1) {
+        for (const entry of entries.slice(0, 32)) longEntries.push({ ...entry, day });
+      }
+      const grown = time(days > 100 ? 100 : 300, () =>
+        buildShoppingList({
+          dayCount: days,
+          startDate: null,
+          fromDay: 1,
+          toDay: days,
+          servings: 20,
+          unitSystem: "metric",
+          entries: longEntries,
+        }),
+      );
+      result.push({
+        what: `buildShoppingList, ${days} days (${longEntries.length} entries)`,
+        lines: FOODS.length,
+        "p50 ms": grown.p50,
+        "p95 ms": grown.p95,
+        "max ms": grown.max,
+        "µs per day (p50)": Math.round((grown.p50 * 1000) / days),
+      });
+    }
     return result;
   } finally {
     db.$client.close();

@@ -1,0 +1,94 @@
+/**
+ * Lighthouse (performance, accessibility, best practices) in Debian's Chromium against
+ * the production build, for `/`, `/foods`, `/plans/[id]` and `/plans/[id]/shopping`.
+ * Targets (issue 6): performance 90+, accessibility 95+, best practices 95+.
+ * Needs `npm run build`. Lighthouse simulates a slow phone (4× CPU slowdown, slow 4G):
+ * run it on an otherwise idle machine, the CPU slowdown multiplies any other load.
+ */
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { CHROMIUM_PATH, callMutation, startApp } from "../tests/e2e/harness";
+import { printTable, type Row } from "./stats";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+
+export async function benchLighthouse(): Promise<Row[]> {
+  const app = await startApp();
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    await callMutation(app.baseUrl, "profile.update", {
+      ageYears: 40,
+      sex: "female",
+      diet: "vegan",
+      standard: "nih",
+    });
+    const { id: planId } = (await callMutation(app.baseUrl, "plans.create", {
+      name: "Lighthouse week",
+      dayCount: 7,
+      startDate: "2026-11-30",
+    })) as { id: string };
+    for (const [foodId, meals, grams] of [
+      ["sr28-16139", ["breakfast", "dinner"], 243],
+      ["sr28-18075", ["lunch"], 60],
+      ["sr28-09040", ["snack"], 120],
+    ] as const) {
+      await callMutation(app.baseUrl, "plans.addToDays", { planId, foodId, meals, grams });
+    }
+    await callMutation(app.baseUrl, "plans.addSupplement", {
+      planId,
+      doseMicrograms: 2000,
+      form: "tablet",
+      everyNDays: 7,
+    });
+    const pages: [string, string][] = [
+      ["/", "/"],
+      ["/foods", "/foods?q=soy+milk"],
+      ["/plans/[id]", `/plans/${planId}`],
+      ["/plans/[id]/shopping", `/plans/${planId}/shopping`],
+    ];
+    const rows: Row[] = [];
+    for (const [name, url] of pages) {
+      const result = await lighthouse(`${app.baseUrl}${url}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: [...CATEGORIES],
+      });
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
+      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      const audit = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN);
+      rows.push({
+        page: name,
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        "best practices": score("best-practices"),
+        "FCP ms": audit("first-contentful-paint"),
+        "LCP ms": audit("largest-contentful-paint"),
+        "TBT ms": audit("total-blocking-time"),
+        CLS: Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? 0).toFixed(3)),
+      });
+    }
+    return rows;
+  } finally {
+    chrome.kill();
+    await app.stop();
+  }
+}
+
+if (process.argv[1]?.endsWith("lighthouse.bench.ts")) {
+  benchLighthouse()
+    .then((rows) =>
+      printTable(
+        "Lighthouse, simulated slow phone (targets: performance 90+, accessibility 95+, best practices 95+)",
+        rows,
+      ),
+    )
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}
