@@ -1,6 +1,6 @@
 /**
  * The main journey with the keyboard alone: profile → create a plan → add a food → see
- * the totals, pressing only Tab / Shift+Tab, Enter, Space, arrow keys and typing
+ * the totals → shopping list → tick a line → download the CSV, pressing only Tab / Shift+Tab, Enter, Space, arrow keys and typing
  * (page.keyboard). The page is only read (which element has focus, what the page says),
  * never clicked, so a control that cannot be reached or worked from the keyboard fails
  * the journey. Each step also bounds how many Tab presses it may take, so focus that is
@@ -8,6 +8,7 @@
  * This journey found two such losses in the plan editor, now fixed: choosing a food in
  * the add-food results, and adding it, both left focus on <body>.
  */
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { assert, type Journey, open, screenshot, VIEWPORTS } from "./harness";
 
@@ -68,7 +69,7 @@ async function checked(page: Page, label: string): Promise<boolean> {
 
 export const keyboardJourneys: Journey[] = [
   {
-    name: "keyboard only: profile → create a plan → add a food → totals",
+    name: "keyboard only: profile → create a plan → add a food → totals → shopping list → CSV",
     run: async ({ browser, baseUrl }) => {
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
       await open(page, `${baseUrl}/profile`);
@@ -166,8 +167,35 @@ export const keyboardJourneys: Journey[] = [
       });
       assert(outline !== "none", `no visible focus outline (${outline}) on ${await focused(page)}`);
       await screenshot(page, "keyboard-plan-desktop");
+
+      // On to the shopping list (the link under the plan's name), tick the soymilk with
+      // Space, and download the CSV with Enter.
+      await tabTo(page, /^a\|[^|]*\|[^|]*\|Shopping list$/, { limit: 60, backwards: true });
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { level: 1, name: /Shopping list/ }).waitFor();
+      await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      await tabTo(page, new RegExp(`^input\\|checkbox\\|[^|]*\\|.*${SOYMILK.slice(0, 20)}`), {
+        limit: 40,
+      });
+      await page.keyboard.press("Space");
+      assert(
+        await page
+          .getByRole("checkbox", { name: new RegExp(SOYMILK.slice(0, 20)) })
+          .first()
+          .isChecked(),
+        "Space did not tick the line",
+      );
+      await tabTo(page, /^a\|[^|]*\|[^|]*\|Download CSV$/, { limit: 40, backwards: true });
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.keyboard.press("Enter"),
+      ]);
+      const csv = readFileSync(await download.path(), "utf8");
+      assert(csv.includes("Soymilk, original and vanilla"), "the CSV lacks the soymilk row");
+      assert(/ticked/.test(csv), "the CSV does not show the tick");
+      await screenshot(page, "keyboard-shopping-desktop");
       await page.setViewportSize(VIEWPORTS.phone);
-      await screenshot(page, "keyboard-plan-phone");
+      await screenshot(page, "keyboard-shopping-phone");
       await page.close();
     },
   },
