@@ -352,3 +352,8 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
 }
 
 export { planDayDate } from "./plan-dates";
+
+/** Totals without each meal's entry list (what the editor and charts need). */
+export type PlanTotalsSummary = Omit<PlanTotals, "days"> & {
+  days: (Omit<DayTotal, "meals"> & { meals: Omit<MealTotal, "entries">[] })[];
+};

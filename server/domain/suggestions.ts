@@ -16,7 +16,7 @@
  */
 import type { Condition, Diet } from "../../db/schema";
 import { type AbsorptionProfile, absorbOccasion, type Occasion } from "./absorption";
-import { MEAL_ORDER, type MealSlot, type PlanTotals } from "./plan-totals";
+import { MEAL_ORDER, type MealSlot, type PlanTotalsSummary } from "./plan-totals";
 import { COMMON_DOSES_MICROGRAMS } from "./supplements";
 
 export const HEALTHCARE_NOTE =
@@ -162,7 +162,7 @@ type Addition = {
 
 /** The plan's average absorbed B12 per day with something added (other occasions unchanged). */
 export function averageAbsorbedWith(
-  totals: PlanTotals,
+  totals: PlanTotalsSummary,
   absorption: AbsorptionProfile,
   addition: Addition,
 ): number {
@@ -194,7 +194,7 @@ export function averageAbsorbedWith(
  * intrinsic-factor capacity is the least used), ties in breakfast, dinner, lunch, snack
  * order (breakfast and dinner are furthest apart).
  */
-export function mealsForPortions(totals: PlanTotals, portions: number): MealSlot[] {
+export function mealsForPortions(totals: PlanTotalsSummary, portions: number): MealSlot[] {
   const preference: MealSlot[] = ["breakfast", "dinner", "lunch", "snack"];
   const load = new Map<MealSlot, number>(MEAL_ORDER.map((meal) => [meal, 0]));
   for (const day of totals.days) {
@@ -219,7 +219,7 @@ const fmt = (value: number) =>
     : String(round1(value) || Math.round(value * 100) / 100);
 
 function foodSuggestion(
-  totals: PlanTotals,
+  totals: PlanTotalsSummary,
   absorption: AbsorptionProfile,
   food: CandidateFood,
   absorbedTarget: number,
@@ -286,7 +286,7 @@ function rankFoods(
 
 /** Every suggestion for a plan, given its totals, the person and the candidate foods. */
 export function suggestForPlan(
-  totals: PlanTotals,
+  totals: PlanTotalsSummary,
   absorption: AbsorptionProfile,
   profile: SuggestionProfile,
   candidates: readonly CandidateFood[],

@@ -18,6 +18,14 @@ const id = (field: string) =>
 
 export const planIdInput = z.object({ planId: id("planId") }).strict();
 
+export const planTotalsInput = z
+  .object({
+    planId: id("planId"),
+    /** Also list each meal's entries with their B12 (off by default: plans.get has them). */
+    includeEntries: z.boolean({ error: "includeEntries must be true or false" }).optional(),
+  })
+  .strict();
+
 const planName = z
   .string({ error: "name must be a string" })
   .trim()

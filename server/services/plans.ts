@@ -23,6 +23,7 @@ import { b12MicrogramsForGrams } from "../domain/b12-amounts";
 import {
   calculatePlanTotals,
   MEAL_ORDER,
+  type MealTotal,
   type PlanTotals,
   planDayDate,
 } from "../domain/plan-totals";
@@ -665,9 +666,17 @@ export function copyDay(
   return { copiedEntries, plan, totals };
 }
 
+type MealView = Omit<MealTotal, "entries"> & {
+  /** Each entry's B12; only with `includeEntries` (plans.get has the entries anyway). */
+  entries?: MealTotal["entries"];
+};
+
 export type PlanTotalsView = Omit<PlanTotals, "days"> & {
   planId: string;
-  days: (PlanTotals["days"][number] & { date: string | null })[];
+  days: (Omit<PlanTotals["days"][number], "meals"> & {
+    date: string | null;
+    meals: MealView[];
+  })[];
   target: B12Target;
   profileIsDefault: boolean;
   /** What the profile's age and conditions mean for absorption, with sourced reasons. */
@@ -696,7 +705,12 @@ type TotalsEntryRow = [
 ];
 
 /** Every total of a plan against the owner's current target. */
-export function getPlanTotals(db: AppDatabase, ownerId: string, planId: string): PlanTotalsView {
+export function getPlanTotals(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  options: { includeEntries?: boolean } = {},
+): PlanTotalsView {
   const plan = requirePlan(db, ownerId, planId);
   const { target, isDefault, profile } = getProfile(db, ownerId);
   const absorption = absorptionProfile(profile);
@@ -731,7 +745,13 @@ export function getPlanTotals(db: AppDatabase, ownerId: string, planId: string):
   return {
     ...totals,
     planId,
-    days: totals.days.map((day) => ({ ...day, date: planDayDate(plan.startDate, day.day) })),
+    days: totals.days.map((day) => ({
+      ...day,
+      date: planDayDate(plan.startDate, day.day),
+      meals: options.includeEntries
+        ? day.meals
+        : day.meals.map(({ entries: _entries, ...meal }) => meal),
+    })),
     target,
     profileIsDefault: isDefault,
     absorption,

@@ -329,9 +329,16 @@ describe("plans.totals", () => {
           : { portionId: item.portionId, quantity: item.quantity };
       await api.plans.addEntry({ planId, day: 1, meal: "lunch", foodId: item.foodId, ...amount });
     }
-    const totals = await api.plans.totals({ planId });
+    const totals = await api.plans.totals({ planId, includeEntries: true });
     const entries = totals.days[0]?.meals.find((meal) => meal.meal === "lunch")?.entries ?? [];
     expect(entries).toHaveLength(cases.length);
+    // Without includeEntries the meals carry their totals only (plans.get has the entries).
+    const lean = await api.plans.totals({ planId });
+    const leanLunch = lean.days[0]?.meals.find((meal) => meal.meal === "lunch");
+    expect(leanLunch?.entries).toBeUndefined();
+    expect(leanLunch?.b12Micrograms).toBe(
+      totals.days[0]?.meals.find((meal) => meal.meal === "lunch")?.b12Micrograms,
+    );
     cases.forEach((item, index) => {
       const value = entries[index]?.b12Micrograms ?? Number.NaN;
       // The fact sheet rounds to its last decimal: the value must round to its figure.

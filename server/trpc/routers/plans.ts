@@ -7,6 +7,7 @@ import {
   importPlanInput,
   moveEntryInput,
   planIdInput,
+  planTotalsInput,
   removeEntryInput,
   renamePlanInput,
   updateEntryInput,
@@ -95,6 +96,8 @@ export const plansRouter = router({
     .input(planIdInput)
     .query(({ ctx, input }) => getSuggestions(ctx.db, ctx.ownerId, input.planId)),
   totals: publicProcedure
-    .input(planIdInput)
-    .query(({ ctx, input }) => getPlanTotals(ctx.db, ctx.ownerId, input.planId)),
+    .input(planTotalsInput)
+    .query(({ ctx, input }) =>
+      getPlanTotals(ctx.db, ctx.ownerId, input.planId, { includeEntries: input.includeEntries }),
+    ),
 });
