@@ -14,9 +14,13 @@ export default function FoodsPage() {
         lacks and the foods you add yourself. Can’t find your brand?{" "}
         <Link href="/foods/new">Add it from its label</Link>.
       </p>
-      <Suspense fallback={<p className="status-line">Loading search…</p>}>
-        <FoodSearch />
-      </Suspense>
+      {/* The search renders in the browser (it reads the URL); the area keeps its height
+          meanwhile so the page does not jump when it appears. */}
+      <div className="search-area">
+        <Suspense fallback={<p className="status-line">Loading search…</p>}>
+          <FoodSearch />
+        </Suspense>
+      </div>
     </>
   );
 }

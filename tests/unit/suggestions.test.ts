@@ -1,0 +1,177 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Diet } from "@/db/schema";
+import { absorptionProfile, NORMAL_ABSORPTION } from "@/server/domain/absorption";
+import { calculatePlanTotals, type TotalsEntryInput } from "@/server/domain/plan-totals";
+import {
+  type CandidateFood,
+  fitsDiet,
+  isSuggestible,
+  mealsForPortions,
+  suggestForPlan,
+} from "@/server/domain/suggestions";
+
+const DIETS: Diet[] = ["vegan", "vegetarian", "omnivore"];
+
+const candidate = fc.record({
+  foodId: fc.uuid(),
+  name: fc.constantFrom(
+    "Fortified drink",
+    "Cereal",
+    "Liver",
+    "Seaweed, dried",
+    "Energy drink, can",
+    "Cheese",
+  ),
+  diet: fc.constantFrom<Diet>(...DIETS),
+  groupCode: fc.constantFrom(null, "0100", "0800", "1400", "1600"),
+  source: fc.constantFrom<CandidateFood["source"]>("usda", "curated", "custom"),
+  b12PerHundredGrams: fc.double({ min: 0.01, max: 100, noNaN: true }),
+  crystallineShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  fortified: fc.boolean(),
+  typicalLabelValue: fc.boolean(),
+  portion: fc.option(
+    fc.record({
+      id: fc.uuid(),
+      label: fc.constant("1 cup"),
+      grams: fc.double({ min: 5, max: 400, noNaN: true }),
+    }),
+    { nil: null },
+  ),
+});
+
+const person = fc.record({
+  diet: fc.constantFrom<Diet>(...DIETS),
+  ageYears: fc.constantFrom(2, 30, 55, 80),
+  pregnant: fc.boolean(),
+  breastfeeding: fc.constant(false),
+  conditions: fc.constantFrom(
+    [],
+    ["metformin"] as const,
+    ["no-intrinsic-factor"] as const,
+    ["acid-reducers"] as const,
+  ),
+});
+
+function plan(entries: TotalsEntryInput[], target = 2.4) {
+  return calculatePlanTotals({ dayCount: 7, entries, targetMicrograms: target });
+}
+
+describe("suggestions", () => {
+  it("never offer a food that breaks the diet, an unreliable source or a non-everyday drink", () => {
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 25 }), person, (candidates, profile) => {
+        const absorption = absorptionProfile(profile);
+        const totals = calculatePlanTotals({
+          dayCount: 7,
+          entries: [],
+          targetMicrograms: 2.4,
+          absorption,
+        });
+        const result = suggestForPlan(totals, absorption, profile, candidates);
+        const byId = new Map(candidates.map((food) => [food.foodId, food]));
+        const offered = [
+          ...result.foods,
+          ...result.regimens.flatMap((regimen) => (regimen.food ? [regimen.food] : [])),
+        ];
+        for (const food of offered) {
+          const source = byId.get(food.foodId);
+          expect(source && fitsDiet(source.diet, profile.diet)).toBe(true);
+          expect(source && isSuggestible(source, profile.ageYears)).toBe(true);
+          expect(food.averageAbsorbedAfter).toBeGreaterThanOrEqual(
+            result.absorbedTargetMicrograms ?? 0,
+          );
+          expect(new Set(food.meals).size).toBe(food.meals.length);
+        }
+        if (profile.ageYears < 18) {
+          expect(
+            result.regimens.filter(
+              (regimen) => regimen.supplement !== null && absorption.intrinsicFactor,
+            ),
+          ).toEqual([]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("is deterministic: the same input gives the same answer whatever the candidates' order", () => {
+    fc.assert(
+      fc.property(
+        fc.array(candidate, { minLength: 1, maxLength: 15 }),
+        person,
+        (candidates, profile) => {
+          const absorption = absorptionProfile(profile);
+          const totals = calculatePlanTotals({
+            dayCount: 7,
+            entries: [],
+            targetMicrograms: 2.4,
+            absorption,
+          });
+          const forward = suggestForPlan(totals, absorption, profile, candidates);
+          const backward = suggestForPlan(totals, absorption, profile, [...candidates].reverse());
+          expect(backward.foods.map((food) => food.foodId).sort()).toEqual(
+            forward.foods.map((food) => food.foodId).sort(),
+          );
+          expect(backward.regimens.map((regimen) => regimen.kind)).toEqual(
+            forward.regimens.map((regimen) => regimen.kind),
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("pushes nothing when the plan meets both targets", () => {
+    const entries = [1, 2, 3, 4, 5, 6, 7].flatMap((day) =>
+      (["breakfast", "dinner"] as const).map((meal) => ({
+        id: `${day}${meal}`,
+        day,
+        meal,
+        foodId: "drink",
+        foodName: "Fortified drink",
+        grams: 100,
+        b12PerHundredGrams: 2,
+        crystallineShare: 1,
+      })),
+    );
+    const result = suggestForPlan(
+      plan(entries),
+      NORMAL_ABSORPTION,
+      { diet: "vegan", ageYears: 30, pregnant: false, breastfeeding: false, conditions: [] },
+      [],
+    );
+    expect(result.status).toBe("meets");
+    expect(result.regimens).toEqual([]);
+  });
+
+  it("puts portions in the emptiest meals first, breakfast and dinner on ties", () => {
+    expect(mealsForPortions(plan([]), 2)).toEqual(["breakfast", "dinner"]);
+    const lunchless = plan([
+      {
+        id: "a",
+        day: 1,
+        meal: "breakfast",
+        foodId: "x",
+        foodName: "x",
+        grams: 100,
+        b12PerHundredGrams: 1,
+      },
+    ]);
+    expect(mealsForPortions(lunchless, 3)).toEqual(["dinner", "lunch", "snack"]);
+  });
+
+  it("leaves out algae, tempeh, energy drinks and sweets; baby foods only for small children", () => {
+    expect(isSuggestible({ name: "Seaweed, spirulina, dried", groupCode: "1100" }, 30)).toBe(false);
+    expect(isSuggestible({ name: "Tempeh", groupCode: "1600" }, 30)).toBe(false);
+    expect(
+      isSuggestible({ name: "Beverages, Energy drink, RED BULL", groupCode: "1400" }, 30),
+    ).toBe(false);
+    expect(isSuggestible({ name: "Candies, fortified", groupCode: "1900" }, 30)).toBe(false);
+    expect(isSuggestible({ name: "Babyfood, cereal, fortified", groupCode: "0300" }, 30)).toBe(
+      false,
+    );
+    expect(isSuggestible({ name: "Babyfood, cereal, fortified", groupCode: "0300" }, 2)).toBe(true);
+    expect(isSuggestible({ name: "Soymilk, fortified", groupCode: "1600" }, 30)).toBe(true);
+  });
+});
