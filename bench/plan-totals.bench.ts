@@ -15,7 +15,7 @@ import {
   type TotalsEntryInput,
 } from "../server/domain/plan-totals";
 import { addEntry, createPlan, getPlanTotals } from "../server/services/plans";
-import { printTable, type Row, summarise } from "./stats";
+import { printTable, type Row, timeRuns } from "./stats";
 
 const FOODS = [
   "sr28-16139",
@@ -29,16 +29,7 @@ const FOODS = [
 ];
 const ENTRIES_PER_MEAL = 8;
 
-function time(iterations: number, run: () => unknown) {
-  run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
-    const started = performance.now();
-    run();
-    samples.push(performance.now() - started);
-  }
-  return summarise(samples);
-}
+const time = (iterations: number, run: () => unknown) => timeRuns(iterations, run, 1);
 
 export function benchPlanTotals(): Row[] {
   const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-plans-"));

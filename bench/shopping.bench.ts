@@ -14,7 +14,7 @@ import { MEAL_ORDER } from "../server/domain/plan-totals";
 import { buildShoppingList, type ShoppingEntryInput } from "../server/domain/shopping";
 import { createPlan } from "../server/services/plans";
 import { getShoppingList } from "../server/services/shopping";
-import { printTable, type Row, summarise } from "./stats";
+import { printTable, type Row, timeRuns } from "./stats";
 
 /** Foods with household portions (cup, large, slice) and without, from several aisles. */
 const FOODS: { id: string; portionSeq: number | null }[] = [
@@ -29,16 +29,7 @@ const FOODS: { id: string; portionSeq: number | null }[] = [
 ];
 const ENTRIES_PER_MEAL = 8;
 
-function time(iterations: number, run: () => unknown) {
-  for (let i = 0; i < 20; i += 1) run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
-    const started = performance.now();
-    run();
-    samples.push(performance.now() - started);
-  }
-  return summarise(samples);
-}
+const time = (iterations: number, run: () => unknown) => timeRuns(iterations, run, 20);
 
 export function benchShopping(): Row[] {
   const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-shopping-"));

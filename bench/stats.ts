@@ -38,3 +38,15 @@ export function printTable(title: string, rows: Row[]): void {
   for (const row of rows)
     console.log(line(columns.map((column) => String(cell(row[column] ?? "")))));
 }
+
+/** Times `run` `iterations` times after `warmUp` untimed calls; summarised in ms. */
+export function timeRuns(iterations: number, run: () => unknown, warmUp = 1) {
+  for (let i = 0; i < warmUp; i += 1) run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  return summarise(samples);
+}

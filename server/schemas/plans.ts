@@ -1,6 +1,7 @@
 /** Input contracts of the plans API (zod), with messages that name the field. */
 import { z } from "zod";
 import { MEALS } from "../../db/schema";
+import { idField } from "./common";
 import { MAX_SUPPLEMENTS_PER_PLAN, planFileSupplement } from "./supplements";
 
 export const MAX_PLAN_DAYS = 28;
@@ -9,12 +10,7 @@ export const MAX_PLAN_NAME_LENGTH = 199;
 /** Entries a plan may hold: 50 a meal on every day of the longest plan. */
 export const MAX_PLAN_ENTRIES = MAX_PLAN_DAYS * 4 * 50;
 
-const id = (field: string) =>
-  z
-    .string({ error: `${field} must be a string` })
-    .trim()
-    .min(1, `${field} must not be empty`)
-    .max(100, `${field} is too long`);
+const id = (field: string) => idField(field);
 
 export const planIdInput = z.object({ planId: id("planId") }).strict();
 

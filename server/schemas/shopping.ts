@@ -1,18 +1,14 @@
 /** Input contracts of the shopping API (zod), with messages that name the field. */
 import { z } from "zod";
 import { UNIT_SYSTEMS } from "../../db/schema";
+import { idField } from "./common";
 import { MAX_PLAN_DAYS } from "./plans";
 
 export const MAX_SERVINGS = 20;
 export const MAX_EXTRA_LENGTH = 200;
 export const MAX_EXTRAS = 100;
 
-const id = (field: string) =>
-  z
-    .string({ error: `${field} must be a string` })
-    .trim()
-    .min(1, `${field} must not be empty`)
-    .max(200, `${field} is too long`);
+const id = (field: string) => idField(field, 200);
 
 const dayNumber = (field: string) =>
   z

@@ -1,6 +1,7 @@
 /** Input contracts for supplement regimens in plans (zod), with messages that name the field. */
 import { z } from "zod";
 import { MEALS, SUPPLEMENT_COMPOUNDS, SUPPLEMENT_FORMS } from "../../db/schema";
+import { idField } from "./common";
 
 /** A sanity bound, twice the largest common dose; no upper intake level is set (IOM 1998). */
 export const MAX_DOSE_MICROGRAMS = 10_000;
@@ -8,12 +9,7 @@ export const MAX_EVERY_N_DAYS = 90;
 export const MAX_SUPPLEMENTS_PER_PLAN = 20;
 export const MAX_NOTE_LENGTH = 200;
 
-const id = (field: string) =>
-  z
-    .string({ error: `${field} must be a string` })
-    .trim()
-    .min(1, `${field} must not be empty`)
-    .max(100, `${field} is too long`);
+const id = (field: string) => idField(field);
 
 const doseMicrograms = z
   .number({ error: "doseMicrograms must be a finite number" })
@@ -88,14 +84,10 @@ export type AddSupplementInput = z.output<typeof addSupplementInput>;
 export const updateSupplementInput = z
   .object({
     supplementId: id("supplementId"),
+    ...supplementFields,
+    // Every field may change on its own.
     doseMicrograms: doseMicrograms.optional(),
     form: form.optional(),
-    compound: compound.optional(),
-    everyNDays: everyNDays.nullable().optional(),
-    firstDay: firstDay.optional(),
-    weekdays: weekdays.nullable().optional(),
-    withMeal: withMeal.optional(),
-    note: note.nullable().optional(),
   })
   .strict()
   .superRefine(oneSchedule);

@@ -125,15 +125,7 @@ export function SuggestionsPanel({
                       </p>
                       <p className="small muted">Source: {food.source}</p>
                     </div>
-                    <button
-                      type="button"
-                      className="secondary"
-                      disabled={busy}
-                      onClick={() => applyFood(food)}
-                      aria-label={`Add to every day: ${food.name} at ${mealList(food.meals)}`}
-                    >
-                      Add to every day
-                    </button>
+                    <AddToEveryDay food={food} busy={busy} onAdd={applyFood} />
                   </li>
                 ))}
               </ul>
@@ -172,17 +164,7 @@ export function SuggestionsPanel({
                           Add to plan
                         </button>
                       )}
-                      {food && (
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={busy}
-                          onClick={() => applyFood(food)}
-                          aria-label={`Add to every day: ${food.name} at ${mealList(food.meals)}`}
-                        >
-                          Add to every day
-                        </button>
-                      )}
+                      {food && <AddToEveryDay food={food} busy={busy} onAdd={applyFood} />}
                     </li>
                   );
                 })}
@@ -206,5 +188,27 @@ export function SuggestionsPanel({
         </p>
       )}
     </section>
+  );
+}
+
+function AddToEveryDay({
+  food,
+  busy,
+  onAdd,
+}: {
+  food: FoodSuggestion;
+  busy: boolean;
+  onAdd: (food: FoodSuggestion) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="secondary"
+      disabled={busy}
+      onClick={() => onAdd(food)}
+      aria-label={`Add to every day: ${food.name} at ${mealList(food.meals)}`}
+    >
+      Add to every day
+    </button>
   );
 }
