@@ -104,6 +104,14 @@ export const absorptionJourneys: Journey[] = [
         !(await breakfast.getByText("+ 25 µg supplement").isVisible()),
         "the removed supplement still shows at breakfast",
       );
+      // "How this is estimated" leads to the part of /learn that explains the model.
+      const href = await page
+        .getByRole("link", { name: "How this is estimated" })
+        .getAttribute("href");
+      if (!href?.startsWith("/learn#")) throw new Error(`learn link: ${href}`);
+      await open(page, `${baseUrl}${href}`);
+      const anchor = href.slice(href.indexOf("#"));
+      assert((await page.locator(anchor).count()) === 1, `/learn has no ${anchor}`);
       await page.close();
     },
   },

@@ -149,7 +149,7 @@ export function PlanEditor({
             </p>
           )}
           <p className="small">
-            <Link href="/learn#absorption">How this is estimated</Link>
+            <Link href="/learn#how-this-app-estimates">How this is estimated</Link>
           </p>
         </div>
         <div className="card">
