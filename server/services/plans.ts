@@ -705,12 +705,58 @@ type TotalsEntryRow = [
 ];
 
 /** Every total of a plan against the owner's current target. */
+/**
+ * Computed totals, remembered per database connection and plan until the database
+ * changes. The version is `PRAGMA data_version` (changes when another connection
+ * commits) with `total_changes()` (rows this connection has changed): any write
+ * anywhere, committed or not, makes every remembered total stale. Nothing is remembered
+ * inside a transaction (it could still roll back).
+ */
+const totalsCache = new WeakMap<object, Map<string, { version: string; totals: PlanTotalsView }>>();
+const TOTALS_CACHE_SIZE = 64;
+
+function databaseVersion(db: AppDatabase): string {
+  const [changes] = prepared(db, "SELECT total_changes()").raw(true).get() as [number];
+  const dataVersion = db.$client.pragma("data_version", { simple: true }) as number;
+  return `${dataVersion}:${changes}`;
+}
+
 export function getPlanTotals(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   options: { includeEntries?: boolean } = {},
 ): PlanTotalsView {
+  const cacheable = !db.$client.inTransaction;
+  const key = `${ownerId}\u0000${planId}`;
+  const version = cacheable ? databaseVersion(db) : "";
+  let cache = totalsCache.get(db.$client);
+  let full = cacheable ? cache?.get(key) : undefined;
+  if (!full || full.version !== version) {
+    full = { version, totals: computePlanTotals(db, ownerId, planId) };
+    if (cacheable) {
+      if (!cache) {
+        cache = new Map();
+        totalsCache.set(db.$client, cache);
+      }
+      cache.delete(key);
+      cache.set(key, full);
+      if (cache.size > TOTALS_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
+    }
+  }
+  const totals = full.totals;
+  return options.includeEntries
+    ? totals
+    : {
+        ...totals,
+        days: totals.days.map((day) => ({
+          ...day,
+          meals: day.meals.map(({ entries: _entries, ...meal }) => meal),
+        })),
+      };
+}
+
+function computePlanTotals(db: AppDatabase, ownerId: string, planId: string): PlanTotalsView {
   const plan = requirePlan(db, ownerId, planId);
   const { target, isDefault, profile } = getProfile(db, ownerId);
   const absorption = absorptionProfile(profile);
@@ -745,13 +791,7 @@ export function getPlanTotals(
   return {
     ...totals,
     planId,
-    days: totals.days.map((day) => ({
-      ...day,
-      date: planDayDate(plan.startDate, day.day),
-      meals: options.includeEntries
-        ? day.meals
-        : day.meals.map(({ entries: _entries, ...meal }) => meal),
-    })),
+    days: totals.days.map((day) => ({ ...day, date: planDayDate(plan.startDate, day.day) })),
     target,
     profileIsDefault: isDefault,
     absorption,
