@@ -87,6 +87,8 @@ export function PlanEditor({
   const chartDay = chartTotals.days.find((item) => item.day === selectedDay) ?? chartTotals.days[0];
   const dayLabels = new Map(plan.days.map((item) => [item.day, planDayLabel(item.day, item.date)]));
   const labelOf = (dayNumber: number) => dayLabels.get(dayNumber) ?? `Day ${dayNumber}`;
+  // Foods that give no B12 are not "where the B12 comes from".
+  const givingB12 = totals.topFoods.filter((food) => food.b12Micrograms > 0);
   const profileDiet = profile.data?.profile.diet;
   const searchDiet = profileDiet === "vegan" || profileDiet === "vegetarian" ? profileDiet : "any";
 
@@ -171,11 +173,11 @@ export function PlanEditor({
         </div>
         <div className="card">
           <h2 className="card-title">Most B12 from</h2>
-          {totals.topFoods.length === 0 ? (
+          {givingB12.length === 0 ? (
             <p className="muted">No foods with B12 yet.</p>
           ) : (
             <ol className="top-foods">
-              {totals.topFoods.slice(0, 4).map((food) => (
+              {givingB12.slice(0, 4).map((food) => (
                 <li key={food.foodId}>
                   {food.foodName} <span className="muted">{formatB12(food.b12Micrograms)}</span>
                 </li>
