@@ -115,8 +115,9 @@ export type DayTotal = {
   absorbedB12Micrograms: number;
   /** Estimated absorbed B12 if food-bound B12 is released normally. */
   absorbedUpperB12Micrograms: number;
-  /** The part of absorbedB12Micrograms that comes from supplements. */
+  /** The part of absorbedB12Micrograms that comes from supplements, and from foods. */
   absorbedFromSupplementsMicrograms: number;
+  absorbedFromFoodMicrograms: number;
   /** Half the recommended intake (IOM 1998); null without a target. */
   absorbedTargetMicrograms: number | null;
   absorbedPercentOfTarget: number | null;
@@ -290,6 +291,9 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     const supplementB12Micrograms = sum(doses.map((dose) => dose.doseMicrograms));
     const b12Micrograms = foodB12Micrograms + supplementB12Micrograms;
     const absorbedB12Micrograms = sum(occasions.map((occasion) => occasion.absorbedMicrograms));
+    const absorbedFromSupplementsMicrograms = sum(
+      occasions.map((occasion) => occasion.fromSupplementsMicrograms),
+    );
     const unknownEntries = sum(meals.map((meal) => meal.unknownEntries));
     days.push({
       day,
@@ -305,9 +309,8 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
       percentOfTarget: percentOf(b12Micrograms, targetMicrograms),
       absorbedB12Micrograms,
       absorbedUpperB12Micrograms: sum(occasions.map((occasion) => occasion.upperMicrograms)),
-      absorbedFromSupplementsMicrograms: sum(
-        occasions.map((occasion) => occasion.fromSupplementsMicrograms),
-      ),
+      absorbedFromSupplementsMicrograms,
+      absorbedFromFoodMicrograms: absorbedB12Micrograms - absorbedFromSupplementsMicrograms,
       absorbedTargetMicrograms,
       absorbedPercentOfTarget: percentOf(absorbedB12Micrograms, absorbedTargetMicrograms),
       complete: unknownEntries === 0,

@@ -16,6 +16,7 @@
  */
 import type { Condition, Diet } from "../../db/schema";
 import { type AbsorptionProfile, absorbOccasion, type Occasion } from "./absorption";
+import { b12MicrogramsForGrams } from "./b12-amounts";
 import { MEAL_ORDER, type MealSlot, type PlanTotalsSummary } from "./plan-totals";
 import { COMMON_DOSES_MICROGRAMS } from "./supplements";
 
@@ -226,7 +227,7 @@ function foodSuggestion(
   minimumMeals = 1,
 ): FoodSuggestion | null {
   const gramsPerPortion = food.portion?.grams ?? 100;
-  const b12PerPortion = (food.b12PerHundredGrams * gramsPerPortion) / 100;
+  const b12PerPortion = b12MicrogramsForGrams(food.b12PerHundredGrams, gramsPerPortion) ?? 0;
   if (!(b12PerPortion > 0)) return null;
   const crystalline = b12PerPortion * food.crystallineShare;
   for (let portions = minimumMeals; portions <= MAX_PORTIONS_PER_DAY; portions += 1) {
@@ -274,7 +275,7 @@ function rankFoods(
   favourCrystalline: boolean,
 ): CandidateFood[] {
   const perPortion = (food: CandidateFood) =>
-    (food.b12PerHundredGrams * (food.portion?.grams ?? 100)) / 100;
+    b12MicrogramsForGrams(food.b12PerHundredGrams, food.portion?.grams ?? 100) ?? 0;
   return [...candidates].sort(
     (a, b) =>
       (favourCrystalline ? Number(b.crystallineShare > 0) - Number(a.crystallineShare > 0) : 0) ||

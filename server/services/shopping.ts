@@ -27,18 +27,16 @@ import {
 import type { MarkedLine } from "../domain/shopping-export";
 import { invalid, notFound } from "../errors";
 import { MAX_EXTRAS, type SetPreferencesInput, type ShoppingListInput } from "../schemas/shopping";
+import { requirePlan as requirePlanRow } from "./plans";
 import { prepared } from "./statements";
 
+/** The plan fields a shopping list needs and shows. */
 type PlanRow = { id: string; name: string; dayCount: number; startDate: string | null };
 
-const PLAN_SQL = `SELECT id, name, day_count, start_date FROM plans WHERE id = ? AND owner_id = ?`;
-
+/** The owner's plan (NOT_FOUND otherwise), narrowed to what the list shows. */
 function requirePlan(db: AppDatabase, ownerId: string, planId: string): PlanRow {
-  const row = prepared(db, PLAN_SQL).raw(true).get(planId, ownerId) as
-    | [string, string, number, string | null]
-    | undefined;
-  if (!row) throw notFound(`No plan with id "${planId}"`, "planId");
-  return { id: row[0], name: row[1], dayCount: row[2], startDate: row[3] };
+  const { id, name, dayCount, startDate } = requirePlanRow(db, ownerId, planId);
+  return { id, name, dayCount, startDate };
 }
 
 export type ShoppingPreferences = {

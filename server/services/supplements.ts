@@ -100,14 +100,12 @@ export function updateSupplement(
   const planId = db.transaction((tx) => {
     const { supplement, plan } = requireSupplement(tx, ownerId, input.supplementId);
     // A new schedule of one kind replaces the other kind.
-    const schedule =
-      input.weekdays != null
-        ? { weekdays: input.weekdays, everyNDays: null }
-        : input.everyNDays != null
-          ? { weekdays: null, everyNDays: input.everyNDays }
-          : { weekdays: supplement.weekdays ?? null, everyNDays: supplement.everyNDays };
-    const firstDay = input.firstDay ?? supplement.firstDay;
-    checkSchedule(plan, { firstDay, weekdays: schedule.weekdays });
+    const changesSchedule = input.weekdays != null || input.everyNDays != null;
+    const schedule = scheduleFields({
+      ...(changesSchedule ? input : supplement),
+      firstDay: input.firstDay ?? supplement.firstDay,
+    });
+    checkSchedule(plan, schedule);
     tx.update(planSupplements)
       .set({
         ...(input.doseMicrograms !== undefined ? { doseMicrograms: input.doseMicrograms } : {}),
@@ -116,8 +114,6 @@ export function updateSupplement(
         ...(input.withMeal !== undefined ? { withMeal: input.withMeal } : {}),
         ...(input.note !== undefined ? { note: input.note || null } : {}),
         ...schedule,
-        everyNDays: schedule.weekdays !== null ? null : (schedule.everyNDays ?? 1),
-        firstDay,
         updatedAt: new Date().toISOString(),
       })
       .where(eq(planSupplements.id, supplement.id))

@@ -37,6 +37,10 @@ function makeDay(overrides: Partial<ChartDay> & { day: number }): ChartDay {
       { meal: "snack", b12Micrograms: 0 },
     ],
     foods: [],
+    // As the server derives them: intake from foods, absorbed from foods.
+    foodB12Micrograms: (overrides.b12Micrograms ?? 0) - (overrides.supplementB12Micrograms ?? 0),
+    absorbedFromFoodMicrograms:
+      (overrides.absorbedB12Micrograms ?? 0) - (overrides.absorbedFromSupplementsMicrograms ?? 0),
     ...overrides,
   };
 }

@@ -36,8 +36,10 @@ export type TotalsForCharts = {
     date: string | null;
     /** Intake: foods + supplements. */
     b12Micrograms: number;
+    foodB12Micrograms: number;
     supplementB12Micrograms: number;
     absorbedB12Micrograms: number;
+    absorbedFromFoodMicrograms: number;
     absorbedFromSupplementsMicrograms: number;
     complete: boolean;
     unknownEntries: number;
@@ -107,7 +109,7 @@ export function toDayBars(totals: TotalsForCharts): DayBar[] {
       snack: mealValue("snack"),
       supplements: day.supplementB12Micrograms,
       total: day.b12Micrograms,
-      absorbedFood: day.absorbedB12Micrograms - day.absorbedFromSupplementsMicrograms,
+      absorbedFood: day.absorbedFromFoodMicrograms,
       absorbedSupplements: day.absorbedFromSupplementsMicrograms,
       absorbed: day.absorbedB12Micrograms,
       complete: day.complete,
@@ -125,7 +127,7 @@ export function toDayBars(totals: TotalsForCharts): DayBar[] {
 export function dayChartAxisMax(totals: TotalsForCharts): number {
   const bars = toDayBars(totals);
   const fitted = Math.max(
-    ...bars.map((bar) => bar.total - bar.supplements),
+    ...totals.days.map((day) => day.foodB12Micrograms),
     ...bars.map((bar) => bar.absorbedFood),
     totals.targetMicrograms ?? 0,
     totals.absorbedTargetMicrograms ?? 0,
@@ -148,10 +150,11 @@ export type DrawnBar = DayBar & {
 
 /** A bar as drawn on an axis that ends at `axisMax`; the true values stay on the bar. */
 export function drawnBar(bar: DayBar, axisMax: number): DrawnBar {
-  const foods = bar.total - bar.supplements;
+  // The supplements' part of the stack ends at the axis top: the room above the foods'.
+  const foodsTop = bar.total - bar.supplements;
   return {
     ...bar,
-    supplementsDrawn: Math.max(0, Math.min(bar.supplements, axisMax - foods)),
+    supplementsDrawn: Math.max(0, Math.min(bar.supplements, axisMax - foodsTop)),
     absorbedSupplementsDrawn: Math.max(
       0,
       Math.min(bar.absorbedSupplements, axisMax - bar.absorbedFood),

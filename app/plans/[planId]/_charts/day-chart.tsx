@@ -197,11 +197,14 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
 
   const bars = toDayBars(totals);
   const axisMax = dayChartAxisMax(totals);
-  const rows: ChartRow[] = bars.map((bar) => ({
-    ...drawnBar(bar, axisMax),
-    marker: [drawnBar(bar, axisMax).intakeClipped, dayBarMarker(bar)].filter(Boolean).join(" "),
-    markerBase: 0,
-  }));
+  const rows: ChartRow[] = bars.map((bar) => {
+    const drawn = drawnBar(bar, axisMax);
+    return {
+      ...drawn,
+      marker: [drawn.intakeClipped, dayBarMarker(bar)].filter(Boolean).join(" "),
+      markerBase: 0,
+    };
+  });
   const target = totals.targetMicrograms;
   const targetText = target === null ? null : `Target ${formatMicrogramsForChart(target)} µg`;
   const absorbedTarget = totals.absorbedTargetMicrograms;
