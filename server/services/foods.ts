@@ -254,15 +254,31 @@ export function buildSearchQuery(
     // A query of single letters matches most of the database and BM25 says little about
     // one-letter prefixes, so it is skipped there: that keeps "c" as fast as "cheese".
     const scored = tokens.some((token) => token.length > 1);
-    const relevance = `(f.name NOT LIKE :lead), ${scored ? "bm25(foods_fts, 10.0, 3.0), " : ""}length(f.name), f.key`;
-    const order =
-      input.sort === "b12"
-        ? `f.b12_per_100g IS NULL, f.b12_per_100g DESC, ${relevance}`
-        : relevance;
-    sqlText = `SELECT ${FOOD_COLUMNS} FROM foods_fts
-      JOIN foods f ON f.key = foods_fts.rowid ${FOOD_JOINS}
-      WHERE foods_fts MATCH :match AND ${filters.join(" AND ")}
-      ORDER BY ${order} LIMIT :limit OFFSET :offset`;
+    const sortKeys = [
+      ...(input.sort === "b12" ? ["f.b12_per_100g IS NULL", "-f.b12_per_100g"] : []),
+      "(f.name NOT LIKE :lead)",
+      ...(scored ? ["bm25(foods_fts, 10.0, 3.0)"] : []),
+      "length(f.name)",
+      "f.key",
+    ];
+    const keyColumns = sortKeys.map((expression, index) => `${expression} AS k${index}`);
+    const keyOrder = sortKeys.map((_, index) => `hit.k${index}`).join(", ");
+    // Two steps: rank the matches on a narrow row (key + sort keys) and keep one page,
+    // then fetch the wide columns for that page only. Sorting the wide rows of every
+    // match was most of the time for broad words ("cheese": 2.9 → 1.5 ms).
+    const dietJoin =
+      input.diet === "vegan" || input.diet === "vegetarian"
+        ? "LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner"
+        : "";
+    sqlText = `SELECT ${FOOD_COLUMNS} FROM (
+        SELECT ${keyColumns.join(", ")} FROM foods_fts
+        JOIN foods f ON f.key = foods_fts.rowid ${dietJoin}
+        WHERE foods_fts MATCH :match AND ${filters.join(" AND ")}
+        ORDER BY ${sortKeys.map((_, index) => `k${index}`).join(", ")}
+        LIMIT :limit OFFSET :offset
+      ) hit
+      JOIN foods f ON f.key = hit.k${sortKeys.length - 1} ${FOOD_JOINS}
+      ORDER BY ${keyOrder}`;
   }
   return { sqlText, params };
 }
