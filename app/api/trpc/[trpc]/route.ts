@@ -1,22 +1,15 @@
-/** The tRPC HTTP endpoint: /api/trpc/<procedure>. */
+/**
+ * The tRPC HTTP endpoint under `next dev` (and a plain `next start`): /api/trpc/<procedure>.
+ * In production `npm start` serves the same router on the same path with tRPC's Node
+ * adapter instead (scripts/serve.ts); both use `trpcHttpOptions`.
+ */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createRequestContext } from "@/server/trpc/init";
-import { appRouter } from "@/server/trpc/root";
+import { TRPC_ENDPOINT, trpcHttpOptions } from "@/server/trpc/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const handler = (request: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    createContext: createRequestContext,
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        console.error(`tRPC error on ${path ?? "unknown path"}:`, error);
-      }
-    },
-  });
+  fetchRequestHandler({ ...trpcHttpOptions, endpoint: TRPC_ENDPOINT, req: request });
 
 export { handler as GET, handler as POST };
