@@ -44,7 +44,7 @@ export function queryUrl(baseUrl: string, procedure: string, input: unknown): st
 export type BareServer = { baseUrl: string; stop: () => Promise<void> };
 
 /**
- * A bare Node `http` server in its own process (as `next start` is), answering each path
+ * A bare Node `http` server in its own process (as the app is), answering each path
  * with a fixed body: the baseline for throughput. `bodies` maps a path to its response.
  */
 export async function startBareServer(

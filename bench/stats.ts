@@ -39,11 +39,18 @@ export function printTable(title: string, rows: Row[]): void {
     console.log(line(columns.map((column) => String(cell(row[column] ?? "")))));
 }
 
-/** Times `run` `iterations` times after `warmUp` untimed calls; summarised in ms. */
-export function timeRuns(iterations: number, run: () => unknown, warmUp = 1) {
-  for (let i = 0; i < warmUp; i += 1) run();
+/**
+ * Times `run` `iterations` times after `warmUp` untimed calls; summarised in ms.
+ * `before`, if given, runs untimed before every call (e.g. to make a cache stale).
+ */
+export function timeRuns(iterations: number, run: () => unknown, warmUp = 1, before?: () => void) {
+  for (let i = 0; i < warmUp; i += 1) {
+    before?.();
+    run();
+  }
   const samples: number[] = [];
   for (let i = 0; i < iterations; i += 1) {
+    before?.();
     const started = performance.now();
     run();
     samples.push(performance.now() - started);

