@@ -4,9 +4,9 @@
  *   built by `buildSearchQuery`, server/services/foods.ts) on better-sqlite3 directly, on
  *   the same database file the server uses;
  * - "service": input validation + `searchFoods` in this process (query, portions, objects);
- * - "HTTP": GET /api/trpc/foods.search?input=… to the production server (scripts/serve.ts,
- *   as `npm start` runs it): HTTP, tRPC's Node adapter, zod, the service, JSON, over one
- *   kept-alive connection, until the whole body has arrived.
+ * - "HTTP": GET /api/trpc/foods.search?input=… to the production build (`next start`):
+ *   HTTP, Next.js routing, tRPC, zod, the service, JSON, over one kept-alive connection,
+ *   until the whole body has arrived.
  * The three are interleaved per iteration, so drift on a shared machine hits all alike.
  * Target (issue 6): HTTP p95 under 5 ms; HTTP under 3× the bare query.
  * Needs `npm run build` first.

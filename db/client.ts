@@ -72,11 +72,3 @@ export function getDatabase(): AppDatabase {
   }
   return shared;
 }
-
-/** Closes the process-wide database if it was opened (a clean shutdown checkpoints WAL). */
-export function closeDatabase(): void {
-  if (shared) {
-    shared.$client.close();
-    shared = undefined;
-  }
-}

@@ -1,7 +1,7 @@
 /**
- * End-to-end harness: starts the production server (scripts/serve.ts, as `npm start` does)
- * on a fresh temporary database and drives Debian's Chromium through playwright-core.
- * Never downloads a browser. Each journey is a named async function; failures are reported together.
+ * End-to-end harness: starts the production build (`next start`) on a fresh temporary
+ * database and drives Debian's Chromium through playwright-core. Never downloads a
+ * browser. Each journey is a named async function; failures are reported together.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -34,7 +34,7 @@ async function freePort(): Promise<number> {
 
 export type RunningApp = { baseUrl: string; databasePath: string; stop: () => Promise<void> };
 
-/** Prepares a fresh database (migrate + import) and starts the production server on a free port. */
+/** Prepares a fresh database (migrate + import) and starts `next start` on a free port. */
 export async function startApp(): Promise<RunningApp> {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first.");
@@ -57,7 +57,14 @@ export async function startApp(): Promise<RunningApp> {
 
   const server: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.join("scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"],
+    [
+      path.join("node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -70,14 +77,14 @@ export async function startApp(): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+    if (server.exitCode !== null) throw new Error(`next start exited:\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/`);
       if (response.ok) break;
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`the server did not answer in 30 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`next start did not answer in 30 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

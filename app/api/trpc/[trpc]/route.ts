@@ -1,15 +1,22 @@
-/**
- * The tRPC HTTP endpoint under `next dev` (and a plain `next start`): /api/trpc/<procedure>.
- * In production `npm start` serves the same router on the same path with tRPC's Node
- * adapter instead (scripts/serve.ts); both use `trpcHttpOptions`.
- */
+/** The tRPC HTTP endpoint: /api/trpc/<procedure>. */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { TRPC_ENDPOINT, trpcHttpOptions } from "@/server/trpc/http";
+import { createRequestContext } from "@/server/trpc/init";
+import { appRouter } from "@/server/trpc/root";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const handler = (request: Request) =>
-  fetchRequestHandler({ ...trpcHttpOptions, endpoint: TRPC_ENDPOINT, req: request });
+  fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    createContext: createRequestContext,
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        console.error(`tRPC error on ${path ?? "unknown path"}:`, error);
+      }
+    },
+  });
 
 export { handler as GET, handler as POST };
