@@ -1,11 +1,11 @@
 /**
  * Throughput under load: autocannon, 50 connections, 20 s per target, against the
  * production build (`next start`, as `npm start` runs it) on `foods.search` and on
- * `plans.totals` of a realistic 28-day plan (4 meals × 8 entries a day, 896 entries), and against a bare Node `http`
- * server (its own process, like the app) answering the same paths with the same JSON
- * bodies, captured from the app's responses. The ratio of requests per second is the
- * cost of the whole stack (Next.js, tRPC, zod, SQLite, the totals, JSON) over sending the
- * bytes. Errors, timeouts and non-2xx answers must all be 0.
+ * `plans.totals` of a realistic 28-day plan (4 meals × 8 entries a day, 896 entries),
+ * and against a bare Node `http` server (its own process, like the app) answering the
+ * same paths with the same JSON bodies, captured from the app's responses. The ratio of
+ * requests per second is the cost of the whole stack (Next.js, tRPC, zod, SQLite, the
+ * totals, JSON) over sending the bytes. Errors, timeouts and non-2xx answers must all be 0.
  * `BENCH_LOAD_SECONDS` shortens a run. Needs `npm run build` first.
  */
 import autocannon from "autocannon";
