@@ -5,45 +5,15 @@
  * measured inside the page. Target (issue 3): edits show within 100 ms on this machine.
  * Needs `npm run build` first.
  */
-import { callMutation, launchBrowser, open, showCharts, startApp } from "../tests/e2e/harness";
+import { launchBrowser, open, showCharts, startApp } from "../tests/e2e/harness";
+import { createFullMonthPlan } from "./http";
 import { printTable, type Row, summarise } from "./stats";
-
-const FOODS = [
-  "sr28-16139",
-  "sr28-01129",
-  "sr28-01079",
-  "sr28-08013",
-  "sr28-09421",
-  "sr28-13327",
-  "sr28-11090",
-  "sr28-20044",
-];
-const MEALS = ["breakfast", "lunch", "dinner", "snack"] as const;
 
 export async function benchEditor(edits = 15): Promise<Row[]> {
   const app = await startApp();
   const browser = await launchBrowser();
   try {
-    const { id: planId } = (await callMutation(app.baseUrl, "plans.create", {
-      name: "Full month",
-      dayCount: 28,
-    })) as { id: string };
-    for (const meal of MEALS) {
-      for (let i = 0; i < 8; i += 1) {
-        await callMutation(app.baseUrl, "plans.addEntry", {
-          planId,
-          day: 1,
-          meal,
-          foodId: FOODS[i],
-          grams: 100,
-        });
-      }
-    }
-    await callMutation(app.baseUrl, "plans.copyDay", {
-      planId,
-      fromDay: 1,
-      toDays: Array.from({ length: 27 }, (_, i) => i + 2),
-    });
+    const planId = await createFullMonthPlan(app.baseUrl, () => 100);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("crash", () => console.error("page crashed"));
     page.on("pageerror", (error) => console.error("page error:", error.message));

@@ -5,6 +5,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { callMutation } from "../tests/e2e/harness";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -86,4 +87,49 @@ export async function startBareServer(
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** The foods of the whole-stack benchmarks' "Full month" plan, one per slot of a meal. */
+const FULL_MONTH_FOODS = [
+  "sr28-16139",
+  "sr28-01129",
+  "sr28-01079",
+  "sr28-08013",
+  "sr28-09421",
+  "sr28-13327",
+  "sr28-11090",
+  "sr28-20044",
+];
+const MEALS = ["breakfast", "lunch", "dinner", "snack"] as const;
+
+/**
+ * Creates, through the running app's API, a 28-day plan of 4 meals × 8 entries a day
+ * (896 entries): day 1 is filled entry by entry (`grams(i)` for the i-th food of a meal)
+ * and copied to days 2-28. Answers with the plan's id.
+ */
+export async function createFullMonthPlan(
+  baseUrl: string,
+  grams: (index: number) => number,
+): Promise<string> {
+  const { id: planId } = (await callMutation(baseUrl, "plans.create", {
+    name: "Full month",
+    dayCount: 28,
+  })) as { id: string };
+  for (const meal of MEALS) {
+    for (const [i, foodId] of FULL_MONTH_FOODS.entries()) {
+      await callMutation(baseUrl, "plans.addEntry", {
+        planId,
+        day: 1,
+        meal,
+        foodId,
+        grams: grams(i),
+      });
+    }
+  }
+  await callMutation(baseUrl, "plans.copyDay", {
+    planId,
+    fromDay: 1,
+    toDays: Array.from({ length: 27 }, (_, i) => i + 2),
+  });
+  return planId;
 }

@@ -9,24 +9,12 @@
  * `BENCH_LOAD_SECONDS` shortens a run. Needs `npm run build` first.
  */
 import autocannon from "autocannon";
-import { callMutation, startApp } from "../tests/e2e/harness";
-import { closeClient, get, queryUrl, startBareServer } from "./http";
+import { startApp } from "../tests/e2e/harness";
+import { closeClient, createFullMonthPlan, get, queryUrl, startBareServer } from "./http";
 import { printTable, type Row } from "./stats";
 
 export const LOAD_TITLE =
   "Throughput, autocannon 50 connections (target: 0 errors, 0 timeouts; ratio app / bare server)";
-
-const FOODS = [
-  "sr28-16139",
-  "sr28-01129",
-  "sr28-01079",
-  "sr28-08013",
-  "sr28-09421",
-  "sr28-13327",
-  "sr28-11090",
-  "sr28-20044",
-];
-const MEALS = ["breakfast", "lunch", "dinner", "snack"] as const;
 
 function load(url: string, seconds: number): Promise<autocannon.Result> {
   return autocannon({ url, connections: 50, duration: seconds, timeout: 10 });
@@ -38,26 +26,7 @@ export async function benchLoad(
   const app = await startApp();
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
   try {
-    const { id: planId } = (await callMutation(app.baseUrl, "plans.create", {
-      name: "Full month",
-      dayCount: 28,
-    })) as { id: string };
-    for (const meal of MEALS) {
-      for (const [i, foodId] of FOODS.entries()) {
-        await callMutation(app.baseUrl, "plans.addEntry", {
-          planId,
-          day: 1,
-          meal,
-          foodId,
-          grams: 50 + 10 * i,
-        });
-      }
-    }
-    await callMutation(app.baseUrl, "plans.copyDay", {
-      planId,
-      fromDay: 1,
-      toDays: Array.from({ length: 27 }, (_, i) => i + 2),
-    });
+    const planId = await createFullMonthPlan(app.baseUrl, (i) => 50 + 10 * i);
     const targets = [
       { name: "foods.search soy milk", procedure: "foods.search", input: { query: "soy milk" } },
       { name: "plans.totals 28 days", procedure: "plans.totals", input: { planId } },

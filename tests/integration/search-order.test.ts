@@ -7,6 +7,7 @@
  * in docs/architecture.md ("Search"), so a change to either is caught.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tokenizeSearchQuery } from "@/server/domain/search-query";
 import { searchFoodsInput } from "@/server/schemas/foods";
 import { buildSearchQuery } from "@/server/services/foods";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
@@ -31,7 +32,7 @@ function plainSearch(input: ReturnType<typeof searchFoodsInput.parse>, params: o
     filters.push(`coalesce(o.diet, f.diet) IN ('vegan', 'vegetarian')`);
   if (input.fortifiedOnly) filters.push("f.b12_fortified = 1");
   if (input.group) filters.push("f.group_code = :group");
-  const scored = input.query.split(/[^\p{L}\p{N}]+/u).some((word) => word.length > 1);
+  const scored = tokenizeSearchQuery(input.query).some((word) => word.length > 1);
   const relevance = `(f.name NOT LIKE :lead), ${scored ? "bm25(foods_fts, 10.0, 3.0), " : ""}length(f.name), f.key`;
   const order =
     input.sort === "b12" ? `f.b12_per_100g IS NULL, f.b12_per_100g DESC, ${relevance}` : relevance;
