@@ -1,0 +1,141 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { AppDatabase } from "../../../db/client";
+import { foodPortions, foods, type Meal, planEntries, plans } from "../../../db/schema";
+import { gramsForPortions } from "../../domain/portions";
+import { invalid, notFound } from "../../errors";
+import { type Amount, MAX_ENTRY_GRAMS, MAX_PLAN_ENTRIES } from "../../schemas/plans";
+
+export type Transaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+export type Db = AppDatabase | Transaction;
+
+export const now = () => new Date().toISOString();
+
+export type PlanRow = typeof plans.$inferSelect;
+
+export function requirePlan(db: Db, ownerId: string, planId: string): PlanRow {
+  const plan = db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.ownerId, ownerId)))
+    .get();
+  if (!plan) throw notFound(`No plan with id "${planId}"`, "planId");
+  return plan;
+}
+
+export function requireEntry(db: Db, ownerId: string, entryId: string) {
+  const row = db
+    .select({ entry: planEntries, plan: plans })
+    .from(planEntries)
+    .innerJoin(plans, eq(plans.id, planEntries.planId))
+    .where(and(eq(planEntries.id, entryId), eq(plans.ownerId, ownerId)))
+    .get();
+  if (!row) throw notFound(`No plan entry with id "${entryId}"`, "entryId");
+  return row;
+}
+
+export function checkDay(plan: PlanRow, day: number, field = "day"): void {
+  if (day < 1 || day > plan.dayCount) {
+    throw invalid(
+      `${field} must be between 1 and ${plan.dayCount} (the plan has ${plan.dayCount} day${plan.dayCount === 1 ? "" : "s"}); got ${day}`,
+      field,
+    );
+  }
+}
+
+export function touchPlan(db: Db, planId: string): void {
+  db.update(plans).set({ updatedAt: now() }).where(eq(plans.id, planId)).run();
+}
+
+/** Checks the food is visible to the owner and turns an amount into grams. */
+export function resolveAmount(
+  db: Db,
+  ownerId: string,
+  foodId: string,
+  amount: Amount,
+): { grams: number; portionId: string | null; quantity: number | null } {
+  const food = db
+    .select({ id: foods.id, ownerId: foods.ownerId })
+    .from(foods)
+    .where(eq(foods.id, foodId))
+    .get();
+  if (!food || (food.ownerId !== null && food.ownerId !== ownerId)) {
+    throw notFound(`No food with id "${foodId}"`, "foodId");
+  }
+  if ("grams" in amount) return { grams: amount.grams, portionId: null, quantity: null };
+  const portion = db
+    .select({ portion: foodPortions, ownerId: foods.ownerId })
+    .from(foodPortions)
+    .innerJoin(foods, eq(foods.id, foodPortions.foodId))
+    .where(eq(foodPortions.id, amount.portionId))
+    .get();
+  // Another owner's portion is as unknown as one that does not exist.
+  if (!portion || (portion.ownerId !== null && portion.ownerId !== ownerId)) {
+    throw notFound(`No portion with id "${amount.portionId}"`, "portionId");
+  }
+  return checkedPortionAmount(foodId, portion.portion, amount.quantity);
+}
+
+/** grams = quantity × portion, which must be a real amount between 0 and 5 kg. */
+export function checkedPortionAmount(
+  foodId: string,
+  portion: { id: string; foodId: string; label: string; grams: number },
+  quantity: number,
+): { grams: number; portionId: string; quantity: number } {
+  const amount = { portionId: portion.id, quantity };
+  if (portion.foodId !== foodId) {
+    throw invalid(
+      `portionId "${amount.portionId}" is a portion of another food, not of "${foodId}"`,
+      "portionId",
+    );
+  }
+  const grams = gramsForPortions(amount.quantity, portion.grams);
+  if (!(grams > 0) || !Number.isFinite(grams)) {
+    throw invalid(`quantity: ${amount.quantity} × ${portion.label} comes to no weight`, "quantity");
+  }
+  if (grams > MAX_ENTRY_GRAMS) {
+    throw invalid(
+      `quantity: ${amount.quantity} × ${portion.label} is ${Math.round(grams)} g, more than ${MAX_ENTRY_GRAMS} g (5 kg)`,
+      "quantity",
+    );
+  }
+  return { grams, portionId: portion.id, quantity: amount.quantity };
+}
+
+export function countEntries(db: Db, planId: string): number {
+  const row = db
+    .select({ count: sql<number>`count(*)` })
+    .from(planEntries)
+    .where(eq(planEntries.planId, planId))
+    .get();
+  return row?.count ?? 0;
+}
+
+export function checkRoom(db: Db, planId: string, adding: number): void {
+  const count = countEntries(db, planId);
+  if (count + adding > MAX_PLAN_ENTRIES) {
+    throw invalid(
+      `planId: the plan would hold ${count + adding} entries; a plan holds at most ${MAX_PLAN_ENTRIES}`,
+      "planId",
+    );
+  }
+}
+
+/** Inserts rows in chunks: one statement may bind at most 32,766 values in SQLite. */
+export function insertEntries(tx: Db, rows: (typeof planEntries.$inferInsert)[]): void {
+  for (let start = 0; start < rows.length; start += 500) {
+    tx.insert(planEntries)
+      .values(rows.slice(start, start + 500))
+      .run();
+  }
+}
+
+export function nextPosition(db: Db, planId: string, day: number, meal: Meal): number {
+  const row = db
+    .select({ max: sql<number | null>`max(${planEntries.position})` })
+    .from(planEntries)
+    .where(
+      and(eq(planEntries.planId, planId), eq(planEntries.day, day), eq(planEntries.meal, meal)),
+    )
+    .get();
+  return (row?.max ?? 0) + 1;
+}

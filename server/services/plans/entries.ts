@@ -1,0 +1,180 @@
+/**
+ * Plan entries: add, change, move, remove, copy a day. Each edit answers with the plan
+ * and its totals as they now are (one round trip for the editor).
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import type { AppDatabase } from "../../../db/client";
+import { planEntries } from "../../../db/schema";
+import { MEAL_ORDER } from "../../domain/plan-totals";
+import type {
+  AddEntryInput,
+  AddToDaysInput,
+  CopyDayInput,
+  MoveEntryInput,
+  UpdateEntryInput,
+} from "../../schemas/plans";
+import {
+  checkDay,
+  checkRoom,
+  insertEntries,
+  nextPosition,
+  now,
+  requireEntry,
+  requirePlan,
+  resolveAmount,
+  touchPlan,
+} from "./access";
+import { copyEntries, getPlan, loadEntries, type PlanView } from "./crud";
+import { getPlanTotals, type PlanTotalsView } from "./totals";
+
+/**
+ * What an edit returns: the changed entry's id and the plan and totals as they now are,
+ * so the editor shows the result after one round trip instead of two.
+ */
+export type PlanEditResult = { id: string; plan: PlanView; totals: PlanTotalsView };
+
+export function editResult(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  id: string,
+): PlanEditResult {
+  return { id, plan: getPlan(db, ownerId, planId), totals: getPlanTotals(db, ownerId, planId) };
+}
+
+export function addEntry(db: AppDatabase, ownerId: string, input: AddEntryInput): PlanEditResult {
+  const { id } = db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    checkDay(plan, input.day);
+    checkRoom(tx, plan.id, 1);
+    const amount = resolveAmount(tx, ownerId, input.foodId, input.amount);
+    const id = randomUUID();
+    tx.insert(planEntries)
+      .values({
+        id,
+        planId: plan.id,
+        day: input.day,
+        meal: input.meal,
+        foodId: input.foodId,
+        ...amount,
+        position: nextPosition(tx, plan.id, input.day, input.meal),
+      })
+      .run();
+    touchPlan(tx, plan.id);
+    return { id };
+  });
+  return editResult(db, ownerId, input.planId, id);
+}
+
+/** Adds one food to the given meals of the given days (all days by default), all or nothing. */
+export function addToDays(db: AppDatabase, ownerId: string, input: AddToDaysInput): PlanEditResult {
+  const ids = db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    const days = input.days ?? Array.from({ length: plan.dayCount }, (_, index) => index + 1);
+    for (const day of days) checkDay(plan, day, "days");
+    checkRoom(tx, plan.id, days.length * input.meals.length);
+    const amount = resolveAmount(tx, ownerId, input.foodId, input.amount);
+    const rows = days.flatMap((day) =>
+      input.meals.map((meal) => ({
+        id: randomUUID(),
+        planId: plan.id,
+        day,
+        meal,
+        foodId: input.foodId,
+        ...amount,
+        position: nextPosition(tx, plan.id, day, meal),
+      })),
+    );
+    insertEntries(tx, rows);
+    touchPlan(tx, plan.id);
+    return rows.map((row) => row.id);
+  });
+  return editResult(db, ownerId, input.planId, ids[0] ?? "");
+}
+
+export function updateEntry(
+  db: AppDatabase,
+  ownerId: string,
+  input: UpdateEntryInput,
+): PlanEditResult {
+  const { planId } = db.transaction((tx) => {
+    const { entry } = requireEntry(tx, ownerId, input.entryId);
+    const amount = resolveAmount(tx, ownerId, entry.foodId, input.amount);
+    tx.update(planEntries)
+      .set({ ...amount, updatedAt: now() })
+      .where(eq(planEntries.id, entry.id))
+      .run();
+    touchPlan(tx, entry.planId);
+    return { planId: entry.planId };
+  });
+  return editResult(db, ownerId, planId, input.entryId);
+}
+
+export function moveEntry(db: AppDatabase, ownerId: string, input: MoveEntryInput): PlanEditResult {
+  const { planId } = db.transaction((tx) => {
+    const { entry, plan } = requireEntry(tx, ownerId, input.entryId);
+    checkDay(plan, input.day);
+    if (entry.day !== input.day || entry.meal !== input.meal) {
+      tx.update(planEntries)
+        .set({
+          day: input.day,
+          meal: input.meal,
+          position: nextPosition(tx, plan.id, input.day, input.meal),
+          updatedAt: now(),
+        })
+        .where(eq(planEntries.id, entry.id))
+        .run();
+      touchPlan(tx, plan.id);
+    }
+    return { planId: plan.id };
+  });
+  return editResult(db, ownerId, planId, input.entryId);
+}
+
+export function removeEntry(db: AppDatabase, ownerId: string, entryId: string): PlanEditResult {
+  const { planId } = db.transaction((tx) => {
+    const { entry } = requireEntry(tx, ownerId, entryId);
+    tx.delete(planEntries).where(eq(planEntries.id, entry.id)).run();
+    touchPlan(tx, entry.planId);
+    return { planId: entry.planId };
+  });
+  return editResult(db, ownerId, planId, entryId);
+}
+
+/** Copies one day's entries to other days, added to what is there or replacing it. */
+export function copyDay(
+  db: AppDatabase,
+  ownerId: string,
+  input: CopyDayInput,
+): Omit<PlanEditResult, "id"> & { copiedEntries: number } {
+  const { copiedEntries } = db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    checkDay(plan, input.fromDay, "fromDay");
+    for (const day of input.toDays) checkDay(plan, day, "toDays");
+    const entries = loadEntries(tx, plan.id);
+    const source = entries.filter((row) => row.day === input.fromDay);
+    const replaced = input.replace ? entries.filter((row) => input.toDays.includes(row.day)) : [];
+    checkRoom(tx, plan.id, source.length * input.toDays.length - replaced.length);
+    if (input.replace) {
+      tx.delete(planEntries)
+        .where(and(eq(planEntries.planId, plan.id), inArray(planEntries.day, input.toDays)))
+        .run();
+    }
+    for (const day of input.toDays) {
+      const offset = input.replace
+        ? 0
+        : Math.max(0, ...MEAL_ORDER.map((meal) => nextPosition(tx, plan.id, day, meal) - 1));
+      copyEntries(
+        tx,
+        source.map((row) => ({ ...row, position: row.position + offset })),
+        plan.id,
+        () => day,
+      );
+    }
+    touchPlan(tx, plan.id);
+    return { copiedEntries: source.length * input.toDays.length };
+  });
+  const { plan, totals } = editResult(db, ownerId, input.planId, "");
+  return { copiedEntries, plan, totals };
+}

@@ -1,0 +1,149 @@
+/** Plan files: a plan as a portable JSON document, and a new plan made from one. */
+import { randomUUID } from "node:crypto";
+import { inArray } from "drizzle-orm";
+import type { AppDatabase } from "../../../db/client";
+import { foodPortions, foods, planSupplements, plans } from "../../../db/schema";
+import { AppError, invalid } from "../../errors";
+import { PLAN_FILE_FORMAT, PLAN_FILE_VERSION, type PlanFile } from "../../schemas/plans";
+import { checkedPortionAmount, type Db, insertEntries, requirePlan } from "./access";
+import { loadEntries } from "./crud";
+import { loadSupplements, scheduleFields } from "./plan-supplements";
+
+/** The plan as a portable JSON document (see docs/api.md, "Plan files"). */
+export function exportPlan(db: AppDatabase, ownerId: string, planId: string): PlanFile {
+  const plan = requirePlan(db, ownerId, planId);
+  return {
+    format: PLAN_FILE_FORMAT,
+    version: PLAN_FILE_VERSION,
+    plan: { name: plan.name, dayCount: plan.dayCount, startDate: plan.startDate },
+    entries: loadEntries(db, planId).map((row) => ({
+      day: row.day,
+      meal: row.meal,
+      foodId: row.foodId,
+      foodName: row.foodName,
+      grams: row.grams,
+      portionId: row.portionId,
+      quantity: row.quantity,
+    })),
+    supplements: loadSupplements(db, planId).map(
+      ({ id: _id, scheduleLabel: _label, ...rest }) => rest,
+    ),
+  };
+}
+
+/**
+ * Creates a new plan from a plan file; rejects the whole file if any food is unknown.
+ * Answers with the new plan's id and its supplements' ids in the file's order.
+ */
+export function importPlan(
+  db: Db,
+  ownerId: string,
+  file: PlanFile,
+): { id: string; supplementIds: string[] } {
+  const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
+  const known = new Set(
+    foodIds.length === 0
+      ? []
+      : db
+          .select({ id: foods.id, ownerId: foods.ownerId })
+          .from(foods)
+          .where(inArray(foods.id, foodIds))
+          .all()
+          .filter((food) => food.ownerId === null || food.ownerId === ownerId)
+          .map((food) => food.id),
+  );
+  const missing = file.entries.filter((entry) => !known.has(entry.foodId));
+  if (missing.length > 0) {
+    const names = [...new Set(missing.map((entry) => entry.foodName ?? entry.foodId))];
+    throw new AppError(
+      "NOT_FOUND",
+      `file.entries: ${names.length} food${names.length === 1 ? "" : "s"} in the file ${names.length === 1 ? "is" : "are"} not in this database: ${names.slice(0, 5).join("; ")}${names.length > 5 ? " …" : ""}`,
+      "file.entries",
+    );
+  }
+  const portionIds = [
+    ...new Set(file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : []))),
+  ];
+  const portionsById = new Map(
+    (portionIds.length === 0
+      ? []
+      : db
+          .select({
+            id: foodPortions.id,
+            foodId: foodPortions.foodId,
+            label: foodPortions.label,
+            grams: foodPortions.grams,
+          })
+          .from(foodPortions)
+          .where(inArray(foodPortions.id, portionIds))
+          .all()
+    ).map((portion) => [portion.id, portion]),
+  );
+  // An entry kept in a household portion weighs what the portion says (the file's grams
+  // could disagree); a portion that no longer exists, or is of another food, only loses
+  // its label and the file's grams stand.
+  const amounts = file.entries.map((entry, index) => {
+    const portion = entry.portionId ? portionsById.get(entry.portionId) : undefined;
+    if (!portion || portion.foodId !== entry.foodId || entry.quantity == null) {
+      return { grams: entry.grams, portionId: null, quantity: null };
+    }
+    try {
+      return checkedPortionAmount(entry.foodId, portion, entry.quantity);
+    } catch (error) {
+      if (error instanceof AppError) {
+        throw invalid(`file.entries.${index}.${error.message}`, `file.entries.${index}.quantity`);
+      }
+      throw error;
+    }
+  });
+  const id = randomUUID();
+  const supplementIds = (file.supplements ?? []).map(() => randomUUID());
+  const importedAt = Date.now();
+  db.transaction((tx) => {
+    tx.insert(plans)
+      .values({
+        id,
+        ownerId,
+        name: file.plan.name,
+        dayCount: file.plan.dayCount,
+        startDate: file.plan.startDate,
+      })
+      .run();
+    const positions = new Map<string, number>();
+    const rows = file.entries.map((entry, index) => {
+      const key = `${entry.day}:${entry.meal}`;
+      const position = (positions.get(key) ?? 0) + 1;
+      positions.set(key, position);
+      return {
+        id: randomUUID(),
+        planId: id,
+        day: entry.day,
+        meal: entry.meal,
+        foodId: entry.foodId,
+        ...(amounts[index] ?? { grams: entry.grams, portionId: null, quantity: null }),
+        position,
+      };
+    });
+    insertEntries(tx, rows);
+    const supplements = file.supplements ?? [];
+    if (supplements.length > 0) {
+      tx.insert(planSupplements)
+        .values(
+          supplements.map((supplement, index) => ({
+            ...scheduleFields(supplement),
+            id: supplementIds[index] ?? randomUUID(),
+            // Listed in the file's order (supplements are listed by creation time).
+            createdAt: new Date(importedAt + index).toISOString(),
+            planId: id,
+            doseMicrograms: supplement.doseMicrograms,
+            form: supplement.form,
+            compound: supplement.compound ?? "cyanocobalamin",
+            withMeal: supplement.withMeal ?? null,
+            note: supplement.note ?? null,
+          })),
+        )
+        .run();
+    }
+  });
+  return { id, supplementIds };
+}

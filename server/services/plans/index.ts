@@ -1,0 +1,11 @@
+/**
+ * Meal plans: plans, their entries, copying days, totals, supplements and the plan file
+ * format, one file per concern. Every write checks ownership and input against the stored
+ * plan first, then runs in one transaction, so a failed edit changes nothing.
+ */
+export * from "./access";
+export * from "./crud";
+export * from "./entries";
+export * from "./files";
+export * from "./plan-supplements";
+export * from "./totals";
