@@ -1,10 +1,31 @@
 import type { NextConfig } from "next";
+import { MAX_RESTORE_BODY_BYTES } from "./server/http/request-guard";
+import { STATIC_SECURITY_HEADERS } from "./server/http/security-headers";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is on Next's built-in server-external list; nothing to add for it.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Give proxy.ts the request target as sent: otherwise Next re-serialises the query
+  // and a broken percent-escape in it is silently dropped instead of refused.
+  skipProxyUrlNormalize: true,
+  experimental: {
+    // proxy.ts makes Next buffer request bodies up to this size and silently cut the
+    // rest: keep it above the largest body any route accepts (the proxy refuses larger
+    // ones with 413 from their Content-Length before they are read).
+    proxyClientMaxBodySize: MAX_RESTORE_BODY_BYTES + 1024,
+  },
+  // proxy.ts sets these (and the CSP) on everything it answers; this covers responses
+  // Next serves without it.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteNav } from "./_components/site-nav";
 import { TrpcReactProvider } from "./_trpc/client";
@@ -13,7 +14,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#08403d" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page renders per request: the Content Security Policy (proxy.ts) gives each
+ * response a fresh nonce, which Next.js puts on its scripts only when rendering.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

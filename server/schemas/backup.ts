@@ -9,6 +9,7 @@ import { customFoodFields } from "./foods";
 import { MAX_PLAN_ENTRIES, planFileSchema } from "./plans";
 import { profileInput } from "./profile";
 import { MAX_EXTRA_LENGTH, MAX_EXTRAS } from "./shopping";
+import { MAX_SUPPLEMENTS_PER_PLAN } from "./supplements";
 
 export const BACKUP_FORMAT = "b12-planner-backup";
 export const BACKUP_VERSION = 1;
@@ -17,6 +18,31 @@ export const MAX_BACKUP_CUSTOM_FOODS = 1000;
 export const MAX_BACKUP_OVERRIDES = 5000;
 /** Entries over all plans of a backup (each plan is also held to its own limit). */
 export const MAX_BACKUP_ENTRIES = 50 * MAX_PLAN_ENTRIES;
+/**
+ * Shopping marks of one plan: one per item the list can show (every entry a different
+ * food, every supplement, every extra); the export writes only the marks of such items.
+ */
+export const MAX_BACKUP_MARKS = MAX_PLAN_ENTRIES + MAX_SUPPLEMENTS_PER_PLAN + MAX_EXTRAS;
+
+/** Adds an issue for the first value that appears twice in a list (ids must be unique). */
+function checkUnique(
+  values: string[],
+  path: (string | number)[],
+  what: string,
+  context: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) {
+      context.addIssue({
+        code: "custom",
+        path: [...path, index],
+        message: `${[...path, index].join(".")}: ${what} "${value.slice(0, 100)}" appears twice`,
+      });
+    }
+    seen.add(value);
+  });
+}
 
 const CUSTOM_FOOD_ID = /^custom-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -38,7 +64,7 @@ const shoppingState = z
       .nullable(),
     marks: z
       .array(z.object({ itemKey, checked: z.boolean(), inPantry: z.boolean() }).strict())
-      .max(2000, "too many shopping marks in one plan"),
+      .max(MAX_BACKUP_MARKS, `at most ${MAX_BACKUP_MARKS} shopping marks in one plan`),
     extras: z
       .array(
         z
@@ -102,15 +128,39 @@ export const backupFileSchema = z
         message: `the backup holds ${entries} plan entries, more than ${MAX_BACKUP_ENTRIES}`,
       });
     }
-    const ids = file.customFoods.map((food) => food.id);
-    if (new Set(ids).size !== ids.length) {
-      context.addIssue({
-        code: "custom",
-        path: ["customFoods"],
-        message: "customFoods lists an id twice",
-      });
-    }
+    // Every id is unique where the restore uses it as a key (a duplicate used to be a 500).
+    checkUnique(
+      file.customFoods.map((food) => food.id),
+      ["customFoods"],
+      "the custom food id",
+      context,
+    );
+    checkUnique(
+      file.dietOverrides.map((override) => override.foodId),
+      ["dietOverrides"],
+      "a diet correction for food",
+      context,
+    );
+    checkUnique(
+      file.plans.map((plan) => plan.id),
+      ["plans"],
+      "the plan id",
+      context,
+    );
     file.plans.forEach((plan, index) => {
+      checkUnique(plan.supplementIds, ["plans", index, "supplementIds"], "the id", context);
+      checkUnique(
+        plan.shopping.extras.map((extra) => extra.id),
+        ["plans", index, "shopping", "extras"],
+        "the extra id",
+        context,
+      );
+      checkUnique(
+        plan.shopping.marks.map((mark) => mark.itemKey),
+        ["plans", index, "shopping", "marks"],
+        "a mark for item",
+        context,
+      );
       if (plan.supplementIds.length !== (plan.file.supplements ?? []).length) {
         context.addIssue({
           code: "custom",

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { DIETS, LABEL_EDITIONS } from "../../db/schema";
 import type { LabelB12 } from "../domain/b12-amounts";
+import { nameField, noteField } from "./common";
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_NAME_LENGTH = 200;
@@ -86,11 +87,7 @@ export const getFoodInput = z
   );
 export type GetFoodInput = z.output<typeof getFoodInput>;
 
-const nameSchema = z
-  .string({ error: "name must be a string" })
-  .trim()
-  .min(1, "name must not be empty")
-  .max(MAX_NAME_LENGTH, `name is too long (at most ${MAX_NAME_LENGTH} characters)`);
+const nameSchema = nameField("name", MAX_NAME_LENGTH);
 
 const gramsSchema = (field: string) =>
   finite(field)
@@ -165,11 +162,7 @@ const labelB12Schema = z
 
 const customPortionSchema = z
   .object({
-    label: z
-      .string({ error: "portion label must be a string" })
-      .trim()
-      .min(1, "portion label must not be empty")
-      .max(100, "portion label is too long (at most 100 characters)"),
+    label: nameField("portion label", 100),
     grams: gramsSchema("portion grams"),
   })
   .strict();
@@ -202,7 +195,7 @@ export const setDietOverrideInput = z
     foodId: foodIdSchema,
     /** null removes the correction and returns to the classified diet. */
     diet: dietSchema.nullable(),
-    note: z.string().trim().max(500, "note is too long (at most 500 characters)").optional(),
+    note: noteField("note", 500).optional(),
   })
   .strict();
 export type SetDietOverrideInput = z.infer<typeof setDietOverrideInput>;

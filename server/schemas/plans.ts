@@ -1,7 +1,7 @@
 /** Input contracts of the plans API (zod), with messages that name the field. */
 import { z } from "zod";
 import { MEALS } from "../../db/schema";
-import { idField } from "./common";
+import { idField, nameField } from "./common";
 import { MAX_SUPPLEMENTS_PER_PLAN, planFileSupplement } from "./supplements";
 
 export const MAX_PLAN_DAYS = 28;
@@ -22,11 +22,7 @@ export const planTotalsInput = z
   })
   .strict();
 
-const planName = z
-  .string({ error: "name must be a string" })
-  .trim()
-  .min(1, "name must not be empty")
-  .max(MAX_PLAN_NAME_LENGTH, `name is too long (at most ${MAX_PLAN_NAME_LENGTH} characters)`);
+const planName = nameField("name", MAX_PLAN_NAME_LENGTH);
 
 const dayCount = z
   .number({ error: "dayCount must be a number" })

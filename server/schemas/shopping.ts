@@ -1,7 +1,7 @@
 /** Input contracts of the shopping API (zod), with messages that name the field. */
 import { z } from "zod";
 import { UNIT_SYSTEMS } from "../../db/schema";
-import { idField } from "./common";
+import { idField, nameField } from "./common";
 import { MAX_PLAN_DAYS } from "./plans";
 
 export const MAX_SERVINGS = 20;
@@ -89,11 +89,7 @@ export const planOnlyInput = z.object({ planId: id("planId") }).strict();
 export const addExtraInput = z
   .object({
     planId: id("planId"),
-    text: z
-      .string({ error: "text must be a string" })
-      .trim()
-      .min(1, "text must not be empty")
-      .max(MAX_EXTRA_LENGTH, `text is too long (at most ${MAX_EXTRA_LENGTH} characters)`),
+    text: nameField("text", MAX_EXTRA_LENGTH),
   })
   .strict();
 

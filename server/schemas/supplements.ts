@@ -1,7 +1,7 @@
 /** Input contracts for supplement regimens in plans (zod), with messages that name the field. */
 import { z } from "zod";
 import { MEALS, SUPPLEMENT_COMPOUNDS, SUPPLEMENT_FORMS } from "../../db/schema";
-import { idField } from "./common";
+import { idField, noteField } from "./common";
 
 /** A sanity bound, twice the largest common dose; no upper intake level is set (IOM 1998). */
 export const MAX_DOSE_MICROGRAMS = 10_000;
@@ -46,10 +46,7 @@ const weekdays = z
 const withMeal = z
   .enum(MEALS, { error: `withMeal must be one of: ${MEALS.join(", ")}, or null (on its own)` })
   .nullable();
-const note = z
-  .string({ error: "note must be a string" })
-  .trim()
-  .max(MAX_NOTE_LENGTH, `note is too long (at most ${MAX_NOTE_LENGTH} characters)`);
+const note = noteField("note", MAX_NOTE_LENGTH);
 
 /** The regimen's fields as stored and as written in plan files. */
 export const supplementFields = {

@@ -98,10 +98,25 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
           .from(shoppingPreferences)
           .where(eq(shoppingPreferences.planId, plan.id))
           .get();
+        const file = exportPlan(db, ownerId, plan.id);
+        const supplementIds = loadSupplements(db, plan.id).map((supplement) => supplement.id);
+        const extras = db
+          .select({ id: shoppingExtras.id, text: shoppingExtras.text })
+          .from(shoppingExtras)
+          .where(eq(shoppingExtras.planId, plan.id))
+          .orderBy(asc(shoppingExtras.position))
+          .all();
+        // Only the marks of items the list can show (a removed food's tick stays in the
+        // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
+        const liveItems = new Set([
+          ...file.entries.map((entry) => entry.foodId),
+          ...supplementIds.map((id) => `supplement:${id}`),
+          ...extras.map((extra) => `extra:${extra.id}`),
+        ]);
         return {
           id: plan.id,
-          file: exportPlan(db, ownerId, plan.id),
-          supplementIds: loadSupplements(db, plan.id).map((supplement) => supplement.id),
+          file,
+          supplementIds,
           shopping: {
             preferences: preferences
               ? {
@@ -120,13 +135,9 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
               .from(shoppingMarks)
               .where(eq(shoppingMarks.planId, plan.id))
               .orderBy(asc(shoppingMarks.itemKey))
-              .all(),
-            extras: db
-              .select({ id: shoppingExtras.id, text: shoppingExtras.text })
-              .from(shoppingExtras)
-              .where(eq(shoppingExtras.planId, plan.id))
-              .orderBy(asc(shoppingExtras.position))
-              .all(),
+              .all()
+              .filter((mark) => liveItems.has(mark.itemKey)),
+            extras,
           },
         };
       }),
@@ -230,7 +241,8 @@ function restorePlan(
   ownerId: string,
   plan: BackupInput["plans"][number],
 ): { entries: number; supplements: number } {
-  const { id, supplementIds } = importPlan(tx, ownerId, plan.file);
+  // The file's schema holds it to the owner caps (plans, entries over all plans).
+  const { id, supplementIds } = importPlan(tx, ownerId, plan.file, { capsChecked: true });
   const supplementMap = new Map(
     plan.supplementIds.map((oldId, index) => [oldId, supplementIds[index] ?? oldId]),
   );

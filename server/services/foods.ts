@@ -30,6 +30,7 @@ import {
   type SetDietOverrideInput,
   type UpdateCustomFoodInput,
 } from "../schemas/foods";
+import { checkCustomFoodRoom, checkDietOverrideRoom } from "./limits";
 import { prepared } from "./statements";
 
 export type FoodPortion = {
@@ -368,6 +369,7 @@ export function previewLabel(input: LabelPreviewInput): {
 /** Creates a food from a product label; its first portion is the label's serving. */
 export function createCustomFood(db: AppDatabase, ownerId: string, fields: CustomFoodFields): Food {
   assertGroupExists(db, fields.group);
+  checkCustomFoodRoom(db, ownerId);
   const id = `custom-${randomUUID()}`;
   db.transaction((tx) => createCustomFoodWithId(tx, ownerId, id, fields));
   return getFood(db, ownerId, { id });
@@ -485,6 +487,7 @@ export function setDietOverride(
       .where(and(eq(dietOverrides.ownerId, ownerId), eq(dietOverrides.foodId, input.foodId)))
       .run();
   } else {
+    checkDietOverrideRoom(db, ownerId, input.foodId);
     const note = input.note ? input.note : null;
     db.insert(dietOverrides)
       .values({ ownerId, foodId: input.foodId, diet: input.diet, note })

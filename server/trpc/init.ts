@@ -44,10 +44,16 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const appError = error.cause instanceof AppError ? error.cause : null;
     const internal = shape.data.code === "INTERNAL_SERVER_ERROR";
+    // A JSON parser's message quotes the input back: say what is wrong, not what was sent.
+    const unparsable = shape.data.code === "PARSE_ERROR";
     return {
       ...shape,
       // Internal errors are logged on the server; clients get no internals.
-      message: internal ? "Something went wrong on the server. Please try again." : shape.message,
+      message: internal
+        ? "Something went wrong on the server. Please try again."
+        : unparsable
+          ? "The request is not valid JSON."
+          : shape.message,
       data: {
         ...shape.data,
         field: appError?.field ?? zodError?.issues[0]?.path.join(".") ?? null,

@@ -4,6 +4,7 @@ import { foodPortions, foods, type Meal, planEntries, plans } from "../../../db/
 import { gramsForPortions } from "../../domain/portions";
 import { invalid, notFound } from "../../errors";
 import { type Amount, MAX_ENTRY_GRAMS, MAX_PLAN_ENTRIES } from "../../schemas/plans";
+import { checkOwnerEntryRoom } from "../limits";
 
 export type Transaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
 export type Db = AppDatabase | Transaction;
@@ -118,6 +119,8 @@ export function checkRoom(db: Db, planId: string, adding: number): void {
       "planId",
     );
   }
+  const owner = db.select({ ownerId: plans.ownerId }).from(plans).where(eq(plans.id, planId)).get();
+  if (owner) checkOwnerEntryRoom(db, owner.ownerId, adding);
 }
 
 /** Inserts rows in chunks: one statement may bind at most 32,766 values in SQLite. */

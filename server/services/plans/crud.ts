@@ -10,8 +10,9 @@ import { b12MicrogramsForGrams } from "../../domain/b12-amounts";
 import { planDayDate } from "../../domain/plan-totals";
 import { AppError, notFound } from "../../errors";
 import type { CreatePlanInput } from "../../schemas/plans";
+import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
 import { prepared } from "../statements";
-import { type Db, insertEntries, now, requirePlan, type Transaction } from "./access";
+import { countEntries, type Db, insertEntries, now, requirePlan, type Transaction } from "./access";
 import { copySupplements, loadSupplements, type SupplementView } from "./plan-supplements";
 
 export type PlanSummary = {
@@ -48,6 +49,7 @@ export function createPlan(
   ownerId: string,
   input: CreatePlanInput,
 ): { id: string } {
+  checkPlanRoom(db, ownerId, "name");
   const id = randomUUID();
   db.insert(plans)
     .values({
@@ -272,6 +274,8 @@ export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string):
   const suffix = " (copy)";
   const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
   db.transaction((tx) => {
+    checkPlanRoom(tx, ownerId);
+    checkOwnerEntryRoom(tx, ownerId, countEntries(tx, planId));
     tx.insert(plans)
       .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate })
       .run();

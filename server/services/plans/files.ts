@@ -5,6 +5,7 @@ import type { AppDatabase } from "../../../db/client";
 import { foodPortions, foods, planSupplements, plans } from "../../../db/schema";
 import { AppError, invalid } from "../../errors";
 import { PLAN_FILE_FORMAT, PLAN_FILE_VERSION, type PlanFile } from "../../schemas/plans";
+import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
 import { checkedPortionAmount, type Db, insertEntries, requirePlan } from "./access";
 import { loadEntries } from "./crud";
 import { loadSupplements, scheduleFields } from "./plan-supplements";
@@ -39,6 +40,8 @@ export function importPlan(
   db: Db,
   ownerId: string,
   file: PlanFile,
+  /** backup.restore has checked the owner's caps for the whole file already. */
+  options: { capsChecked?: boolean } = {},
 ): { id: string; supplementIds: string[] } {
   const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
   const known = new Set(
@@ -100,6 +103,10 @@ export function importPlan(
   const supplementIds = (file.supplements ?? []).map(() => randomUUID());
   const importedAt = Date.now();
   db.transaction((tx) => {
+    if (!options.capsChecked) {
+      checkPlanRoom(tx, ownerId, "file");
+      checkOwnerEntryRoom(tx, ownerId, file.entries.length, "file.entries");
+    }
     tx.insert(plans)
       .values({
         id,

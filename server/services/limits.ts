@@ -1,0 +1,100 @@
+/**
+ * Per-owner caps, equal to what backup.restore accepts (server/schemas/backup.ts), so
+ * that every export restores: plans, entries over all plans, custom foods and diet
+ * corrections. Entries per plan are held in plans/access.ts (checkRoom). Each check
+ * throws a BAD_REQUEST-mapped AppError naming the field, before anything is written.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { AppDatabase } from "../../db/client";
+import { dietOverrides, foods, planEntries, plans } from "../../db/schema";
+import { invalid } from "../errors";
+import {
+  MAX_BACKUP_CUSTOM_FOODS,
+  MAX_BACKUP_ENTRIES,
+  MAX_BACKUP_OVERRIDES,
+  MAX_BACKUP_PLANS,
+} from "../schemas/backup";
+import { MAX_PLAN_ENTRIES } from "../schemas/plans";
+
+type Db = Pick<AppDatabase, "select">;
+
+function countPlans(db: Db, ownerId: string): number {
+  return (
+    db.select({ count: sql<number>`count(*)` }).from(plans).where(eq(plans.ownerId, ownerId)).get()
+      ?.count ?? 0
+  );
+}
+
+/** A new plan (create, duplicate, import) must fit under the owner's plan cap. */
+export function checkPlanRoom(db: Db, ownerId: string, field = "planId"): void {
+  if (countPlans(db, ownerId) + 1 > MAX_BACKUP_PLANS) {
+    throw invalid(
+      `You have ${MAX_BACKUP_PLANS} plans, the most one person can keep (and back up). Delete a plan you no longer need first.`,
+      field,
+    );
+  }
+}
+
+/** Adding entries to any of an owner's plans must keep their total under the cap. */
+export function checkOwnerEntryRoom(
+  db: Db,
+  ownerId: string,
+  adding: number,
+  field = "planId",
+): void {
+  if (adding <= 0) return;
+  // Up to MAX_BACKUP_ENTRIES / MAX_PLAN_ENTRIES plans cannot pass the total: skip the count.
+  const planCount = countPlans(db, ownerId);
+  if (planCount * MAX_PLAN_ENTRIES + adding <= MAX_BACKUP_ENTRIES) return;
+  const total =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(planEntries)
+      .innerJoin(plans, eq(plans.id, planEntries.planId))
+      .where(eq(plans.ownerId, ownerId))
+      .get()?.count ?? 0;
+  if (total + adding > MAX_BACKUP_ENTRIES) {
+    throw invalid(
+      `Your plans would hold ${total + adding} entries; all plans together hold at most ${MAX_BACKUP_ENTRIES}. Delete entries or plans you no longer need first.`,
+      field,
+    );
+  }
+}
+
+/** A new custom food must fit under the owner's cap. */
+export function checkCustomFoodRoom(db: Db, ownerId: string): void {
+  const count =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(foods)
+      .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
+      .get()?.count ?? 0;
+  if (count + 1 > MAX_BACKUP_CUSTOM_FOODS) {
+    throw invalid(
+      `You have ${MAX_BACKUP_CUSTOM_FOODS} custom foods, the most one person can keep (and back up). Delete one you no longer need first.`,
+      "name",
+    );
+  }
+}
+
+/** A new diet correction (not a change to an existing one) must fit under the cap. */
+export function checkDietOverrideRoom(db: Db, ownerId: string, foodId: string): void {
+  const existing = db
+    .select({ foodId: dietOverrides.foodId })
+    .from(dietOverrides)
+    .where(and(eq(dietOverrides.ownerId, ownerId), eq(dietOverrides.foodId, foodId)))
+    .get();
+  if (existing) return;
+  const count =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(dietOverrides)
+      .where(eq(dietOverrides.ownerId, ownerId))
+      .get()?.count ?? 0;
+  if (count + 1 > MAX_BACKUP_OVERRIDES) {
+    throw invalid(
+      `You have corrected the diet of ${MAX_BACKUP_OVERRIDES} foods, the most one person can keep (and back up). Remove a correction first.`,
+      "diet",
+    );
+  }
+}
