@@ -115,7 +115,9 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
         ]);
         return {
           id: plan.id,
-          file,
+          // Food names are for people reading a plan file; a restore looks foods up by
+          // id, and leaving the names out halves the size of a large backup.
+          file: { ...file, entries: file.entries.map(({ foodName: _name, ...entry }) => entry) },
           supplementIds,
           shopping: {
             preferences: preferences
