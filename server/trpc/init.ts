@@ -45,7 +45,7 @@ const t = initTRPC.context<Context>().create({
     const appError = error.cause instanceof AppError ? error.cause : null;
     const internal = shape.data.code === "INTERNAL_SERVER_ERROR";
     // A JSON parser's message quotes the input back: say what is wrong, not what was sent.
-    const unparsable = shape.data.code === "PARSE_ERROR";
+    const unparsable = shape.data.code === "PARSE_ERROR" || error.cause instanceof SyntaxError;
     return {
       ...shape,
       // Internal errors are logged on the server; clients get no internals.

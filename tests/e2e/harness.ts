@@ -4,7 +4,7 @@
  * browser. Each journey is a named async function; failures are reported together.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -118,6 +118,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 const AXE_SOURCE = path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
+let axeSource: string | undefined;
 
 type AxeViolation = {
   id: string;
@@ -133,7 +134,12 @@ export async function checkAccessibility(page: Page, name: string): Promise<void
   await page
     .waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5000 })
     .catch(() => undefined);
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  // Evaluated through the DevTools protocol, not added as a <script>: the page's Content
+  // Security Policy (rightly) refuses scripts without its nonce.
+  if (!(await page.evaluate(() => "axe" in window))) {
+    axeSource ??= readFileSync(AXE_SOURCE, "utf8");
+    await page.evaluate(axeSource);
+  }
   const violations = (await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -221,7 +227,56 @@ export type Journey = {
 };
 
 /**
+ * Records every Content Security Policy violation of a page: Chromium's console message
+ * ("Refused to …") and the page's securitypolicyviolation events.
+ */
+/** Pages that provoke violations on purpose (a foreign page framing the app). */
+export const pagesExpectingViolations = new WeakSet<Page>();
+
+function watchPolicy(page: Page, violations: string[]): void {
+  page.on("console", (message) => {
+    if (pagesExpectingViolations.has(page)) return;
+    const text = message.text();
+    if (/Refused to|Content Security Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
+  });
+  void page
+    .addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(
+          `Content Security Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+        );
+      });
+    })
+    .catch(() => undefined);
+}
+
+/** The browser handed to journeys: every page it opens is watched for CSP violations. */
+function watchedBrowser(browser: Browser, violations: string[]): Browser {
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === "newPage") {
+        return async (...args: Parameters<Browser["newPage"]>) => {
+          const page = await target.newPage(...args);
+          watchPolicy(page, violations);
+          return page;
+        };
+      }
+      if (property === "newContext") {
+        return async (...args: Parameters<Browser["newContext"]>) => {
+          const context = await target.newContext(...args);
+          context.on("page", (page) => watchPolicy(page, violations));
+          return context;
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
  * Runs journeys one after another against one server; exits non-zero on any failure.
+ * A journey that causes any Content Security Policy violation fails.
  * `JOURNEYS=text` runs only the journeys whose name contains the text.
  */
 export async function runJourneys(all: Journey[]): Promise<void> {
@@ -229,12 +284,20 @@ export async function runJourneys(all: Journey[]): Promise<void> {
   const journeys = only ? all.filter((journey) => journey.name.includes(only)) : all;
   const app = await startApp();
   const browser = await launchBrowser();
+  const violations: string[] = [];
+  const watched = watchedBrowser(browser, violations);
   const failures: string[] = [];
   try {
     for (const journey of journeys) {
       const started = performance.now();
+      violations.length = 0;
       try {
-        await journey.run({ browser, baseUrl: app.baseUrl });
+        await journey.run({ browser: watched, baseUrl: app.baseUrl });
+        if (violations.length > 0) {
+          throw new Error(
+            `Content Security Policy violations:\n      ${[...new Set(violations)].join("\n      ")}`,
+          );
+        }
         console.log(`  ✓ ${journey.name} (${Math.round(performance.now() - started)} ms)`);
       } catch (error) {
         failures.push(journey.name);

@@ -10,6 +10,7 @@ import { httpFuzzJourneys } from "./http-fuzz.journeys";
 import { keyboardJourneys } from "./keyboard.journeys";
 import { learnJourneys } from "./learn.journeys";
 import { planJourneys } from "./plans.journeys";
+import { securityJourneys } from "./security.journeys";
 import { shoppingJourneys } from "./shopping.journeys";
 
 runJourneys([
@@ -21,6 +22,7 @@ runJourneys([
   ...backupJourneys,
   ...keyboardJourneys,
   ...httpFuzzJourneys,
+  ...securityJourneys,
 ]).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

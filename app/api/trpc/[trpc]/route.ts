@@ -4,7 +4,7 @@
  * repeated here so the endpoint holds its limits on its own.
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { batchProblem, bodyProblem } from "@/server/http/request-guard";
+import { batchProblem, bodyProblem, MAX_BATCH_CALLS } from "@/server/http/request-guard";
 import { createRequestContext } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 
@@ -34,6 +34,7 @@ const handler = (request: Request) => {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: createRequestContext,
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
