@@ -10,6 +10,7 @@ import os from "node:os";
 import { benchHttpSearch, HTTP_SEARCH_TITLE } from "./http-search.bench";
 import { benchImport } from "./import.bench";
 import { benchLighthouse } from "./lighthouse.bench";
+import { benchLimits, LIMITS_TITLE } from "./limits.bench";
 import { benchLoad, LOAD_TITLE, loadFailures } from "./load.bench";
 import { benchPageWeight } from "./page-weight.bench";
 import { benchPlanTotals, benchPlanTotalsScaling, SCALING_TITLE } from "./plan-totals.bench";
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     "shopping.list (target: 28-day plan for 20 people < 10 ms server-side)",
     benchShopping(),
   );
+  printTable(LIMITS_TITLE, await benchLimits());
   if (existsSync(".next/BUILD_ID")) {
     printTable(`${HTTP_SEARCH_TITLE} (ms)`, await benchHttpSearch());
     const load = await benchLoad();
