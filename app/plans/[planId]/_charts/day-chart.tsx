@@ -273,7 +273,7 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                 </tr>
               </thead>
               <tbody>
-                {bars.map((bar, index) => (
+                {bars.map((bar) => (
                   <tr key={bar.day}>
                     <th scope="row">
                       {bar.label}
