@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { planDayLabel } from "@/app/_lib/dates";
 import { formatMicrograms } from "@/app/_lib/format";
+import { STATUS_SHORT, statusClass, statusHeadline } from "@/app/_lib/status";
 import { serverCaller } from "@/app/_trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -27,29 +28,31 @@ export default async function HomePage() {
             <h2 id="current-plan" className="card-title">
               Current plan: <Link href={`/plans/${current.id}`}>{current.name}</Link>
             </h2>
-            <span className="muted small">
-              average {formatMicrograms(totals.averageB12Micrograms)} µg a day
-              {totals.averageComplete ? "" : " or more"}; estimated absorbed{" "}
-              {formatMicrograms(totals.averageAbsorbedB12Micrograms)} µg
-              {totals.absorbedTargetMicrograms === null
-                ? ""
-                : totals.meetsAbsorbedTarget
-                  ? ` (✓ absorbed target ${formatMicrograms(totals.absorbedTargetMicrograms)} µg)`
-                  : ` (▼ below the absorbed target of ${formatMicrograms(totals.absorbedTargetMicrograms)} µg)`}
-            </span>
           </div>
+          <p
+            className={`verdict-headline${statusClass(totals.status)}`}
+            data-status={totals.status}
+          >
+            {statusHeadline(totals.status, "This plan", totals.averageComplete)}
+          </p>
+          {totals.statusReason && <p className="small">{totals.statusReason}</p>}
+          <p className="muted small">
+            On average {formatMicrograms(totals.averageB12Micrograms)} µg a day
+            {totals.averageComplete ? "" : " or more"}; estimated absorbed about{" "}
+            {formatMicrograms(totals.averageAbsorbedB12Micrograms)} µg
+            {totals.absorbedTargetMicrograms === null
+              ? "."
+              : ` of about ${formatMicrograms(totals.absorbedTargetMicrograms)} µg needed.`}
+          </p>
           <ul className="glance" aria-label={`Days of ${current.name}`}>
             {totals.days.map((day) => (
-              <li
-                key={day.day}
-                className={`glance-day${day.meetsTarget === false ? " short" : ""}`}
-              >
+              <li key={day.day} className={`glance-day${statusClass(day.status)}`}>
                 <span className="glance-label">{planDayLabel(day.day, day.date)}</span>
                 <span className="glance-value">
                   {formatMicrograms(day.b12Micrograms)} µg{day.complete ? "" : "*"}
                 </span>
                 <span className="glance-status">
-                  {day.meetsTarget === null ? "" : day.meetsTarget ? "✓ target" : "▼ below"}
+                  {day.status === "no-target" ? "" : STATUS_SHORT[day.status]}
                 </span>
               </li>
             ))}

@@ -27,7 +27,15 @@ export type Diet = (typeof DIETS)[number];
 export const FOOD_SOURCES = ["usda", "curated", "custom"] as const;
 export type FoodSource = (typeof FOOD_SOURCES)[number];
 
-export const LABEL_EDITIONS = ["current", "pre-2016"] as const;
+/** Which Daily Value or reference a label's percentage refers to (server/domain/b12-amounts.ts). */
+export const LABEL_EDITIONS = [
+  "current",
+  "pre-2016",
+  "us-infant",
+  "us-child-1-3",
+  "us-pregnancy-lactation",
+  "eu-nrv",
+] as const;
 export type LabelEdition = (typeof LABEL_EDITIONS)[number];
 
 const timestamps = {

@@ -1,7 +1,8 @@
 "use client";
 /**
- * Add or edit a food from a product label: serving size, B12 per serving in µg or as
- * % Daily Value (current label: DV 2.4 µg; labels before 2016: 6 µg), diet and fortified
+ * Add or edit a food from a product label: serving size, B12 per serving in µg or as a
+ * percentage of the label's reference (US Daily Values for adults, older labels, infants,
+ * young children, pregnancy; the EU/UK NRV or RI), diet and fortified
  * flags, and optional household portions. The server converts and stores; this form
  * only collects and shows the server's preview.
  */
@@ -16,11 +17,12 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { DIET_LABEL, formatB12 } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/client";
+import { LABEL_EDITION_INFO, type LabelEdition } from "@/server/domain/b12-amounts";
 import type { RouterInputs } from "@/server/trpc/root";
 
 type Diet = keyof typeof DIET_LABEL;
 type Mode = "micrograms" | "percent";
-type Edition = "current" | "pre-2016";
+type Edition = LabelEdition;
 type PortionDraft = { key: number; label: string; grams: string };
 
 export type CustomFoodInitial = {
@@ -239,7 +241,7 @@ export function CustomFoodForm({ initial }: { initial?: CustomFoodInitial }) {
               checked={mode === "percent"}
               onChange={() => setMode("percent")}
             />
-            As % Daily Value
+            As a percentage (% DV, %NRV or %RI)
           </label>
         </div>
         {mode === "micrograms" ? (
@@ -259,7 +261,7 @@ export function CustomFoodForm({ initial }: { initial?: CustomFoodInitial }) {
         ) : (
           <>
             <div className="field">
-              <label htmlFor={`${ids}-dv`}>B12 per serving (% DV)</label>
+              <label htmlFor={`${ids}-dv`}>B12 per serving (%)</label>
               <input
                 id={`${ids}-dv`}
                 type="text"
@@ -272,26 +274,30 @@ export function CustomFoodForm({ initial }: { initial?: CustomFoodInitial }) {
               {showError("amount")}
             </div>
             <fieldset>
-              <legend>Label edition</legend>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name={`${ids}-edition`}
-                  checked={edition === "current"}
-                  onChange={() => setEdition("current")}
-                />
-                Current US label (Daily Value 2.4 µg)
-              </label>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name={`${ids}-edition`}
-                  checked={edition === "pre-2016"}
-                  onChange={() => setEdition("pre-2016")}
-                />
-                Label from before 2016 (Daily Value 6 µg)
-              </label>
-              <p className="field-hint">Source: FDA 2016 food labelling rule (21 CFR 101.9).</p>
+              <legend>What the percentage refers to</legend>
+              <p className="field-hint">
+                Pick the line that matches your label. “% DV” is a US label; “%NRV” or “%RI” is an
+                EU or UK label. If a US label says who it is for (infants, children 1 through 3
+                years, pregnant and lactating women), pick that one.
+              </p>
+              {(Object.keys(LABEL_EDITION_INFO) as Edition[]).map((option) => (
+                <label key={option} className="choice">
+                  <input
+                    type="radio"
+                    name={`${ids}-edition`}
+                    checked={edition === option}
+                    onChange={() => setEdition(option)}
+                  />
+                  <span>
+                    {LABEL_EDITION_INFO[option].label}
+                    <span className="field-hint"> {LABEL_EDITION_INFO[option].hint}</span>
+                  </span>
+                </label>
+              ))}
+              <p className="field-hint">
+                Sources: FDA 2016 food labelling rule (21 CFR 101.9); Regulation (EU) No 1169/2011,
+                Annex XIII.
+              </p>
             </fieldset>
           </>
         )}

@@ -101,9 +101,12 @@ export default function LearnPage() {
             <Cite ids={["iom-1998", "nih-ods"]} />
           </li>
           <li>
-            <strong>People taking some medicines.</strong> Metformin, proton-pump inhibitors and H2
-            blockers can lower B12 status; the acid reducers make it harder to release B12 from
-            food. Nitrous oxide inactivates B12. <Cite ids={["nih-ods"]} />
+            <strong>People taking some medicines.</strong> Metformin can lower B12 status: ask your
+            doctor whether your B12 should be tested. Acid reducers may make it harder to release
+            B12 from food, but the evidence for proton-pump inhibitors is conflicting, and none
+            shows that H2 blockers cause deficiency, even after long use. <Cite ids={["nih-ods"]} />{" "}
+            Nitrous oxide (laughing gas) inactivates B12 by oxidising it.{" "}
+            <Cite ids={["amess-1978", "kondo-1981"]} />
           </li>
           <li>
             <strong>Pregnancy and breastfeeding.</strong> The recommended intakes are higher: 2.6 µg
@@ -272,9 +275,9 @@ export default function LearnPage() {
           <li>
             <strong>Injections</strong> are prescribed by a clinician, on a schedule: in the UK, for
             example, hydroxocobalamin 1,000 µg into the muscle three times a week for two weeks,
-            then every 2-3 months; in the US, cyanocobalamin 1,000 µg.{" "}
-            <Cite ids={["nih-ods", "kuzminski-1998"]} /> The app’s absorption estimate is built from
-            data on B12 taken by mouth and does not describe injections.
+            then every 2-3 months <Cite ids={["bnf-nice"]} />; in the US, cyanocobalamin 1,000 µg{" "}
+            <Cite ids={["nih-ods"]} />. The app’s absorption estimate is built from data on B12
+            taken by mouth and does not describe injections.
           </li>
         </ul>
         <p>
@@ -289,8 +292,11 @@ export default function LearnPage() {
       <Section id="vegan-society-options">
         <p>
           For adults, the Vegan Society recommends one of three options{" "}
-          <Cite ids={["vegan-society"]} />. Each one meets an adult’s need in this app’s estimate
-          (about 1.2 µg absorbed a day, explained <a href="#how-this-app-estimates">below</a>):
+          <Cite ids={["vegan-society"]} />. Under the US and UK recommendations each one meets an
+          adult’s need in this app’s estimate (about 1.28 µg absorbed a day for 2.4 µg, 0.89 µg for
+          the UK’s 1.5 µg; explained <a href="#how-this-app-estimates">below</a>). EFSA recommends
+          more (4 µg, about 1.81 µg absorbed): by the same model 10 µg a day falls short of it, and
+          the smallest common daily dose that meets it is 50 µg.
         </p>
         <TableBox
           id="caption-vegan-society"
@@ -340,8 +346,12 @@ export default function LearnPage() {
             <Cite ids={["eussen-2005"]} />
           </li>
           <li>
-            In pernicious anaemia, 1,000 to 2,000 µg a day by mouth can work as well as injections.{" "}
-            <Cite ids={["kuzminski-1998", "nih-ods"]} />
+            In a trial of people with B12 deficiency, 2,000 µg a day by mouth worked as well as
+            1,000 µg injections <Cite ids={["kuzminski-1998"]} />, and a review of studies in
+            pernicious anaemia found 1,000 µg a day by mouth adequate <Cite ids={["chan-2016"]} />.
+            When there are nerve symptoms (tingling, numbness, problems with balance or memory),
+            treatment usually starts with injections, on a schedule your clinician sets.{" "}
+            <Cite ids={["bnf-nice"]} />
           </li>
         </ul>
       </Section>
@@ -443,18 +453,25 @@ export default function LearnPage() {
           absorbed, about 53%, close to the 50% the IOM assumes. <Cite ids={["iom-1998"]} />
         </p>
 
-        <h3>The absorbed target</h3>
+        <h3>The absorbed target and the one verdict</h3>
         <p>
-          The US recommendations assume that 50% of the B12 in food is absorbed{" "}
-          <Cite ids={["iom-1998"]} />, so the app’s absorbed target is half of your recommended
-          intake: 1.2 µg for an adult whose recommended intake is 2.4 µg. The app applies the same
-          50% to every standard you can choose, so the two views stay comparable; the other
-          standards do not set this figure themselves.
+          The app’s absorbed target is what this same estimate takes up from your recommended intake
+          eaten in three equal meals: 1.28 µg for 2.4 µg, 1.81 µg for EFSA’s 4 µg, 0.89 µg for the
+          UK’s 1.5 µg. So eating exactly the recommended amount, spread over breakfast, lunch and
+          dinner, always meets it, whichever standard you choose. (The US recommendations assume
+          that about half of the B12 in food is absorbed <Cite ids={["iom-1998"]} />; 1.28 µg of
+          2.4 µg is 53%.)
         </p>
         <p>
-          A plan is judged on its average absorbed B12 per day over all its days, because weekly and
-          every-few-days supplements count: one of the Vegan Society’s options is a single dose a
-          week. <Cite ids={["vegan-society"]} />
+          A day, or a plan on its daily average, gives <strong>enough</strong> when both hold: you
+          eat at least the recommended amount, and the estimate of what you absorb reaches the
+          absorbed target. If you eat enough but in one sitting, the body cannot take it all up at
+          once, and the app says so in one sentence. Every screen shows this one verdict.
+        </p>
+        <p>
+          Weekly and every-few-days supplements count at their daily average on every day: a weekly
+          2,000 µg tablet gives about 21.5 µg on the day it is taken, which counts as about 3.1 µg a
+          day, whatever the length of your plan. <Cite ids={["vegan-society"]} />
         </p>
 
         <h3>Free and food-bound B12</h3>
@@ -475,10 +492,13 @@ export default function LearnPage() {
             gives about 10 µg absorbed. <Cite ids={["iom-1998", "nih-ods"]} />
           </li>
           <li>
-            <strong>Aged 51 or over, or taking acid reducers:</strong> the main estimate counts only
-            free B12 (supplements and added B12), the worst case, and the app also shows an upper
-            estimate “if food-bound B12 is released normally”.{" "}
-            <Cite ids={["iom-1998", "nih-ods"]} />
+            <strong>Aged 51 or over, or taking acid reducers:</strong> most people still release the
+            B12 in food normally, so that is the main estimate. Because 10-30% of people over 50
+            release it poorly <Cite ids={["iom-1998"]} />, and acid reducers may do the same{" "}
+            <Cite ids={["nih-ods"]} />, the app also shows the low end of the range: only the free
+            B12 of supplements and fortified foods. The IOM advises people over 50 to get most of
+            their B12 from fortified foods or supplements; the app shows that as advice, with a
+            suggestion. <Cite ids={["iom-1998"]} />
           </li>
           <li>
             <strong>Metformin:</strong> flagged as a risk to B12 status, without changing the
@@ -523,9 +543,11 @@ export default function LearnPage() {
       <Section id="symptoms">
         <p>
           Symptoms such as tingling, numbness or tiredness have many causes, and low B12 is one of
-          them. A clinician can test your B12 status. Treating yourself without a test can hide the
-          cause. If you have such symptoms, see a healthcare professional rather than relying on
-          this app. <Cite ids={["nih-ods"]} />
+          them. Tingling, numbness or pain can be signs of a deficiency that needs a clinician. B12
+          is not an established treatment for joint pain unless you are deficient. A clinician can
+          test your B12 status. Treating yourself without a test can hide the cause. If you have
+          such symptoms, see a healthcare professional rather than relying on this app.{" "}
+          <Cite ids={["nih-ods"]} />
         </p>
       </Section>
 

@@ -1,6 +1,6 @@
 /**
  * The sources the /learn page cites, and the bracketed citation that links to them.
- * References are given as ../shared/reference/b12-facts.md (and docs/methodology.md)
+ * References are given in full, as docs/methodology.md
  * give them; studies known only through IOM 1998 say so.
  */
 import type { ReactNode } from "react";
@@ -25,8 +25,9 @@ export const SOURCES = {
     full: (
       <>
         NIH Office of Dietary Supplements,{" "}
-        <cite>Vitamin B12 - Fact Sheet for Health Professionals</cite> (Table 1 recommended intakes,
-        Table 2 food sources).
+        <cite>Vitamin B12 - Fact Sheet for Health Professionals</cite>, National Institutes of
+        Health, 2022 revision (Table 1 recommended intakes, Table 2 food sources; the app uses that
+        edition’s Table 2). ods.od.nih.gov/factsheets/VitaminB12-HealthProfessional.
       </>
     ),
   },
@@ -63,17 +64,32 @@ export const SOURCES = {
     short: "Vegan Society",
     full: (
       <>
-        The Vegan Society, <cite>What every vegan should know about vitamin B12</cite>.
+        The Vegan Society, <cite>What every vegan should know about vitamin B12</cite>, The Vegan
+        Society (UK), vegansociety.com.
       </>
     ),
   },
   "watanabe-2007": {
     short: "Watanabe 2007",
-    full: <>A review of vitamin B12 sources and their bioavailability.</>,
+    full: (
+      <>
+        Watanabe F. <cite>Vitamin B12 sources and bioavailability</cite>. Experimental Biology and
+        Medicine 2007;232(10):1266-1274.
+      </>
+    ),
   },
   "sharabi-2003": {
     short: "Sharabi et al. 2003",
-    full: <>A comparison of sublingual and swallowed vitamin B12 (500 µg a day each).</>,
+    full: (
+      <>
+        Sharabi A, Cohen E, Sulkes J, Garty M.{" "}
+        <cite>
+          Replacement therapy for vitamin B12 deficiency: comparison between the sublingual and oral
+          route
+        </cite>
+        . British Journal of Clinical Pharmacology 2003;56(6):635-638.
+      </>
+    ),
   },
   "eur-j-nutr-2017": {
     short: "Eur J Nutr 2017",
@@ -88,21 +104,79 @@ export const SOURCES = {
     short: "Eussen et al. 2005",
     full: (
       <>
-        A dose-finding trial of daily oral cyanocobalamin in older people with mild vitamin B12
-        deficiency, <cite>Archives of Internal Medicine</cite>, 2005.
+        Eussen SJ, de Groot LC, Clarke R, et al.{" "}
+        <cite>
+          Oral cyanocobalamin supplementation in older people with vitamin B12 deficiency: a
+          dose-finding trial
+        </cite>
+        . Archives of Internal Medicine 2005;165(10):1167-1172.
       </>
     ),
   },
   "kuzminski-1998": {
     short: "Kuzminski et al. 1998",
-    full: <>Oral compared with injected vitamin B12 in the treatment of deficiency.</>,
+    full: (
+      <>
+        Kuzminski AM, Del Giacco EJ, Allen RH, Stabler SP, Lindenbaum J.{" "}
+        <cite>Effective treatment of cobalamin deficiency with oral cobalamin</cite>. Blood
+        1998;92(4):1191-1198.
+      </>
+    ),
+  },
+  "chan-2016": {
+    short: "Chan et al. 2016",
+    full: (
+      <>
+        Chan CQH, Low LL, Lee KH.{" "}
+        <cite>Oral vitamin B12 replacement for the treatment of pernicious anemia</cite>. Frontiers
+        in Medicine 2016;3:38.
+      </>
+    ),
+  },
+  "bnf-nice": {
+    short: "BNF; NICE CKS",
+    full: (
+      <>
+        Joint Formulary Committee, <cite>British National Formulary</cite>, hydroxocobalamin
+        monograph (BMJ Group and Pharmaceutical Press); National Institute for Health and Care
+        Excellence, <cite>Clinical Knowledge Summary: Anaemia - B12 and folate deficiency</cite>.
+      </>
+    ),
+  },
+  "amess-1978": {
+    short: "Amess et al. 1978",
+    full: (
+      <>
+        Amess JA, Burman JF, Rees GM, Nancekievill DG, Mollin DL.{" "}
+        <cite>Megaloblastic haemopoiesis in patients receiving nitrous oxide</cite>. The Lancet
+        1978;2(8085):339-342.
+      </>
+    ),
+  },
+  "kondo-1981": {
+    short: "Kondo et al. 1981",
+    full: (
+      <>
+        Kondo H, Osborne ML, Kolhouse JF, et al.{" "}
+        <cite>
+          Nitrous oxide has multiple deleterious effects on cobalamin metabolism and causes
+          decreases in activities of both mammalian cobalamin-dependent enzymes in rats
+        </cite>
+        . Journal of Clinical Investigation 1981;67(5):1270-1283.
+      </>
+    ),
   },
   "adams-1971": {
     short: "Adams et al. 1971 via IOM 1998",
     full: (
       <>
-        Absorption of single doses of crystalline B12 (1, 5 and 25 µg), as cited in IOM 1998,
-        chapter 9.
+        Adams JF, Ross SK, Mervyn L, Boddy K, King P.{" "}
+        <cite>
+          Absorption of cyanocobalamin, coenzyme B12, methylcobalamin, and hydroxocobalamin at
+          different dose levels
+        </cite>
+        . Scandinavian Journal of Gastroenterology 1971;6:249-252; single doses of 1, 5 and 25 µg,
+        as cited in IOM 1998, chapter 9.
       </>
     ),
   },
@@ -110,8 +184,9 @@ export const SOURCES = {
     short: "Heyssel et al. 1966 via IOM 1998",
     full: (
       <>
-        Absorption of a second dose 4-6 hours after the first, and of B12 from a liver-paste meal,
-        as cited in IOM 1998, chapter 9.
+        Heyssel RM, Bozian RC, Darby WJ, Bell MC. <cite>Vitamin B12 turnover in man</cite>. American
+        Journal of Clinical Nutrition 1966;18:176-184; a second dose 4-6 hours after the first, and
+        a liver-paste meal, as cited in IOM 1998, chapter 9.
       </>
     ),
   },
@@ -119,14 +194,23 @@ export const SOURCES = {
     short: "Berlin et al. 1968 via IOM 1998",
     full: (
       <>
-        Passive absorption of large oral doses, also without intrinsic factor, as cited in IOM 1998,
-        chapter 9.
+        Berlin H, Berlin R, Brante G.{" "}
+        <cite>
+          Oral treatment of pernicious anemia with high doses of vitamin B12 without intrinsic
+          factor
+        </cite>
+        . Acta Medica Scandinavica 1968;184:247-258; as cited in IOM 1998, chapter 9.
       </>
     ),
   },
   "doscherholmen-1957": {
     short: "Doscherholmen and Hagen 1957 via IOM 1998",
-    full: <>Passive absorption of vitamin B12, as cited in IOM 1998, chapter 9.</>,
+    full: (
+      <>
+        Doscherholmen A, Hagen PS. <cite>A dual mechanism of vitamin B12 plasma absorption</cite>.
+        Journal of Clinical Investigation 1957;36:1551-1557; as cited in IOM 1998, chapter 9.
+      </>
+    ),
   },
 } as const;
 

@@ -433,6 +433,11 @@ const ANIMAL_PRODUCTS: Term[] = [
   ),
   term("yogurt|yoghurt|yogurts|kefir|tzatziki|raita", "name mentions yogurt"),
   term("whey|casein|caseinate|caseinates", "name mentions milk protein"),
+  // Branded cereals whose SR28 names name no animal ingredient but whose recipes do: US
+  // Special K lists dried whey and calcium caseinate (the UK one dried skimmed milk);
+  // granola and muesli are usually bound or sweetened with honey or milk powder.
+  term("special k", "Special K cereals are made with whey and caseinate (milk)"),
+  term("granola|granolas|muesli|mueslix", "granola and muesli usually hold honey or milk"),
   term(
     "eggs?|egg whites?|egg yolks?|yolks?|omelets?|omelettes?|souffle|quiche|meringue|custards?|flan|eggo|french toast|french toaster|frittata",
     "name mentions egg",

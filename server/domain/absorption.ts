@@ -24,12 +24,18 @@
  *
  * Conditions (IOM 1998; NIH ODS):
  * - No intrinsic factor (pernicious anaemia; some gastric surgery): only the passive 1%.
- * - Aged 51 or over, or taking acid reducers: food-bound B12 is poorly released (10-30%
- *   of older people absorb it poorly, IOM 1998; PPIs and H2 blockers impair its release,
- *   NIH ODS) while crystalline B12 (supplements, the added B12 of fortified foods) is
- *   absorbed normally. The main estimate then counts only crystalline B12 (worst case);
- *   `upper` is the estimate if food-bound B12 is released normally.
+ * - Aged 51 or over, or taking acid reducers: most people still release food-bound B12
+ *   normally, so the main estimate is the normal one. 10-30% of people over 50 release it
+ *   poorly (IOM 1998), and NIH ODS finds the evidence for proton-pump inhibitors
+ *   conflicting and none that H2 blockers cause deficiency: so the poor-release case is
+ *   the *low end of a range* (`lowMicrograms`: only crystalline B12, from supplements
+ *   and the added B12 of fortified foods, which is absorbed normally), never the headline.
  * - Metformin lowers B12 status (NIH ODS): flagged as a risk, the numbers are unchanged.
+ *
+ * The absorbed target: what this model absorbs from the recommended intake eaten in three
+ * equal meals (`absorbedTargetFor`). So eating exactly the recommendation, spread over
+ * breakfast, lunch and dinner, meets it by construction, under every standard. For the
+ * adult 2.4 µg it is 1.28 µg (53%), close to the 50% the IOM assumed (IOM 1998, ch. 9).
  */
 import type { Condition } from "../../db/schema";
 import { isOlderAdult } from "./targets";
@@ -46,8 +52,8 @@ export const HALF_SATURATION_MICROGRAMS =
   (IF_CAPACITY_MICROGRAMS * REFERENCE_DOSE_MICROGRAMS) /
     (REFERENCE_DOSE_ABSORBED - PASSIVE_FRACTION * REFERENCE_DOSE_MICROGRAMS) -
   REFERENCE_DOSE_MICROGRAMS;
-/** The IOM RDAs assume 50% of dietary B12 is absorbed (IOM 1998, ch. 9). */
-export const ASSUMED_ABSORPTION_OF_RECOMMENDATION = 0.5;
+/** The absorbed target assumes the recommended intake eaten in this many equal meals. */
+export const TARGET_MEALS = 3;
 
 export type RiskFlag = {
   id: "no-intrinsic-factor" | "gastric-surgery" | "older-adult" | "acid-reducers" | "metformin";
@@ -58,14 +64,20 @@ export type RiskFlag = {
 export type AbsorptionProfile = {
   /** false with pernicious anaemia or gastric surgery: only passive absorption remains. */
   intrinsicFactor: boolean;
-  /** "impaired" at 51+ or with acid reducers: food-bound B12 may not be released. */
-  foodBoundRelease: "normal" | "impaired";
+  /**
+   * "uncertain" at 51+ or with acid reducers: food-bound B12 is usually released normally
+   * (the main estimate) but may be released poorly (the low end of the range).
+   */
+  foodBoundRelease: "normal" | "uncertain";
+  /** Why the low end exists, in one sentence for people; null when release is normal. */
+  lowEndReason: string | null;
   risks: RiskFlag[];
 };
 
 export const NORMAL_ABSORPTION: AbsorptionProfile = {
   intrinsicFactor: true,
   foodBoundRelease: "normal",
+  lowEndReason: null,
   risks: [],
 };
 
@@ -97,7 +109,7 @@ export function absorptionProfile(person: {
     risks.push({
       id: "older-adult",
       message:
-        "From 51, 10-30% of people absorb the B12 naturally in food poorly; the added B12 of fortified foods and supplements is absorbed normally. The IOM advises meeting most of the need from those.",
+        "From 51, 10-30% of people release the B12 naturally in food poorly; the added B12 of fortified foods and supplements is absorbed normally. The estimate assumes normal release and shows the poor-release case as the low end.",
       source: "IOM 1998",
     });
   }
@@ -105,7 +117,7 @@ export function absorptionProfile(person: {
     risks.push({
       id: "acid-reducers",
       message:
-        "Proton-pump inhibitors and H2 blockers impair the release of B12 from food and can lower B12 status.",
+        "Acid reducers may lower the release of B12 from food. The evidence for proton-pump inhibitors is conflicting, and none shows that H2 blockers cause deficiency, even after long use. The estimate assumes normal release and shows poor release as the low end.",
       source: "NIH ODS",
     });
   }
@@ -117,9 +129,15 @@ export function absorptionProfile(person: {
       source: "NIH ODS",
     });
   }
+  const lowEndReason = olderAdult
+    ? "if your stomach releases the B12 in food poorly, as it does for 10-30% of people over 50"
+    : has("acid-reducers")
+      ? "if your acid reducer lowers the release of the B12 in food"
+      : null;
   return {
     intrinsicFactor: !has("no-intrinsic-factor") && !has("gastric-surgery"),
-    foodBoundRelease: olderAdult || has("acid-reducers") ? "impaired" : "normal",
+    foodBoundRelease: lowEndReason === null ? "normal" : "uncertain",
+    lowEndReason,
     risks,
   };
 }
@@ -146,10 +164,10 @@ export type Occasion = {
 };
 
 export type OccasionAbsorption = {
-  /** The estimate (worst case for food-bound B12 when its release is impaired). */
+  /** The estimate, with food-bound B12 released normally. */
   absorbedMicrograms: number;
-  /** The estimate if food-bound B12 is released normally (= absorbed when release is normal). */
-  upperMicrograms: number;
+  /** The low end: only crystalline B12 when release is uncertain (= absorbed otherwise). */
+  lowMicrograms: number;
   /** The part of `absorbedMicrograms` that comes from supplements (shared pro rata). */
   fromSupplementsMicrograms: number;
 };
@@ -165,27 +183,26 @@ export function absorbOccasion(
 ): OccasionAbsorption {
   const crystalline = occasion.fortifiedMicrograms + occasion.supplementMicrograms;
   const all = crystalline + occasion.foodBoundMicrograms;
-  const upper = absorbedFromDose(all, profile.intrinsicFactor);
-  if (profile.foodBoundRelease === "impaired") {
-    const absorbed = absorbedFromDose(crystalline, profile.intrinsicFactor);
-    return {
-      absorbedMicrograms: absorbed,
-      upperMicrograms: upper,
-      fromSupplementsMicrograms: proRata(absorbed, occasion.supplementMicrograms, crystalline),
-    };
-  }
+  const absorbed = absorbedFromDose(all, profile.intrinsicFactor);
+  const low =
+    profile.foodBoundRelease === "uncertain"
+      ? absorbedFromDose(crystalline, profile.intrinsicFactor)
+      : absorbed;
   return {
-    absorbedMicrograms: upper,
-    upperMicrograms: upper,
-    fromSupplementsMicrograms: proRata(upper, occasion.supplementMicrograms, all),
+    absorbedMicrograms: absorbed,
+    lowMicrograms: low,
+    fromSupplementsMicrograms: proRata(absorbed, occasion.supplementMicrograms, all),
   };
 }
 
-/** The absorbed B12 a recommended intake implies (IOM 1998: 50% absorption assumed). */
+/**
+ * The absorbed B12 a recommended intake stands for: what this model absorbs from it eaten
+ * in three equal meals (each its own occasion, Heyssel et al. 1966 via IOM 1998), so the
+ * recommendation itself always meets it. Adult 2.4 µg → 1.28 µg; EFSA 4 µg → 1.81 µg.
+ */
 export function absorbedTargetFor(recommendedMicrograms: number | null): number | null {
-  return recommendedMicrograms === null
-    ? null
-    : recommendedMicrograms * ASSUMED_ABSORPTION_OF_RECOMMENDATION;
+  if (recommendedMicrograms === null) return null;
+  return TARGET_MEALS * absorbedFromDose(recommendedMicrograms / TARGET_MEALS);
 }
 
 /**

@@ -14,8 +14,11 @@
  *   them; they bypass the gut): `injectedMicrograms` says how much was left out.
  * - Absorbed: each meal slot (with any supplement taken with it) is one eating occasion,
  *   supplements taken on their own another; see ./absorption.ts. The absorbed target is
- *   half the recommended intake (IOM 1998). Because weekly doses count, whether a plan
- *   meets the absorbed target is judged on its daily average.
+ *   what the model takes up from the recommended intake in three equal meals.
+ * - Periodic regimens (weekly, every N days, chosen weekdays) count at their long-run
+ *   rate on every day (weekly 2,000 µg: about 21.5 µg absorbed on the day, 3.1 µg a day),
+ *   so no figure depends on the plan's length. Daily ones count on the days taken.
+ * - Status: one verdict per day and for the plan (its daily averages), ./b12-status.ts.
  * Nothing is rounded here.
  */
 import {
@@ -27,6 +30,13 @@ import {
   type OccasionAbsorption,
 } from "./absorption";
 import { b12MicrogramsForGrams } from "./b12-amounts";
+import {
+  type B12Status,
+  explainStatus,
+  judgeB12,
+  type LargestSitting,
+  meetsTargets,
+} from "./b12-status";
 import { isTakenOnDay, type SupplementSchedule } from "./supplements";
 
 export const MEAL_ORDER = ["breakfast", "lunch", "dinner", "snack"] as const;
@@ -111,24 +121,46 @@ export type DayTotal = {
   injectedMicrograms: number;
   targetMicrograms: number | null;
   percentOfTarget: number | null;
-  /** Estimated absorbed B12 (worst case for food-bound B12 when its release is impaired). */
+  /** Estimated absorbed B12 (food-bound B12 released normally). */
   absorbedB12Micrograms: number;
-  /** Estimated absorbed B12 if food-bound B12 is released normally. */
-  absorbedUpperB12Micrograms: number;
+  /** Low end of the range: if food-bound B12 is released poorly (= absorbed otherwise). */
+  absorbedLowB12Micrograms: number;
   /** The part of absorbedB12Micrograms that comes from supplements, and from foods. */
   absorbedFromSupplementsMicrograms: number;
   absorbedFromFoodMicrograms: number;
-  /** Half the recommended intake (IOM 1998); null without a target. */
+  /** What the model absorbs from the recommended intake in three equal meals; null without a target. */
   absorbedTargetMicrograms: number | null;
   absorbedPercentOfTarget: number | null;
   /** false when any entry's B12 is unknown: b12Micrograms is then a lower bound. */
   complete: boolean;
   unknownEntries: number;
   entryCount: number;
+  /** Intake ≥ the recommended intake; null without a target. */
   meetsTarget: boolean | null;
+  /** Estimated absorbed ≥ the absorbed target; null without a target. */
+  meetsAbsorbedTarget: boolean | null;
+  /** The one verdict (./b12-status.ts): both targets reached → "meets". */
+  status: B12Status;
+  /** Why, in one sentence for people; null when nothing needs saying. */
+  statusReason: string | null;
   meals: MealTotal[];
-  /** The day's foods by B12, largest first (one line per food). */
+  /** Where the day's B12 comes from, largest first: one line per food, one for supplements. */
   foods: FoodShare[];
+};
+
+/** What one supplement regimen adds, independent of the plan's length for periodic ones. */
+export type RegimenTotal = {
+  id: string;
+  doseMicrograms: number;
+  /** Doses a day: 1 daily, 1/7 weekly (for a daily regimen: the share of plan days taken). */
+  dosesPerDay: number;
+  /** µg taken a day, averaged. */
+  averageIntakeMicrograms: number;
+  /** Estimated absorbed from one dose, on the day it is taken. */
+  absorbedPerDoseMicrograms: number;
+  /** Estimated absorbed a day, averaged. */
+  averageAbsorbedMicrograms: number;
+  injected: boolean;
 };
 
 export type PlanTotals = {
@@ -141,14 +173,22 @@ export type PlanTotals = {
   averagePercentOfTarget: number | null;
   targetMicrograms: number | null;
   averageAbsorbedB12Micrograms: number;
-  averageAbsorbedUpperB12Micrograms: number;
+  /** Low end of the range (food-bound B12 released poorly); = the average otherwise. */
+  averageAbsorbedLowB12Micrograms: number;
   averageAbsorbedFromSupplementsMicrograms: number;
   absorbedTargetMicrograms: number | null;
   averageAbsorbedPercentOfTarget: number | null;
   /** Whether the daily average meets each target; null without a target. */
   meetsTarget: boolean | null;
   meetsAbsorbedTarget: boolean | null;
-  /** Foods that give the most B12 over the whole plan, largest first. */
+  /** The plan's verdict, on its daily averages (./b12-status.ts). */
+  status: B12Status;
+  statusReason: string | null;
+  /** Why the low end exists ("if your stomach releases…"); null when it equals the estimate. */
+  lowEndReason: string | null;
+  /** Each supplement regimen's figures, in input order. */
+  regimens: RegimenTotal[];
+  /** Where the B12 of the whole plan comes from (µg over all days), largest first, supplements included. */
   topFoods: FoodShare[];
   unknownEntries: number;
   entryCount: number;
@@ -211,6 +251,49 @@ function checkSupplement(supplement: TotalsSupplementInput): void {
   }
 }
 
+/** A regimen is "daily" when taken every day from its first day; others are periodic. */
+function isDaily(supplement: SupplementSchedule): boolean {
+  return (
+    (supplement.weekdays === null || supplement.weekdays.length === 0) &&
+    (supplement.everyNDays ?? 1) === 1
+  );
+}
+
+/**
+ * Doses a day of a periodic regimen, in the long run: 1/N for every N days, the share of
+ * the week for chosen weekdays (none on an undated plan, where no weekday is ever taken).
+ */
+export function dosesPerDay(supplement: SupplementSchedule, startDate: string | null): number {
+  if (supplement.weekdays !== null && supplement.weekdays.length > 0) {
+    return startDate === null ? 0 : new Set(supplement.weekdays).size / 7;
+  }
+  return 1 / (supplement.everyNDays ?? 1);
+}
+
+const MEAL_LABEL: Record<MealSlot | "own", string> = {
+  breakfast: "breakfast",
+  lunch: "lunch",
+  dinner: "dinner",
+  snack: "snacks",
+  own: "one sitting (supplements on their own)",
+};
+
+function largestSitting(
+  sittings: readonly { label: string; occasion: Occasion; absorbed: number }[],
+): LargestSitting | null {
+  let best: LargestSitting | null = null;
+  for (const sitting of sittings) {
+    const dose =
+      sitting.occasion.foodBoundMicrograms +
+      sitting.occasion.fortifiedMicrograms +
+      sitting.occasion.supplementMicrograms;
+    if (dose > 0 && (best === null || dose > best.doseMicrograms)) {
+      best = { label: sitting.label, doseMicrograms: dose, absorbedMicrograms: sitting.absorbed };
+    }
+  }
+  return best;
+}
+
 /** Computes every total of a plan from its entries, supplements and the foods' B12 values. */
 export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
   const { dayCount, targetMicrograms } = input;
@@ -222,6 +305,10 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
   const supplements = input.supplements ?? [];
   for (const supplement of supplements) checkSupplement(supplement);
   const startDate = input.startDate ?? null;
+  const daily = supplements.filter(isDaily);
+  const regimenSums = new Map(
+    supplements.map((supplement) => [supplement.id, { onTheDay: 0, absorbed: 0, intake: 0 }]),
+  );
 
   const entriesByDayMeal = new Map<string, EntryTotal[]>();
   for (const entry of input.entries) {
@@ -248,26 +335,35 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
 
   const days: DayTotal[] = [];
   for (let day = 1; day <= dayCount; day += 1) {
-    const doses: SupplementDose[] = supplements
-      .filter((supplement) => isTakenOnDay(supplement, day, startDate))
-      .map(({ id, doseMicrograms, withMeal, injected }) => ({
-        id,
-        doseMicrograms,
-        withMeal,
-        injected: injected === true,
-      }));
-    const swallowed = doses.filter((dose) => !dose.injected);
-    const occasions: OccasionAbsorption[] = [];
+    const taken = supplements.filter((supplement) => isTakenOnDay(supplement, day, startDate));
+    const doses: SupplementDose[] = taken.map(({ id, doseMicrograms, withMeal, injected }) => ({
+      id,
+      doseMicrograms,
+      withMeal,
+      injected: injected === true,
+    }));
+    // Daily regimens are counted on the days they are taken; periodic ones (weekly, every
+    // N days, chosen weekdays) at their long-run rate on every day, so a regimen's figures
+    // never depend on the plan's length (docs/methodology.md, "Regimens").
+    const swallowedDaily = daily.filter(
+      (supplement) => supplement.injected !== true && isTakenOnDay(supplement, day, startDate),
+    );
+    const dailyWith = (slot: MealSlot | null) =>
+      sum(
+        swallowedDaily
+          .filter((supplement) => supplement.withMeal === slot)
+          .map((supplement) => supplement.doseMicrograms),
+      );
+    const sittings: { slot: MealSlot | null; occasion: Occasion; result: OccasionAbsorption }[] =
+      [];
     const meals: MealTotal[] = MEAL_ORDER.map((meal) => {
       const entries = entriesByDayMeal.get(`${day}:${meal}`) ?? [];
       const unknownEntries = entries.filter((entry) => entry.b12Micrograms === null).length;
       const b12Micrograms = sum(entries.map((entry) => entry.b12Micrograms ?? 0));
-      const supplementB12Micrograms = sum(
-        swallowed.filter((dose) => dose.withMeal === meal).map((dose) => dose.doseMicrograms),
-      );
+      const supplementB12Micrograms = dailyWith(meal);
       const occasion = occasionOf(entries, supplementB12Micrograms);
       const absorbed = absorbOccasion(occasion, absorption);
-      occasions.push(absorbed);
+      sittings.push({ slot: meal, occasion, result: absorbed });
       return {
         meal,
         b12Micrograms,
@@ -281,20 +377,75 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
       };
     });
     // Supplements taken on their own the same day: one occasion (assumed taken together).
-    const onTheirOwn = sum(
-      swallowed.filter((dose) => dose.withMeal === null).map((dose) => dose.doseMicrograms),
-    );
-    const ownOccasion = occasionOf([], onTheirOwn);
-    occasions.push(absorbOccasion(ownOccasion, absorption));
+    const ownOccasion = occasionOf([], dailyWith(null));
+    const ownResult = absorbOccasion(ownOccasion, absorption);
+    sittings.push({ slot: null, occasion: ownOccasion, result: ownResult });
+
+    // What each regimen adds: daily ones measured within their occasion, periodic ones as
+    // the dose added to that day's occasion, times the doses a day.
+    let periodicIntake = 0;
+    let periodicInjected = 0;
+    let periodicAbsorbed = 0;
+    let periodicLow = 0;
+    for (const supplement of supplements) {
+      const sums = regimenSums.get(supplement.id);
+      if (!sums) continue;
+      const sitting = sittings.find((item) => item.slot === supplement.withMeal);
+      if (!sitting) continue;
+      const dose = supplement.doseMicrograms;
+      if (isDaily(supplement)) {
+        if (!isTakenOnDay(supplement, day, startDate)) continue;
+        sums.intake += dose;
+        if (supplement.injected === true) continue;
+        const without = absorbOccasion(
+          {
+            ...sitting.occasion,
+            supplementMicrograms: sitting.occasion.supplementMicrograms - dose,
+          },
+          absorption,
+        ).absorbedMicrograms;
+        sums.onTheDay += sitting.result.absorbedMicrograms - without;
+        sums.absorbed += sitting.result.absorbedMicrograms - without;
+        continue;
+      }
+      const rate = dosesPerDay(supplement, startDate);
+      sums.intake += dose * rate;
+      periodicIntake += dose * rate;
+      if (supplement.injected === true) {
+        periodicInjected += dose * rate;
+        continue;
+      }
+      const withDose = absorbOccasion(
+        { ...sitting.occasion, supplementMicrograms: sitting.occasion.supplementMicrograms + dose },
+        absorption,
+      );
+      const added = withDose.absorbedMicrograms - sitting.result.absorbedMicrograms;
+      sums.onTheDay += added;
+      sums.absorbed += added * rate;
+      periodicAbsorbed += added * rate;
+      periodicLow += (withDose.lowMicrograms - sitting.result.lowMicrograms) * rate;
+    }
 
     const foodB12Micrograms = sum(meals.map((meal) => meal.b12Micrograms));
-    const supplementB12Micrograms = sum(doses.map((dose) => dose.doseMicrograms));
-    const b12Micrograms = foodB12Micrograms + supplementB12Micrograms;
-    const absorbedB12Micrograms = sum(occasions.map((occasion) => occasion.absorbedMicrograms));
-    const absorbedFromSupplementsMicrograms = sum(
-      occasions.map((occasion) => occasion.fromSupplementsMicrograms),
+    const dailyTaken = doses.filter((dose) =>
+      daily.some((supplement) => supplement.id === dose.id),
     );
+    const supplementB12Micrograms =
+      sum(dailyTaken.map((dose) => dose.doseMicrograms)) + periodicIntake;
+    const b12Micrograms = foodB12Micrograms + supplementB12Micrograms;
+    const results = sittings.map((sitting) => sitting.result);
+    const absorbedB12Micrograms =
+      sum(results.map((result) => result.absorbedMicrograms)) + periodicAbsorbed;
+    const absorbedFromSupplementsMicrograms =
+      sum(results.map((result) => result.fromSupplementsMicrograms)) + periodicAbsorbed;
     const unknownEntries = sum(meals.map((meal) => meal.unknownEntries));
+    const verdictInput = {
+      intakeMicrograms: b12Micrograms,
+      absorbedMicrograms: absorbedB12Micrograms,
+      targetMicrograms,
+      absorbedTargetMicrograms,
+    };
+    const status = judgeB12(verdictInput);
     days.push({
       day,
       b12Micrograms,
@@ -302,13 +453,13 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
       supplementB12Micrograms,
       supplements: doses,
       ownOccasion,
-      injectedMicrograms: sum(
-        doses.filter((dose) => dose.injected).map((dose) => dose.doseMicrograms),
-      ),
+      injectedMicrograms:
+        sum(dailyTaken.filter((dose) => dose.injected).map((dose) => dose.doseMicrograms)) +
+        periodicInjected,
       targetMicrograms,
       percentOfTarget: percentOf(b12Micrograms, targetMicrograms),
       absorbedB12Micrograms,
-      absorbedUpperB12Micrograms: sum(occasions.map((occasion) => occasion.upperMicrograms)),
+      absorbedLowB12Micrograms: sum(results.map((result) => result.lowMicrograms)) + periodicLow,
       absorbedFromSupplementsMicrograms,
       absorbedFromFoodMicrograms: absorbedB12Micrograms - absorbedFromSupplementsMicrograms,
       absorbedTargetMicrograms,
@@ -316,9 +467,26 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
       complete: unknownEntries === 0,
       unknownEntries,
       entryCount: sum(meals.map((meal) => meal.entries.length)),
-      meetsTarget: targetMicrograms === null ? null : b12Micrograms >= targetMicrograms,
+      ...meetsTargets(verdictInput),
+      status,
+      statusReason: explainStatus({
+        ...verdictInput,
+        status,
+        intrinsicFactor: absorption.intrinsicFactor,
+        period: "a day",
+        largest: largestSitting(
+          sittings.map((sitting) => ({
+            label: MEAL_LABEL[sitting.slot ?? "own"],
+            occasion: sitting.occasion,
+            absorbed: sitting.result.absorbedMicrograms,
+          })),
+        ),
+      }),
       meals,
-      foods: shareByFood(meals.flatMap((meal) => meal.entries)),
+      foods: withSupplements(
+        shareByFood(meals.flatMap((meal) => meal.entries)),
+        supplementB12Micrograms,
+      ),
     });
   }
 
@@ -327,6 +495,26 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
   const averageAbsorbedB12Micrograms = mean((day) => day.absorbedB12Micrograms);
   const allEntries = days.flatMap((day) => day.meals.flatMap((meal) => meal.entries));
   const unknownEntries = sum(days.map((day) => day.unknownEntries));
+  const verdictInput = {
+    intakeMicrograms: averageB12Micrograms,
+    absorbedMicrograms: averageAbsorbedB12Micrograms,
+    targetMicrograms,
+    absorbedTargetMicrograms,
+  };
+  const status = judgeB12(verdictInput);
+  // The plan's "why": the day whose reason it shares, else a sentence on the average.
+  const shortDay = days.find((day) => day.status === "short" && day.statusReason !== null);
+  const averageReason = explainStatus({
+    ...verdictInput,
+    status,
+    intrinsicFactor: absorption.intrinsicFactor,
+    period: "a day on average",
+    largest: null,
+  });
+  const ownReason =
+    status === "short" && meetsTargets(verdictInput).meetsTarget === true && shortDay
+      ? shortDay.statusReason
+      : averageReason;
   return {
     days,
     averageB12Micrograms,
@@ -336,22 +524,65 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     averagePercentOfTarget: percentOf(averageB12Micrograms, targetMicrograms),
     targetMicrograms,
     averageAbsorbedB12Micrograms,
-    averageAbsorbedUpperB12Micrograms: mean((day) => day.absorbedUpperB12Micrograms),
+    averageAbsorbedLowB12Micrograms: mean((day) => day.absorbedLowB12Micrograms),
     averageAbsorbedFromSupplementsMicrograms: mean((day) => day.absorbedFromSupplementsMicrograms),
     absorbedTargetMicrograms,
     averageAbsorbedPercentOfTarget: percentOf(
       averageAbsorbedB12Micrograms,
       absorbedTargetMicrograms,
     ),
-    meetsTarget: targetMicrograms === null ? null : averageB12Micrograms >= targetMicrograms,
-    meetsAbsorbedTarget:
-      absorbedTargetMicrograms === null
-        ? null
-        : averageAbsorbedB12Micrograms >= absorbedTargetMicrograms,
-    topFoods: shareByFood(allEntries),
+    ...meetsTargets(verdictInput),
+    status,
+    statusReason: ownReason,
+    lowEndReason: absorption.lowEndReason,
+    regimens: supplements.map((supplement) => {
+      const sums = regimenSums.get(supplement.id) ?? { onTheDay: 0, absorbed: 0, intake: 0 };
+      const periodicRegimen = !isDaily(supplement);
+      const daysTaken = days.filter((day) =>
+        day.supplements.some((dose) => dose.id === supplement.id),
+      ).length;
+      return {
+        id: supplement.id,
+        doseMicrograms: supplement.doseMicrograms,
+        dosesPerDay: periodicRegimen ? dosesPerDay(supplement, startDate) : daysTaken / dayCount,
+        averageIntakeMicrograms: sums.intake / dayCount,
+        absorbedPerDoseMicrograms: periodicRegimen
+          ? sums.onTheDay / dayCount
+          : daysTaken > 0
+            ? sums.onTheDay / daysTaken
+            : 0,
+        averageAbsorbedMicrograms: sums.absorbed / dayCount,
+        injected: supplement.injected === true,
+      };
+    }),
+    topFoods: withSupplements(
+      shareByFood(allEntries),
+      sum(days.map((day) => day.supplementB12Micrograms)),
+    ),
     unknownEntries,
     entryCount: allEntries.length,
   };
+}
+
+/** Id of the "Supplements" line in the where-it-comes-from lists. */
+export const SUPPLEMENTS_SOURCE_ID = "supplements";
+
+/** Adds supplements as one line of a where-the-B12-comes-from list, shares recomputed. */
+function withSupplements(foods: FoodShare[], supplementMicrograms: number): FoodShare[] {
+  if (!(supplementMicrograms > 0)) return foods;
+  const list = [
+    ...foods,
+    {
+      foodId: SUPPLEMENTS_SOURCE_ID,
+      foodName: "Supplements",
+      b12Micrograms: supplementMicrograms,
+      share: 0,
+    },
+  ];
+  const total = sum(list.map((item) => item.b12Micrograms));
+  return list
+    .map((item) => ({ ...item, share: total > 0 ? item.b12Micrograms / total : 0 }))
+    .sort((a, b) => b.b12Micrograms - a.b12Micrograms || a.foodName.localeCompare(b.foodName));
 }
 
 export { planDayDate } from "./plan-dates";

@@ -3,22 +3,27 @@
  * compatible with the person's diet. Pure: the service loads the plan's totals and the
  * candidate foods; this decides. See docs/methodology.md, "Suggestions".
  *
+ * The status is the plan's own (`totals.status`, ./b12-status.ts): this never judges again.
+ * A suggestion counts only if, added to the plan, it makes that same status "meets".
  * 1. Food first: foods that fit the diet, ranked by B12 per usual portion, each with the
- *    whole portions a day that close the absorbed gap, spread over different meals
- *    because each eating occasion has its own intrinsic-factor ceiling (IOM 1998).
- * 2. Supplement regimens that close the gap in absorbed terms: the smallest common daily
- *    dose that does, the Vegan Society's weekly 2,000 µg, and fortified foods at least
- *    twice a day (the Vegan Society's three options for adults).
- * 3. Conditions: without intrinsic factor, the oral 1,000-2,000 µg a day or injections
- *    the sources give (Kuzminski et al. 1998; NIH ODS) and a clinician; from 51,
- *    crystalline sources first (IOM 1998); pregnancy and breastfeeding spelled out.
- * 4. A plan that meets both targets gets no push.
+ *    whole portions a day that reach "meets", spread over different meals because each
+ *    eating occasion has its own intrinsic-factor ceiling (IOM 1998).
+ * 2. Supplement regimens: the smallest common daily dose that meets (10, 25, 50 … µg),
+ *    a weekly 2,000 µg, and fortified foods at least twice a day: the Vegan Society's
+ *    three options for adults, named as such only for people who eat vegan.
+ * 3. Conditions: without intrinsic factor, oral 1,000 µg a day (Kuzminski et al. 1998;
+ *    Chan et al. 2016) or injections (BNF; NICE CKS), with a clinician, injections first
+ *    with nerve symptoms; from 51, the IOM's advice to get most of the recommended
+ *    amount from fortified foods or supplements, as an advice line and a suggestion.
+ * 4. A plan that meets gets no push (apart from that advice from 51).
  */
 import type { Condition, Diet } from "../../db/schema";
 import { type AbsorptionProfile, absorbOccasion, type Occasion } from "./absorption";
 import { b12MicrogramsForGrams } from "./b12-amounts";
+import { type B12Status, formatAmount, judgeB12 } from "./b12-status";
 import { MEAL_ORDER, type MealSlot, type PlanTotalsSummary } from "./plan-totals";
 import { COMMON_DOSES_MICROGRAMS } from "./supplements";
+import { isOlderAdult } from "./targets";
 
 export const HEALTHCARE_NOTE =
   "These are estimates from a meal plan, not a diagnosis. Talk to a doctor, dietitian or pharmacist before changing treatment, taking high doses, or if you have symptoms or a condition that affects B12.";
@@ -32,7 +37,11 @@ const MAX_PER_GROUP = 2;
 export const FORTIFIED_FOODS_DAILY_MICROGRAMS = 3;
 /** Vegan Society: one weekly supplement of at least 2,000 µg. */
 export const WEEKLY_DOSE_MICROGRAMS = 2000;
-/** Pernicious anaemia: oral 1,000-2,000 µg a day (Kuzminski et al. 1998; NIH ODS). */
+/**
+ * Without intrinsic factor: oral 1,000 µg a day. Kuzminski et al. 1998 (Blood 92:1191)
+ * found 2,000 µg/day oral as effective as 1,000 µg IM in cobalamin deficiency; Chan et al.
+ * 2016 (Can Fam Physician; PMC4993789) review oral 1,000 µg/day in pernicious anaemia.
+ */
 export const NO_INTRINSIC_FACTOR_DAILY_DOSE = 1000;
 
 export type SuggestionProfile = {
@@ -78,6 +87,7 @@ export type FoodSuggestion = {
 
 export type RegimenSuggestion = {
   kind:
+    | "advice-51"
     | "daily-supplement"
     | "weekly-supplement"
     | "fortified-foods"
@@ -98,7 +108,9 @@ export type RegimenSuggestion = {
 export type SuggestionNote = { id: string; text: string; source: string };
 
 export type Suggestions = {
-  status: "meets" | "short" | "no-target";
+  /** The plan's status, exactly as plans.totals gives it. */
+  status: B12Status;
+  statusReason: string | null;
   averageIntake: number;
   targetMicrograms: number | null;
   averageAbsorbed: number;
@@ -161,33 +173,74 @@ type Addition = {
   ownDose?: { doseMicrograms: number; everyNDays: number };
 };
 
-/** The plan's average absorbed B12 per day with something added (other occasions unchanged). */
+/**
+ * The plan's daily averages with something added (other occasions unchanged): absorbed,
+ * its low end, and intake. A dose every N days counts 1/N of what it adds on every day,
+ * as in plans.totals, so the figures never depend on the plan's length.
+ */
+export function averagesWith(
+  totals: PlanTotalsSummary,
+  absorption: AbsorptionProfile,
+  addition: Addition,
+): { absorbed: number; low: number; intake: number } {
+  let absorbed = 0;
+  let low = 0;
+  let added = 0;
+  for (const day of totals.days) {
+    absorbed += day.absorbedB12Micrograms;
+    low += day.absorbedLowB12Micrograms;
+    for (const meal of addition.meals) {
+      const slot = day.meals.find((item) => item.meal === meal);
+      if (!slot) continue;
+      const before = absorbOccasion(slot.occasion, absorption);
+      const after = absorbOccasion(addOccasion(slot.occasion, addition.perMeal), absorption);
+      absorbed += after.absorbedMicrograms - before.absorbedMicrograms;
+      low += after.lowMicrograms - before.lowMicrograms;
+      added +=
+        (addition.perMeal.foodBoundMicrograms ?? 0) +
+        (addition.perMeal.fortifiedMicrograms ?? 0) +
+        (addition.perMeal.supplementMicrograms ?? 0);
+    }
+    if (addition.ownDose) {
+      const rate = 1 / addition.ownDose.everyNDays;
+      const before = absorbOccasion(day.ownOccasion, absorption);
+      const after = absorbOccasion(
+        addOccasion(day.ownOccasion, { supplementMicrograms: addition.ownDose.doseMicrograms }),
+        absorption,
+      );
+      absorbed += (after.absorbedMicrograms - before.absorbedMicrograms) * rate;
+      low += (after.lowMicrograms - before.lowMicrograms) * rate;
+      added += addition.ownDose.doseMicrograms * rate;
+    }
+  }
+  const count = totals.days.length;
+  return {
+    absorbed: absorbed / count,
+    low: low / count,
+    intake: totals.averageB12Micrograms + added / count,
+  };
+}
+
+/** The plan's average absorbed B12 per day with something added. */
 export function averageAbsorbedWith(
   totals: PlanTotalsSummary,
   absorption: AbsorptionProfile,
   addition: Addition,
 ): number {
-  let total = 0;
-  for (const day of totals.days) {
-    let absorbed = day.absorbedB12Micrograms;
-    for (const meal of addition.meals) {
-      const slot = day.meals.find((item) => item.meal === meal);
-      if (!slot) continue;
-      absorbed +=
-        absorbOccasion(addOccasion(slot.occasion, addition.perMeal), absorption)
-          .absorbedMicrograms - slot.absorbedB12Micrograms;
-    }
-    if (addition.ownDose && (day.day - 1) % addition.ownDose.everyNDays === 0) {
-      const before = absorbOccasion(day.ownOccasion, absorption).absorbedMicrograms;
-      const after = absorbOccasion(
-        addOccasion(day.ownOccasion, { supplementMicrograms: addition.ownDose.doseMicrograms }),
-        absorption,
-      ).absorbedMicrograms;
-      absorbed += after - before;
-    }
-    total += absorbed;
-  }
-  return total / totals.days.length;
+  return averagesWith(totals, absorption, addition).absorbed;
+}
+
+/** The plan's status with something added: the same rule as plans.totals. */
+function statusWith(
+  totals: PlanTotalsSummary,
+  after: { absorbed: number; intake: number },
+): B12Status {
+  return judgeB12({
+    intakeMicrograms: after.intake,
+    absorbedMicrograms: after.absorbed,
+    targetMicrograms: totals.targetMicrograms,
+    absorbedTargetMicrograms: totals.absorbedTargetMicrograms,
+  });
 }
 
 /**
@@ -213,17 +266,12 @@ export function mealsForPortions(totals: PlanTotalsSummary, portions: number): M
   return Array.from({ length: portions }, (_, index) => order[index % order.length] as MealSlot);
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
-const fmt = (value: number) =>
-  value >= 100
-    ? Math.round(value).toLocaleString("en-GB")
-    : String(round1(value) || Math.round(value * 100) / 100);
+const fmt = formatAmount;
 
 function foodSuggestion(
   totals: PlanTotalsSummary,
   absorption: AbsorptionProfile,
   food: CandidateFood,
-  absorbedTarget: number,
   minimumMeals = 1,
 ): FoodSuggestion | null {
   const gramsPerPortion = food.portion?.grams ?? 100;
@@ -233,14 +281,15 @@ function foodSuggestion(
   for (let portions = minimumMeals; portions <= MAX_PORTIONS_PER_DAY; portions += 1) {
     const meals = mealsForPortions(totals, portions);
     // Portions landing in the same meal (only when n > 4) would share an occasion; n ≤ 4 never do.
-    const after = averageAbsorbedWith(totals, absorption, {
+    const averages = averagesWith(totals, absorption, {
       meals,
       perMeal: {
         fortifiedMicrograms: crystalline,
         foodBoundMicrograms: b12PerPortion - crystalline,
       },
     });
-    if (after >= absorbedTarget) {
+    const after = averages.absorbed;
+    if (statusWith(totals, averages) === "meets") {
       const mealWords = meals.join(", ").replace(/, ([^,]*)$/, " and $1");
       return {
         foodId: food.foodId,
@@ -252,7 +301,7 @@ function foodSuggestion(
         portionsPerDay: portions,
         meals,
         averageAbsorbedAfter: after,
-        averageIntakeAfter: totals.averageB12Micrograms + b12PerPortion * portions,
+        averageIntakeAfter: averages.intake,
         fortified: food.fortified,
         typicalLabelValue: food.typicalLabelValue,
         explanation:
@@ -293,8 +342,10 @@ export function suggestForPlan(
   candidates: readonly CandidateFood[],
 ): Suggestions {
   const absorbedTarget = totals.absorbedTargetMicrograms;
-  const notes = conditionNotes(absorption, profile, totals.targetMicrograms);
+  const notes = conditionNotes(absorption, profile, totals);
   const base = {
+    status: totals.status,
+    statusReason: totals.statusReason,
     averageIntake: totals.averageB12Micrograms,
     targetMicrograms: totals.targetMicrograms,
     averageAbsorbed: totals.averageAbsorbedB12Micrograms,
@@ -303,15 +354,17 @@ export function suggestForPlan(
     notes,
     healthcareNote: HEALTHCARE_NOTE,
   };
-  if (absorbedTarget === null || totals.targetMicrograms === null) {
-    return { ...base, status: "no-target", absorbedGapMicrograms: 0, foods: [], regimens: [] };
+  if (totals.status === "no-target" || absorbedTarget === null) {
+    return { ...base, absorbedGapMicrograms: 0, foods: [], regimens: [] };
   }
-  if (totals.meetsAbsorbedTarget && totals.meetsTarget) {
-    return { ...base, status: "meets", absorbedGapMicrograms: 0, foods: [], regimens: [] };
+  const vegan = profile.diet === "vegan";
+  const adult = profile.ageYears >= 18;
+  const advice = adviceFor51(totals, absorption, profile);
+  if (totals.status === "meets") {
+    return { ...base, absorbedGapMicrograms: 0, foods: [], regimens: advice ? [advice] : [] };
   }
   const gap = Math.max(0, absorbedTarget - totals.averageAbsorbedB12Micrograms);
-  const adult = profile.ageYears >= 18;
-  const favourCrystalline = absorption.foodBoundRelease === "impaired";
+  const favourCrystalline = isOlderAdult(profile.ageYears);
   const fitting = candidates.filter(
     (food) =>
       fitsDiet(food.diet, profile.diet) &&
@@ -326,7 +379,7 @@ export function suggestForPlan(
       if (foods.length >= MAX_FOOD_SUGGESTIONS) break;
       const group = food.groupCode ?? food.source;
       if ((perGroup.get(group) ?? 0) >= MAX_PER_GROUP) continue;
-      const suggestion = foodSuggestion(totals, absorption, food, absorbedTarget);
+      const suggestion = foodSuggestion(totals, absorption, food);
       if (!suggestion) continue;
       foods.push(suggestion);
       perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
@@ -335,115 +388,178 @@ export function suggestForPlan(
 
   const regimens: RegimenSuggestion[] = [];
   if (!absorption.intrinsicFactor) {
-    const after = averageAbsorbedWith(totals, absorption, {
-      meals: [],
-      perMeal: {},
-      ownDose: { doseMicrograms: NO_INTRINSIC_FACTOR_DAILY_DOSE, everyNDays: 1 },
-    });
-    regimens.push({
-      kind: "high-dose-oral",
-      title: "1,000 µg by mouth every day (with your clinician)",
-      explanation: `Without intrinsic factor only about 1% is absorbed, so food cannot close the gap. Daily oral doses of 1,000-2,000 µg can work as well as injections; a 1,000 µg dose gives an estimated ${fmt(after)} µg a day. Agree the dose and follow-up tests with your clinician.`,
-      averageAbsorbedAfter: after,
-      meetsAbsorbedTarget: after >= absorbedTarget,
-      supplement: { doseMicrograms: NO_INTRINSIC_FACTOR_DAILY_DOSE, everyNDays: 1, withMeal: null },
-      food: null,
-      source: "Kuzminski et al. 1998; NIH ODS; IOM 1998",
-    });
-    regimens.push({
-      kind: "injection",
-      title: "Injections prescribed by a clinician",
-      explanation:
-        "Injections bypass the gut. They are prescribed on a schedule, e.g. in the UK hydroxocobalamin 1,000 µg three times a week for two weeks, then every 2-3 months; in the US cyanocobalamin 1,000 µg.",
-      averageAbsorbedAfter: null,
-      meetsAbsorbedTarget: null,
-      supplement: null,
-      food: null,
-      source: "NIH ODS; IOM 1998",
-    });
+    regimens.push(...noIntrinsicFactorRegimens(totals, absorption));
   } else if (adult) {
-    const daily = COMMON_DOSES_MICROGRAMS.map((dose) => ({
-      dose,
-      after: averageAbsorbedWith(totals, absorption, {
-        meals: [],
-        perMeal: {},
-        ownDose: { doseMicrograms: dose, everyNDays: 1 },
-      }),
-    })).find((option) => option.after >= absorbedTarget);
+    const daily = smallestDailyDose(
+      totals,
+      absorption,
+      (after) => statusWith(totals, after) === "meets",
+    );
     if (daily) {
       regimens.push({
         kind: "daily-supplement",
         title: `${daily.dose.toLocaleString("en-GB")} µg every day`,
-        explanation: `The smallest common daily dose that closes the gap when taken on its own: estimated absorbed ${fmt(daily.after)} µg a day. The Vegan Society suggests at least 10 µg daily.`,
-        averageAbsorbedAfter: daily.after,
+        explanation: `The smallest common daily dose that meets your target when taken on its own: estimated absorbed ${fmt(daily.after.absorbed)} µg a day.${vegan ? " The Vegan Society suggests at least 10 µg daily." : ""}`,
+        averageAbsorbedAfter: daily.after.absorbed,
         meetsAbsorbedTarget: true,
         supplement: { doseMicrograms: daily.dose, everyNDays: 1, withMeal: null },
         food: null,
-        source: "Vegan Society; absorption: IOM 1998",
+        source: vegan ? "Vegan Society; absorption: IOM 1998" : "Absorption: IOM 1998",
       });
     }
-    const weekly = averageAbsorbedWith(totals, absorption, {
+    const weekly = averagesWith(totals, absorption, {
       meals: [],
       perMeal: {},
       ownDose: { doseMicrograms: WEEKLY_DOSE_MICROGRAMS, everyNDays: 7 },
     });
-    if (weekly >= absorbedTarget) {
+    if (statusWith(totals, weekly) === "meets") {
+      const onTheDay = (weekly.absorbed - totals.averageAbsorbedB12Micrograms) * 7;
       regimens.push({
         kind: "weekly-supplement",
         title: "2,000 µg once a week",
-        explanation: `The Vegan Society's weekly option: estimated absorbed ${fmt(weekly * 7)} µg on the day, ${fmt(weekly)} µg a day averaged over the plan.`,
-        averageAbsorbedAfter: weekly,
+        explanation: `${vegan ? "The Vegan Society's weekly option: e" : "E"}stimated absorbed about ${fmt(onTheDay)} µg on the day, about ${fmt(onTheDay / 7)} µg a day averaged over the week.`,
+        averageAbsorbedAfter: weekly.absorbed,
         meetsAbsorbedTarget: true,
         supplement: { doseMicrograms: WEEKLY_DOSE_MICROGRAMS, everyNDays: 7, withMeal: null },
         food: null,
-        source: "Vegan Society; absorption: IOM 1998",
+        source: vegan ? "Vegan Society; absorption: IOM 1998" : "Absorption: IOM 1998",
       });
     }
-    // The fortified food that meets the need at two or more meals with the least B12 a
-    // day, preferring a day's total of at least 3 µg (the Vegan Society's figure).
-    const dailyTotal = (suggestion: FoodSuggestion) =>
-      suggestion.b12PerPortionMicrograms * suggestion.portionsPerDay;
-    const fortifiedFood = rankFoods(
-      fitting.filter((food) => food.fortified && food.crystallineShare > 0),
-      true,
-    )
-      .map((food) => foodSuggestion(totals, absorption, food, absorbedTarget, 2))
-      .filter((suggestion): suggestion is FoodSuggestion => suggestion !== null)
-      .sort(
-        (a, b) =>
-          Number(dailyTotal(a) < FORTIFIED_FOODS_DAILY_MICROGRAMS) -
-            Number(dailyTotal(b) < FORTIFIED_FOODS_DAILY_MICROGRAMS) ||
-          dailyTotal(a) - dailyTotal(b) ||
-          a.name.localeCompare(b.name),
-      )[0];
+    const fortifiedFood = fortifiedFoodOption(totals, absorption, fitting);
     if (fortifiedFood) {
       regimens.push({
         kind: "fortified-foods",
         title: "Fortified foods at least twice a day",
-        explanation: `The Vegan Society's food option: fortified foods two or three times a day, at least ${FORTIFIED_FOODS_DAILY_MICROGRAMS} µg a day in all. For example ${fortifiedFood.name}, ${fortifiedFood.explanation.charAt(0).toLowerCase()}${fortifiedFood.explanation.slice(1)}`,
+        explanation: `${vegan ? `The Vegan Society's food option: fortified foods two or three times a day, at least ${FORTIFIED_FOODS_DAILY_MICROGRAMS} µg a day in all.` : "Fortified foods two or three times a day."} For example ${fortifiedFood.name}, ${fortifiedFood.explanation.charAt(0).toLowerCase()}${fortifiedFood.explanation.slice(1)}`,
         averageAbsorbedAfter: fortifiedFood.averageAbsorbedAfter,
         meetsAbsorbedTarget: true,
         supplement: null,
         food: fortifiedFood,
-        source: "Vegan Society; absorption: IOM 1998",
+        source: vegan ? "Vegan Society; absorption: IOM 1998" : "Absorption: IOM 1998",
       });
     }
   }
   if (favourCrystalline) {
-    // From 51 (or with acid reducers) crystalline sources first (IOM 1998).
+    // From 51 crystalline sources first (IOM 1998).
     regimens.sort(
       (a, b) => Number(b.kind === "fortified-foods") - Number(a.kind === "fortified-foods"),
     );
   }
 
-  return { ...base, status: "short", absorbedGapMicrograms: gap, foods, regimens };
+  return { ...base, absorbedGapMicrograms: gap, foods, regimens };
+}
+
+function smallestDailyDose(
+  totals: PlanTotalsSummary,
+  absorption: AbsorptionProfile,
+  enough: (after: { absorbed: number; low: number; intake: number }) => boolean,
+) {
+  return COMMON_DOSES_MICROGRAMS.map((dose) => ({
+    dose,
+    after: averagesWith(totals, absorption, {
+      meals: [],
+      perMeal: {},
+      ownDose: { doseMicrograms: dose, everyNDays: 1 },
+    }),
+  })).find((option) => enough(option.after));
+}
+
+/** The fortified food that meets at two or more meals with the least B12 a day (≥ 3 µg preferred). */
+function fortifiedFoodOption(
+  totals: PlanTotalsSummary,
+  absorption: AbsorptionProfile,
+  fitting: readonly CandidateFood[],
+): FoodSuggestion | undefined {
+  const dailyTotal = (suggestion: FoodSuggestion) =>
+    suggestion.b12PerPortionMicrograms * suggestion.portionsPerDay;
+  return rankFoods(
+    fitting.filter((food) => food.fortified && food.crystallineShare > 0),
+    true,
+  )
+    .map((food) => foodSuggestion(totals, absorption, food, 2))
+    .filter((suggestion): suggestion is FoodSuggestion => suggestion !== null)
+    .sort(
+      (a, b) =>
+        Number(dailyTotal(a) < FORTIFIED_FOODS_DAILY_MICROGRAMS) -
+          Number(dailyTotal(b) < FORTIFIED_FOODS_DAILY_MICROGRAMS) ||
+        dailyTotal(a) - dailyTotal(b) ||
+        a.name.localeCompare(b.name),
+    )[0];
+}
+
+function noIntrinsicFactorRegimens(
+  totals: PlanTotalsSummary,
+  absorption: AbsorptionProfile,
+): RegimenSuggestion[] {
+  const after = averagesWith(totals, absorption, {
+    meals: [],
+    perMeal: {},
+    ownDose: { doseMicrograms: NO_INTRINSIC_FACTOR_DAILY_DOSE, everyNDays: 1 },
+  });
+  return [
+    {
+      kind: "injection",
+      title: "Injections prescribed by a clinician",
+      explanation:
+        "When there are nerve symptoms (tingling, numbness, problems with balance or memory), treatment usually starts with injections. They bypass the gut and are prescribed on a schedule: in the UK, hydroxocobalamin 1,000 µg three times a week for two weeks, then every 2-3 months (every other day at first when the nerves are affected).",
+      averageAbsorbedAfter: null,
+      meetsAbsorbedTarget: null,
+      supplement: null,
+      food: null,
+      source: "BNF, hydroxocobalamin; NICE CKS, Anaemia - B12 and folate deficiency",
+    },
+    {
+      kind: "high-dose-oral",
+      title: "1,000 µg by mouth every day (with your clinician)",
+      explanation: `Without intrinsic factor only about 1% is absorbed, so food cannot make up for it. Daily oral doses of 1,000-2,000 µg have worked as well as injections in studies; 1,000 µg a day gives an estimated ${fmt(after.absorbed)} µg absorbed a day. Agree the dose and follow-up blood tests with your clinician.`,
+      averageAbsorbedAfter: after.absorbed,
+      meetsAbsorbedTarget: statusWith(totals, after) === "meets",
+      supplement: { doseMicrograms: NO_INTRINSIC_FACTOR_DAILY_DOSE, everyNDays: 1, withMeal: null },
+      food: null,
+      source: "Kuzminski et al. 1998, Blood 92:1191; Chan et al. 2016, Front Med 3:38",
+    },
+  ];
+}
+
+/**
+ * IOM 1998 advises adults over 50 to meet most of the RDA with fortified foods or
+ * supplements. When the plan's crystalline B12 alone (the low end of the range) does not
+ * reach the absorbed target, the smallest common daily dose that makes it do.
+ */
+function adviceFor51(
+  totals: PlanTotalsSummary,
+  absorption: AbsorptionProfile,
+  profile: SuggestionProfile,
+): RegimenSuggestion | null {
+  const target = totals.absorbedTargetMicrograms;
+  if (!isOlderAdult(profile.ageYears) || !absorption.intrinsicFactor || target === null) {
+    return null;
+  }
+  if (totals.averageAbsorbedLowB12Micrograms >= target) return null;
+  const daily = smallestDailyDose(
+    totals,
+    absorption,
+    (after) => after.low >= target && statusWith(totals, after) === "meets",
+  );
+  if (!daily) return null;
+  return {
+    kind: "advice-51",
+    title: `Advice from 51: ${daily.dose.toLocaleString("en-GB")} µg every day, or fortified foods`,
+    explanation: `The IOM advises people over 50 to get most of their B12 from fortified foods or supplements, because 10-30% of them release the B12 in food poorly. A ${daily.dose.toLocaleString("en-GB")} µg supplement a day would cover you even then (estimated ${fmt(daily.after.low)} µg absorbed from it and your fortified foods alone).`,
+    averageAbsorbedAfter: daily.after.absorbed,
+    meetsAbsorbedTarget: true,
+    supplement: { doseMicrograms: daily.dose, everyNDays: 1, withMeal: null },
+    food: null,
+    source: "IOM 1998, ch. 9",
+  };
 }
 
 function conditionNotes(
   absorption: AbsorptionProfile,
   profile: SuggestionProfile,
-  targetMicrograms: number | null,
+  totals: PlanTotalsSummary,
 ): SuggestionNote[] {
+  const targetMicrograms = totals.targetMicrograms;
   const notes: SuggestionNote[] = absorption.risks.map((risk) => ({
     id: risk.id,
     text: risk.message,
@@ -453,14 +569,19 @@ function conditionNotes(
     notes.push({
       id: "see-clinician",
       text: "Without intrinsic factor, B12 needs treatment that a clinician plans and checks with blood tests. Please do not rely on this plan alone.",
-      source: "NIH ODS; IOM 1998",
+      source: "NIH ODS; BNF; NICE CKS",
     });
   }
-  if (profile.ageYears >= 51) {
+  if (isOlderAdult(profile.ageYears)) {
+    notes.push({
+      id: "iom-advice-51",
+      text: "Advice for people over 50: get most of the recommended amount from fortified foods or a B12 supplement, because 10-30% of people over 50 release the B12 in food poorly. Their added B12 is absorbed normally.",
+      source: "IOM 1998, ch. 9",
+    });
     notes.push({
       id: "older-adult-doses",
       text: "If a clinician finds mild deficiency in an older adult, daily oral doses of about 650-1,000 µg were the lowest that normalised markers in one trial. That is a treatment dose to agree with them.",
-      source: "Eussen et al. 2005",
+      source: "Eussen et al. 2005, Arch Intern Med 165:1167",
     });
   }
   if (profile.diet === "vegan" && (profile.pregnant || profile.breastfeeding)) {

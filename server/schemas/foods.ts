@@ -120,7 +120,9 @@ const labelB12Schema = z
         )
         .optional(),
       labelEdition: z
-        .enum(LABEL_EDITIONS, { error: "b12.labelEdition must be one of: current, pre-2016" })
+        .enum(LABEL_EDITIONS, {
+          error: `b12.labelEdition must be one of: ${LABEL_EDITIONS.join(", ")}`,
+        })
         .optional(),
     },
     { error: "b12 must be an object: { micrograms } or { percentDailyValue, labelEdition }" },
@@ -139,7 +141,7 @@ const labelB12Schema = z
       context.addIssue({
         code: "custom",
         path: ["labelEdition"],
-        message: "b12.labelEdition is required with percentDailyValue: current or pre-2016",
+        message: `b12.labelEdition is required with percentDailyValue: one of ${LABEL_EDITIONS.join(", ")}`,
       });
     }
     if (hasMicrograms && value.labelEdition !== undefined) {

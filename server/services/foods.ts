@@ -8,7 +8,14 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { type Diet, dietOverrides, foodPortions, foods, planEntries } from "../../db/schema";
+import {
+  type Diet,
+  dietOverrides,
+  foodPortions,
+  foods,
+  type LabelEdition,
+  planEntries,
+} from "../../db/schema";
 import {
   b12MicrogramsForGrams,
   labelB12Micrograms,
@@ -74,7 +81,7 @@ export type Food = {
     servingGrams: number;
     b12Micrograms: number | null;
     percentDailyValue: number | null;
-    labelEdition: "current" | "pre-2016" | null;
+    labelEdition: LabelEdition | null;
   } | null;
 };
 
@@ -105,7 +112,7 @@ type FoodRow = {
   label_serving_grams: number | null;
   label_b12_micrograms: number | null;
   label_percent_daily_value: number | null;
-  label_edition: "current" | "pre-2016" | null;
+  label_edition: LabelEdition | null;
 };
 
 type PortionRow = { id: string; food_id: string; label: string; grams: number };

@@ -67,7 +67,7 @@ describe("remembered totals", () => {
     const after = await api.plans.totals({ planId });
     expect(after.targetMicrograms).toBe(4);
     expect(before.targetMicrograms).toBe(2.4);
-    expect(after.absorption.foodBoundRelease).toBe("impaired");
+    expect(after.absorption.foodBoundRelease).toBe("uncertain");
   });
 
   it("gives each owner only their own plan", async () => {

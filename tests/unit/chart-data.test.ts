@@ -30,6 +30,12 @@ function makeDay(overrides: Partial<ChartDay> & { day: number }): ChartDay {
     complete: true,
     unknownEntries: 0,
     meetsTarget: null,
+    status:
+      overrides.meetsTarget === true
+        ? "meets"
+        : overrides.meetsTarget === false
+          ? "short"
+          : "no-target",
     meals: [
       { meal: "breakfast", b12Micrograms: 0 },
       { meal: "lunch", b12Micrograms: 0 },
@@ -49,6 +55,7 @@ const absorbedDefaults = {
   absorbedTargetMicrograms: 1.2,
   averageAbsorbedB12Micrograms: 0,
   meetsAbsorbedTarget: false,
+  status: "short" as const,
 };
 
 const totals: TotalsForCharts = {
@@ -116,6 +123,7 @@ describe("toDayBars", () => {
       absorbed: 0,
       complete: true,
       shortfall: false,
+      status: "meets",
     });
   });
 
@@ -236,7 +244,7 @@ describe("rounding for reading", () => {
 describe("chart summaries", () => {
   it("describes the day chart in words", () => {
     expect(describeDayChart(totals)).toBe(
-      "B12 per day, intake stacked by meal and supplements beside the estimated absorbed amount: 1 of 3 days reaches the target of 2.4 µg; lowest Sun 1 Feb with 0 µg, highest Fri 30 Jan with 3.1 µg; 1 day includes foods with no B12 data, so its total is a lower bound; estimated absorbed 0 µg a day on average, below the absorbed target of 1.2 µg.",
+      "B12 per day, intake stacked by meal and supplements beside the estimated absorbed amount: 1 of 3 days gives enough B12 (target 2.4 µg); lowest Sun 1 Feb with 0 µg, highest Fri 30 Jan with 3.1 µg; 1 day includes foods with no B12 data, so its total is a lower bound; estimated absorbed 0 µg a day on average (absorbed target 1.2 µg); the plan is short of B12.",
     );
   });
 
@@ -246,6 +254,7 @@ describe("chart summaries", () => {
         ...absorbedDefaults,
         absorbedTargetMicrograms: null,
         meetsAbsorbedTarget: null,
+        status: "no-target",
         targetMicrograms: null,
         days: [makeDay({ day: 1, b12Micrograms: 1.25 })],
       }),
@@ -274,6 +283,7 @@ describe("supplements and absorbed B12 in the day chart", () => {
     absorbedTargetMicrograms: 1.2,
     averageAbsorbedB12Micrograms: 3.07,
     meetsAbsorbedTarget: true,
+    status: "meets",
     days: [
       makeDay({
         day: 1,
@@ -316,9 +326,12 @@ describe("supplements and absorbed B12 in the day chart", () => {
     expect(second).toMatchObject({ intakeClipped: "", absorbedClipped: "", supplementsDrawn: 0 });
   });
 
-  it("says in words whether the average absorbed B12 meets its target", () => {
+  it("says in words the plan's status, as the server gave it", () => {
     expect(describeDayChart(withSupplements)).toMatch(
-      /supplements on 1 day; estimated absorbed 3\.07 µg a day on average, meeting the absorbed target of 1\.2 µg/,
+      /supplements on 1 day; estimated absorbed 3\.07 µg a day on average \(absorbed target 1\.2 µg\); the plan gives enough B12\./,
+    );
+    expect(describeDayChart({ ...withSupplements, status: "short" })).toMatch(
+      /the plan is short of B12\.$/,
     );
   });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FoodBadges } from "@/app/_components/food-badges";
 import { DIET_LABEL, formatB12, formatGrams, formatNutrient } from "@/app/_lib/format";
 import { callOrNotFound, serverCaller } from "@/app/_trpc/server";
+import { LABEL_EDITION_INFO } from "@/server/domain/b12-amounts";
 import { DeleteCustomFood } from "./delete-custom-food";
 import { DietCorrection } from "./diet-correction";
 
@@ -156,7 +157,7 @@ export default async function FoodPage({ params }: Props) {
                 Entered by you from a product label: {formatB12(food.label.b12Micrograms)} per
                 serving of {formatGrams(food.label.servingGrams)}
                 {food.label.percentDailyValue !== null
-                  ? ` (${food.label.percentDailyValue}% DV on a ${food.label.labelEdition === "pre-2016" ? "pre-2016 label, DV 6 µg" : "current label, DV 2.4 µg"})`
+                  ? ` (${food.label.percentDailyValue}% on a label of this kind: ${LABEL_EDITION_INFO[food.label.labelEdition ?? "current"].label})`
                   : ""}
                 .
               </p>

@@ -93,25 +93,27 @@ export function SuggestionsPanel({
       )}
       {data && data.status === "meets" && (
         <p className="ok-text">
-          ✓ This plan meets your target: {formatMicrograms(data.averageIntake)} µg a day taken in,
-          an estimated {formatMicrograms(data.averageAbsorbed)} µg absorbed (target{" "}
-          {formatMicrograms(data.absorbedTargetMicrograms ?? 0)} µg). No changes suggested.
+          ✓ This plan gives enough B12: {formatMicrograms(data.averageIntake)} µg a day eaten and
+          taken, about {formatMicrograms(data.averageAbsorbed)} µg absorbed (about{" "}
+          {formatMicrograms(data.absorbedTargetMicrograms ?? 0)} µg needed). No changes needed.
         </p>
       )}
       {data && data.status === "short" && (
+        <p>
+          <strong>
+            ▼ This plan is short of B12
+            {data.absorbedGapMicrograms > 0 &&
+              `: about ${formatMicrograms(data.absorbedGapMicrograms)} µg of absorbed B12 a day`}
+          </strong>
+          {data.statusReason ? ` ${data.statusReason}` : ""}
+          {!data.complete && " Some foods have no B12 data, so the gap may be smaller."}
+        </p>
+      )}
+      {data && data.status !== "no-target" && (
         <>
-          <p>
-            <strong>
-              Short by about {formatMicrograms(data.absorbedGapMicrograms)} µg of absorbed B12 a day
-            </strong>{" "}
-            (estimated {formatMicrograms(data.averageAbsorbed)} µg of the{" "}
-            {formatMicrograms(data.absorbedTargetMicrograms ?? 0)} µg your recommended intake
-            implies).
-            {!data.complete && " Some foods have no B12 data, so the gap may be smaller."}
-          </p>
           {data.foods.length > 0 && (
             <>
-              <h3 className="subhead">Foods that would close the gap</h3>
+              <h3 className="subhead">Foods that would make it enough</h3>
               <ul className="suggestion-list">
                 {data.foods.map((food) => (
                   <li key={food.foodId} className="suggestion">
@@ -133,7 +135,9 @@ export function SuggestionsPanel({
           )}
           {data.regimens.length > 0 && (
             <>
-              <h3 className="subhead">Or a regular source</h3>
+              <h3 className="subhead">
+                {data.status === "meets" ? "Advice for your age" : "Or a regular source"}
+              </h3>
               <ul className="suggestion-list">
                 {data.regimens.map((regimen) => {
                   const supplement = regimen.supplement;

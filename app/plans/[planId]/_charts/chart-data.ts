@@ -6,6 +6,7 @@
  */
 import { planDayLabel } from "@/app/_lib/dates";
 import { formatMicrograms } from "@/app/_lib/format";
+import type { B12Status } from "@/app/_lib/status";
 
 export type ChartMeal = "breakfast" | "lunch" | "dinner" | "snack";
 
@@ -26,10 +27,12 @@ export const MEAL_LABELS: Record<ChartMeal, string> = {
 /** The slice of the server's plans.totals output that the charts use. */
 export type TotalsForCharts = {
   targetMicrograms: number | null;
-  /** Half the target (IOM 1998's 50% absorption); null without a target. */
+  /** What the model absorbs from the target in three equal meals; null without a target. */
   absorbedTargetMicrograms: number | null;
   averageAbsorbedB12Micrograms: number;
   meetsAbsorbedTarget: boolean | null;
+  /** The plan's one status, from the server. */
+  status: B12Status;
   days: {
     day: number;
     /** YYYY-MM-DD, or null for an undated plan. */
@@ -44,6 +47,8 @@ export type TotalsForCharts = {
     complete: boolean;
     unknownEntries: number;
     meetsTarget: boolean | null;
+    /** The day's one status, from the server. */
+    status: B12Status;
     meals: { meal: ChartMeal; b12Micrograms: number }[];
     foods: { foodId: string; foodName: string; b12Micrograms: number; share: number }[];
   }[];
@@ -69,6 +74,7 @@ export type DayBar = {
   complete: boolean;
   /** true when the day is below the target (never when there is no target). */
   shortfall: boolean;
+  status: B12Status;
 };
 
 export type FoodSlice = { name: string; b12Micrograms: number; share: number };
@@ -113,7 +119,8 @@ export function toDayBars(totals: TotalsForCharts): DayBar[] {
       absorbedSupplements: day.absorbedFromSupplementsMicrograms,
       absorbed: day.absorbedB12Micrograms,
       complete: day.complete,
-      shortfall: day.meetsTarget === false,
+      shortfall: day.status === "short",
+      status: day.status,
     };
   });
 }
@@ -205,9 +212,9 @@ export function describeDayChart(totals: TotalsForCharts): string {
   if (target === null) {
     parts.push(`${count} ${plural(count, "day", "days")}; no target is set`);
   } else {
-    const met = totals.days.filter((day) => day.meetsTarget === true).length;
+    const met = totals.days.filter((day) => day.status === "meets").length;
     parts.push(
-      `${met} of ${count} ${plural(count, "day", "days")} ${plural(met, "reaches", "reach")} the target of ${formatMicrogramsForChart(target)} µg`,
+      `${met} of ${count} ${plural(count, "day", "days")} ${plural(met, "gives", "give")} enough B12 (target ${formatMicrogramsForChart(target)} µg)`,
     );
   }
   let lowest = bars[0];
@@ -238,7 +245,7 @@ export function describeDayChart(totals: TotalsForCharts): string {
   parts.push(
     absorbedTarget === null
       ? `estimated absorbed ${average} µg a day on average`
-      : `estimated absorbed ${average} µg a day on average, ${totals.meetsAbsorbedTarget ? "meeting" : "below"} the absorbed target of ${formatMicrogramsForChart(absorbedTarget)} µg`,
+      : `estimated absorbed ${average} µg a day on average (absorbed target ${formatMicrogramsForChart(absorbedTarget)} µg); the plan ${totals.status === "meets" ? "gives enough B12" : "is short of B12"}`,
   );
   return `B12 per day, intake stacked by meal and supplements beside the estimated absorbed amount: ${parts.join("; ")}.`;
 }

@@ -21,6 +21,7 @@ import {
   type XAxisTickContentProps,
   YAxis,
 } from "recharts";
+import { type B12Status, STATUS_SHORT } from "@/app/_lib/status";
 import {
   type ChartMeal,
   type DrawnBar,
@@ -159,15 +160,15 @@ function DayTooltip({ active, payload }: TooltipContentProps) {
         {row.absorbedSupplements > 0 &&
           ` (${formatMicrogramsForChart(row.absorbedSupplements)} µg from supplements)`}
       </p>
-      {row.shortfall && <p>▼ Intake below the target</p>}
+      <p>{STATUS_SHORT[row.status]}</p>
     </div>
   );
 }
 
-function targetStatus(meetsTarget: boolean | null, complete: boolean): string {
-  if (meetsTarget === null) return "No target set";
-  if (meetsTarget) return "Yes";
-  return complete ? "No ▼" : "Not yet ▼ (lower bound)";
+function statusCell(status: B12Status, complete: boolean): string {
+  return status === "short" && !complete
+    ? `${STATUS_SHORT.short} (lower bound)`
+    : STATUS_SHORT[status];
 }
 
 function Swatch({ fill, stroke }: { fill: string; stroke: string }) {
@@ -236,9 +237,7 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
       <p className="chart-status">
         Average estimated absorbed: <strong>{average} µg a day</strong>
         {absorbedTarget !== null &&
-          (totals.meetsAbsorbedTarget
-            ? ` ✓ meets the ${formatMicrogramsForChart(absorbedTarget)} µg absorbed target`
-            : ` ▼ below the ${formatMicrogramsForChart(absorbedTarget)} µg absorbed target`)}
+          ` (absorbed target ${formatMicrogramsForChart(absorbedTarget)} µg): the plan ${totals.status === "meets" ? "gives enough" : "is short"}`}
       </p>
       <div id={bodyId} className="chart-body">
         {showTable ? (
@@ -270,11 +269,11 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                   <th scope="col" className="num">
                     Absorbed (est.)
                   </th>
-                  <th scope="col">Target met?</th>
+                  <th scope="col">Enough B12?</th>
                 </tr>
               </thead>
               <tbody>
-                {bars.map((bar, index) => (
+                {bars.map((bar) => (
                   <tr key={bar.day}>
                     <th scope="row">
                       {bar.label}
@@ -290,7 +289,7 @@ export default function DayChart({ totals }: { totals: TotalsForCharts }) {
                       <strong>{formatMicrogramsForChart(bar.total)}</strong>
                     </td>
                     <td className="num">{formatMicrogramsForChart(bar.absorbed)}</td>
-                    <td>{targetStatus(totals.days[index]?.meetsTarget ?? null, bar.complete)}</td>
+                    <td>{statusCell(bar.status, bar.complete)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,74 @@
+"use client";
+/**
+ * The plan editor's state: the plan and its totals (server data, kept fresh by React
+ * Query), the chosen day, and the edits. Every edit answers with the plan and its totals
+ * as they now are, which are shown at once (one round trip).
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import type { RouterOutputs } from "@/server/trpc/root";
+
+export type Plan = RouterOutputs["plans"]["get"];
+export type Totals = RouterOutputs["plans"]["totals"];
+export type DayTotals = Totals["days"][number];
+export type Entry = Plan["entries"][number];
+export type Meal = Entry["meal"];
+
+export const MEALS: { meal: Meal; label: string }[] = [
+  { meal: "breakfast", label: "Breakfast" },
+  { meal: "lunch", label: "Lunch" },
+  { meal: "dinner", label: "Dinner" },
+  { meal: "snack", label: "Snacks" },
+];
+
+export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const planId = initialPlan.id;
+  const plan = useQuery({
+    ...trpc.plans.get.queryOptions({ planId }),
+    initialData: initialPlan,
+  }).data;
+  const totals = useQuery({
+    ...trpc.plans.totals.queryOptions({ planId }),
+    initialData: initialTotals,
+  }).data;
+  const profile = useQuery(trpc.profile.get.queryOptions());
+  const [selectedDay, setSelectedDay] = useState(1);
+  const [error, setError] = useState<string | null>(null);
+
+  const onError = (failure: { message: string }) => setError(failure.message);
+  const applyEdit = (result: { plan: Plan; totals: Totals }) => {
+    setError(null);
+    queryClient.setQueryData(trpc.plans.get.queryKey({ planId }), result.plan);
+    queryClient.setQueryData(trpc.plans.totals.queryKey({ planId }), result.totals);
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() });
+    void queryClient.invalidateQueries({
+      queryKey: trpc.plans.suggestions.queryKey({ planId }),
+    });
+  };
+  const options = { onSuccess: applyEdit, onError };
+  const mutations = {
+    addEntry: useMutation(trpc.plans.addEntry.mutationOptions(options)),
+    updateEntry: useMutation(trpc.plans.updateEntry.mutationOptions(options)),
+    moveEntry: useMutation(trpc.plans.moveEntry.mutationOptions(options)),
+    removeEntry: useMutation(trpc.plans.removeEntry.mutationOptions(options)),
+    copyDay: useMutation(trpc.plans.copyDay.mutationOptions(options)),
+  };
+  const profileDiet = profile.data?.profile.diet;
+  const searchDiet: "vegan" | "vegetarian" | "any" =
+    profileDiet === "vegan" || profileDiet === "vegetarian" ? profileDiet : "any";
+
+  return {
+    planId,
+    plan,
+    totals,
+    searchDiet,
+    selectedDay,
+    setSelectedDay,
+    error,
+    applyEdit,
+    mutations,
+  };
+}
