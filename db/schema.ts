@@ -58,6 +58,12 @@ export const foods = sqliteTable(
     name: text("name").notNull(),
     /** Extra words the search index knows this food by (e.g. "soy milk" for "Soymilk"). */
     searchKeywords: text("search_keywords").notNull().default(""),
+    /** What the name says the food is, `|egg|whole egg|` (server/domain/search-ranking.ts). */
+    searchHeads: text("search_heads").notNull().default(""),
+    /** Query-independent rank, lower = plainer and more everyday (search-ranking.ts). */
+    searchPrior: integer("search_prior").notNull().default(0),
+    /** SR28 FOOD_DES "Survey": used in the US national dietary survey (an everyday food). */
+    survey: integer("survey", { mode: "boolean" }).notNull().default(false),
     groupCode: text("group_code").references(() => foodGroups.code),
     manufacturer: text("manufacturer"),
     commonName: text("common_name"),
@@ -127,6 +133,24 @@ export const dietOverrides = sqliteTable(
     ...timestamps,
   },
   (table) => [primaryKey({ columns: [table.ownerId, table.foodId] })],
+);
+
+/** Foods a person starred, shown when the search box is empty. */
+export const favoriteFoods = sqliteTable(
+  "favorite_foods",
+  {
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    foodId: text("food_id")
+      .notNull()
+      .references(() => foods.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+  },
+  (table) => [
+    primaryKey({ columns: [table.ownerId, table.foodId] }),
+    index("favorite_foods_owner_idx").on(table.ownerId, table.createdAt),
+  ],
 );
 
 export const SEXES = ["female", "male"] as const;

@@ -15,11 +15,13 @@ import {
   labelToB12PerHundredGrams,
 } from "../domain/b12-amounts";
 import { gramsForPortions } from "../domain/portions";
+import { buildSearchPlan, isNdbNumberQuery, type SearchPlan } from "../domain/search-query";
 import {
-  buildFtsMatchExpression,
-  isNdbNumberQuery,
-  tokenizeSearchQuery,
-} from "../domain/search-query";
+  encodeSearchHeads,
+  foodSearchHeads,
+  foodSearchPrior,
+  headPattern,
+} from "../domain/search-ranking";
 import { AppError, invalid, notFound } from "../errors";
 import {
   type CustomFoodFields,
@@ -192,11 +194,22 @@ function toFoods(db: AppDatabase, rows: readonly FoodRow[]): Food[] {
   return rows.map((row) => toFood(row, portions.get(row.id) ?? []));
 }
 
-export type SearchFoodsResult = { items: Food[]; nextCursor: number | null };
+export type SearchFoodsResult = {
+  items: Food[];
+  nextCursor: number | null;
+  /**
+   * True when no food matches every word, so these foods match some of them ("lentil
+   * soup" with the vegan filter: lentils and vegan soups); the UI says so.
+   */
+  relaxed: boolean;
+};
 
 /**
- * Full-text search (FTS5, prefix words in any order) with diet, fortified and group
- * filters, sorted by relevance or by B12 per 100 g, paged by an offset cursor.
+ * Full-text search (FTS5, prefix words in any order, plurals, spellings and everyday
+ * synonyms) with diet, fortified and group filters, sorted by relevance (everyday foods
+ * first, see server/domain/search-ranking.ts) or by B12 per 100 g, paged by an offset
+ * cursor. When no food matches every word, foods matching some words are returned,
+ * flagged `relaxed`.
  */
 export function searchFoods(
   db: AppDatabase,
@@ -204,22 +217,74 @@ export function searchFoods(
   input: SearchFoodsInput,
 ): SearchFoodsResult {
   const query = buildSearchQuery(ownerId, input);
-  if (query === null) return { items: [], nextCursor: null };
-  const rows = prepared(db, query.sqlText).all(query.params) as FoodRow[];
+  if (query === null) return { items: [], nextCursor: null, relaxed: false };
+  let rows = prepared(db, query.sqlText).all(query.params) as FoodRow[];
+  let relaxed = false;
+  if (rows.length === 0 && !hasStrictMatch(db, ownerId, input)) {
+    const fallback = buildSearchQuery(ownerId, input, { relaxed: true });
+    if (fallback) {
+      rows = prepared(db, fallback.sqlText).all(fallback.params) as FoodRow[];
+      relaxed = true;
+    }
+  }
   const hasMore = rows.length > input.limit;
   const page = hasMore ? rows.slice(0, input.limit) : rows;
   const offset = input.cursor ?? 0;
-  return { items: toFoods(db, page), nextCursor: hasMore ? offset + input.limit : null };
+  return {
+    items: toFoods(db, page),
+    nextCursor: hasMore ? offset + input.limit : null,
+    relaxed: relaxed && page.length > 0,
+  };
+}
+
+/** Whether any food matches every word (a later page can be empty while page 1 is not). */
+function hasStrictMatch(db: AppDatabase, ownerId: string, input: SearchFoodsInput): boolean {
+  if (!input.cursor) return false;
+  const first = buildSearchQuery(ownerId, { ...input, cursor: 0, limit: 1 });
+  return first !== null && prepared(db, first.sqlText).all(first.params).length > 0;
+}
+
+/**
+ * The relevance order, most relevant first (docs/architecture.md, "Search"):
+ * 1. the food's head is the whole query ("milk" → "Milk, whole"; "brown rice" →
+ *    "Rice, brown"), then a head that is one of the query's words, then the rest;
+ * 2. the food's prior: SR28 Survey foods, generic over branded, plain names first;
+ * 3. BM25 (name weighted above extra keywords), skipped for single letters;
+ * 4. shorter names, then the key (a stable order for paging).
+ */
+function relevanceSortKeys(plan: SearchPlan, params: Record<string, string | number>): string[] {
+  const contains = (names: readonly string[], prefix: string) =>
+    names.map((phrase, index) => {
+      params[`${prefix}${index}`] = headPattern(phrase);
+      return `instr(f.search_heads, :${prefix}${index})`;
+    });
+  const phraseTests = contains(plan.phrases, "phrase");
+  const wordTests = contains(plan.words, "word");
+  const tier =
+    phraseTests.length + wordTests.length === 0
+      ? "0"
+      : `CASE ${phraseTests.length > 0 ? `WHEN ${phraseTests.join(" OR ")} THEN 0 ` : ""}${
+          wordTests.length > 0 ? `WHEN ${wordTests.join(" OR ")} THEN 1 ` : ""
+        }ELSE 2 END`;
+  return [
+    tier,
+    "f.search_prior",
+    ...(plan.lettersOnly ? [] : ["bm25(foods_fts, 10.0, 3.0)"]),
+    "length(f.name)",
+    "f.key",
+  ];
 }
 
 /**
  * The one SQL statement a search runs (FTS5 MATCH, or an NDB-number look-up) and its
- * named parameters; null when the query has no searchable word. Exported so the HTTP
- * benchmark can time exactly this statement on bare better-sqlite3 as its baseline.
+ * named parameters; null when the query has no searchable word. `relaxed` matches any
+ * word instead of every word. Exported so the HTTP benchmark can time exactly this
+ * statement on bare better-sqlite3 as its baseline.
  */
 export function buildSearchQuery(
   ownerId: string,
   input: SearchFoodsInput,
+  options: { relaxed?: boolean } = {},
 ): { sqlText: string; params: Record<string, string | number> } | null {
   const offset = input.cursor ?? 0;
   const filters: string[] = [VISIBLE_TO_OWNER];
@@ -236,41 +301,35 @@ export function buildSearchQuery(
   };
   if (input.group) params.group = input.group;
 
-  let sqlText: string;
   if (isNdbNumberQuery(input.query)) {
+    if (options.relaxed) return null;
     params.ndb = input.query.trim();
-    sqlText = `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+    return {
+      sqlText: `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
       WHERE f.ndb_number = :ndb AND ${filters.join(" AND ")}
-      LIMIT :limit OFFSET :offset`;
-  } else {
-    const match = buildFtsMatchExpression(input.query);
-    if (match === null) return null;
-    params.match = match;
-    const tokens = tokenizeSearchQuery(input.query);
-    params.lead = `${(tokens[0] ?? "").replace(/[%_]/g, "")}%`;
-    // Relevance: names that begin with the first word typed ("soy milk" → "Soymilk, …"
-    // before "SILK Chai, soymilk"), then BM25 with the name weighted above extra
-    // keywords, then shorter names (the plain food before its preparations), then key.
-    // A query of single letters matches most of the database and BM25 says little about
-    // one-letter prefixes, so it is skipped there: that keeps "c" as fast as "cheese".
-    const scored = tokens.some((token) => token.length > 1);
-    const sortKeys = [
-      ...(input.sort === "b12" ? ["f.b12_per_100g IS NULL", "-f.b12_per_100g"] : []),
-      "(f.name NOT LIKE :lead)",
-      ...(scored ? ["bm25(foods_fts, 10.0, 3.0)"] : []),
-      "length(f.name)",
-      "f.key",
-    ];
-    const keyColumns = sortKeys.map((expression, index) => `${expression} AS k${index}`);
-    const keyOrder = sortKeys.map((_, index) => `hit.k${index}`).join(", ");
-    // Two steps: rank the matches on a narrow row (key + sort keys) and keep one page,
-    // then fetch the wide columns for that page only. Sorting the wide rows of every
-    // match was most of the time for broad words ("cheese": 2.9 → 1.5 ms).
-    const dietJoin =
-      input.diet === "vegan" || input.diet === "vegetarian"
-        ? "LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner"
-        : "";
-    sqlText = `SELECT ${FOOD_COLUMNS} FROM (
+      LIMIT :limit OFFSET :offset`,
+      params,
+    };
+  }
+  const plan = buildSearchPlan(input.query);
+  if (plan === null) return null;
+  const match = options.relaxed ? plan.relaxedMatch : plan.match;
+  if (match === null) return null;
+  params.match = match;
+  const sortKeys = [
+    ...(input.sort === "b12" ? ["f.b12_per_100g IS NULL", "-f.b12_per_100g"] : []),
+    ...relevanceSortKeys(plan, params),
+  ];
+  const keyColumns = sortKeys.map((expression, index) => `${expression} AS k${index}`);
+  const keyOrder = sortKeys.map((_, index) => `hit.k${index}`).join(", ");
+  // Two steps: rank the matches on a narrow row (key + sort keys) and keep one page,
+  // then fetch the wide columns for that page only. Sorting the wide rows of every
+  // match was most of the time for broad words ("cheese": 2.9 → 1.5 ms).
+  const dietJoin =
+    input.diet === "vegan" || input.diet === "vegetarian"
+      ? "LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner"
+      : "";
+  const sqlText = `SELECT ${FOOD_COLUMNS} FROM (
         SELECT ${keyColumns.join(", ")} FROM foods_fts
         JOIN foods f ON f.key = foods_fts.rowid ${dietJoin}
         WHERE foods_fts MATCH :match AND ${filters.join(" AND ")}
@@ -279,7 +338,6 @@ export function buildSearchQuery(
       ) hit
       JOIN foods f ON f.key = hit.k${sortKeys.length - 1} ${FOOD_JOINS}
       ORDER BY ${keyOrder}`;
-  }
   return { sqlText, params };
 }
 
@@ -326,6 +384,14 @@ function customFoodValues(fields: CustomFoodFields) {
   const b12PerHundredGrams = labelToB12PerHundredGrams(fields.servingGrams, fields.b12);
   return {
     name: fields.name,
+    searchHeads: encodeSearchHeads(foodSearchHeads(fields.name)),
+    searchPrior: foodSearchPrior({
+      name: fields.name,
+      groupCode: fields.group ?? null,
+      manufacturer: null,
+      survey: false,
+      source: "custom",
+    }),
     groupCode: fields.group ?? null,
     b12PerHundredGrams,
     // A fortified custom food's B12 is all added B12 (the label cannot tell the parts apart).

@@ -1,0 +1,13 @@
+CREATE TABLE `favorite_foods` (
+	`owner_id` text NOT NULL,
+	`food_id` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	PRIMARY KEY(`owner_id`, `food_id`),
+	FOREIGN KEY (`owner_id`) REFERENCES `owners`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`food_id`) REFERENCES `foods`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `favorite_foods_owner_idx` ON `favorite_foods` (`owner_id`,`created_at`);--> statement-breakpoint
+ALTER TABLE `foods` ADD `search_heads` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `foods` ADD `search_prior` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `foods` ADD `survey` integer DEFAULT false NOT NULL;
