@@ -17,6 +17,7 @@ import { formatPortionLabel } from "../../server/domain/portions";
 import {
   encodeSearchHeads,
   foodSearchHeads,
+  foodFamilyKey,
   foodSearchPrior,
 } from "../../server/domain/search-ranking";
 import type { AppDatabase } from "../client";
@@ -147,6 +148,11 @@ export function prepareImport(sources: ImportSources): PreparedImport {
 
   const foods: FoodRow[] = [];
   const portions: PortionRow[] = [];
+  const familySizes = new Map<string, number>();
+  for (const food of dataset.foods) {
+    const key = foodFamilyKey(food.name);
+    familySizes.set(key, (familySizes.get(key) ?? 0) + 1);
+  }
   for (const food of dataset.foods) {
     const id = sr28FoodId(food.ndbNumber);
     const classification = classifyFood(
@@ -166,7 +172,11 @@ export function prepareImport(sources: ImportSources): PreparedImport {
       name: food.name,
       searchKeywords: buildKeywords(food.name, food.commonName, synonyms),
       searchHeads: encodeSearchHeads(foodSearchHeads(food.name)),
-      searchPrior: foodSearchPrior({ ...food, source: "usda" }),
+      searchPrior: foodSearchPrior({
+        ...food,
+        source: "usda",
+        familySize: familySizes.get(foodFamilyKey(food.name)),
+      }),
       survey: food.survey,
       groupCode: food.groupCode,
       manufacturer: food.manufacturer,

@@ -22,7 +22,6 @@ const CLASS_HEADS = new Set([
   "mollusk",
   "crustacean",
   "beverage",
-  "alcoholic beverage",
   "spice",
   "nut",
   "seed",
@@ -35,16 +34,23 @@ const CLASS_HEADS = new Set([
   "babyfood",
   "fast food",
   "restaurant",
-  "soup",
-  "sauce",
   "squash",
-  "oil",
-  "syrup",
-  "cream",
 ]);
 
-/** Second name parts that only qualify the class: the food is named third ("Squash, summer, zucchini"). */
-const QUALIFIER_PARTS = new Set(["summer", "winter", "fresh", "domestic", "mixed specie", "raw"]);
+/**
+ * Second name parts that only qualify: the food is named third ("Squash, summer,
+ * zucchini", "Pork, cured, bacon", "Beef, variety meats and by-products, liver").
+ */
+const QUALIFIER_PARTS = new Set([
+  "summer",
+  "winter",
+  "fresh",
+  "domestic",
+  "mixed specie",
+  "raw",
+  "cured",
+  "variety meat and by product",
+]);
 
 /**
  * Words that describe an ordinary form of a food (how it is cooked, that it is whole or
@@ -55,8 +61,9 @@ const PLAIN_WORDS = new Set(
     "raw fresh whole cooked boiled hard fried poached scrambled roasted grilled broiled baked " +
     "steamed stewed braised microwaved plain regular fluid all type mixed specie meat only " +
     "and or with without added vitamin a d salt skin broiler fryer lean fat milkfat includes " +
-    "drained solid enriched commercially prepared flesh of in heat moist dry water tap " +
-    "boneless skinless unenriched unsalted salted long grain navel"
+    "drained solid enriched commercially prepared flesh of in water tap " +
+    "boneless skinless unenriched unsalted salted long grain navel separable trimmed choice " +
+    "select grade to original unsweetened calcium fortified ripe year round average cured"
   ).split(" "),
 );
 
@@ -69,8 +76,20 @@ const SPECIAL_GROUPS: Readonly<Record<string, number>> = {
   "3600": 1, // Restaurant foods
 };
 
+/**
+ * Groups whose foods are eaten cooked: "raw" or "dry" there describes an ingredient
+ * (uncooked rice, dried lentils), not what lands on the plate.
+ */
+const COOKED_GROUPS = new Set(["1600", "2000"]); // Legumes; Cereal grains and pasta
+const UNCOOKED_WORDS = new Set(["raw", "dry", "unprepared", "uncooked"]);
+
 const WEIGHTS = {
+  /** How far below a food whose head is the whole query one whose head is a query word sits. */
+  headTier: 25,
   notSurvey: 30,
+  /** Per other food of the same kind (same first two name parts), up to `maxFamily`: a common food has variants. */
+  familyMember: 2,
+  maxFamily: 3,
   branded: 40,
   specialGroup: 40,
   extraWord: 6,
@@ -101,9 +120,10 @@ export function foodSearchHeads(name: string): string[] {
   const [first = "", second, third] = parts;
   const heads = new Set([first]);
   if (second) heads.add(`${second} ${first}`);
-  if (CLASS_HEADS.has(first) && second) {
-    heads.add(second);
-    if (QUALIFIER_PARTS.has(second) && third) heads.add(third);
+  if (CLASS_HEADS.has(first) && second) heads.add(second);
+  if (second && QUALIFIER_PARTS.has(second) && third) {
+    heads.add(third);
+    heads.add(`${third} ${first}`);
   }
   return [...heads].filter(Boolean);
 }
@@ -118,6 +138,14 @@ export function headPattern(phrase: string): string {
   return `|${phrase}|`;
 }
 
+/** How far down a food sits when its head is the query (0), a query word (1) or neither (2). */
+export const HEAD_TIER_WEIGHT = WEIGHTS.headTier;
+
+/** The key of a food's kind: its first two name parts ("Cheese, cheddar"). */
+export function foodFamilyKey(name: string): string {
+  return name.split(",").slice(0, 2).map(searchPhrase).join(",");
+}
+
 export type RankedFoodFacts = {
   name: string;
   groupCode: string | null;
@@ -125,6 +153,8 @@ export type RankedFoodFacts = {
   /** SR28's Survey flag (FOOD_DES field 7). */
   survey: boolean;
   source: "usda" | "curated" | "custom";
+  /** How many foods share the first two name parts (foodFamilyKey), this one included. */
+  familySize?: number;
 };
 
 /** A brand in the name: SR28 writes brands in capitals ("KELLOGG'S", "McDONALD'S"). */
@@ -132,11 +162,23 @@ export function namesBrand(name: string): boolean {
   return /\p{Lu}{3,}/u.test(name.replace(/\b(USDA|NFS|DHA|EPA|UHT|II|III)\b/g, ""));
 }
 
-/** Extra descriptive words beyond the head and the plain words, capped. */
+/**
+ * Descriptive words beyond what the food is (its first name part, or the second after a
+ * class word) and the plain words, capped. Bracketed notes ("(includes soft bread
+ * crumbs)") explain rather than describe, so they do not count.
+ */
 export function countExtraWords(name: string): number {
-  const heads = new Set(foodSearchHeads(name).flatMap((head) => head.split(" ")));
-  const extra = searchWords(name).filter(
-    (word) => !heads.has(word) && !PLAIN_WORDS.has(word) && !/^\d+$/.test(word),
+  // "cooked, dry heat" / "moist heat" say how fish and meat were cooked, not that they are dry.
+  const parts = name
+    .replace(/\(.*?\)/g, "")
+    .replace(/\b(dry|moist) heat\b/gi, "")
+    .split(",");
+  const first = searchPhrase(parts[0] ?? "");
+  const core = new Set(
+    [first, CLASS_HEADS.has(first) ? searchPhrase(parts[1] ?? "") : ""].join(" ").split(" "),
+  );
+  const extra = searchWords(parts.join(",")).filter(
+    (word) => !core.has(word) && !PLAIN_WORDS.has(word) && !/^\d+$/.test(word),
   );
   return Math.min(new Set(extra).size, WEIGHTS.maxExtraWords);
 }
@@ -154,6 +196,12 @@ export function foodSearchPrior(food: RankedFoodFacts): number {
     (surveyed ? 0 : WEIGHTS.notSurvey) +
     (branded ? WEIGHTS.branded : 0) +
     (special && food.source === "usda" ? WEIGHTS.specialGroup : 0) +
-    WEIGHTS.extraWord * countExtraWords(food.name)
+    WEIGHTS.extraWord * (countExtraWords(food.name) + uncookedPenalty(food)) -
+    WEIGHTS.familyMember * Math.min(WEIGHTS.maxFamily, (food.familySize ?? 1) - 1)
   );
+}
+
+function uncookedPenalty(food: RankedFoodFacts): number {
+  if (food.groupCode === null || !COOKED_GROUPS.has(food.groupCode)) return 0;
+  return searchWords(food.name).some((word) => UNCOOKED_WORDS.has(word)) ? 1 : 0;
 }

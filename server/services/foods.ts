@@ -20,6 +20,7 @@ import {
   encodeSearchHeads,
   foodSearchHeads,
   foodSearchPrior,
+  HEAD_TIER_WEIGHT,
   headPattern,
 } from "../domain/search-ranking";
 import { AppError, invalid, notFound } from "../errors";
@@ -246,11 +247,13 @@ function hasStrictMatch(db: AppDatabase, ownerId: string, input: SearchFoodsInpu
 
 /**
  * The relevance order, most relevant first (docs/architecture.md, "Search"):
- * 1. the food's head is the whole query ("milk" → "Milk, whole"; "brown rice" →
- *    "Rice, brown"), then a head that is one of the query's words, then the rest;
- * 2. the food's prior: SR28 Survey foods, generic over branded, plain names first;
- * 3. BM25 (name weighted above extra keywords), skipped for single letters;
- * 4. shorter names, then the key (a stable order for paging).
+ * 1. a score: the head tier (0 when the food's head is the whole query, "milk" →
+ *    "Milk, whole", "brown rice" → "Rice, brown"; 1 when a head is one of the query's
+ *    words; else 2) times HEAD_TIER_WEIGHT, plus the food's prior (SR28 Survey foods,
+ *    generic over branded, plain names first), so a much plainer food can outrank a
+ *    closer name ("chicken breast": roasted breast before sliced deli breast);
+ * 2. BM25 (name weighted above extra keywords), skipped for single letters;
+ * 3. shorter names, then the key (a stable order for paging).
  */
 function relevanceSortKeys(plan: SearchPlan, params: Record<string, string | number>): string[] {
   const contains = (names: readonly string[], prefix: string) =>
@@ -267,8 +270,7 @@ function relevanceSortKeys(plan: SearchPlan, params: Record<string, string | num
           wordTests.length > 0 ? `WHEN ${wordTests.join(" OR ")} THEN 1 ` : ""
         }ELSE 2 END`;
   return [
-    tier,
-    "f.search_prior",
+    `${tier} * ${HEAD_TIER_WEIGHT} + f.search_prior`,
     ...(plan.lettersOnly ? [] : ["bm25(foods_fts, 10.0, 3.0)"]),
     "length(f.name)",
     "f.key",
