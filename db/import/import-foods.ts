@@ -16,8 +16,8 @@ import { z } from "zod";
 import { formatPortionLabel } from "../../server/domain/portions";
 import {
   encodeSearchHeads,
-  foodSearchHeads,
   foodFamilyKey,
+  foodSearchHeads,
   foodSearchPrior,
 } from "../../server/domain/search-ranking";
 import type { AppDatabase } from "../client";
@@ -217,7 +217,12 @@ export function prepareImport(sources: ImportSources): PreparedImport {
       name: food.name,
       searchKeywords: food.searchKeywords,
       searchHeads: encodeSearchHeads(foodSearchHeads(food.name)),
-      searchPrior: foodSearchPrior({ ...food, manufacturer: null, survey: false, source: "curated" }),
+      searchPrior: foodSearchPrior({
+        ...food,
+        manufacturer: null,
+        survey: false,
+        source: "curated",
+      }),
       survey: false,
       groupCode: food.groupCode,
       manufacturer: null,

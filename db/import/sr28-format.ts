@@ -146,8 +146,18 @@ export function parseSr28Dataset(files: Sr28Files): Sr28Dataset {
   }
 
   const foods = parseSr28Records(files.foodDescriptions).map((fields): Sr28Food => {
-    const [ndb = "", group = "", longDesc = "", shortDesc = "", comName, manufac, survey, , , sciName] =
-      fields;
+    const [
+      ndb = "",
+      group = "",
+      longDesc = "",
+      shortDesc = "",
+      comName,
+      manufac,
+      survey,
+      ,
+      ,
+      sciName,
+    ] = fields;
     return {
       ndbNumber: ndb,
       groupCode: group,

@@ -89,7 +89,9 @@ const quote = (prefix: string) => `"${prefix}"*`;
 /** One word in every form: `"egg"*`, or `("berry"* OR "berries"*)`. */
 function wordExpression(token: string): string {
   const prefixes = wordPrefixes(token);
-  return prefixes.length === 1 ? quote(prefixes[0] ?? token) : `(${prefixes.map(quote).join(" OR ")})`;
+  return prefixes.length === 1
+    ? quote(prefixes[0] ?? token)
+    : `(${prefixes.map(quote).join(" OR ")})`;
 }
 
 /** The token lists a query stands for: as typed, with neighbours joined, and rewritten. */
@@ -116,7 +118,13 @@ export function buildSearchPlan(query: string): SearchPlan | null {
   // "foods whose name begins with c" (FTS5 initial-token query), which is what a person
   // typing it means and several times cheaper.
   if (typed.length === 1 && lettersOnly) {
-    return { match: `^${quote(typed[0] ?? "")}`, relaxedMatch: null, phrases: [], words: [], lettersOnly };
+    return {
+      match: `^${quote(typed[0] ?? "")}`,
+      relaxedMatch: null,
+      phrases: [],
+      words: [],
+      lettersOnly,
+    };
   }
   const tokens = respelled(typed).slice(0, MAX_TOKENS);
   const alternatives = queryAlternatives(tokens);
@@ -124,7 +132,9 @@ export function buildSearchPlan(query: string): SearchPlan | null {
   const unique = [...new Set(expressions)];
   const match = unique.length === 1 ? (unique[0] ?? "") : unique.map((e) => `(${e})`).join(" OR ");
   const phrases = [...new Set(alternatives.map((words) => words.map(singularWord).join(" ")))];
-  const words = [...new Set(alternatives.flat().map(singularWord))].filter((word) => word.length > 1);
+  const words = [...new Set(alternatives.flat().map(singularWord))].filter(
+    (word) => word.length > 1,
+  );
   const relaxedWords = [...new Set(alternatives.flat())].filter((word) => word.length > 1);
   const relaxedMatch =
     tokens.length > 1 && relaxedWords.length > 0

@@ -47,7 +47,6 @@ const QUALIFIER_PARTS = new Set([
   "fresh",
   "domestic",
   "mixed specie",
-  "raw",
   "cured",
   "variety meat and by product",
 ]);

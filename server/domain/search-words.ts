@@ -89,7 +89,5 @@ export function wordPrefixes(word: string): string[] {
   const irregularPlural = Object.entries(IRREGULAR_SINGULARS).find(([, one]) => one === singular);
   if (irregularPlural) forms.add(irregularPlural[0]);
   const list = [...forms];
-  return list.filter(
-    (form) => !list.some((other) => other !== form && form.startsWith(other)),
-  );
+  return list.filter((form) => !list.some((other) => other !== form && form.startsWith(other)));
 }
