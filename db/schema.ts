@@ -230,6 +230,31 @@ export const planEntries = sqliteTable(
   ],
 );
 
+/**
+ * Entries removed in the last few minutes, kept so a removal can be undone
+ * (plans.restoreEntry). The row is the entry as it was; restoring puts it back under the
+ * same id and position. Rows older than the undo window are purged on the next removal.
+ */
+export const removedPlanEntries = sqliteTable(
+  "removed_plan_entries",
+  {
+    id: text("id").primaryKey(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    day: integer("day").notNull(),
+    meal: text("meal", { enum: MEALS }).notNull(),
+    /** No foreign key: the food may be deleted meanwhile; restoring checks it. */
+    foodId: text("food_id").notNull(),
+    portionId: text("portion_id"),
+    quantity: real("quantity"),
+    grams: real("grams").notNull(),
+    position: integer("position").notNull(),
+    removedAt: text("removed_at").notNull(),
+  },
+  (table) => [index("removed_plan_entries_removed_idx").on(table.removedAt)],
+);
+
 export const SUPPLEMENT_FORMS = [
   "tablet",
   "chewable",

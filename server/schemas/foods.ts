@@ -206,3 +206,25 @@ export const setDietOverrideInput = z
   })
   .strict();
 export type SetDietOverrideInput = z.infer<typeof setDietOverrideInput>;
+
+export const recentFoodsInput = z
+  .object({
+    limit: z
+      .number({ error: "limit must be a number" })
+      .int("limit must be a whole number")
+      .min(1, "limit must be between 1 and 50")
+      .max(50, "limit must be between 1 and 50")
+      .default(10),
+  })
+  .strict()
+  .optional()
+  .transform((value) => value ?? { limit: 10 });
+export type RecentFoodsInput = z.output<typeof recentFoodsInput>;
+
+export const setFavoriteInput = z
+  .object({
+    foodId: foodIdSchema,
+    favorite: z.boolean({ error: "favorite must be true or false" }),
+  })
+  .strict();
+export type SetFavoriteInput = z.infer<typeof setFavoriteInput>;

@@ -71,6 +71,8 @@ export type Food = {
   sourceNote: string | null;
   typicalLabelValue: boolean;
   portions: FoodPortion[];
+  /** Starred by this owner (foods.setFavorite). */
+  favorite: boolean;
   /** For custom foods: the label as typed, so it can be edited. */
   label: {
     servingGrams: number;
@@ -108,6 +110,7 @@ type FoodRow = {
   label_b12_micrograms: number | null;
   label_percent_daily_value: number | null;
   label_edition: "current" | "pre-2016" | null;
+  favorite: number;
 };
 
 type PortionRow = { id: string; food_id: string; label: string; grams: number };
@@ -117,11 +120,13 @@ const FOOD_COLUMNS = `f.key, f.id, f.source, f.ndb_number, f.name, f.group_code,
   f.protein_g_per_100g, f.fat_g_per_100g, f.carbohydrate_g_per_100g, f.fibre_g_per_100g,
   f.diet, f.diet_reason, o.diet AS override_diet, o.note AS override_note, f.b12_fortified,
   f.fortified_reason, f.source_note, f.typical_label_value, f.label_serving_grams,
-  f.label_b12_micrograms, f.label_percent_daily_value, f.label_edition`;
+  f.label_b12_micrograms, f.label_percent_daily_value, f.label_edition,
+  (fav.food_id IS NOT NULL) AS favorite`;
 
-/** Joins a food to its group and to this owner's diet correction (parameter :owner). */
+/** Joins a food to its group, this owner's diet correction and star (parameter :owner). */
 const FOOD_JOINS = `LEFT JOIN food_groups g ON g.code = f.group_code
-  LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner`;
+  LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner
+  LEFT JOIN favorite_foods fav ON fav.food_id = f.id AND fav.owner_id = :owner`;
 
 const VISIBLE_TO_OWNER = `(f.owner_id IS NULL OR f.owner_id = :owner)`;
 
@@ -169,6 +174,7 @@ function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
     manufacturer: row.manufacturer,
     sourceNote: row.source_note,
     typicalLabelValue: row.typical_label_value === 1,
+    favorite: row.favorite === 1,
     portions: portions.map((portion) => ({
       id: portion.id,
       label: portion.label,
@@ -361,6 +367,21 @@ export function getFood(db: AppDatabase, ownerId: string, input: GetFoodInput): 
       : notFound(`No food with NDB number ${input.ndbNumber}`, "ndbNumber");
   }
   return toFoods(db, [row])[0] as Food;
+}
+
+/**
+ * Foods by id in the order given, as this owner sees them; ids that are gone or not
+ * visible to the owner are left out.
+ */
+export function getFoodsByIds(db: AppDatabase, ownerId: string, ids: readonly string[]): Food[] {
+  if (ids.length === 0) return [];
+  const rows = prepared(
+    db,
+    `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+     WHERE f.id IN (SELECT value FROM json_each(:ids)) AND ${VISIBLE_TO_OWNER}`,
+  ).all({ owner: ownerId, ids: JSON.stringify(ids) }) as FoodRow[];
+  const byId = new Map(toFoods(db, rows).map((food) => [food.id, food]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export type FoodGroupSummary = { code: string; name: string; foodCount: number };

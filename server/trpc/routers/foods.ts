@@ -4,10 +4,13 @@ import {
   deleteCustomFoodInput,
   getFoodInput,
   labelPreviewInput,
+  recentFoodsInput,
   searchFoodsInput,
   setDietOverrideInput,
+  setFavoriteInput,
   updateCustomFoodInput,
 } from "../../schemas/foods";
+import { listFavoriteFoods, listRecentFoods, setFavoriteFood } from "../../services/food-shortcuts";
 import {
   createCustomFood,
   deleteCustomFood,
@@ -27,6 +30,13 @@ export const foodsRouter = router({
   get: publicProcedure
     .input(getFoodInput)
     .query(({ ctx, input }) => getFood(ctx.db, ctx.ownerId, input)),
+  recent: publicProcedure
+    .input(recentFoodsInput)
+    .query(({ ctx, input }) => listRecentFoods(ctx.db, ctx.ownerId, input)),
+  favorites: publicProcedure.query(({ ctx }) => listFavoriteFoods(ctx.db, ctx.ownerId)),
+  setFavorite: publicProcedure
+    .input(setFavoriteInput)
+    .mutation(({ ctx, input }) => setFavoriteFood(ctx.db, ctx.ownerId, input)),
   groups: publicProcedure.query(({ ctx }) => listFoodGroups(ctx.db)),
   labelPreview: publicProcedure.input(labelPreviewInput).query(({ input }) => previewLabel(input)),
   createCustom: publicProcedure
