@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { DIETS, LABEL_EDITIONS } from "../../db/schema";
+import { AMOUNT_UNITS } from "../domain/amount-units";
 import type { LabelB12 } from "../domain/b12-amounts";
 
 export const MAX_QUERY_LENGTH = 200;
@@ -228,3 +229,36 @@ export const setFavoriteInput = z
   })
   .strict();
 export type SetFavoriteInput = z.infer<typeof setFavoriteInput>;
+
+/**
+ * An amount of a food to preview before adding it: grams, a number of one of its
+ * household portions, or a number of a unit (ml, fl oz, oz, lb).
+ */
+export const amountPreviewInput = z
+  .object({
+    foodId: foodIdSchema,
+    grams: finite("grams")
+      .refine((grams) => grams > 0, "grams must be greater than 0 g")
+      .optional(),
+    portionId: foodIdSchema.optional(),
+    unit: z
+      .enum(AMOUNT_UNITS, { error: `unit must be one of: ${AMOUNT_UNITS.join(", ")}` })
+      .optional(),
+    quantity: finite("quantity")
+      .refine((quantity) => quantity > 0, "quantity must be greater than 0")
+      .optional(),
+  })
+  .strict()
+  .superRefine((value, context) => {
+    const ways = [value.grams, value.portionId, value.unit].filter((way) => way !== undefined);
+    if (ways.length !== 1) {
+      context.addIssue({
+        code: "custom",
+        path: ["grams"],
+        message: "give the amount as grams, as portionId with quantity, or as unit with quantity",
+      });
+    } else if (value.grams === undefined && value.quantity === undefined) {
+      context.addIssue({ code: "custom", path: ["quantity"], message: "quantity is required" });
+    }
+  });
+export type AmountPreviewInput = z.output<typeof amountPreviewInput>;

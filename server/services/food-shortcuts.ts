@@ -1,11 +1,20 @@
 /**
  * The foods a person reaches for again: recent foods (from this owner's plans, most
  * recently added first) and favourites (starred foods, most recently starred first).
- * They fill the add-food panel while its search box is empty.
+ * They fill the add-food panel while its search box is empty. Also the preview of an
+ * amount (grams and B12) the panel shows before "Add".
  */
 import type { AppDatabase } from "../../db/client";
-import { notFound } from "../errors";
-import type { RecentFoodsInput, SetFavoriteInput } from "../schemas/foods";
+import { gramsForUnit } from "../domain/amount-units";
+import { b12MicrogramsForGrams } from "../domain/b12-amounts";
+import { gramsForPortions } from "../domain/portions";
+import { invalid, notFound } from "../errors";
+import {
+  type AmountPreviewInput,
+  MAX_SERVING_GRAMS,
+  type RecentFoodsInput,
+  type SetFavoriteInput,
+} from "../schemas/foods";
 import { type Food, getFoodsByIds } from "./foods";
 import { prepared } from "./statements";
 
@@ -72,4 +81,47 @@ export function setFavoriteFood(
     );
   }
   return { foodId: input.foodId, favorite: input.favorite };
+}
+
+export type AmountPreview = {
+  /** The amount in grams, as plans.addEntry would store it. */
+  grams: number;
+  /** B12 in that amount, µg; null when the food's B12 is unknown. */
+  b12Micrograms: number | null;
+};
+
+/** Grams and B12 of an amount of a food, shown before "Add" (never stored). */
+export function previewAmount(
+  db: AppDatabase,
+  ownerId: string,
+  input: AmountPreviewInput,
+): AmountPreview {
+  const food = prepared(
+    db,
+    `SELECT b12_per_100g AS b12 FROM foods WHERE id = ? AND (owner_id IS NULL OR owner_id = ?)`,
+  ).get(input.foodId, ownerId) as { b12: number | null } | undefined;
+  if (!food) throw notFound(`No food with id "${input.foodId}"`, "foodId");
+  const portions = prepared(
+    db,
+    `SELECT id, amount, unit, grams FROM food_portions WHERE food_id = ? ORDER BY seq`,
+  ).all(input.foodId) as { id: string; amount: number; unit: string; grams: number }[];
+  const quantity = input.quantity ?? 1;
+  let grams: number | null = input.grams ?? null;
+  if (input.portionId !== undefined) {
+    const portion = portions.find((candidate) => candidate.id === input.portionId);
+    if (!portion) {
+      throw notFound(`No portion with id "${input.portionId}" for this food`, "portionId");
+    }
+    grams = gramsForPortions(quantity, portion.grams);
+  } else if (input.unit !== undefined) {
+    grams = gramsForUnit(quantity, input.unit, portions);
+    if (grams === null) {
+      throw invalid(`unit: ${input.unit} needs a drink whose density is known`, "unit");
+    }
+  }
+  if (grams === null || !(grams > 0)) throw invalid("grams must be greater than 0 g", "grams");
+  if (grams > MAX_SERVING_GRAMS) {
+    throw invalid(`quantity: that is ${Math.round(grams)} g, more than 5,000 g (5 kg)`, "quantity");
+  }
+  return { grams, b12Micrograms: b12MicrogramsForGrams(food.b12, grams) };
 }

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
 import { type Diet, dietOverrides, foodPortions, foods, planEntries } from "../../db/schema";
+import { type AmountUnit, amountUnitsFor } from "../domain/amount-units";
 import {
   b12MicrogramsForGrams,
   labelB12Micrograms,
@@ -71,6 +72,8 @@ export type Food = {
   sourceNote: string | null;
   typicalLabelValue: boolean;
   portions: FoodPortion[];
+  /** Units an amount may also be given in: ml and fl oz for drinks, oz and lb otherwise. */
+  amountUnits: AmountUnit[];
   /** Starred by this owner (foods.setFavorite). */
   favorite: boolean;
   /** For custom foods: the label as typed, so it can be edited. */
@@ -113,7 +116,14 @@ type FoodRow = {
   favorite: number;
 };
 
-type PortionRow = { id: string; food_id: string; label: string; grams: number };
+type PortionRow = {
+  id: string;
+  food_id: string;
+  label: string;
+  grams: number;
+  amount: number;
+  unit: string;
+};
 
 const FOOD_COLUMNS = `f.key, f.id, f.source, f.ndb_number, f.name, f.group_code, g.name AS group_name,
   f.manufacturer, f.b12_per_100g, f.b12_added_per_100g, f.energy_kcal_per_100g,
@@ -135,7 +145,7 @@ function loadPortions(db: AppDatabase, foodIds: readonly string[]): Map<string, 
   if (foodIds.length === 0) return byFood;
   const rows = prepared(
     db,
-    `SELECT p.id, p.food_id, p.label, p.grams FROM food_portions p
+    `SELECT p.id, p.food_id, p.label, p.grams, p.amount, p.unit FROM food_portions p
      WHERE p.food_id IN (SELECT value FROM json_each(?)) ORDER BY p.food_id, p.seq`,
   ).all(JSON.stringify(foodIds)) as PortionRow[];
   for (const row of rows) {
@@ -181,6 +191,7 @@ function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
       grams: portion.grams,
       b12Micrograms: b12MicrogramsForGrams(b12, portion.grams),
     })),
+    amountUnits: amountUnitsFor(portions),
     label:
       row.source === "custom" && row.label_serving_grams !== null
         ? {

@@ -269,3 +269,54 @@ describe("undo of a removal (plans.restoreEntry)", () => {
     );
   });
 });
+
+describe("foods.amountPreview (B12 of the chosen amount, before Add)", () => {
+  // Soymilk 16139: 0.85 µg B12 per 100 g (SR28); 1 cup = 243 g; 1 fl oz = 30.6 g.
+  it("gives grams and B12 for grams, a portion, or a unit", async () => {
+    const api = testDb.caller();
+    expect(await api.foods.amountPreview({ foodId: SOYMILK, grams: 200 })).toEqual({
+      grams: 200,
+      b12Micrograms: 1.7,
+    });
+    const cups = await api.foods.amountPreview({
+      foodId: SOYMILK,
+      portionId: `${SOYMILK}:1`,
+      quantity: 2,
+    });
+    expect(cups.grams).toBe(486);
+    expect(cups.b12Micrograms).toBeCloseTo(4.131, 9);
+    const fluid = await api.foods.amountPreview({ foodId: SOYMILK, unit: "fl oz", quantity: 8 });
+    expect(fluid.grams).toBeCloseTo(244.8, 9);
+    const pound = await api.foods.amountPreview({ foodId: EGG, unit: "lb", quantity: 1 });
+    expect(pound.grams).toBe(453.59237);
+  });
+
+  it("offers ml and fl oz for a drink, oz and lb for a solid", async () => {
+    const api = testDb.caller();
+    expect((await api.foods.get({ id: SOYMILK })).amountUnits).toEqual(["ml", "fl oz"]);
+    expect((await api.foods.get({ id: EGG })).amountUnits).toEqual(["oz", "lb"]);
+  });
+
+  it("rejects what it cannot measure", async () => {
+    const api = testDb.caller();
+    await expectTrpcError(
+      api.foods.amountPreview({ foodId: EGG, unit: "ml", quantity: 100 }),
+      "BAD_REQUEST",
+      /unit: ml needs a drink/,
+    );
+    await expectTrpcError(
+      api.foods.amountPreview({ foodId: "sr28-99999", grams: 10 }),
+      "NOT_FOUND",
+    );
+    await expectTrpcError(
+      api.foods.amountPreview(malformed({ foodId: EGG, grams: 10, unit: "oz", quantity: 1 })),
+      "BAD_REQUEST",
+      /give the amount as grams/,
+    );
+    await expectTrpcError(
+      api.foods.amountPreview({ foodId: EGG, unit: "lb", quantity: 20 }),
+      "BAD_REQUEST",
+      /more than 5,000 g/,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 /** foods.*: thin procedures over server/services/foods.ts. */
 import {
+  amountPreviewInput,
   customFoodFields,
   deleteCustomFoodInput,
   getFoodInput,
@@ -10,7 +11,12 @@ import {
   setFavoriteInput,
   updateCustomFoodInput,
 } from "../../schemas/foods";
-import { listFavoriteFoods, listRecentFoods, setFavoriteFood } from "../../services/food-shortcuts";
+import {
+  listFavoriteFoods,
+  listRecentFoods,
+  previewAmount,
+  setFavoriteFood,
+} from "../../services/food-shortcuts";
 import {
   createCustomFood,
   deleteCustomFood,
@@ -37,6 +43,9 @@ export const foodsRouter = router({
   setFavorite: publicProcedure
     .input(setFavoriteInput)
     .mutation(({ ctx, input }) => setFavoriteFood(ctx.db, ctx.ownerId, input)),
+  amountPreview: publicProcedure
+    .input(amountPreviewInput)
+    .query(({ ctx, input }) => previewAmount(ctx.db, ctx.ownerId, input)),
   groups: publicProcedure.query(({ ctx }) => listFoodGroups(ctx.db)),
   labelPreview: publicProcedure.input(labelPreviewInput).query(({ input }) => previewLabel(input)),
   createCustom: publicProcedure
