@@ -14,6 +14,7 @@ import type { RouterOutputs } from "@/server/trpc/root";
 import { LazyDayChart, LazyFoodShareChart } from "./_charts/lazy-charts";
 import { AddFood } from "./add-food";
 import { AmountEditor } from "./amount-editor";
+import { CopyMeal, UndoRemoval, useUndoableRemoval } from "./meal-tools";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { SupplementsPanel } from "./supplements-panel";
 
@@ -76,7 +77,7 @@ export function PlanEditor({
   const addEntry = useMutation(trpc.plans.addEntry.mutationOptions(options));
   const updateEntry = useMutation(trpc.plans.updateEntry.mutationOptions(options));
   const moveEntry = useMutation(trpc.plans.moveEntry.mutationOptions(options));
-  const removeEntry = useMutation(trpc.plans.removeEntry.mutationOptions(options));
+  const removal = useUndoableRemoval(applyEdit, onError);
   const copyDay = useMutation(trpc.plans.copyDay.mutationOptions(options));
 
   // Charts redraw at a lower priority than the numbers: an edit shows at once, the
@@ -312,7 +313,32 @@ export function PlanEditor({
                 onMove={(entryId, toDay, toMeal) =>
                   moveEntry.mutate({ entryId, day: toDay, meal: toMeal })
                 }
-                onRemove={(entryId) => removeEntry.mutate({ entryId })}
+                onRemove={(entryId) => {
+                  const foodName = entries.find((entry) => entry.id === entryId)?.foodName ?? "";
+                  removal.remove({ entryId, foodName, day: day.day, meal });
+                }}
+                tools={
+                  <>
+                    {removal.removed?.day === day.day && removal.removed.meal === meal && (
+                      <UndoRemoval
+                        removed={removal.removed}
+                        busy={removal.busy}
+                        onUndo={removal.undo}
+                        onDismiss={removal.dismiss}
+                      />
+                    )}
+                    {entries.length > 0 && (
+                      <CopyMeal
+                        planId={planId}
+                        day={day.day}
+                        meal={meal}
+                        dayCount={totals.days.length}
+                        labelOf={labelOf}
+                        onApplied={applyEdit}
+                      />
+                    )}
+                  </>
+                }
               />
             );
           })}
@@ -355,6 +381,8 @@ function MealSection(props: {
   ) => void;
   onMove: (entryId: string, day: number, meal: Meal) => void;
   onRemove: (entryId: string) => void;
+  /** Undo of a removal and "Copy this meal…" (meal-tools.tsx). */
+  tools?: React.ReactNode;
 }) {
   const [adding, setAdding] = useState(false);
   const headingId = useId();
@@ -406,6 +434,7 @@ function MealSection(props: {
           ))}
         </ul>
       )}
+      {props.tools}
       {adding ? (
         <AddFood
           mealLabel={props.label}
@@ -417,7 +446,13 @@ function MealSection(props: {
           onClose={() => setAdding(false)}
         />
       ) : (
-        <button ref={addButton} type="button" className="secondary" onClick={() => setAdding(true)}>
+        <button
+          ref={addButton}
+          type="button"
+          className="secondary"
+          data-add-food
+          onClick={() => setAdding(true)}
+        >
           Add food<span className="sr-only"> to {props.label.toLowerCase()}</span>
         </button>
       )}
