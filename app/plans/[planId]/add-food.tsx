@@ -221,10 +221,12 @@ function FoodOptions(props: {
 }
 
 /** The amount step: the B12 of the amount comes from the server as it is typed. */
-function ChooseAmount(props: {
+export function ChooseAmount(props: {
   food: Food;
   mealLabel: string;
   busy: boolean;
+  /** Focus the amount when this appears (false when the person is choosing other fields). */
+  focusAmount?: boolean;
   onAdd: (amount: AmountValue) => void;
   onBack: () => void;
 }) {
@@ -286,7 +288,7 @@ function ChooseAmount(props: {
           </p>
         }
         submitLabel={`Add to ${props.mealLabel.toLowerCase()}`}
-        autoFocus
+        autoFocus={props.focusAmount ?? true}
         busy={props.busy}
         onSubmit={(amount) => void submit(amount)}
         onCancel={props.onBack}
