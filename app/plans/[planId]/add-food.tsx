@@ -51,8 +51,9 @@ export function AddFood(props: {
     ),
     placeholderData: keepPreviousData,
   });
-  const recent = useQuery(trpc.foods.recent.queryOptions({ limit: 6 }));
-  const favorites = useQuery(trpc.foods.favorites.queryOptions());
+  // Always fresh when the panel opens: the last food added is the most likely next one.
+  const recent = useQuery({ ...trpc.foods.recent.queryOptions({ limit: 6 }), staleTime: 0 });
+  const favorites = useQuery({ ...trpc.foods.favorites.queryOptions(), staleTime: 0 });
   const pages = searchable ? (results.data?.pages ?? []) : [];
   const items = pages.flatMap((page) => page.items);
   const relaxed = pages[0]?.relaxed ?? false;
