@@ -95,8 +95,11 @@ export function UndoRemoval(props: {
         ref={undoButton}
         type="button"
         className="link-button"
-        disabled={props.busy}
+        // Not `disabled` while the removal is still on its way: a disabled button cannot
+        // take focus, and focus would fall to the top of the page.
+        aria-disabled={props.busy || undefined}
         onClick={() => {
+          if (props.busy) return;
           handFocusToMeal(box);
           props.onUndo();
         }}
