@@ -15,6 +15,7 @@ import { benchLoad, LOAD_TITLE, loadFailures } from "./load.bench";
 import { benchPageWeight } from "./page-weight.bench";
 import { benchPlanTotals, benchPlanTotalsScaling, SCALING_TITLE } from "./plan-totals.bench";
 import { benchSearch } from "./search.bench";
+import { benchSearchRelevance, RELEVANCE_TITLE } from "./search-relevance.bench";
 import { benchShopping } from "./shopping.bench";
 import { printTable } from "./stats";
 
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
   );
   printTable("USDA SR28 import (target: first import < 3000 ms)", benchImport());
   printTable("foods.search server-side (target: p95 < 5 ms)", benchSearch());
+  const relevance = benchSearchRelevance();
+  printTable(RELEVANCE_TITLE, relevance.summary);
+  printTable("Queries whose first result is not a good answer", relevance.misses);
   printTable("plans.totals (target: 28-day plan < 10 ms server-side)", benchPlanTotals());
   printTable(SCALING_TITLE, benchPlanTotalsScaling());
   printTable(

@@ -66,6 +66,12 @@ export const foods = sqliteTable(
     name: text("name").notNull(),
     /** Extra words the search index knows this food by (e.g. "soy milk" for "Soymilk"). */
     searchKeywords: text("search_keywords").notNull().default(""),
+    /** What the name says the food is, `|egg|whole egg|` (server/domain/search-ranking.ts). */
+    searchHeads: text("search_heads").notNull().default(""),
+    /** Query-independent rank, lower = plainer and more everyday (search-ranking.ts). */
+    searchPrior: integer("search_prior").notNull().default(0),
+    /** SR28 FOOD_DES "Survey": used in the US national dietary survey (an everyday food). */
+    survey: integer("survey", { mode: "boolean" }).notNull().default(false),
     groupCode: text("group_code").references(() => foodGroups.code),
     manufacturer: text("manufacturer"),
     commonName: text("common_name"),
@@ -135,6 +141,24 @@ export const dietOverrides = sqliteTable(
     ...timestamps,
   },
   (table) => [primaryKey({ columns: [table.ownerId, table.foodId] })],
+);
+
+/** Foods a person starred, shown when the search box is empty. */
+export const favoriteFoods = sqliteTable(
+  "favorite_foods",
+  {
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    foodId: text("food_id")
+      .notNull()
+      .references(() => foods.id, { onDelete: "cascade" }),
+    createdAt: timestamps.createdAt,
+  },
+  (table) => [
+    primaryKey({ columns: [table.ownerId, table.foodId] }),
+    index("favorite_foods_owner_idx").on(table.ownerId, table.createdAt),
+  ],
 );
 
 export const SEXES = ["female", "male"] as const;
@@ -212,6 +236,31 @@ export const planEntries = sqliteTable(
     index("plan_entries_plan_idx").on(table.planId, table.day, table.meal, table.position),
     index("plan_entries_food_idx").on(table.foodId),
   ],
+);
+
+/**
+ * Entries removed in the last few minutes, kept so a removal can be undone
+ * (plans.restoreEntry). The row is the entry as it was; restoring puts it back under the
+ * same id and position. Rows older than the undo window are purged on the next removal.
+ */
+export const removedPlanEntries = sqliteTable(
+  "removed_plan_entries",
+  {
+    id: text("id").primaryKey(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    day: integer("day").notNull(),
+    meal: text("meal", { enum: MEALS }).notNull(),
+    /** No foreign key: the food may be deleted meanwhile; restoring checks it. */
+    foodId: text("food_id").notNull(),
+    portionId: text("portion_id"),
+    quantity: real("quantity"),
+    grams: real("grams").notNull(),
+    position: integer("position").notNull(),
+    removedAt: text("removed_at").notNull(),
+  },
+  (table) => [index("removed_plan_entries_removed_idx").on(table.removedAt)],
 );
 
 export const SUPPLEMENT_FORMS = [

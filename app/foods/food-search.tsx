@@ -8,12 +8,13 @@ import { keepPreviousData, skipToken, useInfiniteQuery, useQuery } from "@tansta
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
+import { FavoriteStar } from "@/app/_components/favorite-star";
 import { FoodBadges } from "@/app/_components/food-badges";
 import { formatB12, formatGrams } from "@/app/_lib/format";
 import { useDebouncedValue } from "@/app/_lib/use-debounced-value";
 import { useTRPC } from "@/app/_trpc/client";
 
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 120;
 const MAX_QUERY_LENGTH = 200;
 
 type Diet = "any" | "vegetarian" | "vegan";
@@ -71,6 +72,7 @@ export function FoodSearch() {
   });
 
   const items = searchable ? (results.data?.pages.flatMap((page) => page.items) ?? []) : [];
+  const filtered = diet !== "any" || fortifiedOnly || group !== "";
 
   let status: string;
   if (tooLong) status = `Type at most ${MAX_QUERY_LENGTH} characters.`;
@@ -79,6 +81,8 @@ export function FoodSearch() {
   else if (results.isError) status = "";
   else if (results.isPending) status = "Searching…";
   else if (items.length === 0) status = `No foods match “${debouncedQuery}” with these filters.`;
+  else if (results.data?.pages[0]?.relaxed)
+    status = `No food matches every word of “${debouncedQuery}”; these match some of them.`;
   else
     status = `${items.length}${results.hasNextPage ? "+" : ""} food${items.length === 1 ? "" : "s"} found`;
 
@@ -153,6 +157,21 @@ export function FoodSearch() {
       <p id={`${ids}-status`} className="status-line" role="status" aria-live="polite">
         {status}
       </p>
+      {searchable && results.isFetched && items.length === 0 && filtered && (
+        <p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setDiet("any");
+              setFortifiedOnly(false);
+              setGroup("");
+            }}
+          >
+            Search all foods instead
+          </button>
+        </p>
+      )}
       {results.isError && searchable && (
         <div className="alert error" role="alert">
           Search failed: {results.error.message}
@@ -165,9 +184,12 @@ export function FoodSearch() {
             const portion = food.portions[0];
             return (
               <li key={food.id} className="result">
-                <Link className="result-name" href={`/foods/${encodeURIComponent(food.id)}`}>
-                  {food.name}
-                </Link>
+                <div className="title-with-star">
+                  <Link className="result-name" href={`/foods/${encodeURIComponent(food.id)}`}>
+                    {food.name}
+                  </Link>
+                  <FavoriteStar foodId={food.id} foodName={food.name} favorite={food.favorite} />
+                </div>
                 <div className="result-meta">
                   {food.group?.name ?? "No food group"}
                   {food.ndbNumber ? ` · NDB ${food.ndbNumber}` : ""}

@@ -14,6 +14,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { formatPortionLabel } from "../../server/domain/portions";
+import {
+  encodeSearchHeads,
+  foodFamilyKey,
+  foodSearchHeads,
+  foodSearchPrior,
+} from "../../server/domain/search-ranking";
 import type { AppDatabase } from "../client";
 import { DIETS } from "../schema";
 import {
@@ -76,6 +82,10 @@ export type FoodRow = {
   ndbNumber: string | null;
   name: string;
   searchKeywords: string;
+  /** Search ranking facts (server/domain/search-ranking.ts). */
+  searchHeads: string;
+  searchPrior: number;
+  survey: boolean;
   groupCode: string;
   manufacturer: string | null;
   commonName: string | null;
@@ -138,6 +148,11 @@ export function prepareImport(sources: ImportSources): PreparedImport {
 
   const foods: FoodRow[] = [];
   const portions: PortionRow[] = [];
+  const familySizes = new Map<string, number>();
+  for (const food of dataset.foods) {
+    const key = foodFamilyKey(food.name);
+    familySizes.set(key, (familySizes.get(key) ?? 0) + 1);
+  }
   for (const food of dataset.foods) {
     const id = sr28FoodId(food.ndbNumber);
     const classification = classifyFood(
@@ -156,6 +171,13 @@ export function prepareImport(sources: ImportSources): PreparedImport {
       ndbNumber: food.ndbNumber,
       name: food.name,
       searchKeywords: buildKeywords(food.name, food.commonName, synonyms),
+      searchHeads: encodeSearchHeads(foodSearchHeads(food.name)),
+      searchPrior: foodSearchPrior({
+        ...food,
+        source: "usda",
+        familySize: familySizes.get(foodFamilyKey(food.name)),
+      }),
+      survey: food.survey,
       groupCode: food.groupCode,
       manufacturer: food.manufacturer,
       commonName: food.commonName,
@@ -194,6 +216,14 @@ export function prepareImport(sources: ImportSources): PreparedImport {
       ndbNumber: null,
       name: food.name,
       searchKeywords: food.searchKeywords,
+      searchHeads: encodeSearchHeads(foodSearchHeads(food.name)),
+      searchPrior: foodSearchPrior({
+        ...food,
+        manufacturer: null,
+        survey: false,
+        source: "curated",
+      }),
+      survey: false,
       groupCode: food.groupCode,
       manufacturer: null,
       commonName: null,
@@ -268,6 +298,9 @@ export function writeImport(
     "ndb_number",
     "name",
     "search_keywords",
+    "search_heads",
+    "search_prior",
+    "survey",
     "group_code",
     "manufacturer",
     "common_name",
@@ -312,6 +345,9 @@ export function writeImport(
         food.ndbNumber,
         food.name,
         food.searchKeywords,
+        food.searchHeads,
+        food.searchPrior,
+        food.survey ? 1 : 0,
         food.groupCode,
         food.manufacturer,
         food.commonName,
@@ -373,6 +409,27 @@ export function writeImport(
     const deletePortion = sqlite.prepare(`DELETE FROM food_portions WHERE id = ?`);
     for (const row of stalePortions) deletePortion.run(row.id);
     onProgress?.({ stage: "cleanup", done: staleFoods.length + stalePortions.length, total: 0 });
+
+    // Custom foods written before the ranking columns existed (or under older rules) get
+    // their heads and prior from the current rules too.
+    const updateRanking = sqlite.prepare(
+      `UPDATE foods SET search_heads = ?, search_prior = ? WHERE key = ?
+       AND (search_heads IS NOT ? OR search_prior IS NOT ?)`,
+    );
+    const customFoods = sqlite
+      .prepare(`SELECT key, name, group_code FROM foods WHERE source = 'custom'`)
+      .all() as { key: number; name: string; group_code: string | null }[];
+    for (const food of customFoods) {
+      const heads = encodeSearchHeads(foodSearchHeads(food.name));
+      const prior = foodSearchPrior({
+        name: food.name,
+        groupCode: food.group_code,
+        manufacturer: null,
+        survey: false,
+        source: "custom",
+      });
+      updateRanking.run(heads, prior, food.key, heads, prior);
+    }
 
     sqlite
       .prepare(

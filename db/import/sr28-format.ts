@@ -41,6 +41,8 @@ export type Sr28Food = {
   commonName: string | null;
   manufacturer: string | null;
   scientificName: string | null;
+  /** FOOD_DES field 7 "Survey": the food is used in the US national dietary survey (NHANES). */
+  survey: boolean;
   nutrients: Sr28Nutrients;
   portions: Sr28Portion[];
 };
@@ -144,8 +146,18 @@ export function parseSr28Dataset(files: Sr28Files): Sr28Dataset {
   }
 
   const foods = parseSr28Records(files.foodDescriptions).map((fields): Sr28Food => {
-    const [ndb = "", group = "", longDesc = "", shortDesc = "", comName, manufac, , , , sciName] =
-      fields;
+    const [
+      ndb = "",
+      group = "",
+      longDesc = "",
+      shortDesc = "",
+      comName,
+      manufac,
+      survey,
+      ,
+      ,
+      sciName,
+    ] = fields;
     return {
       ndbNumber: ndb,
       groupCode: group,
@@ -154,6 +166,7 @@ export function parseSr28Dataset(files: Sr28Files): Sr28Dataset {
       commonName: emptyToNull(comName),
       manufacturer: emptyToNull(manufac),
       scientificName: emptyToNull(sciName),
+      survey: survey === "Y",
       nutrients: nutrientsByFood.get(ndb) ?? emptyNutrients(),
       portions: (portionsByFood.get(ndb) ?? []).sort((a, b) => a.seq - b.seq),
     };

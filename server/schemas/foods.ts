@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { DIETS, LABEL_EDITIONS } from "../../db/schema";
+import { AMOUNT_UNITS } from "../domain/amount-units";
 import type { LabelB12 } from "../domain/b12-amounts";
 import { nameField, noteField } from "./common";
 
@@ -201,3 +202,58 @@ export const setDietOverrideInput = z
   })
   .strict();
 export type SetDietOverrideInput = z.infer<typeof setDietOverrideInput>;
+
+export const recentFoodsInput = z
+  .object({
+    limit: z
+      .number({ error: "limit must be a number" })
+      .int("limit must be a whole number")
+      .min(1, "limit must be between 1 and 50")
+      .max(50, "limit must be between 1 and 50")
+      .default(10),
+  })
+  .strict()
+  .optional()
+  .transform((value) => value ?? { limit: 10 });
+export type RecentFoodsInput = z.output<typeof recentFoodsInput>;
+
+export const setFavoriteInput = z
+  .object({
+    foodId: foodIdSchema,
+    favorite: z.boolean({ error: "favorite must be true or false" }),
+  })
+  .strict();
+export type SetFavoriteInput = z.infer<typeof setFavoriteInput>;
+
+/**
+ * An amount of a food to preview before adding it: grams, a number of one of its
+ * household portions, or a number of a unit (ml, fl oz, oz, lb).
+ */
+export const amountPreviewInput = z
+  .object({
+    foodId: foodIdSchema,
+    grams: finite("grams")
+      .refine((grams) => grams > 0, "grams must be greater than 0 g")
+      .optional(),
+    portionId: foodIdSchema.optional(),
+    unit: z
+      .enum(AMOUNT_UNITS, { error: `unit must be one of: ${AMOUNT_UNITS.join(", ")}` })
+      .optional(),
+    quantity: finite("quantity")
+      .refine((quantity) => quantity > 0, "quantity must be greater than 0")
+      .optional(),
+  })
+  .strict()
+  .superRefine((value, context) => {
+    const ways = [value.grams, value.portionId, value.unit].filter((way) => way !== undefined);
+    if (ways.length !== 1) {
+      context.addIssue({
+        code: "custom",
+        path: ["grams"],
+        message: "give the amount as grams, as portionId with quantity, or as unit with quantity",
+      });
+    } else if (value.grams === undefined && value.quantity === undefined) {
+      context.addIssue({ code: "custom", path: ["quantity"], message: "quantity is required" });
+    }
+  });
+export type AmountPreviewInput = z.output<typeof amountPreviewInput>;

@@ -183,6 +183,40 @@ export const copyDayInput = z
   .transform((value) => ({ ...value, toDays: [...new Set(value.toDays)].sort((a, b) => a - b) }));
 export type CopyDayInput = z.output<typeof copyDayInput>;
 
+/**
+ * Copies the entries of one meal of one day to other days, into the same meal or into
+ * `toMeal`; the copies are added after what those meals already hold.
+ */
+export const copyMealInput = z
+  .object({
+    planId: id("planId"),
+    fromDay: day,
+    meal,
+    toDays: z
+      .array(day, { error: "toDays must be a list of day numbers" })
+      .min(1, "toDays must name at least one day")
+      .max(MAX_PLAN_DAYS, `toDays must name at most ${MAX_PLAN_DAYS} days`),
+    toMeal: meal.optional(),
+  })
+  .strict()
+  .refine(
+    (value) =>
+      !(value.toDays.includes(value.fromDay) && (value.toMeal ?? value.meal) === value.meal),
+    {
+      path: ["toDays"],
+      message: "toDays must not include fromDay when copying into the same meal",
+    },
+  )
+  .transform((value) => ({
+    ...value,
+    toMeal: value.toMeal ?? value.meal,
+    toDays: [...new Set(value.toDays)].sort((a, b) => a - b),
+  }));
+export type CopyMealInput = z.output<typeof copyMealInput>;
+
+/** Undoes plans.removeEntry within a few minutes: the entry returns as it was. */
+export const restoreEntryInput = z.object({ entryId: id("entryId") }).strict();
+
 /** The plan file format written by plans.export and read by plans.import. */
 export const PLAN_FILE_FORMAT = "b12-planner-plan";
 export const PLAN_FILE_VERSION = 1;

@@ -16,17 +16,21 @@ import {
   type LabelEdition,
   planEntries,
 } from "../../db/schema";
+import { type AmountUnit, amountUnitsFor } from "../domain/amount-units";
 import {
   b12MicrogramsForGrams,
   labelB12Micrograms,
   labelToB12PerHundredGrams,
 } from "../domain/b12-amounts";
 import { gramsForPortions } from "../domain/portions";
+import { buildSearchPlan, isNdbNumberQuery, type SearchPlan } from "../domain/search-query";
 import {
-  buildFtsMatchExpression,
-  isNdbNumberQuery,
-  tokenizeSearchQuery,
-} from "../domain/search-query";
+  encodeSearchHeads,
+  foodSearchHeads,
+  foodSearchPrior,
+  HEAD_TIER_WEIGHT,
+  headPattern,
+} from "../domain/search-ranking";
 import { AppError, invalid, notFound } from "../errors";
 import {
   type CustomFoodFields,
@@ -76,6 +80,10 @@ export type Food = {
   sourceNote: string | null;
   typicalLabelValue: boolean;
   portions: FoodPortion[];
+  /** Units an amount may also be given in: ml and fl oz for drinks, oz and lb otherwise. */
+  amountUnits: AmountUnit[];
+  /** Starred by this owner (foods.setFavorite). */
+  favorite: boolean;
   /** For custom foods: the label as typed, so it can be edited. */
   label: {
     servingGrams: number;
@@ -113,20 +121,30 @@ type FoodRow = {
   label_b12_micrograms: number | null;
   label_percent_daily_value: number | null;
   label_edition: LabelEdition | null;
+  favorite: number;
 };
 
-type PortionRow = { id: string; food_id: string; label: string; grams: number };
+type PortionRow = {
+  id: string;
+  food_id: string;
+  label: string;
+  grams: number;
+  amount: number;
+  unit: string;
+};
 
 const FOOD_COLUMNS = `f.key, f.id, f.source, f.ndb_number, f.name, f.group_code, g.name AS group_name,
   f.manufacturer, f.b12_per_100g, f.b12_added_per_100g, f.energy_kcal_per_100g,
   f.protein_g_per_100g, f.fat_g_per_100g, f.carbohydrate_g_per_100g, f.fibre_g_per_100g,
   f.diet, f.diet_reason, o.diet AS override_diet, o.note AS override_note, f.b12_fortified,
   f.fortified_reason, f.source_note, f.typical_label_value, f.label_serving_grams,
-  f.label_b12_micrograms, f.label_percent_daily_value, f.label_edition`;
+  f.label_b12_micrograms, f.label_percent_daily_value, f.label_edition,
+  (fav.food_id IS NOT NULL) AS favorite`;
 
-/** Joins a food to its group and to this owner's diet correction (parameter :owner). */
+/** Joins a food to its group, this owner's diet correction and star (parameter :owner). */
 const FOOD_JOINS = `LEFT JOIN food_groups g ON g.code = f.group_code
-  LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner`;
+  LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner
+  LEFT JOIN favorite_foods fav ON fav.food_id = f.id AND fav.owner_id = :owner`;
 
 const VISIBLE_TO_OWNER = `(f.owner_id IS NULL OR f.owner_id = :owner)`;
 
@@ -135,7 +153,7 @@ function loadPortions(db: AppDatabase, foodIds: readonly string[]): Map<string, 
   if (foodIds.length === 0) return byFood;
   const rows = prepared(
     db,
-    `SELECT p.id, p.food_id, p.label, p.grams FROM food_portions p
+    `SELECT p.id, p.food_id, p.label, p.grams, p.amount, p.unit FROM food_portions p
      WHERE p.food_id IN (SELECT value FROM json_each(?)) ORDER BY p.food_id, p.seq`,
   ).all(JSON.stringify(foodIds)) as PortionRow[];
   for (const row of rows) {
@@ -174,12 +192,14 @@ function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
     manufacturer: row.manufacturer,
     sourceNote: row.source_note,
     typicalLabelValue: row.typical_label_value === 1,
+    favorite: row.favorite === 1,
     portions: portions.map((portion) => ({
       id: portion.id,
       label: portion.label,
       grams: portion.grams,
       b12Micrograms: b12MicrogramsForGrams(b12, portion.grams),
     })),
+    amountUnits: amountUnitsFor(portions),
     label:
       row.source === "custom" && row.label_serving_grams !== null
         ? {
@@ -200,11 +220,22 @@ function toFoods(db: AppDatabase, rows: readonly FoodRow[]): Food[] {
   return rows.map((row) => toFood(row, portions.get(row.id) ?? []));
 }
 
-export type SearchFoodsResult = { items: Food[]; nextCursor: number | null };
+export type SearchFoodsResult = {
+  items: Food[];
+  nextCursor: number | null;
+  /**
+   * True when no food matches every word, so these foods match some of them ("lentil
+   * soup" with the vegan filter: lentils and vegan soups); the UI says so.
+   */
+  relaxed: boolean;
+};
 
 /**
- * Full-text search (FTS5, prefix words in any order) with diet, fortified and group
- * filters, sorted by relevance or by B12 per 100 g, paged by an offset cursor.
+ * Full-text search (FTS5, prefix words in any order, plurals, spellings and everyday
+ * synonyms) with diet, fortified and group filters, sorted by relevance (everyday foods
+ * first, see server/domain/search-ranking.ts) or by B12 per 100 g, paged by an offset
+ * cursor. When no food matches every word, foods matching some words are returned,
+ * flagged `relaxed`.
  */
 export function searchFoods(
   db: AppDatabase,
@@ -212,22 +243,75 @@ export function searchFoods(
   input: SearchFoodsInput,
 ): SearchFoodsResult {
   const query = buildSearchQuery(ownerId, input);
-  if (query === null) return { items: [], nextCursor: null };
-  const rows = prepared(db, query.sqlText).all(query.params) as FoodRow[];
+  if (query === null) return { items: [], nextCursor: null, relaxed: false };
+  let rows = prepared(db, query.sqlText).all(query.params) as FoodRow[];
+  let relaxed = false;
+  if (rows.length === 0 && !hasStrictMatch(db, ownerId, input)) {
+    const fallback = buildSearchQuery(ownerId, input, { relaxed: true });
+    if (fallback) {
+      rows = prepared(db, fallback.sqlText).all(fallback.params) as FoodRow[];
+      relaxed = true;
+    }
+  }
   const hasMore = rows.length > input.limit;
   const page = hasMore ? rows.slice(0, input.limit) : rows;
   const offset = input.cursor ?? 0;
-  return { items: toFoods(db, page), nextCursor: hasMore ? offset + input.limit : null };
+  return {
+    items: toFoods(db, page),
+    nextCursor: hasMore ? offset + input.limit : null,
+    relaxed: relaxed && page.length > 0,
+  };
+}
+
+/** Whether any food matches every word (a later page can be empty while page 1 is not). */
+function hasStrictMatch(db: AppDatabase, ownerId: string, input: SearchFoodsInput): boolean {
+  if (!input.cursor) return false;
+  const first = buildSearchQuery(ownerId, { ...input, cursor: 0, limit: 1 });
+  return first !== null && prepared(db, first.sqlText).all(first.params).length > 0;
+}
+
+/**
+ * The relevance order, most relevant first (docs/architecture.md, "Search"):
+ * 1. a score: the head tier (0 when the food's head is the whole query, "milk" →
+ *    "Milk, whole", "brown rice" → "Rice, brown"; 1 when a head is one of the query's
+ *    words; else 2) times HEAD_TIER_WEIGHT, plus the food's prior (SR28 Survey foods,
+ *    generic over branded, plain names first), so a much plainer food can outrank a
+ *    closer name ("chicken breast": roasted breast before sliced deli breast);
+ * 2. BM25 (name weighted above extra keywords), skipped for single letters;
+ * 3. shorter names, then the key (a stable order for paging).
+ */
+function relevanceSortKeys(plan: SearchPlan, params: Record<string, string | number>): string[] {
+  const contains = (names: readonly string[], prefix: string) =>
+    names.map((phrase, index) => {
+      params[`${prefix}${index}`] = headPattern(phrase);
+      return `instr(f.search_heads, :${prefix}${index})`;
+    });
+  const phraseTests = contains(plan.phrases, "phrase");
+  const wordTests = contains(plan.words, "word");
+  const tier =
+    phraseTests.length + wordTests.length === 0
+      ? "0"
+      : `CASE ${phraseTests.length > 0 ? `WHEN ${phraseTests.join(" OR ")} THEN 0 ` : ""}${
+          wordTests.length > 0 ? `WHEN ${wordTests.join(" OR ")} THEN 1 ` : ""
+        }ELSE 2 END`;
+  return [
+    `${tier} * ${HEAD_TIER_WEIGHT} + f.search_prior`,
+    ...(plan.lettersOnly ? [] : ["bm25(foods_fts, 10.0, 3.0)"]),
+    "length(f.name)",
+    "f.key",
+  ];
 }
 
 /**
  * The one SQL statement a search runs (FTS5 MATCH, or an NDB-number look-up) and its
- * named parameters; null when the query has no searchable word. Exported so the HTTP
- * benchmark can time exactly this statement on bare better-sqlite3 as its baseline.
+ * named parameters; null when the query has no searchable word. `relaxed` matches any
+ * word instead of every word. Exported so the HTTP benchmark can time exactly this
+ * statement on bare better-sqlite3 as its baseline.
  */
 export function buildSearchQuery(
   ownerId: string,
   input: SearchFoodsInput,
+  options: { relaxed?: boolean } = {},
 ): { sqlText: string; params: Record<string, string | number> } | null {
   const offset = input.cursor ?? 0;
   const filters: string[] = [VISIBLE_TO_OWNER];
@@ -244,41 +328,35 @@ export function buildSearchQuery(
   };
   if (input.group) params.group = input.group;
 
-  let sqlText: string;
   if (isNdbNumberQuery(input.query)) {
+    if (options.relaxed) return null;
     params.ndb = input.query.trim();
-    sqlText = `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+    return {
+      sqlText: `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
       WHERE f.ndb_number = :ndb AND ${filters.join(" AND ")}
-      LIMIT :limit OFFSET :offset`;
-  } else {
-    const match = buildFtsMatchExpression(input.query);
-    if (match === null) return null;
-    params.match = match;
-    const tokens = tokenizeSearchQuery(input.query);
-    params.lead = `${(tokens[0] ?? "").replace(/[%_]/g, "")}%`;
-    // Relevance: names that begin with the first word typed ("soy milk" → "Soymilk, …"
-    // before "SILK Chai, soymilk"), then BM25 with the name weighted above extra
-    // keywords, then shorter names (the plain food before its preparations), then key.
-    // A query of single letters matches most of the database and BM25 says little about
-    // one-letter prefixes, so it is skipped there: that keeps "c" as fast as "cheese".
-    const scored = tokens.some((token) => token.length > 1);
-    const sortKeys = [
-      ...(input.sort === "b12" ? ["f.b12_per_100g IS NULL", "-f.b12_per_100g"] : []),
-      "(f.name NOT LIKE :lead)",
-      ...(scored ? ["bm25(foods_fts, 10.0, 3.0)"] : []),
-      "length(f.name)",
-      "f.key",
-    ];
-    const keyColumns = sortKeys.map((expression, index) => `${expression} AS k${index}`);
-    const keyOrder = sortKeys.map((_, index) => `hit.k${index}`).join(", ");
-    // Two steps: rank the matches on a narrow row (key + sort keys) and keep one page,
-    // then fetch the wide columns for that page only. Sorting the wide rows of every
-    // match was most of the time for broad words ("cheese": 2.9 → 1.5 ms).
-    const dietJoin =
-      input.diet === "vegan" || input.diet === "vegetarian"
-        ? "LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner"
-        : "";
-    sqlText = `SELECT ${FOOD_COLUMNS} FROM (
+      LIMIT :limit OFFSET :offset`,
+      params,
+    };
+  }
+  const plan = buildSearchPlan(input.query);
+  if (plan === null) return null;
+  const match = options.relaxed ? plan.relaxedMatch : plan.match;
+  if (match === null) return null;
+  params.match = match;
+  const sortKeys = [
+    ...(input.sort === "b12" ? ["f.b12_per_100g IS NULL", "-f.b12_per_100g"] : []),
+    ...relevanceSortKeys(plan, params),
+  ];
+  const keyColumns = sortKeys.map((expression, index) => `${expression} AS k${index}`);
+  const keyOrder = sortKeys.map((_, index) => `hit.k${index}`).join(", ");
+  // Two steps: rank the matches on a narrow row (key + sort keys) and keep one page,
+  // then fetch the wide columns for that page only. Sorting the wide rows of every
+  // match was most of the time for broad words ("cheese": 2.9 → 1.5 ms).
+  const dietJoin =
+    input.diet === "vegan" || input.diet === "vegetarian"
+      ? "LEFT JOIN diet_overrides o ON o.food_id = f.id AND o.owner_id = :owner"
+      : "";
+  const sqlText = `SELECT ${FOOD_COLUMNS} FROM (
         SELECT ${keyColumns.join(", ")} FROM foods_fts
         JOIN foods f ON f.key = foods_fts.rowid ${dietJoin}
         WHERE foods_fts MATCH :match AND ${filters.join(" AND ")}
@@ -287,7 +365,6 @@ export function buildSearchQuery(
       ) hit
       JOIN foods f ON f.key = hit.k${sortKeys.length - 1} ${FOOD_JOINS}
       ORDER BY ${keyOrder}`;
-  }
   return { sqlText, params };
 }
 
@@ -309,6 +386,21 @@ export function getFood(db: AppDatabase, ownerId: string, input: GetFoodInput): 
       : notFound(`No food with NDB number ${input.ndbNumber}`, "ndbNumber");
   }
   return toFoods(db, [row])[0] as Food;
+}
+
+/**
+ * Foods by id in the order given, as this owner sees them; ids that are gone or not
+ * visible to the owner are left out.
+ */
+export function getFoodsByIds(db: AppDatabase, ownerId: string, ids: readonly string[]): Food[] {
+  if (ids.length === 0) return [];
+  const rows = prepared(
+    db,
+    `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+     WHERE f.id IN (SELECT value FROM json_each(:ids)) AND ${VISIBLE_TO_OWNER}`,
+  ).all({ owner: ownerId, ids: JSON.stringify(ids) }) as FoodRow[];
+  const byId = new Map(toFoods(db, rows).map((food) => [food.id, food]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export type FoodGroupSummary = { code: string; name: string; foodCount: number };
@@ -334,6 +426,14 @@ function customFoodValues(fields: CustomFoodFields) {
   const b12PerHundredGrams = labelToB12PerHundredGrams(fields.servingGrams, fields.b12);
   return {
     name: fields.name,
+    searchHeads: encodeSearchHeads(foodSearchHeads(fields.name)),
+    searchPrior: foodSearchPrior({
+      name: fields.name,
+      groupCode: fields.group ?? null,
+      manufacturer: null,
+      survey: false,
+      source: "custom",
+    }),
     groupCode: fields.group ?? null,
     b12PerHundredGrams,
     // A fortified custom food's B12 is all added B12 (the label cannot tell the parts apart).

@@ -137,7 +137,7 @@ export const keyboardJourneys: Journey[] = [
         .getByRole("button", { name: new RegExp(`^${SOYMILK}`) })
         .first()
         .waitFor();
-      await tabTo(page, new RegExp(`^button\\|button\\|[^|]*\\|${SOYMILK}`), { limit: 12 });
+      await tabTo(page, new RegExp(`^button\\|button\\|[^|]*\\|${SOYMILK}`), { limit: 24 });
       await page.keyboard.press("Enter");
       // The amount form replaces the results (and the button that had focus): focus moves
       // to its amount, so the keyboard does not fall back to the top of the page.

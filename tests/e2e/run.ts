@@ -10,12 +10,14 @@ import { httpFuzzJourneys } from "./http-fuzz.journeys";
 import { keyboardJourneys } from "./keyboard.journeys";
 import { learnJourneys } from "./learn.journeys";
 import { planJourneys } from "./plans.journeys";
+import { quickEntryJourneys } from "./quick-entry.journeys";
 import { securityJourneys } from "./security.journeys";
 import { shoppingJourneys } from "./shopping.journeys";
 
 runJourneys([
   ...foodJourneys,
   ...planJourneys,
+  ...quickEntryJourneys,
   ...absorptionJourneys,
   ...shoppingJourneys,
   ...learnJourneys,

@@ -78,6 +78,9 @@ const TEMPLATES: Record<string, (f: Fixture) => unknown> = {
   }),
   "foods.deleteCustom": (f) => ({ id: f.unusedCustomFoodId }),
   "foods.setDietOverride": (f) => ({ foodId: f.customFoodId, diet: "vegetarian", note: "n" }),
+  "foods.recent": () => ({ limit: 5 }),
+  "foods.setFavorite": (f) => ({ foodId: f.customFoodId, favorite: true }),
+  "foods.amountPreview": (f) => ({ foodId: f.customFoodId, unit: "oz", quantity: 2 }),
   "profile.update": () => ({ ageYears: 70, sex: "male", diet: "vegetarian", standard: "efsa" }),
   "plans.get": (f) => ({ planId: f.planId }),
   "plans.create": () => ({ name: "Fuzzed", dayCount: 3, startDate: "2026-12-07" }),
@@ -109,6 +112,13 @@ const TEMPLATES: Record<string, (f: Fixture) => unknown> = {
   "plans.moveEntry": (f) => ({ entryId: f.portionEntryId, day: 3, meal: "snack" }),
   "plans.removeEntry": (f) => ({ entryId: f.entryId }),
   "plans.copyDay": (f) => ({ planId: f.planId, fromDay: 1, toDays: [2, 3], replace: true }),
+  "plans.copyMeal": (f) => ({
+    planId: f.planId,
+    fromDay: 1,
+    meal: "breakfast",
+    toDays: [2, 3],
+    toMeal: "snack",
+  }),
   "plans.totals": (f) => ({ planId: f.planId }),
   "plans.addToDays": (f) => ({
     planId: f.planId,

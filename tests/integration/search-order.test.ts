@@ -7,7 +7,7 @@
  * in docs/architecture.md ("Search"), so a change to either is caught.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tokenizeSearchQuery } from "@/server/domain/search-query";
+import { buildSearchPlan } from "@/server/domain/search-query";
 import { searchFoodsInput } from "@/server/schemas/foods";
 import { buildSearchQuery } from "@/server/services/foods";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
@@ -24,7 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-/** The one-statement search: every match, whole rows, sorted, then the page. */
+/**
+ * The one-statement search: every match, whole rows, sorted, then the page. The order is
+ * the documented rule written another way: a food's head tier is 0 when one of its heads
+ * (`|a|b|` in search_heads) is one of the query's phrases, 1 when one is a query word,
+ * else 2; 25 points a tier plus the food's prior, then BM25 (not for single letters),
+ * then name length, then key.
+ */
 function plainSearch(input: ReturnType<typeof searchFoodsInput.parse>, params: object) {
   const filters = ["(f.owner_id IS NULL OR f.owner_id = :owner)"];
   if (input.diet === "vegan") filters.push(`coalesce(o.diet, f.diet) = 'vegan'`);
@@ -32,8 +38,14 @@ function plainSearch(input: ReturnType<typeof searchFoodsInput.parse>, params: o
     filters.push(`coalesce(o.diet, f.diet) IN ('vegan', 'vegetarian')`);
   if (input.fortifiedOnly) filters.push("f.b12_fortified = 1");
   if (input.group) filters.push("f.group_code = :group");
-  const scored = tokenizeSearchQuery(input.query).some((word) => word.length > 1);
-  const relevance = `(f.name NOT LIKE :lead), ${scored ? "bm25(foods_fts, 10.0, 3.0), " : ""}length(f.name), f.key`;
+  const plan = buildSearchPlan(input.query);
+  if (!plan) throw new Error("no plan");
+  const headIn = (list: string[]) =>
+    `EXISTS (SELECT 1 FROM json_each('${JSON.stringify(list).replace(/'/g, "''")}') q
+       WHERE f.search_heads LIKE '%|' || q.value || '|%')`;
+  const tier = `(CASE WHEN ${headIn(plan.phrases)} THEN 0 WHEN ${headIn(plan.words)} THEN 1 ELSE 2 END)`;
+  const scored = !plan.lettersOnly;
+  const relevance = `${plan.phrases.length + plan.words.length > 0 ? tier : "0"} * 25 + f.search_prior, ${scored ? "bm25(foods_fts, 10.0, 3.0), " : ""}length(f.name), f.key`;
   const order =
     input.sort === "b12" ? `f.b12_per_100g IS NULL, f.b12_per_100g DESC, ${relevance}` : relevance;
   return testDb.db.$client
@@ -60,6 +72,10 @@ const CASES: Record<string, unknown>[] = [
   { query: "liver", sort: "b12", limit: 100 },
   { query: "a b" },
   { query: "yogurt plain", diet: "vegetarian" },
+  { query: "eggs" },
+  { query: "porridge", limit: 50 },
+  { query: "strawberry" },
+  { query: "chicken breast", cursor: 20 },
 ];
 
 describe("the two-step search statement", () => {

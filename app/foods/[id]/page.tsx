@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FavoriteStar } from "@/app/_components/favorite-star";
 import { FoodBadges } from "@/app/_components/food-badges";
 import { DIET_LABEL, formatB12, formatGrams, formatNutrient } from "@/app/_lib/format";
 import { callOrNotFound, serverCaller } from "@/app/_trpc/server";
 import { LABEL_EDITION_INFO } from "@/server/domain/b12-amounts";
+import { AddToPlan } from "./add-to-plan";
 import { DeleteCustomFood } from "./delete-custom-food";
 import { DietCorrection } from "./diet-correction";
 
@@ -29,12 +31,17 @@ export default async function FoodPage({ params }: Props) {
       <p className="small">
         <Link href="/foods">← Back to food search</Link>
       </p>
-      <h1>{food.name}</h1>
+      <div className="title-with-star">
+        <h1>{food.name}</h1>
+        <FavoriteStar foodId={food.id} foodName={food.name} favorite={food.favorite} />
+      </div>
       <FoodBadges food={food} />
       <p className="muted">
         {food.group?.name ?? "No food group"}
         {food.manufacturer ? ` · ${food.manufacturer}` : ""}
       </p>
+
+      <AddToPlan food={food} />
 
       {food.typicalLabelValue && food.sourceNote && (
         <div className="alert warn">

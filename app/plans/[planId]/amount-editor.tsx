@@ -3,18 +3,41 @@
  * Choose an amount: a number of one of the food's household portions ("1.5 × 1 cup")
  * or grams. Returns the API's amount shape; the server converts and checks it.
  */
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { formatGrams } from "@/app/_lib/format";
 
 export type Portion = { id: string; label: string; grams: number };
 export type AmountValue = { grams: number } | { portionId: string; quantity: number };
+/** Units besides portions and grams (ml, fl oz for drinks; oz, lb otherwise). */
+export type AmountUnitName = "ml" | "fl oz" | "oz" | "lb";
+/** What the person chose: an API amount, or a number of a unit for the server to convert. */
+export type AmountChoice = AmountValue | { unit: AmountUnitName; quantity: number };
 
-export function AmountEditor(props: {
+const UNIT_LABELS: Record<AmountUnitName, string> = {
+  ml: "millilitres (ml)",
+  "fl oz": "fluid ounces (fl oz)",
+  oz: "ounces (oz)",
+  lb: "pounds (lb)",
+};
+
+function toChoice(unit: string, number: number): AmountChoice {
+  if (unit === "grams") return { grams: number };
+  if (unit.startsWith("unit:")) return { unit: unit.slice(5) as AmountUnitName, quantity: number };
+  return { portionId: unit, quantity: number };
+}
+
+export function AmountEditor<Choice extends AmountChoice = AmountValue>(props: {
   portions: Portion[];
+  /** Extra units to offer; with them, onSubmit may receive `{ unit, quantity }`. */
+  units?: AmountUnitName[];
+  /** Called with every valid amount as it is typed (for a preview), or null. */
+  onDraftChange?: (amount: Choice | null) => void;
+  /** Shown under the fields (e.g. the B12 of the amount). */
+  preview?: React.ReactNode;
   initial?: { portionId: string | null; quantity: number | null; grams: number };
   submitLabel: string;
   busy?: boolean;
-  onSubmit: (amount: AmountValue) => void;
+  onSubmit: (amount: Choice) => void;
   onCancel?: () => void;
   /** Focus the amount when the editor appears (it replaced what had focus). */
   autoFocus?: boolean;
@@ -37,6 +60,13 @@ export function AmountEditor(props: {
   );
   const [error, setError] = useState<string | null>(null);
   const portion = props.portions.find((p) => p.id === unit);
+  const { onDraftChange } = props;
+  useEffect(() => {
+    if (!onDraftChange) return;
+    const number = Number(value.replace(",", "."));
+    const valid = value.trim() !== "" && Number.isFinite(number) && number > 0;
+    onDraftChange(valid ? (toChoice(unit, number) as Choice) : null);
+  }, [unit, value, onDraftChange]);
 
   return (
     <form
@@ -49,9 +79,7 @@ export function AmountEditor(props: {
           return;
         }
         setError(null);
-        props.onSubmit(
-          unit === "grams" ? { grams: number } : { portionId: unit, quantity: number },
-        );
+        props.onSubmit(toChoice(unit, number) as Choice);
       }}
     >
       <div className="amount-fields">
@@ -78,6 +106,11 @@ export function AmountEditor(props: {
               </option>
             ))}
             <option value="grams">grams</option>
+            {props.units?.map((name) => (
+              <option key={name} value={`unit:${name}`}>
+                {UNIT_LABELS[name]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -86,6 +119,7 @@ export function AmountEditor(props: {
           One {portion.label} weighs {formatGrams(portion.grams)}.
         </p>
       )}
+      {props.preview}
       {error && (
         <p className="field-error" id={`${ids}-error`}>
           {error}

@@ -35,6 +35,8 @@ export function MealSection(props: {
   ) => void;
   onMove: (entryId: string, day: number, meal: Meal) => void;
   onRemove: (entryId: string) => void;
+  /** Undo of a removal and "Copy this meal…" (meal-tools.tsx). */
+  tools?: React.ReactNode;
 }) {
   const [adding, setAdding] = useState(false);
   const headingId = useId();
@@ -80,6 +82,7 @@ export function MealSection(props: {
           ))}
         </ul>
       )}
+      {props.tools}
       {adding ? (
         <AddFood
           mealLabel={props.label}
@@ -91,7 +94,13 @@ export function MealSection(props: {
           onClose={() => setAdding(false)}
         />
       ) : (
-        <button ref={addButton} type="button" className="secondary" onClick={() => setAdding(true)}>
+        <button
+          ref={addButton}
+          type="button"
+          className="secondary"
+          data-add-food
+          onClick={() => setAdding(true)}
+        >
           Add food<span className="sr-only"> to {props.label.toLowerCase()}</span>
         </button>
       )}

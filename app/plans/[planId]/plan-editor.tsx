@@ -13,6 +13,7 @@ import { CopyDay } from "./copy-day";
 import { DaySummary } from "./day-summary";
 import { DayTabs } from "./day-tabs";
 import { MealSection } from "./meal-section";
+import { CopyMeal, UndoRemoval } from "./meal-tools";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { SourcesCard, TargetCard, VerdictCard } from "./summary-cards";
 import { SupplementsPanel } from "./supplements-panel";
@@ -132,7 +133,33 @@ export function PlanEditor({
                 onMove={(entryId, toDay, toMeal) =>
                   mutations.moveEntry.mutate({ entryId, day: toDay, meal: toMeal })
                 }
-                onRemove={(entryId) => mutations.removeEntry.mutate({ entryId })}
+                onRemove={(entryId) => {
+                  const foodName = entries.find((entry) => entry.id === entryId)?.foodName ?? "";
+                  editor.removal.remove({ entryId, foodName, day: day.day, meal });
+                }}
+                tools={
+                  <>
+                    {editor.removal.removed?.day === day.day &&
+                      editor.removal.removed.meal === meal && (
+                        <UndoRemoval
+                          removed={editor.removal.removed}
+                          busy={editor.removal.busy}
+                          onUndo={editor.removal.undo}
+                          onDismiss={editor.removal.dismiss}
+                        />
+                      )}
+                    {entries.length > 0 && (
+                      <CopyMeal
+                        planId={planId}
+                        day={day.day}
+                        meal={meal}
+                        dayCount={totals.days.length}
+                        labelOf={labelOf}
+                        onApplied={editor.applyEdit}
+                      />
+                    )}
+                  </>
+                }
               />
             );
           })}

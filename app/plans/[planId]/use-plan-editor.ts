@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/server/trpc/root";
+import { useUndoableRemoval } from "./meal-tools";
 
 export type Plan = RouterOutputs["plans"]["get"];
 export type Totals = RouterOutputs["plans"]["totals"];
@@ -53,9 +54,10 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     addEntry: useMutation(trpc.plans.addEntry.mutationOptions(options)),
     updateEntry: useMutation(trpc.plans.updateEntry.mutationOptions(options)),
     moveEntry: useMutation(trpc.plans.moveEntry.mutationOptions(options)),
-    removeEntry: useMutation(trpc.plans.removeEntry.mutationOptions(options)),
     copyDay: useMutation(trpc.plans.copyDay.mutationOptions(options)),
   };
+  // Removing an entry can be undone for a few seconds (meal-tools.tsx).
+  const removal = useUndoableRemoval(applyEdit, onError);
   const profileDiet = profile.data?.profile.diet;
   const searchDiet: "vegan" | "vegetarian" | "any" =
     profileDiet === "vegan" || profileDiet === "vegetarian" ? profileDiet : "any";
@@ -70,5 +72,6 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     error,
     applyEdit,
     mutations,
+    removal,
   };
 }

@@ -7,10 +7,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
 import { planEntries } from "../../../db/schema";
 import { MEAL_ORDER } from "../../domain/plan-totals";
+import { invalid } from "../../errors";
 import type {
   AddEntryInput,
   AddToDaysInput,
   CopyDayInput,
+  CopyMealInput,
   MoveEntryInput,
   UpdateEntryInput,
 } from "../../schemas/plans";
@@ -26,6 +28,7 @@ import {
   touchPlan,
 } from "./access";
 import { copyEntries, getPlan, loadEntries, type PlanView } from "./crud";
+import { keepForUndo } from "./removed-entries";
 import { getPlanTotals, type PlanTotalsView } from "./totals";
 
 /**
@@ -132,9 +135,11 @@ export function moveEntry(db: AppDatabase, ownerId: string, input: MoveEntryInpu
   return editResult(db, ownerId, planId, input.entryId);
 }
 
+/** Removes an entry; it can be put back for a few minutes (restoreEntry, removed-entries.ts). */
 export function removeEntry(db: AppDatabase, ownerId: string, entryId: string): PlanEditResult {
   const { planId } = db.transaction((tx) => {
     const { entry } = requireEntry(tx, ownerId, entryId);
+    keepForUndo(tx, entry);
     tx.delete(planEntries).where(eq(planEntries.id, entry.id)).run();
     touchPlan(tx, entry.planId);
     return { planId: entry.planId };
@@ -168,6 +173,42 @@ export function copyDay(
       copyEntries(
         tx,
         source.map((row) => ({ ...row, position: row.position + offset })),
+        plan.id,
+        () => day,
+      );
+    }
+    touchPlan(tx, plan.id);
+    return { copiedEntries: source.length * input.toDays.length };
+  });
+  const { plan, totals } = editResult(db, ownerId, input.planId, "");
+  return { copiedEntries, plan, totals };
+}
+
+/**
+ * Copies the entries of one meal of one day to other days (into `toMeal`, by default the
+ * same meal), each added after what the target meal holds, in the same order.
+ */
+export function copyMeal(
+  db: AppDatabase,
+  ownerId: string,
+  input: CopyMealInput,
+): Omit<PlanEditResult, "id"> & { copiedEntries: number } {
+  const { copiedEntries } = db.transaction((tx) => {
+    const plan = requirePlan(tx, ownerId, input.planId);
+    checkDay(plan, input.fromDay, "fromDay");
+    for (const day of input.toDays) checkDay(plan, day, "toDays");
+    const source = loadEntries(tx, plan.id)
+      .filter((row) => row.day === input.fromDay && row.meal === input.meal)
+      .sort((a, b) => a.position - b.position);
+    if (source.length === 0) {
+      throw invalid(`meal: day ${input.fromDay} has no ${input.meal} to copy`, "meal");
+    }
+    checkRoom(tx, plan.id, source.length * input.toDays.length);
+    for (const day of input.toDays) {
+      const start = nextPosition(tx, plan.id, day, input.toMeal);
+      copyEntries(
+        tx,
+        source.map((row, index) => ({ ...row, meal: input.toMeal, position: start + index })),
         plan.id,
         () => day,
       );

@@ -8,4 +8,5 @@ export * from "./crud";
 export * from "./entries";
 export * from "./files";
 export * from "./plan-supplements";
+export * from "./removed-entries";
 export * from "./totals";

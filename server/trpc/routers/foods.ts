@@ -1,13 +1,22 @@
 /** foods.*: thin procedures over server/services/foods.ts. */
 import {
+  amountPreviewInput,
   customFoodFields,
   deleteCustomFoodInput,
   getFoodInput,
   labelPreviewInput,
+  recentFoodsInput,
   searchFoodsInput,
   setDietOverrideInput,
+  setFavoriteInput,
   updateCustomFoodInput,
 } from "../../schemas/foods";
+import {
+  listFavoriteFoods,
+  listRecentFoods,
+  previewAmount,
+  setFavoriteFood,
+} from "../../services/food-shortcuts";
 import {
   createCustomFood,
   deleteCustomFood,
@@ -27,6 +36,16 @@ export const foodsRouter = router({
   get: publicProcedure
     .input(getFoodInput)
     .query(({ ctx, input }) => getFood(ctx.db, ctx.ownerId, input)),
+  recent: publicProcedure
+    .input(recentFoodsInput)
+    .query(({ ctx, input }) => listRecentFoods(ctx.db, ctx.ownerId, input)),
+  favorites: publicProcedure.query(({ ctx }) => listFavoriteFoods(ctx.db, ctx.ownerId)),
+  setFavorite: publicProcedure
+    .input(setFavoriteInput)
+    .mutation(({ ctx, input }) => setFavoriteFood(ctx.db, ctx.ownerId, input)),
+  amountPreview: publicProcedure
+    .input(amountPreviewInput)
+    .query(({ ctx, input }) => previewAmount(ctx.db, ctx.ownerId, input)),
   groups: publicProcedure.query(({ ctx }) => listFoodGroups(ctx.db)),
   labelPreview: publicProcedure.input(labelPreviewInput).query(({ input }) => previewLabel(input)),
   createCustom: publicProcedure

@@ -3,6 +3,7 @@ import {
   addEntryInput,
   addToDaysInput,
   copyDayInput,
+  copyMealInput,
   createPlanInput,
   importPlanInput,
   moveEntryInput,
@@ -10,6 +11,7 @@ import {
   planTotalsInput,
   removeEntryInput,
   renamePlanInput,
+  restoreEntryInput,
   updateEntryInput,
   updatePlanInput,
 } from "../../schemas/plans";
@@ -22,6 +24,7 @@ import {
   addEntry,
   addToDays,
   copyDay,
+  copyMeal,
   createPlan,
   deletePlan,
   duplicatePlan,
@@ -32,6 +35,7 @@ import {
   listPlans,
   moveEntry,
   removeEntry,
+  restoreEntry,
   updateEntry,
   updatePlan,
 } from "../../services/plans";
@@ -80,9 +84,15 @@ export const plansRouter = router({
   removeEntry: publicProcedure
     .input(removeEntryInput)
     .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.ownerId, input.entryId)),
+  restoreEntry: publicProcedure
+    .input(restoreEntryInput)
+    .mutation(({ ctx, input }) => restoreEntry(ctx.db, ctx.ownerId, input.entryId)),
   copyDay: publicProcedure
     .input(copyDayInput)
     .mutation(({ ctx, input }) => copyDay(ctx.db, ctx.ownerId, input)),
+  copyMeal: publicProcedure
+    .input(copyMealInput)
+    .mutation(({ ctx, input }) => copyMeal(ctx.db, ctx.ownerId, input)),
   addSupplement: publicProcedure
     .input(addSupplementInput)
     .mutation(({ ctx, input }) => addSupplement(ctx.db, ctx.ownerId, input)),
