@@ -49,7 +49,10 @@ describe("shopping.list", () => {
     const list = await api.shopping.list({ planId, servings: 2 });
     const soy = allLines(list).find((line) => line.foodId === SOYMILK);
     expect(soy?.grams).toBe(3402);
-    expect(soy?.displayQuantity).toMatch(/^14 cups \(3\.29 L\)$/);
+    // Bought by volume: 3402 g ÷ 30.6 g per fl oz × 29.5735 ml = 3,288 ml → 3.5 L.
+    expect(soy?.displayQuantity).toBe("3.5 L");
+    expect(soy?.text).toBe("3.5 L fortified soy milk");
+    expect(soy?.name).toBe("Soymilk, original and vanilla, with added calcium, vitamins A and D");
     expect(soy?.aisle).toBe("drinks");
     expect(soy?.usedOn).toHaveLength(7);
     expect(soy?.checked).toBe(false);
@@ -376,13 +379,17 @@ describe("download routes", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe('"Aisle","Item","To buy","Exact grams","Used on","Status","Note"');
+    expect(lines[0]).toBe(
+      '"Aisle","Item","To buy","Exact grams","Used on","Status","Note","Full name"',
+    );
     expect(
       lines.some(
-        (line) => line.startsWith('"Drinks","Soymilk') && line.includes('"14 cups (3.29 L)",3402,'),
+        (line) =>
+          line.startsWith('"Drinks","fortified soy milk","3.5 L",3402,') &&
+          line.endsWith('"Soymilk, original and vanilla, with added calcium, vitamins A and D"'),
       ),
     ).toBe(true);
-    expect(lines.at(-1)).toBe('"Extras","\'=1+1","",,"","to buy",""');
+    expect(lines.at(-1)).toBe('"Extras","\'=1+1","",,"","to buy","",""');
   });
 
   it("Markdown: text/markdown with the same lines", async () => {
@@ -402,7 +409,8 @@ describe("download routes", () => {
     const text = await response.text();
     expect(text).toContain("# Shopping list: Soy week");
     expect(text).toContain("Days 2\\-3 · 1 person · imperial");
-    expect(text).toContain("- [ ] **2 cups \\(16 fl oz\\)** Soymilk");
+    // 2 cups = 486 g = 470 ml = 15.9 US fl oz → 16 fl oz.
+    expect(text).toContain("- [ ] **16 fl oz fortified soy milk** \\(exactly 486 g\\)");
   });
 
   it("400 for bad input and 404 for an unknown plan, as JSON, never 500", async () => {
