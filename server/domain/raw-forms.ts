@@ -8,21 +8,24 @@
  * "Beans, black, mature seeds, raw"), or from a short table of SR28 pairs whose names do
  * not line up ("Lentils, mature seeds, cooked, boiled" is made from "Lentils, raw").
  *
- * Amount (docs/methodology.md, "Shopping: buying the raw form"): raw grams = prepared
- * grams × (energy per 100 g of the prepared food ÷ energy per 100 g of the raw food).
- * Cooking in water adds or removes water, which carries no energy, so the ratio of the
- * two foods' energy densities is the weight yield (USDA SR28 computes its cooked foods'
- * nutrients from the raw ones the same way, with retention factors). The energy ratio
- * was measured against the ratio of protein and of protein+fat+carbohydrate, and against
- * published household yields (tests/unit/raw-forms.test.ts): energy was as close or
- * closer for every pair and is recorded for every SR28 food. Where either energy is
- * unknown, or the ratio is outside 0.1-2 (different samples, not a yield), no raw form
+ * Amount (docs/methodology.md, "Shopping: buying the raw form"): where SR28 records a
+ * yield for the prepared food (a portion such as "package (10 oz) yields" 293 g, or
+ * "oz, dry, yields" 177 g), raw grams = prepared grams × raw weight ÷ yield weight.
+ * Otherwise raw grams = prepared grams × (energy per 100 g of the prepared food ÷ energy
+ * per 100 g of the raw food): cooking in water adds or removes water, which carries no
+ * energy. Measured against the 16 SR28 yields of foods with both forms
+ * (tests/unit/raw-forms.test.ts), the energy ratio is off by 12.3% on average (protein
+ * ratio 11.9%, no better within the noise); against household yields of rice, lentils
+ * and dry beans it is within 15%. Energy is recorded for every SR28 food. Where either
+ * energy is unknown, or the ratio is outside 0.1-2 (not a cooking yield), no raw form
  * is used and the prepared food stays on the list.
  */
 
+import { GRAMS_PER_OUNCE } from "./units";
+
 /** Words that open a preparation segment of an SR28 name. */
 const PREPARED_SEGMENT =
-  /^(cooked|boiled|toasted|baked|roasted|steamed|microwaved|stewed|braised|broiled|grilled|pan-fried|pan-broiled|simmered|poached|scrambled|fried|hard-boiled|prepared(?! from)|heated|blanched)\b/i;
+  /^(cooked|boiled|toasted|baked|roasted|steamed|microwaved|stewed|braised|broiled|grilled|pan-fried|pan-broiled|simmered|poached|scrambled|fried|hard-boiled|prepared(?! from| with (calcium|magnesium|nigari))|heated|blanched)\b/i;
 
 /** Segments that describe cooking, not the food: dropped from a raw name. */
 const COOKING_DETAIL =
@@ -101,7 +104,7 @@ export function rawNameCandidates(name: string): string[] {
     add(join([...prefix, ...after]));
     add(join(prefix));
   }
-  for (const word of ["raw", "dry", "uncooked"]) {
+  for (const word of ["raw", "dry", "uncooked", "unprepared"]) {
     add(join([...prefix, word]));
     add(join([...prefix, word, ...after]));
     if (prefix.length > 1) {
@@ -133,6 +136,29 @@ export function rawGramsPerPreparedGram(prepared: EnergyFacts, raw: EnergyFacts)
   return factor;
 }
 
+/**
+ * Grams of the raw food per gram of the prepared food from an SR28 yield portion of the
+ * prepared food: "package (10 oz) yields" 293 g → 283.5 / 293; "oz, dry, yields" 177 g
+ * → 28.35 / 177. null when no portion records a yield by weight.
+ */
+export function sr28YieldFactor(
+  portions: readonly { amount: number; unit: string; grams: number }[],
+): number | null {
+  for (const portion of portions) {
+    if (!(portion.grams > 0) || portion.amount !== 1) continue;
+    const packageOunces = /^package \((\d+(?:\.\d+)?) oz\),? yields$/i.exec(portion.unit.trim());
+    const ounces = packageOunces
+      ? Number(packageOunces[1])
+      : /^oz, dry, yields$/i.test(portion.unit.trim())
+        ? 1
+        : null;
+    if (ounces === null) continue;
+    const factor = (ounces * GRAMS_PER_OUNCE) / portion.grams;
+    if (factor >= MIN_RAW_FACTOR && factor <= MAX_RAW_FACTOR) return factor;
+  }
+  return null;
+}
+
 export type RawFormCandidate = EnergyFacts & { id: string; name: string };
 
 /**
@@ -143,7 +169,9 @@ export type RawFormCandidate = EnergyFacts & { id: string; name: string };
 export function chooseRawForm<T extends RawFormCandidate>(
   prepared: RawFormCandidate,
   candidates: readonly T[],
-): { food: T; factor: number } | null {
+  /** The prepared food's SR28 yield (sr28YieldFactor), if it has one. */
+  recordedYield: number | null = null,
+): { food: T; factor: number; method: "sr28-yield" | "energy-ratio" } | null {
   const byId = new Map(candidates.map((food) => [food.id, food]));
   const byName = new Map(candidates.map((food) => [food.name.toLowerCase(), food]));
   const ordered: T[] = [];
@@ -157,7 +185,10 @@ export function chooseRawForm<T extends RawFormCandidate>(
   for (const food of ordered) {
     if (food.id === prepared.id) continue;
     const factor = rawGramsPerPreparedGram(prepared, food);
-    if (factor !== null) return { food, factor };
+    if (factor === null) continue;
+    // The SR28 yield wins over the energy ratio once the pair is plausible.
+    if (recordedYield !== null) return { food, factor: recordedYield, method: "sr28-yield" };
+    return { food, factor, method: "energy-ratio" };
   }
   return null;
 }

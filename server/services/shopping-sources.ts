@@ -11,6 +11,7 @@ import {
   isPreparedName,
   RAW_FORM_PAIRS,
   rawNameCandidates,
+  sr28YieldFactor,
 } from "../domain/raw-forms";
 import {
   type Aisle,
@@ -52,6 +53,10 @@ const RAW_CANDIDATES_SQL = `SELECT id, name, group_code, b12_fortified, energy_k
 
 const PORTIONS_OF_SQL = `SELECT food_id, id, amount, unit, grams FROM food_portions
   WHERE food_id IN (SELECT value FROM json_each(?)) ORDER BY food_id, seq`;
+
+/** Portions recording an SR28 cooking yield ("package (10 oz) yields", "oz, dry, yields"). */
+const YIELD_PORTIONS_SQL = `SELECT food_id, id, amount, unit, grams FROM food_portions
+  WHERE food_id IN (SELECT value FROM json_each(?)) AND unit LIKE '%yield%'`;
 
 const AISLE_CHOICES_SQL = `SELECT food_id, aisle FROM shopping_aisle_choices WHERE owner_id = ?`;
 
@@ -105,9 +110,20 @@ export function resolveRawForms(
     b12Fortified: fortified === 1,
     energyKcalPerHundredGrams: energy,
   }));
+  const yields = groupPortions(
+    prepared(db, YIELD_PORTIONS_SQL)
+      .raw(true)
+      .all(JSON.stringify(preparedFoods.map((food) => food.id))) as [
+      string,
+      string,
+      number,
+      string,
+      number,
+    ][],
+  );
   const chosen = new Map<string, { food: (typeof candidates)[number]; factor: number }>();
   for (const food of preparedFoods) {
-    const raw = chooseRawForm(food, candidates);
+    const raw = chooseRawForm(food, candidates, sr28YieldFactor(yields[food.id] ?? []));
     if (raw) chosen.set(food.id, raw);
   }
   if (chosen.size === 0) return result;
