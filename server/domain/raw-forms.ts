@@ -57,6 +57,9 @@ export const RAW_FORM_PAIRS: Readonly<Record<string, string>> = {
   "sr28-20421": "sr28-20420", // Pasta, cooked, unenriched, without added salt → Pasta, dry, unenriched
   "sr28-16086": "sr28-16085", // Peas, split, mature seeds, cooked, boiled → Peas, green, split, mature seeds, raw
   "sr28-16174": "sr28-16114", // Tempeh, cooked → Tempeh
+  "sr28-18070": "sr28-18069", // Bread, white, commercially prepared, toasted → (includes soft bread crumbs)
+  "sr28-18076": "sr28-18075", // Bread, whole-wheat, commercially prepared, toasted → untoasted
+  "sr28-18432": "sr28-18416", // Bread, white, ..., toasted, low sodium no salt → low sodium, no salt
 };
 
 /** True when an SR28 name says the food was cooked or prepared ("..., cooked, boiled"). */
