@@ -9,6 +9,7 @@ import { runJourneys } from "./harness";
 import { httpFuzzJourneys } from "./http-fuzz.journeys";
 import { keyboardJourneys } from "./keyboard.journeys";
 import { learnJourneys } from "./learn.journeys";
+import { offlineJourneys } from "./offline.journeys";
 import { planJourneys } from "./plans.journeys";
 import { shoppingJourneys } from "./shopping.journeys";
 
@@ -17,6 +18,7 @@ runJourneys([
   ...planJourneys,
   ...absorptionJourneys,
   ...shoppingJourneys,
+  ...offlineJourneys,
   ...learnJourneys,
   ...backupJourneys,
   ...keyboardJourneys,
