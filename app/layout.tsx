@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ServiceWorkerRegistration } from "./_components/service-worker-registration";
 import { SiteNav } from "./_components/site-nav";
 import { TrpcReactProvider } from "./_trpc/client";
 import "./globals.css";
@@ -10,6 +11,9 @@ export const metadata: Metadata = {
   title: { default: "B12 Planner", template: "%s · B12 Planner" },
   description:
     "Plan meals from the USDA food database and check each day's vitamin B12 against the amount recommended for you.",
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "B12 Planner", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#08403d" };
@@ -34,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <SiteNav />
           </div>
         </header>
+        <ServiceWorkerRegistration />
         <TrpcReactProvider>
           <main id="main">{children}</main>
         </TrpcReactProvider>

@@ -354,6 +354,25 @@ export const shoppingExtras = sqliteTable(
   (table) => [index("shopping_extras_plan_idx").on(table.planId, table.position)],
 );
 
+/**
+ * Aisles a person moved foods to on a shopping list ("tofu goes with the chilled foods in
+ * my shop"), remembered per owner for every plan. `aisle` is one of `AISLES`
+ * (server/domain/shopping.ts); the food id is not a foreign key, so a choice survives a
+ * re-import and a custom food's deletion simply leaves an unused row.
+ */
+export const shoppingAisleChoices = sqliteTable(
+  "shopping_aisle_choices",
+  {
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    foodId: text("food_id").notNull(),
+    aisle: text("aisle").notNull(),
+    updatedAt: timestamps.updatedAt,
+  },
+  (table) => [primaryKey({ columns: [table.ownerId, table.foodId] })],
+);
+
 /** Small key/value facts about the database itself (e.g. the fingerprint of the last import). */
 export const appMeta = sqliteTable("app_meta", {
   key: text("key").primaryKey(),

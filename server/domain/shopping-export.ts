@@ -24,6 +24,7 @@ export const CSV_HEADER = [
   "Used on",
   "Status",
   "Note",
+  "Full name",
 ] as const;
 
 export const EXTRAS_LABEL = "Extras";
@@ -62,16 +63,17 @@ export function renderShoppingCsv(document: ShoppingDocument): string {
   for (const line of orderedLines(document)) {
     rows.push([
       AISLE_LABELS[line.aisle],
-      line.name,
+      line.shoppingName,
       line.displayQuantity,
       exactGramsCell(line.grams),
       describeUsedOn(line.usedOn),
       status(line),
-      line.note ?? "",
+      lineNote(line),
+      line.name,
     ]);
   }
   for (const extra of document.extras) {
-    rows.push([EXTRAS_LABEL, extra.text, "", null, "", status(extra), ""]);
+    rows.push([EXTRAS_LABEL, extra.text, "", null, "", status(extra), "", ""]);
   }
   return writeCsv(rows, { withBom: true });
 }
@@ -81,11 +83,21 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, "\\$&").replace(/\r?\n|\r/g, " ");
 }
 
+/** "For cooked lentils, boiled potatoes." plus the supplement note, if any. */
+export function lineNote(line: MarkedLine): string {
+  const made =
+    line.preparedFrom.length > 0
+      ? `For ${line.preparedFrom.map((food) => food.shoppingName).join(", ")}.`
+      : "";
+  return [made, line.note ?? ""].filter(Boolean).join(" ");
+}
+
 function markdownLine(line: MarkedLine, box: boolean): string {
-  const exact = line.kind === "food" && line.household ? ` (exactly ${line.exactQuantity})` : "";
-  const note = line.note ? `. ${line.note}` : "";
+  const byWeight = /^[\d.,]+ (g|kg|oz|lb)$/.test(line.displayQuantity);
+  const exact = line.kind === "food" && !byWeight ? ` (exactly ${line.exactQuantity})` : "";
+  const note = lineNote(line);
   const prefix = box ? `- [${line.checked ? "x" : " "}] ` : "- ";
-  return `${prefix}**${escapeMarkdown(line.displayQuantity)}** ${escapeMarkdown(line.name)}${escapeMarkdown(exact)}${escapeMarkdown(note)}`;
+  return `${prefix}**${escapeMarkdown(line.text)}**${escapeMarkdown(exact)}${note ? ` ${escapeMarkdown(note)}` : ""}`;
 }
 
 /** A Markdown task list by aisle; readable as plain text too. */

@@ -17,26 +17,35 @@
  *   multiplied by the household size. Injections are marked "by prescription".
  * - B12 amounts are not part of a shopping list.
  */
+
+import { changeLastWord, plural, shoppingName, singular } from "./shopping-names";
 import { doseDays, SUPPLEMENT_FORM_INFO, type SupplementSchedule } from "./supplements";
 import {
-  approximateVolume,
   approximateWeight,
+  type BuyMeasure,
   buyMeasure,
+  buyVolume,
   buyWeight,
   formatAmount,
   formatExactGrams,
+  measureKind,
   millilitresPerGram,
+  plainUnit,
   pluraliseUnit,
   type UnitSystemName,
 } from "./units";
 
 export const AISLES = [
   "produce",
-  "dairy-and-eggs",
-  "meat-and-fish",
   "bakery",
-  "pantry-and-grains",
+  "dairy-and-eggs",
+  "chilled-and-plant-based",
+  "meat-and-fish",
   "frozen",
+  "pantry-and-grains",
+  "canned-goods",
+  "spices-and-herbs",
+  "oils-and-sauces",
   "drinks",
   "supplements",
   "other",
@@ -45,11 +54,15 @@ export type Aisle = (typeof AISLES)[number];
 
 export const AISLE_LABELS: Record<Aisle, string> = {
   produce: "Produce",
-  "dairy-and-eggs": "Dairy and eggs",
-  "meat-and-fish": "Meat and fish",
   bakery: "Bakery",
-  "pantry-and-grains": "Pantry and grains",
+  "dairy-and-eggs": "Dairy and eggs",
+  "chilled-and-plant-based": "Chilled and plant-based",
+  "meat-and-fish": "Meat and fish",
   frozen: "Frozen",
+  "pantry-and-grains": "Pantry and grains",
+  "canned-goods": "Canned goods",
+  "spices-and-herbs": "Spices and herbs",
+  "oils-and-sauces": "Oils, vinegars and sauces",
   drinks: "Drinks",
   supplements: "Supplements",
   other: "Other",
@@ -61,21 +74,21 @@ export const AISLE_LABELS: Record<Aisle, string> = {
  */
 export const AISLE_BY_FOOD_GROUP: Record<string, Aisle> = {
   "0100": "dairy-and-eggs", // Dairy and Egg Products
-  "0200": "pantry-and-grains", // Spices and Herbs (fresh herbs: produce, below)
+  "0200": "spices-and-herbs", // Spices and Herbs (fresh herbs: produce, below)
   "0300": "other", // Baby Foods
-  "0400": "pantry-and-grains", // Fats and Oils
+  "0400": "oils-and-sauces", // Fats and Oils
   "0500": "meat-and-fish", // Poultry Products
-  "0600": "pantry-and-grains", // Soups, Sauces, and Gravies
+  "0600": "canned-goods", // Soups, Sauces, and Gravies (sauces: oils and sauces, below)
   "0700": "meat-and-fish", // Sausages and Luncheon Meats
   "0800": "pantry-and-grains", // Breakfast Cereals
-  "0900": "produce", // Fruits and Fruit Juices (juices: drinks; canned, dried: pantry)
+  "0900": "produce", // Fruits and Fruit Juices (juices: drinks; canned: canned; dried: pantry)
+  "1100": "produce", // Vegetables and Vegetable Products (canned: canned goods)
   "1000": "meat-and-fish", // Pork Products
-  "1100": "produce", // Vegetables and Vegetable Products (canned: pantry)
   "1200": "pantry-and-grains", // Nut and Seed Products
   "1300": "meat-and-fish", // Beef Products
   "1400": "drinks", // Beverages
-  "1500": "meat-and-fish", // Finfish and Shellfish Products
-  "1600": "pantry-and-grains", // Legumes (soy drinks: drinks; tofu, tempeh: dairy and eggs)
+  "1500": "meat-and-fish", // Finfish and Shellfish Products (canned: canned goods)
+  "1600": "pantry-and-grains", // Legumes (soy drinks: drinks; tofu, tempeh: chilled)
   "1700": "meat-and-fish", // Lamb, Veal, and Game Products
   "1800": "bakery", // Baked Products
   "1900": "pantry-and-grains", // Sweets (ice cream: frozen)
@@ -89,24 +102,46 @@ export const AISLE_BY_FOOD_GROUP: Record<string, Aisle> = {
 
 /**
  * The aisle of a food: its group's aisle, refined by a few words of its name where a
- * group spans aisles. "frozen" (or ice cream) wins everywhere; soy drinks sit with the
- * other plant drinks; tofu and tempeh in the chilled dairy-and-eggs aisle; fruit juices
- * with drinks; canned or dried fruit and vegetables in the pantry; fresh herbs in produce.
+ * group spans aisles. "frozen" (or ice cream) wins everywhere; canned foods sit with
+ * the canned goods; soy drinks with the other drinks; tofu, tempeh, hummus and meat
+ * alternatives in the chilled plant-based aisle (not dairy); fruit juices with drinks;
+ * dried fruit in the pantry; fresh herbs in produce; sauces and vinegars with oils.
  */
 export function aisleForFood(groupCode: string | null, name: string): Aisle {
   const lower = name.toLowerCase();
   if (/\bfrozen\b|\bice creams?\b/.test(lower)) return "frozen";
   const base = groupCode ? (AISLE_BY_FOOD_GROUP[groupCode] ?? "other") : "other";
+  if (
+    /\bcanned\b/.test(lower) &&
+    ["0900", "1100", "1500", "1600", "0600"].includes(groupCode ?? "")
+  ) {
+    return "canned-goods";
+  }
   if (groupCode === "1600") {
     if (/soymilk|soy milk|soy drink|soya drink|soy beverage/.test(lower)) return "drinks";
-    if (/\btofu\b|\btempeh\b/.test(lower)) return "dairy-and-eggs";
+    if (
+      /\btofu\b|\btempeh\b|\bhummus\b|meatless|meat extender|veggie|vegetarian|\bsoy yogh?urt/.test(
+        lower,
+      )
+    ) {
+      return "chilled-and-plant-based";
+    }
   }
   if (groupCode === "0900" && /\bjuice\b/.test(lower)) return "drinks";
-  if ((groupCode === "0900" || groupCode === "1100") && /\bcanned\b|\bdried\b/.test(lower)) {
+  if ((groupCode === "0900" || groupCode === "1100") && /\bdried\b|\bdehydrated\b/.test(lower)) {
     return "pantry-and-grains";
   }
   if (groupCode === "0200" && /\bfresh\b/.test(lower)) return "produce";
+  if (/\bvinegar\b|\bsoy sauce\b|\bketchup\b|\bmustard\b|\bmayonnaise\b/.test(lower)) {
+    return "oils-and-sauces";
+  }
+  if (groupCode === "0600" && /\bsauce\b|\bgravy\b/.test(lower)) return "oils-and-sauces";
   return base;
+}
+
+/** A string that names an aisle (for choices read back from the database). */
+export function isAisle(value: string): value is Aisle {
+  return (AISLES as readonly string[]).includes(value);
 }
 
 export type ShoppingMeal = "breakfast" | "lunch" | "dinner" | "snack";
@@ -123,6 +158,22 @@ export type ShoppingEntryInput = {
   grams: number;
   /** The household portion the person chose, if any (null when it has vanished). */
   portion: ShoppingPortion | null;
+  /** Classified as fortified with B12 (the shopping name says "fortified"). */
+  b12Fortified?: boolean;
+  /**
+   * The raw or dry food a prepared food is bought as (server/domain/raw-forms.ts), with
+   * its grams per gram of the prepared food and its household portions.
+   */
+  rawForm?: ShoppingRawForm | null;
+};
+
+export type ShoppingRawForm = {
+  foodId: string;
+  foodName: string;
+  groupCode: string | null;
+  b12Fortified?: boolean;
+  factor: number;
+  portions: readonly ShoppingPortion[];
 };
 
 export type ShoppingSupplementInput = SupplementSchedule & {
@@ -144,6 +195,8 @@ export type ShoppingListInput = {
   /** Every household portion of each food in the plan (to find fluid measures). */
   portionsByFood?: Readonly<Record<string, readonly ShoppingPortion[]>>;
   supplements?: readonly ShoppingSupplementInput[];
+  /** Aisles the person moved foods to, by food id: these win over the derived aisle. */
+  aisleChoices?: Readonly<Record<string, Aisle>>;
 };
 
 export type UsedOn = { day: number; meal: ShoppingMeal | null };
@@ -154,11 +207,20 @@ export type ShoppingLine = {
   kind: "food" | "supplement";
   foodId: string | null;
   supplementId: string | null;
+  /** The full SR28 (or curated, custom) name of the food to buy, shown on demand. */
   name: string;
+  /** The short shopping name: "egg", "dry lentils", "fortified soy milk". */
+  shoppingName: string;
+  /** The line as read in a shop: "12 large eggs", "1.25 kg dry lentils", "2 L soy milk". */
+  text: string;
+  /** Prepared foods of the plan bought as this food ("cooked lentils" → dry lentils). */
+  preparedFrom: { foodId: string; name: string; shoppingName: string }[];
   aisle: Aisle;
+  /** True when the person chose this aisle (shopping.setAisle). */
+  aisleChosen: boolean;
   /** Exact grams for the household (null for supplements). Never rounded. */
   grams: number | null;
-  /** What to buy, rounded up: "14 cups (3.31 L)", "1.25 kg", "7 × 1,000 µg tablets". */
+  /** What to buy, rounded up: "2 L", "12 large", "1.25 kg", "7 × 1,000 µg tablets". */
   displayQuantity: string;
   /** The exact amount: "3,402 g" (foods), "7 doses" (supplements). */
   exactQuantity: string;
@@ -181,6 +243,8 @@ type FoodAccumulator = {
   foodId: string;
   name: string;
   groupCode: string | null;
+  b12Fortified: boolean;
+  preparedFrom: Map<string, { foodId: string; name: string; shoppingName: string }>;
   grams: number;
   portionGrams: Map<string, { portion: ShoppingPortion; grams: number; entries: number }>;
   usedOn: Map<string, UsedOn>;
@@ -215,17 +279,46 @@ function chooseHouseholdPortion(food: FoodAccumulator): ShoppingPortion | null {
   return best.portion;
 }
 
+/** The line as read in a shop, from the rounded measure and the short name. */
+function measureText(measure: BuyMeasure, name: string, aisle: Aisle): string {
+  const count = formatAmount(measure.amount);
+  const unit = measure.unit;
+  switch (measureKind(unit)) {
+    case "label":
+      return `${count} × ${unit} ${name}`;
+    case "size":
+      return `${count} ${plainUnit(unit)} ${measure.amount === 1 ? name : changeLastWord(name, plural)}`;
+    case "volume": {
+      // Mass noun after a volume: "3 cups chopped onion", but "3 cups dry lentils".
+      const noun = aisle === "produce" ? changeLastWord(name, singular) : name;
+      return `${count} ${plainUnit(pluraliseUnit(unit, measure.amount))} ${noun}`;
+    }
+    default:
+      return `${count} ${plainUnit(pluraliseUnit(unit, measure.amount))} ${name}`;
+  }
+}
+
 function foodLine(food: FoodAccumulator, input: ShoppingListInput): ShoppingLine {
   const grams = food.grams * input.servings;
   const portion = chooseHouseholdPortion(food);
-  const aisle = aisleForFood(food.groupCode, food.name);
+  const chosen = input.aisleChoices?.[food.foodId];
+  const aisle = chosen ?? aisleForFood(food.groupCode, food.name);
+  const name = shoppingName({
+    id: food.foodId,
+    name: food.name,
+    groupCode: food.groupCode,
+    b12Fortified: food.b12Fortified,
+  });
   const base = {
     itemKey: food.foodId,
     kind: "food" as const,
     foodId: food.foodId,
     supplementId: null,
     name: food.name,
+    shoppingName: name,
+    preparedFrom: [...food.preparedFrom.values()],
     aisle,
+    aisleChosen: chosen !== undefined,
     grams,
     exactQuantity: formatExactGrams(grams),
     doses: null,
@@ -233,23 +326,28 @@ function foodLine(food: FoodAccumulator, input: ShoppingListInput): ShoppingLine
     note: null,
     prescription: false,
   };
-  if (!portion) {
-    return {
-      ...base,
-      displayQuantity: buyWeight(grams, input.unitSystem).text,
-      household: null,
-    };
+  const fluid = millilitresPerGram(
+    input.portionsByFood?.[food.foodId] ?? (portion ? [portion] : []),
+  );
+  const measure = portion ? buyMeasure(grams, portion) : null;
+  const household = measure
+    ? { unit: measure.unit, exactAmount: measure.exactAmount, amount: measure.amount }
+    : null;
+  if (fluid !== null) {
+    // Liquids are bought by volume, whatever measure the plan used.
+    const volume = buyVolume(grams * fluid, input.unitSystem);
+    return { ...base, displayQuantity: volume.text, text: `${volume.text} ${name}`, household };
   }
-  const measure = buyMeasure(grams, portion);
-  const fluid = millilitresPerGram(input.portionsByFood?.[food.foodId] ?? [portion]);
-  const equivalent =
-    fluid === null
-      ? approximateWeight(grams, input.unitSystem)
-      : approximateVolume(grams * fluid, input.unitSystem);
+  if (!measure) {
+    const weight = buyWeight(grams, input.unitSystem).text;
+    return { ...base, displayQuantity: weight, text: `${weight} ${name}`, household: null };
+  }
+  const equivalent = approximateWeight(grams, input.unitSystem);
   return {
     ...base,
     displayQuantity: `${measure.text} (${equivalent})`,
-    household: { unit: measure.unit, exactAmount: measure.exactAmount, amount: measure.amount },
+    text: `${measureText(measure, name, aisle)} (${equivalent})`,
+    household,
   };
 }
 
@@ -268,7 +366,11 @@ function supplementLine(
     foodId: null,
     supplementId: supplement.id,
     name: `Vitamin B12 ${dose} ${info.unit} (${supplement.compound})`,
+    shoppingName: `vitamin B12 ${dose} ${pluraliseUnit(info.unit, count)}`,
+    text: `${count} × ${dose} vitamin B12 ${pluraliseUnit(info.unit, count)} (${supplement.compound})`,
+    preparedFrom: [],
     aisle: "supplements",
+    aisleChosen: false,
     grams: null,
     displayQuantity: `${count} × ${dose} ${pluraliseUnit(info.unit, count)} (${supplement.compound})`,
     exactQuantity: `${count} ${count === 1 ? "dose" : "doses"}`,
@@ -282,36 +384,65 @@ function supplementLine(
   };
 }
 
+/**
+ * The raw food's portion matching a counted portion of the prepared food ("large" egg,
+ * "slice" of bread): counts carry over from toast to bread and boiled to raw eggs;
+ * volumes (a cup of cooked lentils is not a cup of dry ones) do not.
+ */
+function rawPortion(
+  portion: ShoppingPortion | null,
+  rawPortions: readonly ShoppingPortion[],
+): ShoppingPortion | null {
+  if (!portion || measureKind(portion.unit) === "volume" || measureKind(portion.unit) === "label") {
+    return null;
+  }
+  const word = plainUnit(portion.unit).toLowerCase();
+  return rawPortions.find((candidate) => plainUnit(candidate.unit).toLowerCase() === word) ?? null;
+}
+
 /** The shopping list of a plan's days `fromDay`-`toDay` for `servings` people. */
 export function buildShoppingList(input: ShoppingListInput): ShoppingList {
   const foods = new Map<string, FoodAccumulator>();
   for (const entry of input.entries) {
     if (entry.day < input.fromDay || entry.day > input.toDay) continue;
     if (!(entry.grams > 0) || !Number.isFinite(entry.grams)) continue;
-    let food = foods.get(entry.foodId);
+    const raw = entry.rawForm ?? null;
+    const foodId = raw ? raw.foodId : entry.foodId;
+    let food = foods.get(foodId);
     if (!food) {
       food = {
-        foodId: entry.foodId,
-        name: entry.foodName,
-        groupCode: entry.groupCode,
+        foodId,
+        name: raw ? raw.foodName : entry.foodName,
+        groupCode: raw ? raw.groupCode : entry.groupCode,
+        b12Fortified: (raw ? raw.b12Fortified : entry.b12Fortified) === true,
+        preparedFrom: new Map(),
         grams: 0,
         portionGrams: new Map(),
         usedOn: new Map(),
       };
-      foods.set(entry.foodId, food);
+      foods.set(foodId, food);
     }
-    food.grams += entry.grams;
-    if (entry.portion) {
-      const used = food.portionGrams.get(entry.portion.id);
+    const grams = raw ? entry.grams * raw.factor : entry.grams;
+    food.grams += grams;
+    if (raw && !food.preparedFrom.has(entry.foodId)) {
+      food.preparedFrom.set(entry.foodId, {
+        foodId: entry.foodId,
+        name: entry.foodName,
+        shoppingName: shoppingName({
+          id: entry.foodId,
+          name: entry.foodName,
+          groupCode: entry.groupCode,
+        }),
+      });
+    }
+    const portion = raw ? rawPortion(entry.portion, raw.portions) : entry.portion;
+    if (portion) {
+      const used = food.portionGrams.get(portion.id);
       if (used) {
-        used.grams += entry.grams;
+        used.grams += grams;
         used.entries += 1;
       } else {
-        food.portionGrams.set(entry.portion.id, {
-          portion: entry.portion,
-          grams: entry.grams,
-          entries: 1,
-        });
+        food.portionGrams.set(portion.id, { portion, grams, entries: 1 });
       }
     }
     food.usedOn.set(`${entry.day}:${entry.meal}`, { day: entry.day, meal: entry.meal });
@@ -326,7 +457,7 @@ export function buildShoppingList(input: ShoppingListInput): ShoppingList {
   lines.sort(
     (a, b) =>
       AISLES.indexOf(a.aisle) - AISLES.indexOf(b.aisle) ||
-      a.name.localeCompare(b.name, "en") ||
+      a.shoppingName.localeCompare(b.shoppingName, "en") ||
       a.itemKey.localeCompare(b.itemKey),
   );
   const aisles = AISLES.map((aisle) => ({

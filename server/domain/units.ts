@@ -173,18 +173,105 @@ const PLURALS: Record<string, string> = {
   teaspoon: "teaspoons",
 };
 
-/** "cup, diced" → "cups, diced" when `count` is not 1; "large" stays "large". */
+/**
+ * "cup, diced" → "cups, diced" and "cup chopped" → "cups chopped" when `count` is not 1:
+ * the measure noun (the first word found in the plural table, before any comma or
+ * parenthesis) takes the plural; adjectives ("large", "medium") and symbols stay.
+ */
 export function pluraliseUnit(unit: string, count: number): string {
   if (count === 1) return unit;
   const match = /^([^,(]*?)(\s*[,(].*)?$/.exec(unit);
   const head = match?.[1] ?? unit;
   const rest = match?.[2] ?? "";
   const words = head.split(" ");
-  const last = words[words.length - 1] ?? "";
-  const plural = PLURALS[last.toLowerCase()];
-  if (!plural) return unit;
-  words[words.length - 1] = plural;
+  const at = words.findIndex((word) => PLURALS[word.toLowerCase()] !== undefined);
+  if (at < 0) return unit;
+  words[at] = PLURALS[(words[at] ?? "").toLowerCase()] ?? words[at] ?? "";
   return `${words.join(" ")}${rest}`;
+}
+
+/** US liquid pint and quart in millilitres (NIST Handbook 44: 16 and 32 US fl oz). */
+export const MILLILITRES_PER_PINT = 16 * MILLILITRES_PER_FLUID_OUNCE;
+export const MILLILITRES_PER_QUART = 32 * MILLILITRES_PER_FLUID_OUNCE;
+
+export type BuyVolume = {
+  amount: number;
+  unit: "ml" | "L" | "fl oz" | "pint" | "quart";
+  text: string;
+};
+
+/**
+ * A liquid's volume rounded up for buying.
+ * Metric: under 1 L to 50 ml; from 1 L to a quarter litre (cartons come in 1 L, 500 ml).
+ * Imperial (US): under 16 fl oz to whole fluid ounces; up to 2 pints to whole pints;
+ * above to whole quarts.
+ */
+export function buyVolume(millilitres: number, system: UnitSystemName): BuyVolume {
+  if (system === "imperial") {
+    const ounces = millilitres / MILLILITRES_PER_FLUID_OUNCE;
+    if (ounces < 16 - 1e-9) {
+      const amount = roundUpToStep(ounces, 1);
+      return { amount, unit: "fl oz", text: `${formatAmount(amount)} fl oz` };
+    }
+    if (ounces <= 32 + 1e-9) {
+      const amount = roundUpToStep(millilitres / MILLILITRES_PER_PINT, 1);
+      return {
+        amount,
+        unit: "pint",
+        text: `${formatAmount(amount)} ${amount === 1 ? "pint" : "pints"}`,
+      };
+    }
+    const amount = roundUpToStep(millilitres / MILLILITRES_PER_QUART, 1);
+    return {
+      amount,
+      unit: "quart",
+      text: `${formatAmount(amount)} ${amount === 1 ? "quart" : "quarts"}`,
+    };
+  }
+  if (millilitres < 1000) {
+    const amount = roundUpToStep(millilitres, 50);
+    if (amount < 1000) return { amount, unit: "ml", text: `${formatAmount(amount)} ml` };
+  }
+  const litres = roundUpToStep(millilitres / 1000, 0.25);
+  return { amount: litres, unit: "L", text: `${formatAmount(litres)} L` };
+}
+
+/** Measures of volume (bought as a weight or volume, read with a mass noun: "3 cups chopped onion"). */
+const VOLUME_MEASURES = new Set([
+  "cup",
+  "cups",
+  "tbsp",
+  "tablespoon",
+  "tsp",
+  "teaspoon",
+  "fl oz",
+  "oz",
+  "pint",
+  "quart",
+]);
+
+/** Size words of counted foods: "12 large eggs", "3 medium onions". */
+const SIZE_WORDS = /^(extra large|very large|jumbo|large|medium|small|extra small)$/i;
+
+/** "cup, chopped" → "cup chopped"; "medium (2-1/2\" dia)" → "medium". */
+export function plainUnit(unit: string): string {
+  return unit
+    .replace(/\([^)]*\)/g, "")
+    .replace(/,/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export type MeasureKind = "volume" | "size" | "count" | "label";
+
+/** How a household measure reads before a food name. */
+export function measureKind(unit: string): MeasureKind {
+  const trimmed = unit.trim();
+  if (/^\d/.test(trimmed)) return "label";
+  const plain = plainUnit(trimmed).toLowerCase();
+  if (SIZE_WORDS.test(plain)) return "size";
+  if (VOLUME_MEASURES.has(measureWord(trimmed))) return "volume";
+  return "count";
 }
 
 export type BuyMeasure = {

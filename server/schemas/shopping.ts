@@ -1,6 +1,7 @@
 /** Input contracts of the shopping API (zod), with messages that name the field. */
 import { z } from "zod";
 import { UNIT_SYSTEMS } from "../../db/schema";
+import { AISLES } from "../domain/shopping";
 import { idField, nameField } from "./common";
 import { MAX_PLAN_DAYS } from "./plans";
 
@@ -81,6 +82,18 @@ export const setInPantryInput = z
     planId: id("planId"),
     itemKey: id("itemKey"),
     inPantry: z.boolean({ error: "inPantry must be true or false" }),
+  })
+  .strict();
+
+/** shopping.setAisle: null puts the food back in the aisle its food group gives. */
+export const setAisleInput = z
+  .object({
+    planId: id("planId"),
+    foodId: id("foodId"),
+    aisle: z
+      .enum(AISLES, { error: `aisle must be one of: ${AISLES.join(", ")}` })
+      .refine((aisle) => aisle !== "supplements", "aisle: supplements are for supplements only")
+      .nullable(),
   })
   .strict();
 

@@ -12,22 +12,19 @@ import type { AppDatabase } from "../../db/client";
 import {
   type Meal,
   type SupplementForm,
+  shoppingAisleChoices,
   shoppingExtras,
   shoppingMarks,
   shoppingPreferences,
   type UnitSystem,
 } from "../../db/schema";
 import { planDayDate } from "../domain/plan-totals";
-import {
-  buildShoppingList,
-  type ShoppingEntryInput,
-  type ShoppingPortion,
-  type ShoppingSupplementInput,
-} from "../domain/shopping";
+import { type Aisle, buildShoppingList, type ShoppingSupplementInput } from "../domain/shopping";
 import type { MarkedLine } from "../domain/shopping-export";
 import { invalid, notFound } from "../errors";
 import { MAX_EXTRAS, type SetPreferencesInput, type ShoppingListInput } from "../schemas/shopping";
 import { requirePlan as requirePlanRow } from "./plans";
+import { loadAisleChoices, loadShoppingSources, resolveRawForms } from "./shopping-sources";
 import { prepared } from "./statements";
 
 /** The plan fields a shopping list needs and shows. */
@@ -93,27 +90,6 @@ function resolvePreferences(
   };
 }
 
-/**
- * Entries, then their foods and portions by id: three small reads are faster than one
- * join repeated on each of a full plan's 896 rows (bench/shopping.bench.ts).
- */
-const ENTRIES_SQL = `SELECT day, meal, food_id, grams, portion_id FROM plan_entries
-  WHERE plan_id = ? AND day BETWEEN ? AND ?`;
-
-type EntryRow = [number, Meal, string, number, string | null];
-
-const ENTRY_FOODS_SQL = `SELECT id, name, group_code FROM foods WHERE id IN
-  (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
-
-const ENTRY_PORTIONS_SQL = `SELECT id, amount, unit, grams FROM food_portions WHERE id IN
-  (SELECT DISTINCT portion_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
-
-/** Fluid measures only (fl oz, ml): all `millilitresPerGram` needs from other portions. */
-const FLUID_PORTIONS_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
-  WHERE p.food_id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)
-    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%')
-  ORDER BY p.food_id, p.seq`;
-
 const SUPPLEMENTS_SQL = `SELECT id, dose_micrograms, form, compound, every_n_days, first_day,
     weekdays, with_meal FROM plan_supplements WHERE plan_id = ? ORDER BY created_at, id`;
 
@@ -160,50 +136,16 @@ function loadSupplements(db: AppDatabase, planId: string): ShoppingSupplementInp
 
 function buildView(
   db: AppDatabase,
+  ownerId: string,
   plan: PlanRow,
   preferences: ShoppingPreferences,
 ): ShoppingListView {
-  const range = [plan.id, preferences.fromDay, preferences.toDay] as const;
-  const foods = new Map<string, { name: string; groupCode: string | null }>();
-  for (const [id, name, groupCode] of prepared(db, ENTRY_FOODS_SQL)
-    .raw(true)
-    .all(...range) as [string, string, string | null][]) {
-    foods.set(id, { name, groupCode });
-  }
-  const portions = new Map<string, ShoppingPortion>();
-  for (const [id, amount, unit, grams] of prepared(db, ENTRY_PORTIONS_SQL)
-    .raw(true)
-    .all(...range) as [string, number, string, number][]) {
-    portions.set(id, { id, amount, unit, grams });
-  }
-  const rows = prepared(db, ENTRIES_SQL)
-    .raw(true)
-    .all(...range) as EntryRow[];
-  const entries: ShoppingEntryInput[] = rows.map(([day, meal, foodId, grams, portionId]) => {
-    const food = foods.get(foodId);
-    return {
-      day,
-      meal,
-      foodId,
-      foodName: food?.name ?? foodId,
-      groupCode: food?.groupCode ?? null,
-      grams,
-      portion: portionId === null ? null : (portions.get(portionId) ?? null),
-    };
-  });
-  const portionsByFood: Record<string, ShoppingPortion[]> = {};
-  const portionRows = prepared(db, FLUID_PORTIONS_SQL).raw(true).all(plan.id) as [
-    string,
-    string,
-    number,
-    string,
-    number,
-  ][];
-  for (const [foodId, id, amount, unit, grams] of portionRows) {
-    const list = portionsByFood[foodId] ?? [];
-    list.push({ id, amount, unit, grams });
-    portionsByFood[foodId] = list;
-  }
+  const { entries, portionsByFood } = loadShoppingSources(
+    db,
+    plan.id,
+    preferences.fromDay,
+    preferences.toDay,
+  );
   const list = buildShoppingList({
     dayCount: plan.dayCount,
     startDate: plan.startDate,
@@ -211,6 +153,7 @@ function buildView(
     entries,
     portionsByFood,
     supplements: loadSupplements(db, plan.id),
+    aisleChoices: loadAisleChoices(db, ownerId),
   });
 
   const marks = new Map<string, { checked: boolean; inPantry: boolean }>();
@@ -254,7 +197,7 @@ export function getShoppingList(
   input: ShoppingListInput,
 ): ShoppingListView {
   const plan = requirePlan(db, ownerId, input.planId);
-  return buildView(db, plan, resolvePreferences(db, plan, input));
+  return buildView(db, ownerId, plan, resolvePreferences(db, plan, input));
 }
 
 /** Saves the household size, units and range (null days: the whole plan). */
@@ -286,7 +229,7 @@ export function setShoppingPreferences(
       set: { ...next, updatedAt: new Date().toISOString() },
     })
     .run();
-  return buildView(db, plan, resolvePreferences(db, plan, {}));
+  return buildView(db, ownerId, plan, resolvePreferences(db, plan, {}));
 }
 
 const ITEM_EXISTS_SQL = {
@@ -295,16 +238,80 @@ const ITEM_EXISTS_SQL = {
   food: `SELECT 1 FROM plan_entries WHERE plan_id = ? AND food_id = ? LIMIT 1`,
 } as const;
 
-/** An item key names a food of the plan, one of its supplements or one of its extras. */
+const PLAN_FOODS_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g, source
+  FROM foods WHERE id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)`;
+
+/** True when `foodId` is bought for the plan as the raw form of one of its prepared foods. */
+function isRawFormInPlan(db: AppDatabase, planId: string, foodId: string): boolean {
+  const foods = (
+    prepared(db, PLAN_FOODS_SQL).raw(true).all(planId) as [
+      string,
+      string,
+      string | null,
+      number,
+      number | null,
+      string,
+    ][]
+  ).map(([id, name, groupCode, fortified, energy, source]) => ({
+    id,
+    name,
+    groupCode,
+    b12Fortified: fortified === 1,
+    energyKcalPerHundredGrams: energy,
+    source,
+  }));
+  for (const raw of resolveRawForms(db, foods).values()) if (raw.foodId === foodId) return true;
+  return false;
+}
+
+/**
+ * An item key names a food of the plan (as entered, or the raw form a prepared food is
+ * bought as), one of its supplements or one of its extras.
+ */
 function requireItem(db: AppDatabase, planId: string, itemKey: string): void {
   const [kind, id] = itemKey.startsWith("extra:")
     ? (["extra", itemKey.slice(6)] as const)
     : itemKey.startsWith("supplement:")
       ? (["supplement", itemKey.slice(11)] as const)
       : (["food", itemKey] as const);
-  if (!prepared(db, ITEM_EXISTS_SQL[kind]).get(planId, id)) {
-    throw notFound(`No shopping list item "${itemKey}" in this plan`, "itemKey");
+  if (prepared(db, ITEM_EXISTS_SQL[kind]).get(planId, id)) return;
+  if (kind === "food" && isRawFormInPlan(db, planId, id)) return;
+  throw notFound(`No shopping list item "${itemKey}" in this plan`, "itemKey");
+}
+
+/**
+ * Moves a food to another aisle on every list of the owner (null: back to the aisle
+ * the food's group gives). The food must be on this plan's list.
+ */
+export function setAisle(
+  db: AppDatabase,
+  ownerId: string,
+  input: { planId: string; foodId: string; aisle: Aisle | null },
+): ShoppingListView {
+  const plan = requirePlan(db, ownerId, input.planId);
+  if (input.foodId.startsWith("extra:") || input.foodId.startsWith("supplement:")) {
+    throw invalid("foodId: only foods can be moved to another aisle", "foodId");
   }
+  requireItem(db, plan.id, input.foodId);
+  if (input.aisle === null) {
+    db.delete(shoppingAisleChoices)
+      .where(
+        and(
+          eq(shoppingAisleChoices.ownerId, ownerId),
+          eq(shoppingAisleChoices.foodId, input.foodId),
+        ),
+      )
+      .run();
+  } else {
+    db.insert(shoppingAisleChoices)
+      .values({ ownerId, foodId: input.foodId, aisle: input.aisle })
+      .onConflictDoUpdate({
+        target: [shoppingAisleChoices.ownerId, shoppingAisleChoices.foodId],
+        set: { aisle: input.aisle, updatedAt: new Date().toISOString() },
+      })
+      .run();
+  }
+  return buildView(db, ownerId, plan, resolvePreferences(db, plan, {}));
 }
 
 export type ShoppingMark = { itemKey: string; checked: boolean; inPantry: boolean };
@@ -356,7 +363,7 @@ export function clearChecked(db: AppDatabase, ownerId: string, planId: string): 
     .set({ checked: false, updatedAt: new Date().toISOString() })
     .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)))
     .run();
-  return buildView(db, plan, resolvePreferences(db, plan, {}));
+  return buildView(db, ownerId, plan, resolvePreferences(db, plan, {}));
 }
 
 export function addExtra(
@@ -382,7 +389,7 @@ export function addExtra(
       .values({ id: extraId, planId: plan.id, text: input.text, position: (row?.max ?? 0) + 1 })
       .run();
   });
-  return { ...buildView(db, plan, resolvePreferences(db, plan, {})), extraId };
+  return { ...buildView(db, ownerId, plan, resolvePreferences(db, plan, {})), extraId };
 }
 
 export function removeExtra(
@@ -404,5 +411,5 @@ export function removeExtra(
       )
       .run();
   });
-  return buildView(db, plan, resolvePreferences(db, plan, {}));
+  return buildView(db, ownerId, plan, resolvePreferences(db, plan, {}));
 }

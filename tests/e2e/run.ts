@@ -9,6 +9,7 @@ import { runJourneys } from "./harness";
 import { httpFuzzJourneys } from "./http-fuzz.journeys";
 import { keyboardJourneys } from "./keyboard.journeys";
 import { learnJourneys } from "./learn.journeys";
+import { offlineJourneys } from "./offline.journeys";
 import { planJourneys } from "./plans.journeys";
 import { quickEntryJourneys } from "./quick-entry.journeys";
 import { securityJourneys } from "./security.journeys";
@@ -20,6 +21,7 @@ runJourneys([
   ...quickEntryJourneys,
   ...absorptionJourneys,
   ...shoppingJourneys,
+  ...offlineJourneys,
   ...learnJourneys,
   ...backupJourneys,
   ...keyboardJourneys,

@@ -59,12 +59,13 @@ export const shoppingJourneys: Journey[] = [
       const url = `${baseUrl}/plans/${planId}/shopping`;
       await open(page, url);
       await page.getByRole("heading", { level: 1, name: "Shopping list: Café week" }).waitFor();
-      // 3 days × 1 cup × 2 people = 6 cups = 1,458 g.
-      await page.getByText("6 cups (1.41 L)", { exact: true }).waitFor();
-      await page.getByText("4 large (200 g)", { exact: true }).waitFor();
+      // 3 days × 1 cup × 2 people = 6 cups = 1,458 g = 1,409 ml: bought as 1.5 L.
+      await page.getByText("1.5 L fortified soy milk", { exact: true }).waitFor();
+      await page.getByText("4 large eggs (200 g)", { exact: true }).waitFor();
+      await page.getByText("160 g rolled oats", { exact: true }).waitFor();
 
-      const soy = page.getByRole("checkbox", { name: /Soymilk, original and vanilla/ });
-      const oats = page.getByRole("checkbox", { name: /Cereals, oats/ });
+      const soy = page.getByRole("checkbox", { name: /fortified soy milk/ });
+      const oats = page.getByRole("checkbox", { name: /rolled oats/ });
       for (const box of [soy, oats]) {
         const saved = page.waitForResponse((response) =>
           response.url().includes("shopping.setChecked"),
@@ -77,7 +78,7 @@ export const shoppingJourneys: Journey[] = [
       assert(await oats.isChecked(), "oats not ticked after reload");
 
       // Offline: the tick is kept and queued, then saved when the connection returns.
-      const egg = page.getByRole("checkbox", { name: /Egg, whole, raw, fresh/ });
+      const egg = page.getByRole("checkbox", { name: /4 large eggs/ });
       await page.context().setOffline(true);
       await egg.check();
       await page.getByText("Saved offline, will sync", { exact: false }).waitFor();
@@ -93,14 +94,14 @@ export const shoppingJourneys: Journey[] = [
       assert(await egg.isChecked(), "offline tick was not synced");
 
       // "Already have" moves a line aside; one tap brings it back.
-      await page.getByRole("button", { name: /Already have Cereals, oats/ }).click();
-      await page.getByRole("button", { name: /Put back on the list: Cereals, oats/ }).waitFor();
+      await page.getByRole("button", { name: /Already have rolled oats/ }).click();
+      await page.getByRole("button", { name: /Put back on the list: rolled oats/ }).waitFor();
 
       await screenshot(page, "shopping-desktop");
       await page.setViewportSize(VIEWPORTS.phone);
       await screenshot(page, "shopping-phone");
       await page.setViewportSize(VIEWPORTS.desktop);
-      await page.getByRole("button", { name: /Put back on the list: Cereals, oats/ }).click();
+      await page.getByRole("button", { name: /Put back on the list: rolled oats/ }).click();
       await oats.waitFor();
 
       const [download] = await Promise.all([
@@ -114,13 +115,16 @@ export const shoppingJourneys: Journey[] = [
       const text = readFileSync(await download.path(), "utf8");
       assert(text.startsWith("\uFEFF"), "CSV has no UTF-8 BOM");
       const rows = parseCsv(text.slice(1));
-      assert(rows[0]?.join("|") === "Aisle|Item|To buy|Exact grams|Used on|Status|Note", "header");
-      const soyRow = rows.find((row) => row[1]?.startsWith("Soymilk, original and vanilla"));
+      assert(
+        rows[0]?.join("|") === "Aisle|Item|To buy|Exact grams|Used on|Status|Note|Full name",
+        "header",
+      );
+      const soyRow = rows.find((row) => row[1] === "fortified soy milk");
       assert(soyRow?.[0] === "Drinks", `soymilk aisle: ${soyRow?.[0]}`);
-      assert(soyRow?.[2] === "6 cups (1.41 L)", `soymilk quantity: ${soyRow?.[2]}`);
+      assert(soyRow?.[2] === "1.5 L", `soymilk quantity: ${soyRow?.[2]}`);
       assert(soyRow?.[3] === "1458", `soymilk grams: ${soyRow?.[3]}`);
       assert(soyRow?.[5] === "ticked", `soymilk status: ${soyRow?.[5]}`);
-      const eggRow = rows.find((row) => row[1] === "Egg, whole, raw, fresh");
+      const eggRow = rows.find((row) => row[1] === "egg" && row[7] === "Egg, whole, raw, fresh");
       assert(eggRow?.[2] === "4 large (200 g)" && eggRow[5] === "ticked", `egg row: ${eggRow}`);
       assert(
         rows.some((row) => row[0] === "Extras" && row[1] === "Kitchen roll"),

@@ -49,7 +49,10 @@ describe("shopping.list", () => {
     const list = await api.shopping.list({ planId, servings: 2 });
     const soy = allLines(list).find((line) => line.foodId === SOYMILK);
     expect(soy?.grams).toBe(3402);
-    expect(soy?.displayQuantity).toMatch(/^14 cups \(3\.29 L\)$/);
+    // Bought by volume: 3402 g ÷ 30.6 g per fl oz × 29.5735 ml = 3,288 ml → 3.5 L.
+    expect(soy?.displayQuantity).toBe("3.5 L");
+    expect(soy?.text).toBe("3.5 L fortified soy milk");
+    expect(soy?.name).toBe("Soymilk, original and vanilla, with added calcium, vitamins A and D");
     expect(soy?.aisle).toBe("drinks");
     expect(soy?.usedOn).toHaveLength(7);
     expect(soy?.checked).toBe(false);
@@ -352,6 +355,116 @@ describe("ticks, pantry and extras", () => {
   });
 });
 
+describe("buying the raw form and moving aisles", () => {
+  const LENTILS_COOKED = "sr28-16070"; // 116 kcal/100 g; 1 cup = 198 g (portion :1)
+  const LENTILS_RAW = "sr28-16069"; // 352 kcal/100 g
+  const TOAST = "sr28-18070"; // 290 kcal/100 g
+  const BREAD = "sr28-18069"; // 266 kcal/100 g
+  const TOFU = "sr28-16126";
+
+  async function lentilWeek(): Promise<string> {
+    const planId = await createPlanWith(api, { name: "Lentil week", dayCount: 7 });
+    await api.plans.addEntry({
+      planId,
+      day: 1,
+      meal: "dinner",
+      foodId: LENTILS_COOKED,
+      grams: 352,
+    });
+    await api.plans.addEntry({
+      planId,
+      day: 2,
+      meal: "dinner",
+      foodId: LENTILS_COOKED,
+      grams: 352,
+    });
+    await api.plans.addEntry({ planId, day: 3, meal: "lunch", foodId: LENTILS_RAW, grams: 50 });
+    await api.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: TOAST, grams: 290 });
+    await api.plans.addEntry({ planId, day: 2, meal: "breakfast", foodId: BREAD, grams: 100 });
+    await api.plans.addEntry({ planId, day: 1, meal: "dinner", foodId: TOFU, grams: 200 });
+    return planId;
+  }
+
+  it("lists cooked lentils as dry lentils and toast as bread, each on one line with the raw food", async () => {
+    const planId = await lentilWeek();
+    const lines = allLines(await api.shopping.list({ planId }));
+    expect(lines.find((line) => line.foodId === LENTILS_COOKED)).toBeUndefined();
+    const lentils = lines.find((line) => line.foodId === LENTILS_RAW);
+    // 704 g cooked × 116/352 = 232 g dry, + 50 g dry = 282 g → 300 g (25 g steps).
+    expect(lentils?.grams).toBeCloseTo(282, 9);
+    expect(lentils?.text).toBe("300 g dry lentils");
+    expect(lentils?.preparedFrom.map((food) => food.foodId)).toEqual([LENTILS_COOKED]);
+    expect(lentils?.aisle).toBe("pantry-and-grains");
+    expect(lines.find((line) => line.foodId === TOAST)).toBeUndefined();
+    const bread = lines.find((line) => line.foodId === BREAD);
+    // 290 g toast × 290/266 = 316.17 g bread, + 100 g = 416.17 g.
+    expect(bread?.grams).toBeCloseTo(416.1654, 3);
+    expect(bread?.aisle).toBe("bakery");
+    const tofu = lines.find((line) => line.foodId === TOFU);
+    expect(tofu?.aisle).toBe("chilled-and-plant-based");
+    expect(tofu?.shoppingName).toBe("firm tofu");
+  });
+
+  it("ticks the raw line although the plan only holds the cooked food", async () => {
+    const planId = await createPlanWith(api, { name: "Only cooked", dayCount: 1 });
+    await api.plans.addEntry({
+      planId,
+      day: 1,
+      meal: "dinner",
+      foodId: LENTILS_COOKED,
+      grams: 198,
+    });
+    await api.shopping.setChecked({ planId, itemKey: LENTILS_RAW, checked: true });
+    const line = allLines(await api.shopping.list({ planId })).find(
+      (item) => item.foodId === LENTILS_RAW,
+    );
+    expect(line?.checked).toBe(true);
+  });
+
+  it("remembers an aisle move for every plan of the owner, and undoes it with null", async () => {
+    const first = await lentilWeek();
+    const second = await lentilWeek();
+    const moved = await api.shopping.setAisle({ planId: first, foodId: TOFU, aisle: "produce" });
+    const inFirst = allLines(moved).find((line) => line.foodId === TOFU);
+    expect(inFirst?.aisle).toBe("produce");
+    expect(inFirst?.aisleChosen).toBe(true);
+    const inSecond = allLines(await api.shopping.list({ planId: second })).find(
+      (line) => line.foodId === TOFU,
+    );
+    expect(inSecond?.aisle).toBe("produce");
+    const back = await api.shopping.setAisle({ planId: second, foodId: TOFU, aisle: null });
+    expect(allLines(back).find((line) => line.foodId === TOFU)?.aisle).toBe(
+      "chilled-and-plant-based",
+    );
+  });
+
+  it("rejects unknown aisles, foods not on the list and other owners' plans, changing nothing", async () => {
+    const planId = await lentilWeek();
+    await expectTrpcError(
+      api.shopping.setAisle({ planId, foodId: TOFU, aisle: malformed("cellar") }),
+      "BAD_REQUEST",
+      /aisle/,
+    );
+    await expectTrpcError(
+      api.shopping.setAisle({ planId, foodId: TOFU, aisle: "supplements" }),
+      "BAD_REQUEST",
+      /aisle/,
+    );
+    await expectTrpcError(
+      api.shopping.setAisle({ planId, foodId: EGG, aisle: "produce" }),
+      "NOT_FOUND",
+      /itemKey|No shopping list item/,
+    );
+    const other = testDb.caller("shopping-stranger");
+    await expectTrpcError(
+      other.shopping.setAisle({ planId, foodId: TOFU, aisle: "produce" }),
+      "NOT_FOUND",
+    );
+    const tofu = allLines(await api.shopping.list({ planId })).find((line) => line.foodId === TOFU);
+    expect(tofu?.aisle).toBe("chilled-and-plant-based");
+  });
+});
+
 describe("download routes", () => {
   const params = (planId: string) => ({ params: Promise.resolve({ planId }) });
 
@@ -376,13 +489,17 @@ describe("download routes", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe('"Aisle","Item","To buy","Exact grams","Used on","Status","Note"');
+    expect(lines[0]).toBe(
+      '"Aisle","Item","To buy","Exact grams","Used on","Status","Note","Full name"',
+    );
     expect(
       lines.some(
-        (line) => line.startsWith('"Drinks","Soymilk') && line.includes('"14 cups (3.29 L)",3402,'),
+        (line) =>
+          line.startsWith('"Drinks","fortified soy milk","3.5 L",3402,') &&
+          line.endsWith('"Soymilk, original and vanilla, with added calcium, vitamins A and D"'),
       ),
     ).toBe(true);
-    expect(lines.at(-1)).toBe('"Extras","\'=1+1","",,"","to buy",""');
+    expect(lines.at(-1)).toBe('"Extras","\'=1+1","",,"","to buy","",""');
   });
 
   it("Markdown: text/markdown with the same lines", async () => {
@@ -402,7 +519,8 @@ describe("download routes", () => {
     const text = await response.text();
     expect(text).toContain("# Shopping list: Soy week");
     expect(text).toContain("Days 2\\-3 · 1 person · imperial");
-    expect(text).toContain("- [ ] **2 cups \\(16 fl oz\\)** Soymilk");
+    // 2 cups = 486 g = 470 ml = 15.9 US fl oz → 16 fl oz.
+    expect(text).toContain("- [ ] **16 fl oz fortified soy milk** \\(exactly 486 g\\)");
   });
 
   it("400 for bad input and 404 for an unknown plan, as JSON, never 500", async () => {

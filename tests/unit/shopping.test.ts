@@ -55,21 +55,25 @@ describe("buildShoppingList", () => {
     const line = result.lines[0];
     expect(line?.grams).toBe(3402);
     expect(line?.household).toEqual({ unit: "cup", exactAmount: 14, amount: 14 });
-    // 3402 g ÷ 30.6 g per fl oz × 29.5735 ml = 3,288 ml.
-    expect(line?.displayQuantity).toBe("14 cups (3.29 L)");
+    // A liquid is bought by volume: 3402 g ÷ 30.6 g per fl oz × 29.5735 ml = 3,288 ml,
+    // rounded up to a quarter litre.
+    expect(line?.displayQuantity).toBe("3.5 L");
+    expect(line?.text).toBe("3.5 L soy milk");
+    expect(line?.shoppingName).toBe("soy milk");
     expect(line?.exactQuantity).toBe("3,402 g");
     expect(line?.aisle).toBe("drinks");
     expect(line?.usedOn).toHaveLength(7);
   });
 
-  it("gives imperial volumes in fluid ounces", () => {
+  it("gives imperial volumes in quarts above two pints", () => {
     const result = list({
       servings: 2,
       unitSystem: "imperial",
       entries: week((day) => soymilk(day)),
       portionsByFood: { "sr28-16139": [CUP, FL_OZ] },
     });
-    expect(result.lines[0]?.displayQuantity).toBe("14 cups (111 fl oz)");
+    // 3,288 ml ÷ 946.35 ml per US quart = 3.47 → 4 quarts.
+    expect(result.lines[0]?.displayQuantity).toBe("4 quarts");
   });
 
   it("rounds eggs up to whole eggs: 1.5 large a day for a week is 10.5, so 11 large", () => {
@@ -170,7 +174,9 @@ describe("buildShoppingList", () => {
     }));
     const line = list({ entries, portionsByFood: { "curated-oat-drink-fortified": [glass] } })
       .lines[0];
-    expect(line?.displayQuantity).toBe("7 × 1 glass, 250 ml (1.75 L)");
+    // A drink: 7 × 250 ml = 1.75 L, bought by volume.
+    expect(line?.displayQuantity).toBe("1.75 L");
+    expect(line?.text).toBe("1.75 L oat drink");
   });
 
   it("lists only the chosen range of days", () => {
@@ -301,10 +307,16 @@ describe("aisleForFood", () => {
   it.each([
     ["0100", "Milk, whole", "dairy-and-eggs"],
     ["1600", SOYMILK, "drinks"],
-    ["1600", "Tofu, firm", "dairy-and-eggs"],
+    ["1600", "Tofu, firm", "chilled-and-plant-based"],
+    ["1600", "Tempeh", "chilled-and-plant-based"],
+    ["0200", "Spices, cumin seed", "spices-and-herbs"],
+    ["0400", "Oil, olive, salad or cooking", "oils-and-sauces"],
+    ["1100", "Beans, kidney, red, mature seeds, canned", "canned-goods"],
+    ["0200", "Vinegar, cider", "oils-and-sauces"],
     ["1600", "Lentils, raw", "pantry-and-grains"],
     ["0900", "Orange juice, raw", "drinks"],
-    ["0900", "Peaches, canned, heavy syrup pack", "pantry-and-grains"],
+    ["0900", "Peaches, canned, heavy syrup pack", "canned-goods"],
+    ["0900", "Raisins, dried", "pantry-and-grains"],
     ["1100", "Peas, green, frozen, unprepared", "frozen"],
     ["1900", "Ice creams, vanilla", "frozen"],
     ["1500", "Fish, salmon, Atlantic, wild, raw", "meat-and-fish"],

@@ -3,6 +3,7 @@ import {
   addExtraInput,
   planOnlyInput,
   removeExtraInput,
+  setAisleInput,
   setCheckedInput,
   setInPantryInput,
   setPreferencesInput,
@@ -13,6 +14,7 @@ import {
   clearChecked,
   getShoppingList,
   removeExtra,
+  setAisle,
   setChecked,
   setInPantry,
   setShoppingPreferences,
@@ -32,6 +34,9 @@ export const shoppingRouter = router({
   setInPantry: publicProcedure
     .input(setInPantryInput)
     .mutation(({ ctx, input }) => setInPantry(ctx.db, ctx.ownerId, input)),
+  setAisle: publicProcedure
+    .input(setAisleInput)
+    .mutation(({ ctx, input }) => setAisle(ctx.db, ctx.ownerId, input)),
   clearChecked: publicProcedure
     .input(planOnlyInput)
     .mutation(({ ctx, input }) => clearChecked(ctx.db, ctx.ownerId, input.planId)),

@@ -1,0 +1,226 @@
+/**
+ * What a shopping list is built from: a plan's entries in range with their foods and
+ * portions, each prepared food's raw form (server/domain/raw-forms.ts), fluid measures,
+ * and the aisles the owner moved foods to. Reads only; the list is built by the pure
+ * `buildShoppingList`.
+ */
+import type { AppDatabase } from "../../db/client";
+import type { Meal } from "../../db/schema";
+import {
+  chooseRawForm,
+  isPreparedName,
+  RAW_FORM_PAIRS,
+  rawNameCandidates,
+  sr28YieldFactor,
+} from "../domain/raw-forms";
+import {
+  type Aisle,
+  isAisle,
+  type ShoppingEntryInput,
+  type ShoppingPortion,
+  type ShoppingRawForm,
+} from "../domain/shopping";
+import { prepared } from "./statements";
+
+/**
+ * Entries, then their foods and portions by id: three small reads are faster than one
+ * join repeated on each of a full plan's 896 rows (bench/shopping.bench.ts).
+ */
+const ENTRIES_SQL = `SELECT day, meal, food_id, grams, portion_id FROM plan_entries
+  WHERE plan_id = ? AND day BETWEEN ? AND ?`;
+
+type EntryRow = [number, Meal, string, number, string | null];
+
+const ENTRY_FOODS_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g, source
+  FROM foods WHERE id IN
+  (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
+
+type FoodRow = [string, string, string | null, number, number | null, string];
+
+const ENTRY_PORTIONS_SQL = `SELECT id, amount, unit, grams FROM food_portions WHERE id IN
+  (SELECT DISTINCT portion_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
+
+/** Fluid measures only (fl oz, ml): all `millilitresPerGram` needs from other portions. */
+const FLUID_PORTIONS_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
+  WHERE p.food_id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)
+    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%')
+  ORDER BY p.food_id, p.seq`;
+
+/** Shared foods that may be the raw form of a prepared one, by exact name or paired id. */
+const RAW_CANDIDATES_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g
+  FROM foods WHERE owner_id IS NULL AND (name IN (SELECT value FROM json_each(?))
+    OR id IN (SELECT value FROM json_each(?)))`;
+
+const PORTIONS_OF_SQL = `SELECT food_id, id, amount, unit, grams FROM food_portions
+  WHERE food_id IN (SELECT value FROM json_each(?)) ORDER BY food_id, seq`;
+
+/** Portions recording an SR28 cooking yield ("package (10 oz) yields", "oz, dry, yields"). */
+const YIELD_PORTIONS_SQL = `SELECT food_id, id, amount, unit, grams FROM food_portions
+  WHERE food_id IN (SELECT value FROM json_each(?)) AND unit LIKE '%yield%'`;
+
+const AISLE_CHOICES_SQL = `SELECT food_id, aisle FROM shopping_aisle_choices WHERE owner_id = ?`;
+
+export type FoodFacts = {
+  id: string;
+  name: string;
+  groupCode: string | null;
+  b12Fortified: boolean;
+  energyKcalPerHundredGrams: number | null;
+  source: string;
+};
+
+function groupPortions(rows: [string, string, number, string, number][]) {
+  const byFood: Record<string, ShoppingPortion[]> = {};
+  for (const [foodId, id, amount, unit, grams] of rows) {
+    const list = byFood[foodId] ?? [];
+    list.push({ id, amount, unit, grams });
+    byFood[foodId] = list;
+  }
+  return byFood;
+}
+
+/**
+ * The raw form of every prepared shared food among `foods` (custom foods are taken as
+ * the person entered them), with its grams per prepared gram and its portions.
+ */
+export function resolveRawForms(
+  db: AppDatabase,
+  foods: readonly FoodFacts[],
+): Map<string, ShoppingRawForm> {
+  const preparedFoods = foods.filter(
+    (food) => food.source !== "custom" && (RAW_FORM_PAIRS[food.id] || isPreparedName(food.name)),
+  );
+  const result = new Map<string, ShoppingRawForm>();
+  if (preparedFoods.length === 0) return result;
+  const names = preparedFoods.flatMap((food) => rawNameCandidates(food.name));
+  const ids = preparedFoods.flatMap((food) => RAW_FORM_PAIRS[food.id] ?? []);
+  const rows = prepared(db, RAW_CANDIDATES_SQL)
+    .raw(true)
+    .all(JSON.stringify(names), JSON.stringify(ids)) as [
+    string,
+    string,
+    string | null,
+    number,
+    number | null,
+  ][];
+  const candidates = rows.map(([id, name, groupCode, fortified, energy]) => ({
+    id,
+    name,
+    groupCode,
+    b12Fortified: fortified === 1,
+    energyKcalPerHundredGrams: energy,
+  }));
+  const yields = groupPortions(
+    prepared(db, YIELD_PORTIONS_SQL)
+      .raw(true)
+      .all(JSON.stringify(preparedFoods.map((food) => food.id))) as [
+      string,
+      string,
+      number,
+      string,
+      number,
+    ][],
+  );
+  const chosen = new Map<string, { food: (typeof candidates)[number]; factor: number }>();
+  for (const food of preparedFoods) {
+    const raw = chooseRawForm(food, candidates, sr28YieldFactor(yields[food.id] ?? []));
+    if (raw) chosen.set(food.id, raw);
+  }
+  if (chosen.size === 0) return result;
+  const rawIds = [...new Set([...chosen.values()].map((raw) => raw.food.id))];
+  const portions = groupPortions(
+    prepared(db, PORTIONS_OF_SQL).raw(true).all(JSON.stringify(rawIds)) as [
+      string,
+      string,
+      number,
+      string,
+      number,
+    ][],
+  );
+  for (const [foodId, { food, factor }] of chosen) {
+    result.set(foodId, {
+      foodId: food.id,
+      foodName: food.name,
+      groupCode: food.groupCode,
+      b12Fortified: food.b12Fortified,
+      factor,
+      portions: portions[food.id] ?? [],
+    });
+  }
+  return result;
+}
+
+export type ShoppingSources = {
+  entries: ShoppingEntryInput[];
+  portionsByFood: Record<string, ShoppingPortion[]>;
+};
+
+/** Entries of days `fromDay`-`toDay`, each with its food, portion and raw form. */
+export function loadShoppingSources(
+  db: AppDatabase,
+  planId: string,
+  fromDay: number,
+  toDay: number,
+): ShoppingSources {
+  const range = [planId, fromDay, toDay] as const;
+  const foods = new Map<string, FoodFacts>();
+  for (const [id, name, groupCode, fortified, energy, source] of prepared(db, ENTRY_FOODS_SQL)
+    .raw(true)
+    .all(...range) as FoodRow[]) {
+    foods.set(id, {
+      id,
+      name,
+      groupCode,
+      b12Fortified: fortified === 1,
+      energyKcalPerHundredGrams: energy,
+      source,
+    });
+  }
+  const rawForms = resolveRawForms(db, [...foods.values()]);
+  const portions = new Map<string, ShoppingPortion>();
+  for (const [id, amount, unit, grams] of prepared(db, ENTRY_PORTIONS_SQL)
+    .raw(true)
+    .all(...range) as [string, number, string, number][]) {
+    portions.set(id, { id, amount, unit, grams });
+  }
+  const rows = prepared(db, ENTRIES_SQL)
+    .raw(true)
+    .all(...range) as EntryRow[];
+  const entries: ShoppingEntryInput[] = rows.map(([day, meal, foodId, grams, portionId]) => {
+    const food = foods.get(foodId);
+    return {
+      day,
+      meal,
+      foodId,
+      foodName: food?.name ?? foodId,
+      groupCode: food?.groupCode ?? null,
+      b12Fortified: food?.b12Fortified ?? false,
+      grams,
+      portion: portionId === null ? null : (portions.get(portionId) ?? null),
+      rawForm: rawForms.get(foodId) ?? null,
+    };
+  });
+  const portionsByFood = groupPortions(
+    prepared(db, FLUID_PORTIONS_SQL).raw(true).all(planId) as [
+      string,
+      string,
+      number,
+      string,
+      number,
+    ][],
+  );
+  for (const raw of rawForms.values()) portionsByFood[raw.foodId] = [...raw.portions];
+  return { entries, portionsByFood };
+}
+
+/** Aisles the owner moved foods to, by food id (unknown aisle names are ignored). */
+export function loadAisleChoices(db: AppDatabase, ownerId: string): Record<string, Aisle> {
+  const choices: Record<string, Aisle> = {};
+  for (const [foodId, aisle] of prepared(db, AISLE_CHOICES_SQL).raw(true).all(ownerId) as [
+    string,
+    string,
+  ][]) {
+    if (isAisle(aisle)) choices[foodId] = aisle;
+  }
+  return choices;
+}
