@@ -11,7 +11,7 @@ const handler = (request: Request) =>
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: createRequestContext,
+    createContext: ({ req }) => createRequestContext(req),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`tRPC error on ${path ?? "unknown path"}:`, error);
