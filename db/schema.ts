@@ -434,10 +434,11 @@ export const householdInvitations = sqliteTable(
       .references(() => owners.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     role: text("role", { enum: HOUSEHOLD_ROLES }).notNull(),
-    createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    /** Account ids, kept for the record (no foreign key: an account may be removed later). */
+    createdBy: text("created_by"),
     expiresAt: text("expires_at").notNull(),
     usedAt: text("used_at"),
-    usedBy: text("used_by").references(() => authUsers.id, { onDelete: "set null" }),
+    usedBy: text("used_by"),
     createdAt: timestamps.createdAt,
   },
   (table) => [index("household_invitations_household_idx").on(table.householdId)],

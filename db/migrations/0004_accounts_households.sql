@@ -78,9 +78,7 @@ CREATE TABLE `household_invitations` (
 	`used_at` text,
 	`used_by` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-	FOREIGN KEY (`household_id`) REFERENCES `owners`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`created_by`) REFERENCES `auth_users`(`id`) ON UPDATE no action ON DELETE set null,
-	FOREIGN KEY (`used_by`) REFERENCES `auth_users`(`id`) ON UPDATE no action ON DELETE set null
+	FOREIGN KEY (`household_id`) REFERENCES `owners`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `household_invitations_token_hash_unique` ON `household_invitations` (`token_hash`);--> statement-breakpoint

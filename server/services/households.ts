@@ -327,5 +327,6 @@ export function setMemberPassword(
 }
 
 export function requirePasswordLength(password: string): void {
-  if (password.length < 8) throw invalid("newPassword must be at least 8 characters.", "newPassword");
+  if (password.length < 8)
+    throw invalid("newPassword must be at least 8 characters.", "newPassword");
 }

@@ -19,7 +19,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { type AppDatabase, getDatabase } from "../../db/client";
 import type { HouseholdRole } from "../../db/schema";
-import { getAuth } from "../auth/auth";
+import { type Auth, getAuth } from "../auth/auth";
 import { readRequestSession } from "../auth/session";
 import { AppError, type AppErrorCode } from "../errors";
 
@@ -40,7 +40,9 @@ export function createInnerContext(options: {
   session?: { accountId: string; role: HouseholdRole } | null;
 }): Context {
   const session =
-    options.session === undefined ? { accountId: "test-account", role: "owner" as const } : options.session;
+    options.session === undefined
+      ? { accountId: "test-account", role: "owner" as const }
+      : options.session;
   if (!session) return { db: options.db, ownerId: "", accountId: null, role: null };
   return {
     db: options.db,
@@ -51,9 +53,17 @@ export function createInnerContext(options: {
 }
 
 /** The HTTP context: the session of the request's cookies, read once per request. */
-export async function createRequestContext(request: { headers: Headers }): Promise<Context> {
-  const db = getDatabase();
-  const session = await readRequestSession(getAuth(), db, request.headers);
+export function createRequestContext(request: { headers: Headers }): Promise<Context> {
+  return createSessionContext(getDatabase(), getAuth(), request.headers);
+}
+
+/** The context of whoever these headers' session cookie belongs to (tests pass their own auth). */
+export async function createSessionContext(
+  db: AppDatabase,
+  auth: Auth,
+  headers: Headers,
+): Promise<Context> {
+  const session = await readRequestSession(auth, db, headers);
   if (!session) return createInnerContext({ db, session: null });
   return {
     db,
@@ -137,6 +147,17 @@ export const householdOwnerProcedure = protectedProcedure.use(({ ctx, next }) =>
       code: "FORBIDDEN",
       message: "Only the household's owner can do this.",
     });
+  }
+  return next();
+});
+
+/**
+ * The server's admin: an owner of the first household (the first account's). Settings
+ * that concern every household on this server (password sign-up) are theirs.
+ */
+export const siteAdminProcedure = householdOwnerProcedure.use(({ ctx, next }) => {
+  if (ctx.ownerId !== LOCAL_OWNER_ID) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only the server's admin can do this." });
   }
   return next();
 });

@@ -66,7 +66,9 @@ export async function shoppingDownload(
 ): Promise<Response> {
   try {
     const input = parseDownloadQuery(planId, new URL(request.url).searchParams);
-    const list = await createCaller(() => createRequestContext(request)).shopping.list(input as never);
+    const list = await createCaller(() => createRequestContext(request)).shopping.list(
+      input as never,
+    );
     const body = format.render({
       planName: list.plan.name,
       preferences: list.preferences,
