@@ -22,7 +22,7 @@ export async function readRequestSession(
   headers: Headers,
 ): Promise<RequestSession | null> {
   const cookie = headers.get("cookie");
-  if (!cookie || !cookie.includes("session_token")) return null;
+  if (!cookie?.includes("session_token")) return null;
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const membership = findMembership(db, session.user.id);
