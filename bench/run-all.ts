@@ -14,6 +14,7 @@ import { benchLoad, LOAD_TITLE, loadFailures } from "./load.bench";
 import { benchPageWeight } from "./page-weight.bench";
 import { benchPlanTotals, benchPlanTotalsScaling, SCALING_TITLE } from "./plan-totals.bench";
 import { benchSearch } from "./search.bench";
+import { benchSession, SESSION_TITLE } from "./session.bench";
 import { benchShopping } from "./shopping.bench";
 import { printTable } from "./stats";
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     "shopping.list (target: 28-day plan for 20 people < 10 ms server-side)",
     benchShopping(),
   );
+  printTable(SESSION_TITLE, await benchSession());
   if (existsSync(".next/BUILD_ID")) {
     printTable(`${HTTP_SEARCH_TITLE} (ms)`, await benchHttpSearch());
     const load = await benchLoad();

@@ -97,8 +97,10 @@ export function createAuth(db: AppDatabase, options: AuthOptions = {}) {
       },
     },
     advanced: {
-      // Secure cookies follow the scheme the app is reached by (HTTPS behind a proxy).
-      useSecureCookies: typeof baseURL === "string" ? baseURL.startsWith("https:") : undefined,
+      // Secure cookies when the app's public URL is HTTPS (BETTER_AUTH_URL=https://…, e.g.
+      // behind a TLS proxy). Not by default: a home server reached over plain HTTP on the
+      // LAN would otherwise never keep its session cookie.
+      useSecureCookies: typeof baseURL === "string" && baseURL.startsWith("https:"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     account: { accountLinking: { enabled: true, trustedProviders: oidc ? [oidc.providerId] : [] } },
