@@ -3,7 +3,7 @@
  *
  * - Before the first account exists, every page sends the visitor to /setup.
  * - Without a session cookie, pages send the visitor to /sign-in (?next= the page).
- * - A signed-in visitor opening /sign-in or /setup goes home.
+ * - Once an account exists, /setup sends the visitor on (home, or /sign-in).
  * - /api/* is not redirected: the tRPC endpoint and the downloads answer 401 themselves,
  *   and /api/auth/* is better-auth's.
  *
@@ -41,8 +41,9 @@ export function gateRequest(request: GateRequest): NextResponse | null {
   const redirectTo = (target: string) => NextResponse.redirect(new URL(target, request.url));
   if (!anyAccountExists()) return pathname === "/setup" ? null : redirectTo("/setup");
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (signedIn) return AUTH_PAGES.has(pathname) ? redirectTo("/") : null;
-  if (pathname === "/setup") return redirectTo("/sign-in");
+  // /sign-in stays reachable with a cookie: the cookie may hold an expired session.
+  if (pathname === "/setup") return redirectTo(signedIn ? "/" : "/sign-in");
+  if (signedIn) return null;
   if (AUTH_PAGES.has(pathname) || OPEN_PAGES.has(pathname)) return null;
   const next = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
   return redirectTo(`/sign-in${next}`);

@@ -18,7 +18,7 @@ export const VIEWPORTS = {
   phone: { width: 375, height: 800 },
 } as const;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -84,7 +84,7 @@ export async function startApp(): Promise<RunningApp> {
   }
   const directory = mkdtempSync(path.join(tmpdir(), "b12-e2e-"));
   const databasePath = path.join(directory, "e2e.db");
-  const port = await freePort();
+  const port = Number(process.env.E2E_APP_PORT) || (await freePort());
   const env = {
     ...process.env,
     DATABASE_PATH: databasePath,
