@@ -5,11 +5,14 @@
  *   2. Malformed percent-encoding in the path or query: 400 (was a 500 in the routes).
  *   3. State-changing requests: Origin / Sec-Fetch-Site must be this app; 403 otherwise.
  *   4. Bodies: a Content-Length within the route's limit (413), tRPC batch cap (400).
- *   5. Security headers on the response, with a fresh CSP nonce that Next.js puts on
+ *   5. The sign-in gate (server/auth/gate.ts): pages go to /setup before the first
+ *      account exists and to /sign-in without a session cookie.
+ *   6. Security headers on the response, with a fresh CSP nonce that Next.js puts on
  *      its scripts (the pages render per request: see app/layout.tsx).
  * The checks are pure functions in server/http/request-guard.ts.
  */
 import { type NextRequest, NextResponse } from "next/server";
+import { gateRequest } from "./server/auth/gate";
 import {
   allowedHosts,
   batchProblem,
@@ -79,6 +82,8 @@ export function proxy(request: NextRequest): NextResponse {
   }
   const batch = batchProblem(pathname);
   if (batch) return refuse(400, "BAD_REQUEST", `Refused: ${batch}.`);
+  const gate = gateRequest(request);
+  if (gate) return withHeaders(gate, "default-src 'none'; frame-ancestors 'none'");
 
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, DEVELOPMENT);

@@ -16,6 +16,7 @@ import { benchPageWeight } from "./page-weight.bench";
 import { benchPlanTotals, benchPlanTotalsScaling, SCALING_TITLE } from "./plan-totals.bench";
 import { benchSearch } from "./search.bench";
 import { benchSearchRelevance, RELEVANCE_TITLE } from "./search-relevance.bench";
+import { benchSession, SESSION_TITLE } from "./session.bench";
 import { benchShopping } from "./shopping.bench";
 import { printTable } from "./stats";
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     benchShopping(),
   );
   printTable(LIMITS_TITLE, await benchLimits());
+  printTable(SESSION_TITLE, await benchSession());
   if (existsSync(".next/BUILD_ID")) {
     printTable(`${HTTP_SEARCH_TITLE} (ms)`, await benchHttpSearch());
     const load = await benchLoad();

@@ -378,3 +378,144 @@ export const appMeta = sqliteTable("app_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/*
+ * Accounts and households (issue 15).
+ *
+ * A household IS an `owners` row: everything a household owns keeps its `owner_id`, so the
+ * services did not change. Accounts are better-auth's tables (user, session, account,
+ * verification, passkey; the field names are better-auth's, the SQL names ours), and
+ * `household_members` says which household an account belongs to and with which role.
+ * An account belongs to exactly one household.
+ */
+export const HOUSEHOLD_ROLES = ["owner", "adult", "viewer"] as const;
+export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
+
+const authTimestamps = {
+  createdAt: integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date()),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date()),
+};
+
+export const authUsers = sqliteTable("auth_users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+  image: text("image"),
+  ...authTimestamps,
+});
+
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    token: text("token").notNull().unique(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    ...authTimestamps,
+  },
+  (table) => [index("auth_sessions_user_idx").on(table.userId)],
+);
+
+export const authAccounts = sqliteTable(
+  "auth_accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    password: text("password"),
+    ...authTimestamps,
+  },
+  (table) => [index("auth_accounts_user_idx").on(table.userId)],
+);
+
+export const authVerifications = sqliteTable(
+  "auth_verifications",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    ...authTimestamps,
+  },
+  (table) => [index("auth_verifications_identifier_idx").on(table.identifier)],
+);
+
+export const authPasskeys = sqliteTable(
+  "auth_passkeys",
+  {
+    id: text("id").primaryKey(),
+    name: text("name"),
+    publicKey: text("public_key").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    credentialID: text("credential_id").notNull(),
+    counter: integer("counter").notNull(),
+    deviceType: text("device_type").notNull(),
+    backedUp: integer("backed_up", { mode: "boolean" }).notNull(),
+    transports: text("transports"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }),
+    aaguid: text("aaguid"),
+  },
+  (table) => [
+    index("auth_passkeys_user_idx").on(table.userId),
+    index("auth_passkeys_credential_idx").on(table.credentialID),
+  ],
+);
+
+/** Which household (owners row) an account belongs to, and what it may do there. */
+export const householdMembers = sqliteTable(
+  "household_members",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    householdId: text("household_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    role: text("role", { enum: HOUSEHOLD_ROLES }).notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (table) => [index("household_members_household_idx").on(table.householdId)],
+);
+
+/**
+ * An invitation link: only the SHA-256 of its token is stored, so a copy of the database
+ * does not hold usable links. Used once, before `expires_at` (ISO timestamp).
+ */
+export const householdInvitations = sqliteTable(
+  "household_invitations",
+  {
+    id: text("id").primaryKey(),
+    householdId: text("household_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    role: text("role", { enum: HOUSEHOLD_ROLES }).notNull(),
+    /** Account ids, kept for the record (no foreign key: an account may be removed later). */
+    createdBy: text("created_by"),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    usedBy: text("used_by"),
+    createdAt: timestamps.createdAt,
+  },
+  (table) => [index("household_invitations_household_idx").on(table.householdId)],
+);

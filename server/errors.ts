@@ -3,7 +3,7 @@
  * transport code in one place (server/trpc/init.ts); nothing below the routers knows
  * about tRPC.
  */
-export type AppErrorCode = "NOT_FOUND" | "INVALID" | "CONFLICT";
+export type AppErrorCode = "NOT_FOUND" | "INVALID" | "CONFLICT" | "FORBIDDEN";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

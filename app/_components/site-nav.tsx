@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/foods/new", label: "Add a food" },
   { href: "/profile", label: "Profile" },
   { href: "/learn", label: "Learn" },
+  { href: "/household", label: "Household" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {

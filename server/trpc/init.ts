@@ -3,8 +3,12 @@
  * become transport errors. Plain JSON on the wire (no transformer): every value the API
  * returns is a JSON type, and large plans serialise several times faster without one.
  *
- * - `createInnerContext({ db })` is what tests use with a temporary database;
- *   `createRequestContext()` is the HTTP one (the process-wide database, the local owner).
+ * - `createInnerContext({ db })` is what tests use with a temporary database (signed in
+ *   as an owner of `ownerId`, `local` by default, unless `session: null`);
+ *   `createRequestContext(request)` is the HTTP one: the process-wide database and the
+ *   better-auth session of the request's cookies, read once (server/auth/session.ts).
+ * - `protectedProcedure`: no session → UNAUTHORIZED; a viewer's mutation → FORBIDDEN.
+ *   `householdOwnerProcedure`: only the household's owners (admin settings, members).
  * - Input that fails zod validation becomes BAD_REQUEST with a readable message naming
  *   each field ("query: query must not be empty"), plus the flattened issues in
  *   `error.data.zodError`.
@@ -14,19 +18,59 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { type AppDatabase, getDatabase } from "../../db/client";
+import type { HouseholdRole } from "../../db/schema";
+import { type Auth, getAuth } from "../auth/auth";
+import { readRequestSession } from "../auth/session";
 import { AppError, type AppErrorCode } from "../errors";
 
-/** The single owner of all user data until accounts exist. */
+/** The household that holds an existing database's data: the first account's. */
 export const LOCAL_OWNER_ID = "local";
 
-export type Context = { db: AppDatabase; ownerId: string };
+export type Context = {
+  db: AppDatabase;
+  /** The signed-in account's household: every service's `ownerId`. "" when signed out. */
+  ownerId: string;
+  accountId: string | null;
+  role: HouseholdRole | null;
+};
 
-export function createInnerContext(options: { db: AppDatabase; ownerId?: string }): Context {
-  return { db: options.db, ownerId: options.ownerId ?? LOCAL_OWNER_ID };
+export function createInnerContext(options: {
+  db: AppDatabase;
+  ownerId?: string;
+  session?: { accountId: string; role: HouseholdRole } | null;
+}): Context {
+  const session =
+    options.session === undefined
+      ? { accountId: "test-account", role: "owner" as const }
+      : options.session;
+  if (!session) return { db: options.db, ownerId: "", accountId: null, role: null };
+  return {
+    db: options.db,
+    ownerId: options.ownerId ?? LOCAL_OWNER_ID,
+    accountId: session.accountId,
+    role: session.role,
+  };
 }
 
-export function createRequestContext(): Context {
-  return createInnerContext({ db: getDatabase() });
+/** The HTTP context: the session of the request's cookies, read once per request. */
+export function createRequestContext(request: { headers: Headers }): Promise<Context> {
+  return createSessionContext(getDatabase(), getAuth(), request.headers);
+}
+
+/** The context of whoever these headers' session cookie belongs to (tests pass their own auth). */
+export async function createSessionContext(
+  db: AppDatabase,
+  auth: Auth,
+  headers: Headers,
+): Promise<Context> {
+  const session = await readRequestSession(auth, db, headers);
+  if (!session) return createInnerContext({ db, session: null });
+  return {
+    db,
+    ownerId: session.householdId,
+    accountId: session.accountId,
+    role: session.role,
+  };
 }
 
 function describeZodError(error: ZodError): string {
@@ -67,6 +111,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   NOT_FOUND: "NOT_FOUND",
   INVALID: "BAD_REQUEST",
   CONFLICT: "CONFLICT",
+  FORBIDDEN: "FORBIDDEN",
 };
 
 /** Domain errors become their tRPC code; invalid input gets a readable message. */
@@ -86,3 +131,39 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Signed in, or UNAUTHORIZED; viewers read but never write (mutations → FORBIDDEN). */
+export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
+  if (!ctx.accountId || !ctx.role || !ctx.ownerId) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  }
+  if (type === "mutation" && ctx.role === "viewer") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Viewers can look at the household's plans but not change them.",
+    });
+  }
+  return next({ ctx: { ...ctx, accountId: ctx.accountId, role: ctx.role } });
+});
+
+/** Only the household's owners (its admins). */
+export const householdOwnerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.role !== "owner") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Only the household's owner can do this.",
+    });
+  }
+  return next();
+});
+
+/**
+ * The server's admin: an owner of the first household (the first account's). Settings
+ * that concern every household on this server (password sign-up) are theirs.
+ */
+export const siteAdminProcedure = householdOwnerProcedure.use(({ ctx, next }) => {
+  if (ctx.ownerId !== LOCAL_OWNER_ID) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only the server's admin can do this." });
+  }
+  return next();
+});

@@ -3,6 +3,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, router } from "./init";
 import { backupRouter } from "./routers/backup";
 import { foodsRouter } from "./routers/foods";
+import { householdsRouter } from "./routers/households";
 import { plansRouter } from "./routers/plans";
 import { profileRouter } from "./routers/profile";
 import { shoppingRouter } from "./routers/shopping";
@@ -13,6 +14,7 @@ export const appRouter = router({
   plans: plansRouter,
   shopping: shoppingRouter,
   backup: backupRouter,
+  households: householdsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,7 +18,7 @@ export const VIEWPORTS = {
   phone: { width: 375, height: 800 },
 } as const;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -34,6 +34,49 @@ async function freePort(): Promise<number> {
 
 export type RunningApp = { baseUrl: string; databasePath: string; stop: () => Promise<void> };
 
+/** The first account, created by `runJourneys` before the journeys; its session cookie. */
+export const ADMIN = { email: "admin@example.org", password: "correct horse battery", cookie: "" };
+
+/** Creates the first account over HTTP (from localhost, so no setup code) and keeps its cookie. */
+export async function createFirstAccount(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password, name: "Admin" }),
+  });
+  if (!response.ok) throw new Error(`first account: ${response.status} ${await response.text()}`);
+  const pair = response.headers.getSetCookie().find((line) => line.includes("session_token"));
+  ADMIN.cookie = pair?.split(";")[0] ?? "";
+  return ADMIN.cookie;
+}
+
+/** The browser, with every new page and context signed in as ADMIN (a journey may sign out). */
+function signedIn(browser: Browser, baseUrl: string): Browser {
+  const [name = "", ...value] = ADMIN.cookie.split("=");
+  const cookie = {
+    name,
+    value: value.join("="),
+    url: baseUrl,
+    httpOnly: true,
+    sameSite: "Lax" as const,
+  };
+  const newContext: Browser["newContext"] = async (options) => {
+    const context = await browser.newContext(options);
+    await context.addCookies([cookie]);
+    return context;
+  };
+  const newPage: Browser["newPage"] = async (options) => {
+    const context = await newContext(options);
+    const page = await context.newPage();
+    page.once("close", () => void context.close());
+    return page;
+  };
+  return new Proxy(browser, {
+    get: (target, key) =>
+      key === "newContext" ? newContext : key === "newPage" ? newPage : Reflect.get(target, key),
+  });
+}
+
 /** Prepares a fresh database (migrate + import) and starts `next start` on a free port. */
 export async function startApp(): Promise<RunningApp> {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
@@ -41,7 +84,7 @@ export async function startApp(): Promise<RunningApp> {
   }
   const directory = mkdtempSync(path.join(tmpdir(), "b12-e2e-"));
   const databasePath = path.join(directory, "e2e.db");
-  const port = await freePort();
+  const port = Number(process.env.E2E_APP_PORT) || (await freePort());
   const env = {
     ...process.env,
     DATABASE_PATH: databasePath,
@@ -194,7 +237,7 @@ export async function callMutation(
 ): Promise<unknown> {
   const response = await fetch(`${baseUrl}/api/trpc/${procedure}`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie: ADMIN.cookie },
     body: JSON.stringify(input),
   });
   const body = (await response.json()) as {
@@ -283,7 +326,8 @@ export async function runJourneys(all: Journey[]): Promise<void> {
   const only = process.env.JOURNEYS;
   const journeys = only ? all.filter((journey) => journey.name.includes(only)) : all;
   const app = await startApp();
-  const browser = await launchBrowser();
+  await createFirstAccount(app.baseUrl);
+  const browser = signedIn(await launchBrowser(), app.baseUrl);
   const violations: string[] = [];
   const watched = watchedBrowser(browser, violations);
   const failures: string[] = [];

@@ -11,7 +11,7 @@
  */
 import fc from "fast-check";
 import { appRouter } from "../../server/trpc/root";
-import { assert, type Journey } from "./harness";
+import { ADMIN, assert, type Journey } from "./harness";
 
 const SEED = 6;
 const PER_PROCEDURE = 15;
@@ -32,7 +32,10 @@ type Probe = { method: "GET" | "POST"; path: string; body?: string; label: strin
 async function send(baseUrl: string, probe: Probe): Promise<{ status: number; text: string }> {
   const response = await fetch(`${baseUrl}${probe.path}`, {
     method: probe.method,
-    headers: probe.body === undefined ? undefined : { "content-type": "application/json" },
+    headers: {
+      cookie: ADMIN.cookie,
+      ...(probe.body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: probe.body,
   });
   return { status: response.status, text: await response.text() };

@@ -1,11 +1,11 @@
 /** backup.*: thin procedures over server/services/backup.ts. */
 import { restoreBackupInput } from "../../schemas/backup";
 import { exportBackup, restoreBackup } from "../../services/backup";
-import { publicProcedure, router } from "../init";
+import { protectedProcedure, router } from "../init";
 
 export const backupRouter = router({
-  export: publicProcedure.query(({ ctx }) => exportBackup(ctx.db, ctx.ownerId)),
-  restore: publicProcedure
+  export: protectedProcedure.query(({ ctx }) => exportBackup(ctx.db, ctx.ownerId)),
+  restore: protectedProcedure
     .input(restoreBackupInput)
     .mutation(({ ctx, input }) => restoreBackup(ctx.db, ctx.ownerId, input.file)),
 });

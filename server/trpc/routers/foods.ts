@@ -27,37 +27,37 @@ import {
   setDietOverride,
   updateCustomFood,
 } from "../../services/foods";
-import { publicProcedure, router } from "../init";
+import { protectedProcedure, router } from "../init";
 
 export const foodsRouter = router({
-  search: publicProcedure
+  search: protectedProcedure
     .input(searchFoodsInput)
     .query(({ ctx, input }) => searchFoods(ctx.db, ctx.ownerId, input)),
-  get: publicProcedure
+  get: protectedProcedure
     .input(getFoodInput)
     .query(({ ctx, input }) => getFood(ctx.db, ctx.ownerId, input)),
-  recent: publicProcedure
+  recent: protectedProcedure
     .input(recentFoodsInput)
     .query(({ ctx, input }) => listRecentFoods(ctx.db, ctx.ownerId, input)),
-  favorites: publicProcedure.query(({ ctx }) => listFavoriteFoods(ctx.db, ctx.ownerId)),
-  setFavorite: publicProcedure
+  favorites: protectedProcedure.query(({ ctx }) => listFavoriteFoods(ctx.db, ctx.ownerId)),
+  setFavorite: protectedProcedure
     .input(setFavoriteInput)
     .mutation(({ ctx, input }) => setFavoriteFood(ctx.db, ctx.ownerId, input)),
-  amountPreview: publicProcedure
+  amountPreview: protectedProcedure
     .input(amountPreviewInput)
     .query(({ ctx, input }) => previewAmount(ctx.db, ctx.ownerId, input)),
-  groups: publicProcedure.query(({ ctx }) => listFoodGroups(ctx.db)),
-  labelPreview: publicProcedure.input(labelPreviewInput).query(({ input }) => previewLabel(input)),
-  createCustom: publicProcedure
+  groups: protectedProcedure.query(({ ctx }) => listFoodGroups(ctx.db)),
+  labelPreview: protectedProcedure.input(labelPreviewInput).query(({ input }) => previewLabel(input)),
+  createCustom: protectedProcedure
     .input(customFoodFields)
     .mutation(({ ctx, input }) => createCustomFood(ctx.db, ctx.ownerId, input)),
-  updateCustom: publicProcedure
+  updateCustom: protectedProcedure
     .input(updateCustomFoodInput)
     .mutation(({ ctx, input }) => updateCustomFood(ctx.db, ctx.ownerId, input)),
-  deleteCustom: publicProcedure
+  deleteCustom: protectedProcedure
     .input(deleteCustomFoodInput)
     .mutation(({ ctx, input }) => deleteCustomFood(ctx.db, ctx.ownerId, input.id)),
-  setDietOverride: publicProcedure
+  setDietOverride: protectedProcedure
     .input(setDietOverrideInput)
     .mutation(({ ctx, input }) => setDietOverride(ctx.db, ctx.ownerId, input)),
 });

@@ -41,71 +41,71 @@ import {
 } from "../../services/plans";
 import { getSuggestions } from "../../services/suggestions";
 import { addSupplement, removeSupplement, updateSupplement } from "../../services/supplements";
-import { publicProcedure, router } from "../init";
+import { protectedProcedure, router } from "../init";
 
 export const plansRouter = router({
-  list: publicProcedure.query(({ ctx }) => listPlans(ctx.db, ctx.ownerId)),
-  get: publicProcedure
+  list: protectedProcedure.query(({ ctx }) => listPlans(ctx.db, ctx.ownerId)),
+  get: protectedProcedure
     .input(planIdInput)
     .query(({ ctx, input }) => getPlan(ctx.db, ctx.ownerId, input.planId)),
-  create: publicProcedure
+  create: protectedProcedure
     .input(createPlanInput)
     .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.ownerId, input)),
-  rename: publicProcedure
+  rename: protectedProcedure
     .input(renamePlanInput)
     .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.ownerId, input)),
-  update: publicProcedure
+  update: protectedProcedure
     .input(updatePlanInput)
     .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.ownerId, input)),
-  duplicate: publicProcedure
+  duplicate: protectedProcedure
     .input(planIdInput)
     .mutation(({ ctx, input }) => duplicatePlan(ctx.db, ctx.ownerId, input.planId)),
-  delete: publicProcedure
+  delete: protectedProcedure
     .input(planIdInput)
     .mutation(({ ctx, input }) => deletePlan(ctx.db, ctx.ownerId, input.planId)),
-  export: publicProcedure
+  export: protectedProcedure
     .input(planIdInput)
     .query(({ ctx, input }) => exportPlan(ctx.db, ctx.ownerId, input.planId)),
-  import: publicProcedure
+  import: protectedProcedure
     .input(importPlanInput)
     .mutation(({ ctx, input }) => importPlan(ctx.db, ctx.ownerId, input.file)),
-  addEntry: publicProcedure
+  addEntry: protectedProcedure
     .input(addEntryInput)
     .mutation(({ ctx, input }) => addEntry(ctx.db, ctx.ownerId, input)),
-  addToDays: publicProcedure
+  addToDays: protectedProcedure
     .input(addToDaysInput)
     .mutation(({ ctx, input }) => addToDays(ctx.db, ctx.ownerId, input)),
-  updateEntry: publicProcedure
+  updateEntry: protectedProcedure
     .input(updateEntryInput)
     .mutation(({ ctx, input }) => updateEntry(ctx.db, ctx.ownerId, input)),
-  moveEntry: publicProcedure
+  moveEntry: protectedProcedure
     .input(moveEntryInput)
     .mutation(({ ctx, input }) => moveEntry(ctx.db, ctx.ownerId, input)),
-  removeEntry: publicProcedure
+  removeEntry: protectedProcedure
     .input(removeEntryInput)
     .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.ownerId, input.entryId)),
-  restoreEntry: publicProcedure
+  restoreEntry: protectedProcedure
     .input(restoreEntryInput)
     .mutation(({ ctx, input }) => restoreEntry(ctx.db, ctx.ownerId, input.entryId)),
-  copyDay: publicProcedure
+  copyDay: protectedProcedure
     .input(copyDayInput)
     .mutation(({ ctx, input }) => copyDay(ctx.db, ctx.ownerId, input)),
-  copyMeal: publicProcedure
+  copyMeal: protectedProcedure
     .input(copyMealInput)
     .mutation(({ ctx, input }) => copyMeal(ctx.db, ctx.ownerId, input)),
-  addSupplement: publicProcedure
+  addSupplement: protectedProcedure
     .input(addSupplementInput)
     .mutation(({ ctx, input }) => addSupplement(ctx.db, ctx.ownerId, input)),
-  updateSupplement: publicProcedure
+  updateSupplement: protectedProcedure
     .input(updateSupplementInput)
     .mutation(({ ctx, input }) => updateSupplement(ctx.db, ctx.ownerId, input)),
-  removeSupplement: publicProcedure
+  removeSupplement: protectedProcedure
     .input(removeSupplementInput)
     .mutation(({ ctx, input }) => removeSupplement(ctx.db, ctx.ownerId, input.supplementId)),
-  suggestions: publicProcedure
+  suggestions: protectedProcedure
     .input(planIdInput)
     .query(({ ctx, input }) => getSuggestions(ctx.db, ctx.ownerId, input.planId)),
-  totals: publicProcedure
+  totals: protectedProcedure
     .input(planTotalsInput)
     .query(({ ctx, input }) =>
       getPlanTotals(ctx.db, ctx.ownerId, input.planId, { includeEntries: input.includeEntries }),

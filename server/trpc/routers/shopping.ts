@@ -19,31 +19,31 @@ import {
   setInPantry,
   setShoppingPreferences,
 } from "../../services/shopping";
-import { publicProcedure, router } from "../init";
+import { protectedProcedure, router } from "../init";
 
 export const shoppingRouter = router({
-  list: publicProcedure
+  list: protectedProcedure
     .input(shoppingListInput)
     .query(({ ctx, input }) => getShoppingList(ctx.db, ctx.ownerId, input)),
-  setPreferences: publicProcedure
+  setPreferences: protectedProcedure
     .input(setPreferencesInput)
     .mutation(({ ctx, input }) => setShoppingPreferences(ctx.db, ctx.ownerId, input)),
-  setChecked: publicProcedure
+  setChecked: protectedProcedure
     .input(setCheckedInput)
     .mutation(({ ctx, input }) => setChecked(ctx.db, ctx.ownerId, input)),
-  setInPantry: publicProcedure
+  setInPantry: protectedProcedure
     .input(setInPantryInput)
     .mutation(({ ctx, input }) => setInPantry(ctx.db, ctx.ownerId, input)),
-  setAisle: publicProcedure
+  setAisle: protectedProcedure
     .input(setAisleInput)
     .mutation(({ ctx, input }) => setAisle(ctx.db, ctx.ownerId, input)),
-  clearChecked: publicProcedure
+  clearChecked: protectedProcedure
     .input(planOnlyInput)
     .mutation(({ ctx, input }) => clearChecked(ctx.db, ctx.ownerId, input.planId)),
-  addExtra: publicProcedure
+  addExtra: protectedProcedure
     .input(addExtraInput)
     .mutation(({ ctx, input }) => addExtra(ctx.db, ctx.ownerId, input)),
-  removeExtra: publicProcedure
+  removeExtra: protectedProcedure
     .input(removeExtraInput)
     .mutation(({ ctx, input }) => removeExtra(ctx.db, ctx.ownerId, input)),
 });

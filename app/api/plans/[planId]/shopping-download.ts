@@ -2,7 +2,8 @@
  * The shopping list downloads (`shopping-list.csv`, `shopping-list.md`): plain GET
  * routes a browser saves. They call shopping.list through the server caller (the same
  * validation, ownership check and aggregation as the page) and render it with the pure
- * exporters. Bad input answers 400, an unknown plan 404, both as JSON; never a 500.
+ * exporters. The owner comes from the request's session (no session → 401). Bad input
+ * answers 400, an unknown plan (or another household's) 404, all as JSON; never a 500.
  */
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -65,7 +66,9 @@ export async function shoppingDownload(
 ): Promise<Response> {
   try {
     const input = parseDownloadQuery(planId, new URL(request.url).searchParams);
-    const list = await createCaller(createRequestContext()).shopping.list(input as never);
+    const list = await createCaller(() => createRequestContext(request)).shopping.list(
+      input as never,
+    );
     const body = format.render({
       planName: list.plan.name,
       preferences: list.preferences,

@@ -35,7 +35,7 @@ const handler = (request: Request) => {
     req: request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: createRequestContext,
+    createContext: ({ req }) => createRequestContext(req),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`tRPC error on ${path ?? "unknown path"}:`, error);

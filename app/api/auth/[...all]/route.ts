@@ -1,0 +1,10 @@
+/** better-auth's endpoints: /api/auth/sign-up/email, /api/auth/sign-in/email, passkeys, OIDC … */
+import { toNextJsHandler } from "better-auth/next-js";
+import { getAuth } from "@/server/auth/auth";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const handle = (request: Request) => getAuth().handler(request);
+
+export const { GET, POST } = toNextJsHandler(handle);

@@ -1,0 +1,148 @@
+/**
+ * The better-auth instance: email + password, passkeys and (when configured) one
+ * OpenID Connect provider, on the app's SQLite database through the Drizzle adapter.
+ *
+ * Who may create an account (server/auth/policy.ts): the very first account from the
+ * machine itself or with the setup code `npm start` prints; after that only someone with
+ * an invitation link (and, for a password, while the admin leaves password sign-up on).
+ * A new account gets its household in `databaseHooks.user.create.after`.
+ *
+ * Cookies: HttpOnly and SameSite=Lax (better-auth's defaults), Secure when the app is
+ * reached over HTTPS. Sign-in and sign-up are rate-limited per client IP. Telemetry off.
+ */
+import { randomBytes } from "node:crypto";
+import { passkey } from "@better-auth/passkey";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { eq } from "drizzle-orm";
+import { type AppDatabase, getDatabase } from "../../db/client";
+import {
+  appMeta,
+  authAccounts,
+  authPasskeys,
+  authSessions,
+  authUsers,
+  authVerifications,
+} from "../../db/schema";
+import { allowedHosts } from "../http/request-guard";
+import { attachNewAccount, deleteAccount, hasAnyAccount } from "../services/households";
+import { oidcConfigFromEnvironment } from "./oidc-config";
+import { checkSignUpAllowed, invitationTokenFrom } from "./policy";
+
+const SECRET_KEY = "auth.secret";
+
+/** BETTER_AUTH_SECRET, else a random secret generated once and kept in the database. */
+function resolveSecret(db: AppDatabase): string {
+  const configured = process.env.BETTER_AUTH_SECRET?.trim();
+  if (configured) return configured;
+  const stored = db.select().from(appMeta).where(eq(appMeta.key, SECRET_KEY)).get();
+  if (stored) return stored.value;
+  const secret = randomBytes(32).toString("base64url");
+  db.insert(appMeta).values({ key: SECRET_KEY, value: secret }).onConflictDoNothing().run();
+  return db.select().from(appMeta).where(eq(appMeta.key, SECRET_KEY)).get()?.value ?? secret;
+}
+
+/**
+ * The app's public URL (APP_URL, or BETTER_AUTH_URL) when set; else the request's host,
+ * if it is one the server answers to: the same allow-list as proxy.ts (loopback names and
+ * ALLOWED_HOSTS; a name given without a port is allowed on any port).
+ */
+function resolveBaseUrl() {
+  const configured = (process.env.APP_URL ?? process.env.BETTER_AUTH_URL)?.trim();
+  if (configured) return configured;
+  const hosts = allowedHosts({ ALLOWED_HOSTS: process.env.ALLOWED_HOSTS }).flatMap((host) =>
+    /:\d+$/.test(host) ? [host] : [host, `${host}:*`],
+  );
+  return { allowedHosts: hosts, protocol: "auto" as const };
+}
+
+function signInLimitPerMinute(): number {
+  const configured = Number(process.env.B12_SIGN_IN_LIMIT_PER_MINUTE);
+  return Number.isInteger(configured) && configured > 0 ? configured : 10;
+}
+
+export type AuthOptions = { rateLimit?: boolean };
+
+export function createAuth(db: AppDatabase, options: AuthOptions = {}) {
+  const oidc = oidcConfigFromEnvironment();
+  const perMinute = signInLimitPerMinute();
+  const baseURL = resolveBaseUrl();
+  const rpID = process.env.B12_PASSKEY_RP_ID?.trim() || undefined;
+  return betterAuth({
+    appName: "B12 Planner",
+    secret: resolveSecret(db),
+    baseURL,
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: "sqlite",
+      schema: {
+        user: authUsers,
+        session: authSessions,
+        account: authAccounts,
+        verification: authVerifications,
+        passkey: authPasskeys,
+      },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: options.rateLimit ?? true,
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/*": { window: 60, max: perMinute },
+        "/sign-up/*": { window: 60, max: perMinute },
+        "/passkey/verify-authentication": { window: 60, max: perMinute },
+      },
+    },
+    advanced: {
+      // Secure cookies when the app's public URL is HTTPS (APP_URL=https://…, e.g.
+      // behind a TLS proxy). Not by default: a home server reached over plain HTTP on the
+      // LAN would otherwise never keep its session cookie.
+      useSecureCookies: typeof baseURL === "string" && baseURL.startsWith("https:"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    account: { accountLinking: { enabled: true, trustedProviders: oidc ? [oidc.providerId] : [] } },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-up/email") return;
+        checkSignUpAllowed(db, ctx.headers ?? new Headers(), { password: true });
+      }),
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (_user, ctx) => {
+            checkSignUpAllowed(db, ctx?.headers ?? new Headers(), { password: false });
+          },
+          after: async (user, ctx) => {
+            const token = invitationTokenFrom(ctx?.headers ?? new Headers());
+            if (attachNewAccount(db, user.id, token)) return;
+            deleteAccount(db, user.id);
+            throw new APIError("FORBIDDEN", {
+              message: "This invitation link has been used or has expired.",
+            });
+          },
+        },
+      },
+    },
+    plugins: [
+      passkey({ rpName: "B12 Planner", ...(rpID ? { rpID } : {}) }),
+      ...(oidc ? [genericOAuth({ config: [oidc] })] : []),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+let shared: Auth | undefined;
+
+/** The process-wide auth instance on the process-wide database. */
+export function getAuth(): Auth {
+  shared ??= createAuth(getDatabase());
+  return shared;
+}
+
+export { hasAnyAccount };

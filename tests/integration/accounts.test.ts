@@ -1,0 +1,235 @@
+/**
+ * Accounts, through better-auth's real HTTP handler on a temporary database: the first
+ * account (localhost or the setup code) takes over an existing database's `local` data,
+ * invitations, roles, the admin's password reset and sign-up switch, sign out everywhere,
+ * cookie attributes, and the sign-in rate limit.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { issueSetupCode } from "@/server/services/households";
+import { createInnerContext } from "@/server/trpc/init";
+import { createCaller } from "@/server/trpc/root";
+import { createTestAuth } from "../factories/accounts";
+import { createTestDatabase, type TestDatabase } from "../factories/database";
+import { buildCustomFoodInput } from "../factories/foods";
+import { expectTrpcError } from "../helpers";
+
+let test: TestDatabase | undefined;
+// The server is also reached by a public name (as behind a reverse proxy).
+beforeEach(() => vi.stubEnv("ALLOWED_HOSTS", "b12.example.org"));
+afterEach(() => {
+  test?.close();
+  vi.unstubAllEnvs();
+});
+
+const REMOTE = { host: "b12.example.org", "x-forwarded-for": "203.0.113.9" };
+
+describe("the first account", () => {
+  it("takes over an existing database's local data, with nothing lost", async () => {
+    test = createTestDatabase();
+    // A database from before accounts: everything belongs to owner `local`.
+    const before = createCaller(createInnerContext({ db: test.db }));
+    const food = await before.foods.createCustom(buildCustomFoodInput({ name: "Old oat drink" }));
+    const plan = await before.plans.create({ name: "Last month", dayCount: 2 });
+    await before.plans.addEntry({
+      planId: plan.id,
+      day: 1,
+      meal: "lunch",
+      foodId: food.id,
+      grams: 250,
+    });
+    await before.plans.addSupplement({
+      planId: plan.id,
+      doseMicrograms: 250,
+      form: "tablet",
+      everyNDays: 2,
+    });
+    await before.profile.update({ ageYears: 68, sex: "male", diet: "vegan", standard: "nih" });
+    const totalsBefore = await before.plans.totals({ planId: plan.id });
+
+    const auth = createTestAuth(test.db);
+    const first = await auth.signUp("admin@example.org");
+    expect(first.response.status).toBe(200);
+    const api = auth.callerFor(first.cookie);
+    expect((await api.plans.list()).map((p) => p.name)).toEqual(["Last month"]);
+    expect(await api.plans.totals({ planId: plan.id })).toEqual(totalsBefore);
+    expect((await api.profile.get()).profile).toMatchObject({ ageYears: 68, diet: "vegan" });
+    expect((await api.foods.get({ id: food.id })).name).toBe("Old oat drink");
+    const household = await api.households.get();
+    expect(household.id).toBe("local");
+    expect(household.members).toMatchObject([{ email: "admin@example.org", role: "owner" }]);
+    expect(household.you).toMatchObject({ role: "owner", isAdmin: true });
+  });
+
+  it("is refused from another machine without the setup code", async () => {
+    test = createTestDatabase({ seed: false });
+    const auth = createTestAuth(test.db);
+    const refused = await auth.signUp("intruder@example.org", REMOTE);
+    expect(refused.response.status).toBe(403);
+    expect(await refused.response.json()).toMatchObject({
+      message: expect.stringMatching(/setup code/),
+    });
+    // A Host of localhost reached through a proxy is not local either.
+    const proxied = await auth.signUp("intruder@example.org", {
+      "x-forwarded-host": "b12.example.org",
+    });
+    expect(proxied.response.status).toBe(403);
+    expect(test.db.$client.prepare("SELECT count(*) FROM auth_users").pluck().get()).toBe(0);
+  });
+
+  it("is accepted from another machine with the one-time setup code, once", async () => {
+    test = createTestDatabase({ seed: false });
+    const auth = createTestAuth(test.db);
+    const code = issueSetupCode(test.db);
+    expect(code).toMatch(/^[\w-]{12}$/);
+    const wrong = await auth.signUp("admin@example.org", { ...REMOTE, "x-setup-code": "nope" });
+    expect(wrong.response.status).toBe(403);
+    const right = await auth.signUp("admin@example.org", { ...REMOTE, "x-setup-code": code ?? "" });
+    expect(right.response.status).toBe(200);
+    // Used up: the code does not open a second account, and no new code is issued.
+    const again = await auth.signUp("second@example.org", {
+      ...REMOTE,
+      "x-setup-code": code ?? "",
+    });
+    expect(again.response.status).toBe(403);
+    expect(issueSetupCode(test.db)).toBeNull();
+  });
+});
+
+describe("invitations and roles", () => {
+  async function household() {
+    test = createTestDatabase({ seed: false });
+    const auth = createTestAuth(test.db);
+    const admin = await auth.signUp("admin@example.org");
+    return { auth, admin: auth.callerFor(admin.cookie) };
+  }
+
+  it("an invited partner joins the household with the invitation's role, once", async () => {
+    const { auth, admin } = await household();
+    const invitation = await admin.households.createInvitation({ role: "adult" });
+    expect(invitation.token.length).toBeGreaterThanOrEqual(32);
+    const partner = await auth.signUp("partner@example.org", {
+      ...REMOTE,
+      "x-invitation-token": invitation.token,
+    });
+    expect(partner.response.status).toBe(200);
+    const api = auth.callerFor(partner.cookie);
+    const plan = await admin.plans.create({ name: "Shared week", dayCount: 1 });
+    expect((await api.plans.get({ planId: plan.id })).name).toBe("Shared week");
+    await api.plans.rename({ planId: plan.id, name: "Our week" });
+    expect((await admin.households.get()).members.map((m) => [m.email, m.role])).toEqual([
+      ["admin@example.org", "owner"],
+      ["partner@example.org", "adult"],
+    ]);
+    // An adult is not an owner: no invitations, no role changes.
+    await expectTrpcError(api.households.createInvitation({ role: "owner" }), "FORBIDDEN");
+    // The link is used up.
+    const reuse = await auth.signUp("third@example.org", {
+      "x-invitation-token": invitation.token,
+    });
+    expect(reuse.response.status).toBe(403);
+  });
+
+  it("nobody signs up without an invitation, and revoked or expired links do not work", async () => {
+    const { auth, admin } = await household();
+    expect((await auth.signUp("stranger@example.org")).response.status).toBe(403);
+    const revoked = await admin.households.createInvitation({ role: "adult" });
+    await admin.households.revokeInvitation({ invitationId: revoked.id });
+    const withRevoked = await auth.signUp("late@example.org", {
+      "x-invitation-token": revoked.token,
+    });
+    expect(withRevoked.response.status).toBe(403);
+    const expired = await admin.households.createInvitation({ role: "adult" });
+    test?.db.$client
+      .prepare("UPDATE household_invitations SET expires_at = ? WHERE id = ?")
+      .run("2020-01-01T00:00:00.000Z", expired.id);
+    const withExpired = await auth.signUp("late@example.org", {
+      "x-invitation-token": expired.token,
+    });
+    expect(withExpired.response.status).toBe(403);
+    expect((await admin.households.get()).members).toHaveLength(1);
+  });
+
+  it("with password sign-up off, an invitation does not create a password account", async () => {
+    const { auth, admin } = await household();
+    await admin.households.setPasswordSignUp({ enabled: false });
+    const invitation = await admin.households.createInvitation({ role: "adult" });
+    const refused = await auth.signUp("partner@example.org", {
+      "x-invitation-token": invitation.token,
+    });
+    expect(refused.response.status).toBe(403);
+    expect(await refused.response.json()).toMatchObject({
+      message: expect.stringMatching(/switched off/),
+    });
+    await admin.households.setPasswordSignUp({ enabled: true });
+    const accepted = await auth.signUp("partner@example.org", {
+      "x-invitation-token": invitation.token,
+    });
+    expect(accepted.response.status).toBe(200);
+  });
+
+  it("the admin changes roles, keeps one owner, and resets a password (signing them out)", async () => {
+    const { auth, admin } = await household();
+    const invitation = await admin.households.createInvitation({ role: "adult" });
+    const partner = await auth.signUp("partner@example.org", {
+      "x-invitation-token": invitation.token,
+    });
+    const members = (await admin.households.get()).members;
+    const adminId = members[0]?.userId ?? "";
+    const partnerId = members[1]?.userId ?? "";
+    await expectTrpcError(
+      admin.households.setMemberRole({ userId: adminId, role: "viewer" }),
+      "CONFLICT",
+      /at least one owner/,
+    );
+    await admin.households.setMemberRole({ userId: partnerId, role: "viewer" });
+    const viewer = auth.callerFor(partner.cookie);
+    await expectTrpcError(viewer.plans.create({ name: "x", dayCount: 1 }), "FORBIDDEN");
+    await admin.households.resetPassword({ userId: partnerId, newPassword: "a new passphrase" });
+    await expectTrpcError(viewer.plans.list(), "UNAUTHORIZED");
+    expect((await auth.signIn("partner@example.org")).response.status).toBe(401);
+    const signedIn = await auth.signIn("partner@example.org", "a new passphrase");
+    expect(signedIn.response.status).toBe(200);
+    await expect(auth.callerFor(signedIn.cookie).plans.list()).resolves.toEqual([]);
+  });
+});
+
+describe("sessions", () => {
+  it("are HttpOnly, SameSite=Lax cookies, and sign out everywhere ends every session", async () => {
+    test = createTestDatabase({ seed: false });
+    const auth = createTestAuth(test.db);
+    const first = await auth.signUp("admin@example.org");
+    const cookieLine = first.response.headers
+      .getSetCookie()
+      .find((line) => line.includes("session_token"));
+    expect(cookieLine).toMatch(/HttpOnly/i);
+    expect(cookieLine).toMatch(/SameSite=Lax/i);
+    const laptop = first.cookie;
+    const phone = (await auth.signIn("admin@example.org")).cookie;
+    await expect(auth.callerFor(phone).plans.list()).resolves.toEqual([]);
+    const revoked = await auth.post("/revoke-sessions", {}, { cookie: phone });
+    expect(revoked.status).toBe(200);
+    await expectTrpcError(auth.callerFor(laptop).plans.list(), "UNAUTHORIZED");
+    await expectTrpcError(auth.callerFor(phone).plans.list(), "UNAUTHORIZED");
+  });
+
+  it("sign-in attempts are rate-limited per client", async () => {
+    test = createTestDatabase({ seed: false });
+    const auth = createTestAuth(test.db, { rateLimit: true });
+    await auth.signUp("admin@example.org");
+    const attacker = { "x-forwarded-for": "198.51.100.7" };
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      statuses.push(
+        (await auth.signIn("admin@example.org", "wrong password", attacker)).response.status,
+      );
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Even the right password waits out the window; another client is not affected.
+    expect((await auth.signIn("admin@example.org", undefined, attacker)).response.status).toBe(429);
+    const other = await auth.signIn("admin@example.org", undefined, {
+      "x-forwarded-for": "198.51.100.8",
+    });
+    expect(other.response.status).toBe(200);
+  });
+});
