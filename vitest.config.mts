@@ -9,5 +9,8 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 20_000,
+    // A busy machine (CI, or several builds at once) can take a while to open a database.
+    hookTimeout: 60_000,
+    globalSetup: ["tests/global-setup.ts"],
   },
 });

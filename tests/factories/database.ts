@@ -2,7 +2,7 @@
  * Real, temporary SQLite databases for integration tests: migrated by the committed
  * migrations and (optionally) seeded by the real importer. Never a mock.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type AppDatabase, migrateDatabase, openDatabase } from "@/db/client";
@@ -32,13 +32,25 @@ export function importSources(): ImportSources {
   return cachedSources;
 }
 
+/**
+ * A fresh database: a copy of the seeded template that tests/global-setup.ts made with the
+ * real importer (or, outside Vitest's global set-up, a new import), or migrated only.
+ */
 export function createTestDatabase(options: { seed?: boolean } = {}): TestDatabase {
   const directory = mkdtempSync(path.join(tmpdir(), "b12-test-"));
   const filePath = path.join(directory, "test.db");
+  const template = process.env.B12_TEST_TEMPLATE_DB;
+  const seed = options.seed !== false;
+  if (seed && template) copyFileSync(template, filePath);
   const db = openDatabase(filePath);
   migrateDatabase(db);
-  const importSummary =
-    options.seed === false ? null : importFoodDatabase(db, { sources: importSources() });
+  const importSummary = !seed
+    ? null
+    : template
+      ? (JSON.parse(
+          readFileSync(path.join(path.dirname(template), "summary.json"), "utf8"),
+        ) as ImportSummary)
+      : importFoodDatabase(db, { sources: importSources() });
   return {
     db,
     filePath,

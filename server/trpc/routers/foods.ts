@@ -47,7 +47,9 @@ export const foodsRouter = router({
     .input(amountPreviewInput)
     .query(({ ctx, input }) => previewAmount(ctx.db, ctx.ownerId, input)),
   groups: protectedProcedure.query(({ ctx }) => listFoodGroups(ctx.db)),
-  labelPreview: protectedProcedure.input(labelPreviewInput).query(({ input }) => previewLabel(input)),
+  labelPreview: protectedProcedure
+    .input(labelPreviewInput)
+    .query(({ input }) => previewLabel(input)),
   createCustom: protectedProcedure
     .input(customFoodFields)
     .mutation(({ ctx, input }) => createCustomFood(ctx.db, ctx.ownerId, input)),
