@@ -11,11 +11,13 @@ import { keyboardJourneys } from "./keyboard.journeys";
 import { learnJourneys } from "./learn.journeys";
 import { planJourneys } from "./plans.journeys";
 import { shoppingJourneys } from "./shopping.journeys";
+import { verdictJourneys } from "./verdict.journeys";
 
 runJourneys([
   ...foodJourneys,
   ...planJourneys,
   ...absorptionJourneys,
+  ...verdictJourneys,
   ...shoppingJourneys,
   ...learnJourneys,
   ...backupJourneys,
