@@ -48,12 +48,12 @@ export const absorptionJourneys: Journey[] = [
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
       await open(page, `${baseUrl}/plans/${planId}`);
       const suggestions = page.getByRole("region", { name: "Suggestions" });
-      await suggestions.getByText(/Short by about 1\.2 µg of absorbed B12 a day/).waitFor();
-      assert(
-        await page.getByText(/▼ below the 1\.2 µg your target implies/).isVisible(),
-        "the absorbed view does not show the shortfall",
-      );
-      await suggestions.getByRole("heading", { name: "Foods that would close the gap" }).waitFor();
+      await suggestions
+        .getByText(/▼ This plan is short of B12: about 1\.28 µg of absorbed B12 a day/)
+        .waitFor();
+      const verdict = page.getByRole("region", { name: "▼ This plan is short of B12" });
+      await verdict.getByText(/about 1\.28 µg needed/).waitFor();
+      await suggestions.getByRole("heading", { name: "Foods that would make it enough" }).waitFor();
       const foodLinks = suggestions.locator(".suggestion-list").first().getByRole("link");
       assert((await foodLinks.count()) >= 3, "fewer than three foods suggested");
       const names = await foodLinks.allTextContents();
@@ -70,15 +70,16 @@ export const absorptionJourneys: Journey[] = [
       }
       await showCharts(page);
       const chart = page.locator(".chart-card").first();
-      await chart.getByText(/▼ below the 1\.2 µg absorbed target/).waitFor();
+      await chart.getByText(/\(absorbed target 1\.28 µg\): the plan is short/).waitFor();
       await screenshot(page, "absorption-short-desktop");
 
       await suggestions.getByRole("button", { name: "Add to plan: 2,000 µg once a week" }).click();
-      await suggestions.getByText(/This plan meets your target/).waitFor();
-      await chart.getByText(/✓ meets the 1\.2 µg absorbed target/).waitFor();
+      await suggestions.getByText(/✓ This plan gives enough B12/).waitFor();
+      await page.getByRole("region", { name: "✓ This plan gives enough B12" }).waitFor();
+      await chart.getByText(/\(absorbed target 1\.28 µg\): the plan gives enough/).waitFor();
       const label = await chart.locator('[role="img"]').getAttribute("aria-label");
       assert(
-        label?.includes("supplements on 1 day") && label.includes("meeting the absorbed target"),
+        label?.includes("supplements on") && label.includes("the plan gives enough B12"),
         `chart text alternative does not say the gap is closed: ${label}`,
       );
       const supplements = page.getByRole("region", { name: "Supplements", exact: true });
@@ -106,7 +107,7 @@ export const absorptionJourneys: Journey[] = [
       );
       // "How this is estimated" leads to the part of /learn that explains the model.
       const href = await page
-        .getByRole("link", { name: "How this is estimated" })
+        .getByRole("link", { name: "How this is judged" })
         .getAttribute("href");
       if (!href?.startsWith("/learn#")) throw new Error(`learn link: ${href}`);
       await open(page, `${baseUrl}${href}`);

@@ -67,9 +67,9 @@ export const foodJourneys: Journey[] = [
 
       await page.getByLabel("Name").fill("Marigold oat drink, fortified");
       await page.getByLabel("Serving size (g)").fill("240");
-      await page.getByLabel("As % Daily Value").check();
-      await page.getByLabel("B12 per serving (% DV)").fill("50");
-      await page.getByLabel("Current US label (Daily Value 2.4 µg)").check();
+      await page.getByLabel("As a percentage (% DV, %NRV or %RI)").check();
+      await page.getByLabel("B12 per serving (%)").fill("50");
+      await page.getByLabel("US label, adults and children 4+ (Daily Value 2.4 µg)").check();
       // 50% × 2.4 µg = 1.2 µg per 240 g serving = 0.5 µg per 100 g (computed by the server).
       await page.getByText("That is 1.2 µg per serving, 0.5 µg per 100 g.").waitFor();
       await page.setViewportSize(VIEWPORTS.desktop);

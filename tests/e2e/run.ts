@@ -16,6 +16,7 @@ import { planJourneys } from "./plans.journeys";
 import { quickEntryJourneys } from "./quick-entry.journeys";
 import { securityJourneys } from "./security.journeys";
 import { shoppingJourneys } from "./shopping.journeys";
+import { verdictJourneys } from "./verdict.journeys";
 
 /**
  * The OIDC journey's provider (a real oidc-provider) starts before the app, which reads
@@ -41,6 +42,7 @@ startOidc()
       ...planJourneys,
       ...quickEntryJourneys,
       ...absorptionJourneys,
+      ...verdictJourneys,
       ...shoppingJourneys,
       ...offlineJourneys,
       ...learnJourneys,

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { describeDayChart, toDayBars } from "@/app/plans/[planId]/_charts/chart-data";
 import { absorptionProfile, NORMAL_ABSORPTION } from "@/server/domain/absorption";
 import { explainStatus, judgeB12 } from "@/server/domain/b12-status";
 import {
@@ -11,6 +12,7 @@ import {
   type TotalsEntryInput,
   type TotalsSupplementInput,
 } from "@/server/domain/plan-totals";
+import { suggestForPlan } from "@/server/domain/suggestions";
 import { B12_INTAKES, REFERENCE_STANDARDS } from "@/server/domain/targets";
 
 type Meal = TotalsEntryInput["meal"];
@@ -332,6 +334,40 @@ describe("properties over random plans", () => {
           expect(day.status === "short").toBe(day.statusReason !== null);
         }
       }),
+    );
+  });
+
+  it("plans.totals, plans.suggestions and the chart tables give the same status", () => {
+    const person = fc.record({
+      diet: fc.constantFrom("vegan" as const, "vegetarian" as const, "omnivore" as const),
+      ageYears: fc.constantFrom(30, 70),
+      pregnant: fc.constant(false),
+      breastfeeding: fc.constant(false),
+      conditions: fc.constant([] as const),
+    });
+    fc.assert(
+      fc.property(plans, person, (plan, profile) => {
+        const totals = calculatePlanTotals(plan);
+        const suggestions = suggestForPlan(totals, plan.absorption, profile, []);
+        expect(suggestions.status).toBe(totals.status);
+        expect(suggestions.statusReason).toBe(totals.statusReason);
+        const bars = toDayBars({
+          ...totals,
+          days: totals.days.map((day) => ({ ...day, date: null })),
+        });
+        expect(bars.map((bar) => bar.status)).toEqual(totals.days.map((day) => day.status));
+        expect(bars.map((bar) => bar.shortfall)).toEqual(
+          totals.days.map((day) => day.status === "short"),
+        );
+        const words = describeDayChart({
+          ...totals,
+          days: totals.days.map((day) => ({ ...day, date: null })),
+        });
+        expect(
+          words.endsWith(totals.status === "meets" ? "gives enough B12." : "is short of B12."),
+        ).toBe(true);
+      }),
+      { numRuns: 60 },
     );
   });
 });

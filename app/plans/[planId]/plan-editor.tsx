@@ -91,6 +91,7 @@ export function PlanEditor({
             day={day}
             label={labelOf(day.day)}
             targetMicrograms={totals.target.micrograms}
+            planReason={totals.statusReason}
           >
             <CopyDay
               day={day.day}

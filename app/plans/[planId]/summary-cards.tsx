@@ -13,6 +13,15 @@ export function formatPercent(value: number | null): string {
   return `${value >= 10 ? Math.round(value) : Number(value.toFixed(1))}%`;
 }
 
+/** "(250% of the 2.4 µg recommended)", or "many times" once the percentage stops reading well. */
+export function ofRecommended(percent: number | null, targetMicrograms: number): string {
+  const target = `${formatMicrograms(targetMicrograms)} µg recommended`;
+  if (percent !== null && percent >= 1000) {
+    return `more than ${Math.floor(percent / 100)} times the ${target}`;
+  }
+  return `${formatPercent(percent)} of the ${target}`;
+}
+
 export function unknownNote(unknown: number, count: number): string {
   return `${unknown} of ${count} item${count === 1 ? "" : "s"} ${unknown === 1 ? "has" : "have"} no B12 data; the total is a lower bound.`;
 }
@@ -53,8 +62,7 @@ export function VerdictCard({ totals }: { totals: Totals }) {
             {target.micrograms !== null && (
               <span className="muted">
                 {" "}
-                ({formatPercent(totals.averagePercentOfTarget)} of the{" "}
-                {formatMicrograms(target.micrograms)} µg recommended)
+                ({ofRecommended(totals.averagePercentOfTarget, target.micrograms)})
               </span>
             )}
           </dd>
