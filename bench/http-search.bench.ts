@@ -8,7 +8,9 @@
  *   HTTP, Next.js routing, tRPC, zod, the service, JSON, over one kept-alive connection,
  *   until the whole body has arrived.
  * The three are interleaved per iteration, so drift on a shared machine hits all alike.
- * Target (issue 6): HTTP p95 under 5 ms; HTTP under 3× the bare query.
+ * Target (issue 6): HTTP p95 under 5 ms; HTTP under 3× the bare query. Target (issue 13):
+ * HTTP p50 within 2× of `plans.list` over HTTP in the same run (timed in the same
+ * iterations, last row), HTTP p95 under 10 ms.
  * Needs `npm run build` first.
  */
 import type { Statement } from "better-sqlite3";
@@ -47,6 +49,10 @@ export async function benchHttpSearch(iterations = 100): Promise<Row[]> {
         if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body}`);
       }
     }
+    // The trivial procedure of issue 13's target, timed in the same iterations.
+    const listUrl = `${app.baseUrl}/api/trpc/plans.list`;
+    for (let round = 0; round < 5; round += 1) await get(listUrl);
+    const list: number[] = [];
     const all = { bare: [] as number[], service: [] as number[], http: [] as number[] };
     const rows: Row[] = [];
     for (const c of cases) {
@@ -64,6 +70,9 @@ export async function benchHttpSearch(iterations = 100): Promise<Row[]> {
         started = performance.now();
         const response = await get(c.url);
         web.push(performance.now() - started);
+        started = performance.now();
+        await get(listUrl);
+        list.push(performance.now() - started);
         if (i === 0) {
           results = (JSON.parse(response.body) as { result: { data: { items: unknown[] } } }).result
             .data.items.length;
@@ -75,6 +84,19 @@ export async function benchHttpSearch(iterations = 100): Promise<Row[]> {
       rows.push(row(JSON.stringify(c.query), results, bare, service, web));
     }
     rows.push(row("ALL", "", all.bare, all.service, all.http));
+    const searchAll = summarise(all.http);
+    const listAll = summarise(list);
+    rows.push({
+      query: "plans.list over HTTP (same run)",
+      results: "",
+      "bare p50": "",
+      "bare p95": "",
+      "service p50": "",
+      "HTTP p50": listAll.p50,
+      "HTTP p95": listAll.p95,
+      "HTTP/bare p50": `search/list ${(searchAll.p50 / listAll.p50).toFixed(2)}×`,
+      "HTTP/bare p95": `search/list ${(searchAll.p95 / listAll.p95).toFixed(2)}×`,
+    });
     return rows;
   } finally {
     closeClient();

@@ -3,10 +3,12 @@
  * bench/results.md. The benchmarks against the running app (HTTP search, load, page
  * weight, Lighthouse) need a production build (`npm run build`) and are skipped, with a message,
  * without one; each starts and stops its own server on a temporary database.
+ * Search relevance (top-1/top-3 on tests/fixtures/search-relevance.json) runs without a build.
  * The editor benchmark runs alone: `npx tsx bench/editor.bench.ts`.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
+import { benchAddFoodTyping, TYPING_TITLE } from "./add-food-typing.bench";
 import { benchHttpSearch, HTTP_SEARCH_TITLE } from "./http-search.bench";
 import { benchImport } from "./import.bench";
 import { benchLighthouse } from "./lighthouse.bench";
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   printTable(SESSION_TITLE, await benchSession());
   if (existsSync(".next/BUILD_ID")) {
     printTable(`${HTTP_SEARCH_TITLE} (ms)`, await benchHttpSearch());
+    printTable(TYPING_TITLE, await benchAddFoodTyping());
     const load = await benchLoad();
     printTable(LOAD_TITLE, load);
     const failures = loadFailures(load);

@@ -95,14 +95,24 @@ const WEIGHTS = {
   maxExtraWords: 8,
 } as const;
 
+/** Name parts repeat across foods ("raw", "cooked"): remembered, up to a bound. */
+const WORDS_CACHE = new Map<string, string[]>();
+const WORDS_CACHE_LIMIT = 50_000;
+
 /** Lower-case words of a text, accents folded, respelled and singular. */
 export function searchWords(text: string): string[] {
-  const words = text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu);
-  return (words ?? []).flatMap((word) => respellWord(word).split(" ")).map(singularWord);
+  const cached = WORDS_CACHE.get(text);
+  if (cached) return cached;
+  // Most names are plain ASCII: folding accents is only needed for the others.
+  const folded = /^[\x20-\x7e]*$/.test(text)
+    ? text.toLowerCase()
+    : text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  const words = (folded.match(/[\p{L}\p{N}]+/gu) ?? [])
+    .flatMap((word) => respellWord(word).split(" "))
+    .map(singularWord);
+  if (WORDS_CACHE.size >= WORDS_CACHE_LIMIT) WORDS_CACHE.clear();
+  WORDS_CACHE.set(text, words);
+  return words;
 }
 
 /** A name part as a comparable phrase: "Soymilk (all flavors)" → "soymilk all flavor". */

@@ -106,8 +106,14 @@ export const quickEntryJourneys: Journey[] = [
       })) as { id: string };
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
       await open(page, `${baseUrl}/foods/sr28-16139`);
-      await page.getByRole("button", { name: `Favourite: ${SOYMILK}` }).click();
-      await page.locator('.title-with-star button[aria-pressed="true"]').waitFor();
+      // Another journey may have starred it already: the star flips, and stays flipped.
+      const star = page.getByRole("button", { name: `Favourite: ${SOYMILK}` });
+      const before = await star.getAttribute("aria-pressed");
+      const after = before === "true" ? "false" : "true";
+      await star.click();
+      await page.locator(`.title-with-star button[aria-pressed="${after}"]`).waitFor();
+      await page.reload();
+      await page.locator(`.title-with-star button[aria-pressed="${after}"]`).waitFor();
       await page.getByRole("button", { name: "Add to plan" }).click();
       await page.getByLabel("Plan", { exact: true }).selectOption({ label: "Food page plan" });
       await page.getByLabel("Day", { exact: true }).selectOption("2");

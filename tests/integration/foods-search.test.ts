@@ -148,7 +148,7 @@ describe("foods.search", () => {
 
   it("returns nothing (not an error) when no food matches", async () => {
     const result = await api.foods.search({ query: "zzqxv" });
-    expect(result).toEqual({ items: [], nextCursor: null });
+    expect(result).toEqual({ items: [], nextCursor: null, relaxed: false });
   });
 });
 
