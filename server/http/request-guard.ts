@@ -196,3 +196,57 @@ export function bodyProblem(
   }
   return null;
 }
+
+export type Refusal = { status: number; code: string; message: string };
+
+/**
+ * Every check, in order, for one request: the host, the percent-encoding of the target
+ * as sent, the origin of a state-changing request, the body, the batch. Null when the
+ * request may go on. proxy.ts runs it before every route; the tRPC route runs it again
+ * (backup.restore skips the proxy so its large body is not buffered twice).
+ */
+export function requestProblem(
+  request: {
+    method: string;
+    /** Path and query as the client sent them. */
+    target: string;
+    pathname: string;
+    headers: { get(name: string): string | null };
+  },
+  allowed: string[],
+): Refusal | null {
+  if (!isAllowedHost(request.headers.get("host"), allowed)) {
+    return {
+      status: 421,
+      code: "MISDIRECTED_REQUEST",
+      message: "This server does not answer to that host name. Add it to ALLOWED_HOSTS to use it.",
+    };
+  }
+  if (!isWellFormedTarget(request.target)) {
+    return {
+      status: 400,
+      code: "BAD_REQUEST",
+      message: "The address has a broken percent-encoding (a stray %).",
+    };
+  }
+  const origin = originProblem(request.method, request.headers, allowed);
+  if (origin) return { status: 403, code: "FORBIDDEN", message: `Refused: ${origin}.` };
+  const body = bodyProblem(request.method, request.pathname, request.headers);
+  if (body) {
+    return {
+      status: body.status,
+      code: body.status === 413 ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED",
+      message: `Refused: ${body.message}.`,
+    };
+  }
+  const batch = batchProblem(request.pathname);
+  if (batch) return { status: 400, code: "BAD_REQUEST", message: `Refused: ${batch}.` };
+  return null;
+}
+
+/** The path and query of an absolute URL string, exactly as written. */
+export function targetOf(url: string): string {
+  const scheme = url.indexOf("//");
+  const start = url.indexOf("/", scheme >= 0 ? scheme + 2 : 0);
+  return start >= 0 ? url.slice(start) : "/";
+}
