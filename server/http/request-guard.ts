@@ -19,7 +19,7 @@
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /**
  * backup.restore's body limit: just above the largest backup an owner at every cap
- * exports (measured in tests/integration/limits.test.ts, with long food names: see there).
+ * exports (57.5 MB, measured by tests/limits/caps.test.ts with every name at its longest).
  */
 export const MAX_RESTORE_BODY_BYTES = 96 * 1024 * 1024;
 /** Calls one tRPC batch may hold. */
