@@ -64,6 +64,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Every path but a tRPC call that includes backup.restore (its route guards itself).
-  matcher: ["/((?!api/trpc/[^/?]*backup\\.restore).*)"],
+  // Every path but exactly /api/trpc/backup.restore (its route guards itself). Anything
+  // else, a broken or batched variant included, goes through the proxy.
+  matcher: ["/((?!api/trpc/backup\\.restore$).*)"],
 };

@@ -168,10 +168,9 @@ export function batchProblem(pathname: string): string | null {
   return null;
 }
 
-/** The largest body this path accepts. */
+/** The largest body this path accepts: only backup.restore alone may send a large one. */
 export function bodyLimitFor(pathname: string): number {
-  const procedures = trpcProcedures(pathname);
-  return procedures?.includes("backup.restore") ? MAX_RESTORE_BODY_BYTES : MAX_BODY_BYTES;
+  return pathname === "/api/trpc/backup.restore" ? MAX_RESTORE_BODY_BYTES : MAX_BODY_BYTES;
 }
 
 /** Why a request's body is refused (with the HTTP status), or null. */

@@ -302,6 +302,26 @@ export const securityJourneys: Journey[] = [
       });
       assert(invalidRestore.status === 400, `invalid restore: HTTP ${invalidRestore.status}`);
       checkHeaders("400 from backup.restore", invalidRestore);
+      // A restore body over the 4 MB every other call gets arrives whole (the proxy, which
+      // would cut it at 4 MB, is skipped): the schema answers, not the JSON parser.
+      const largeRestore = await raw(baseUrl, {
+        method: "POST",
+        path: "/api/trpc/backup.restore",
+        body: JSON.stringify({
+          file: { format: "b12-planner-backup", pad: "x".repeat(6_000_000) },
+        }),
+      });
+      assert(largeRestore.status === 400, `6 MB restore: HTTP ${largeRestore.status}`);
+      assert(
+        !largeRestore.text.includes("not valid JSON") && largeRestore.text.includes("file"),
+        `6 MB restore was not read whole: ${largeRestore.text.slice(0, 300)}`,
+      );
+      const batchedRestore = await raw(baseUrl, {
+        method: "POST",
+        path: "/api/trpc/plans.create,backup.restore?batch=1",
+        body: JSON.stringify({ 1: { file: { pad: "x".repeat(6_000_000) } } }),
+      });
+      assert(batchedRestore.status === 413, `6 MB batched restore: HTTP ${batchedRestore.status}`);
 
       const chunked = await raw(baseUrl, {
         method: "POST",

@@ -168,6 +168,7 @@ describe("request bodies", () => {
     expect(MAX_BODY_BYTES).toBe(4_194_304);
     expect(bodyLimitFor("/api/trpc/plans.import")).toBe(MAX_BODY_BYTES);
     expect(bodyLimitFor("/api/trpc/backup.restore")).toBe(MAX_RESTORE_BODY_BYTES);
+    expect(bodyLimitFor("/api/trpc/plans.list,backup.restore")).toBe(MAX_BODY_BYTES);
   });
 
   it("refuses a Content-Length over the limit with 413 and a chunked body with 411", () => {

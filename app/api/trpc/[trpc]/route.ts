@@ -46,7 +46,7 @@ const handler = (request: Request) => {
       { status: refusal.status, headers: { "cache-control": "no-store", ...API_HEADERS } },
     );
   }
-  const unproxied = pathname.includes("backup.restore");
+  const unproxied = pathname === "/api/trpc/backup.restore";
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
