@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { MAX_RESTORE_BODY_BYTES } from "./server/http/request-guard";
+import { MAX_BODY_BYTES } from "./server/http/request-guard";
 import { STATIC_SECURITY_HEADERS } from "./server/http/security-headers";
 
 const nextConfig: NextConfig = {
@@ -11,10 +11,10 @@ const nextConfig: NextConfig = {
   // and a broken percent-escape in it is silently dropped instead of refused.
   skipProxyUrlNormalize: true,
   experimental: {
-    // proxy.ts makes Next buffer request bodies up to this size and silently cut the
-    // rest: keep it above the largest body any route accepts (the proxy refuses larger
-    // ones with 413 from their Content-Length before they are read).
-    proxyClientMaxBodySize: MAX_RESTORE_BODY_BYTES + 1024,
+    // proxy.ts makes Next buffer request bodies (twice) up to this size and silently cut
+    // the rest: just above the largest body a proxied route accepts (the proxy refuses
+    // larger ones with 413 from their Content-Length). backup.restore skips the proxy.
+    proxyClientMaxBodySize: MAX_BODY_BYTES + 1024,
   },
   // proxy.ts sets these (and the CSP) on everything it answers; this covers responses
   // Next serves without it.

@@ -19,7 +19,7 @@
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /**
  * backup.restore's body limit: just above the largest backup an owner at every cap
- * exports (measured in tests/integration/limits.test.ts, with long food names: see there).
+ * exports (57.5 MB, measured by tests/limits/caps.test.ts with every name at its longest).
  */
 export const MAX_RESTORE_BODY_BYTES = 96 * 1024 * 1024;
 /** Calls one tRPC batch may hold. */
@@ -168,10 +168,9 @@ export function batchProblem(pathname: string): string | null {
   return null;
 }
 
-/** The largest body this path accepts. */
+/** The largest body this path accepts: only backup.restore alone may send a large one. */
 export function bodyLimitFor(pathname: string): number {
-  const procedures = trpcProcedures(pathname);
-  return procedures?.includes("backup.restore") ? MAX_RESTORE_BODY_BYTES : MAX_BODY_BYTES;
+  return pathname === "/api/trpc/backup.restore" ? MAX_RESTORE_BODY_BYTES : MAX_BODY_BYTES;
 }
 
 /** Why a request's body is refused (with the HTTP status), or null. */
@@ -195,4 +194,58 @@ export function bodyProblem(
     };
   }
   return null;
+}
+
+export type Refusal = { status: number; code: string; message: string };
+
+/**
+ * Every check, in order, for one request: the host, the percent-encoding of the target
+ * as sent, the origin of a state-changing request, the body, the batch. Null when the
+ * request may go on. proxy.ts runs it before every route; the tRPC route runs it again
+ * (backup.restore skips the proxy so its large body is not buffered twice).
+ */
+export function requestProblem(
+  request: {
+    method: string;
+    /** Path and query as the client sent them. */
+    target: string;
+    pathname: string;
+    headers: { get(name: string): string | null };
+  },
+  allowed: string[],
+): Refusal | null {
+  if (!isAllowedHost(request.headers.get("host"), allowed)) {
+    return {
+      status: 421,
+      code: "MISDIRECTED_REQUEST",
+      message: "This server does not answer to that host name. Add it to ALLOWED_HOSTS to use it.",
+    };
+  }
+  if (!isWellFormedTarget(request.target)) {
+    return {
+      status: 400,
+      code: "BAD_REQUEST",
+      message: "The address has a broken percent-encoding (a stray %).",
+    };
+  }
+  const origin = originProblem(request.method, request.headers, allowed);
+  if (origin) return { status: 403, code: "FORBIDDEN", message: `Refused: ${origin}.` };
+  const body = bodyProblem(request.method, request.pathname, request.headers);
+  if (body) {
+    return {
+      status: body.status,
+      code: body.status === 413 ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED",
+      message: `Refused: ${body.message}.`,
+    };
+  }
+  const batch = batchProblem(request.pathname);
+  if (batch) return { status: 400, code: "BAD_REQUEST", message: `Refused: ${batch}.` };
+  return null;
+}
+
+/** The path and query of an absolute URL string, exactly as written. */
+export function targetOf(url: string): string {
+  const scheme = url.indexOf("//");
+  const start = url.indexOf("/", scheme >= 0 ? scheme + 2 : 0);
+  return start >= 0 ? url.slice(start) : "/";
 }

@@ -156,6 +156,8 @@ export const httpFuzzJourneys: Journey[] = [
         "/api/plans/{}/shopping-list.md",
         "/api/trpc/{}",
         "/api/trpc/plans.get,{}?batch=1",
+        "/api/trpc/backup.restore{}",
+        "/api/trpc/backup.restore?x={}",
         "/{}",
         "/learn/{}",
         "/foods?q={}",

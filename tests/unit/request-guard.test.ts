@@ -9,6 +9,8 @@ import {
   MAX_BODY_BYTES,
   MAX_RESTORE_BODY_BYTES,
   originProblem,
+  requestProblem,
+  targetOf,
 } from "@/server/http/request-guard";
 import { contentSecurityPolicy } from "@/server/http/security-headers";
 import { nameField, noteField } from "@/server/schemas/common";
@@ -166,6 +168,7 @@ describe("request bodies", () => {
     expect(MAX_BODY_BYTES).toBe(4_194_304);
     expect(bodyLimitFor("/api/trpc/plans.import")).toBe(MAX_BODY_BYTES);
     expect(bodyLimitFor("/api/trpc/backup.restore")).toBe(MAX_RESTORE_BODY_BYTES);
+    expect(bodyLimitFor("/api/trpc/plans.list,backup.restore")).toBe(MAX_BODY_BYTES);
   });
 
   it("refuses a Content-Length over the limit with 413 and a chunked body with 411", () => {
@@ -180,6 +183,50 @@ describe("request bodies", () => {
     );
     expect(bodyProblem("POST", path, headers({}))).toBeNull();
     expect(bodyProblem("GET", path, headers({ "content-length": "999999999" }))).toBeNull();
+  });
+});
+
+describe("all checks in order", () => {
+  const allowed = allowedHosts({});
+  const check = (method: string, target: string, values: Record<string, string>) =>
+    requestProblem(
+      { method, target, pathname: target.split("?")[0] ?? "/", headers: headers(values) },
+      allowed,
+    );
+
+  it("refuses the host first, then the encoding, the origin, the body and the batch", () => {
+    const evil = { host: "evil.example", origin: "https://evil.example" };
+    expect(check("POST", "/plans/%", evil)?.status).toBe(421);
+    expect(
+      check("POST", "/plans/%", { host: "localhost", origin: "https://evil.example" })?.status,
+    ).toBe(400);
+    expect(
+      check("POST", "/api/trpc/backup.restore", {
+        host: "localhost",
+        origin: "https://evil.example",
+        "content-length": "999999999",
+      })?.status,
+    ).toBe(403);
+    expect(
+      check("POST", "/api/trpc/backup.restore", {
+        host: "localhost",
+        "content-length": "999999999",
+      }),
+    ).toEqual({
+      status: 413,
+      code: "PAYLOAD_TOO_LARGE",
+      message: "Refused: the request body is too large (at most 96 MB).",
+    });
+    expect(
+      check("GET", `/api/trpc/${Array(21).fill("a.b").join(",")}`, { host: "localhost" })?.status,
+    ).toBe(400);
+    expect(check("GET", "/api/trpc/plans.list", { host: "127.0.0.1:3000" })).toBeNull();
+  });
+
+  it("takes the path and query of a URL as written", () => {
+    expect(targetOf("http://127.0.0.1:3000/plans/%?q=%zz")).toBe("/plans/%?q=%zz");
+    expect(targetOf("http://localhost")).toBe("/");
+    expect(targetOf("/already/a/path?x")).toBe("/already/a/path?x");
   });
 });
 
