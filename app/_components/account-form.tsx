@@ -59,7 +59,7 @@ export function AccountForm(props: {
       {creating ? (
         <div className="field">
           <label htmlFor={`${id}-name`}>Your name</label>
-          <input id={`${id}-name`} name="name" autoComplete="name" required />
+          <input id={`${id}-name`} name="name" type="text" autoComplete="name" required />
         </div>
       ) : null}
       <div className="field">
@@ -102,6 +102,7 @@ export function AccountForm(props: {
           <input
             id={`${id}-setup`}
             name="setupCode"
+            type="text"
             autoComplete="off"
             aria-describedby={`${id}-setup-hint`}
           />

@@ -60,10 +60,10 @@ export async function postAuth(
 
 /** Starts sign-in with the configured OpenID Connect provider (a full-page redirect). */
 export async function signInWithOidc(callbackURL: string): Promise<AuthResult> {
-  const response = await fetch("/api/auth/sign-in/oauth2", {
+  const response = await fetch("/api/auth/sign-in/social", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ providerId: "oidc", callbackURL, errorCallbackURL: "/sign-in" }),
+    body: JSON.stringify({ provider: "oidc", callbackURL, errorCallbackURL: "/sign-in" }),
   });
   const body = (await response.json().catch(() => ({}))) as { url?: string; message?: string };
   if (!response.ok || !body.url) {

@@ -84,7 +84,7 @@ export function HouseholdPanel({ initial }: { initial: Household }) {
         </p>
       ) : null}
       <section className="card stack" aria-labelledby={`${id}-members`}>
-        <h2 id={`${id}-members`}>Members of {household.name}</h2>
+        <h2 id={`${id}-members`}>Members</h2>
         <ul className="member-list">
           {household.members.map((member) => {
             const you = member.userId === household.you.userId;

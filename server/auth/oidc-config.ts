@@ -7,7 +7,7 @@
  *   OIDC_CLIENT_SECRET   its secret
  *   OIDC_NAME            what the sign-in button says ("Authentik"); default "single sign-on"
  *
- * The redirect URI to register at the provider is <app URL>/api/auth/oauth2/callback/oidc.
+ * The redirect URI to register at the provider is <app URL>/api/auth/callback/oidc.
  */
 import type { GenericOAuthConfig } from "better-auth/plugins/generic-oauth";
 

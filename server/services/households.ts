@@ -134,9 +134,14 @@ export function attachNewAccount(
       .limit(1)
       .get();
     if (!anyMember) {
+      // The `local` owner of a database from before accounts was called "Local user".
       tx.insert(owners)
-        .values({ id: FIRST_HOUSEHOLD_ID, name: "Household" })
-        .onConflictDoNothing()
+        .values({ id: FIRST_HOUSEHOLD_ID, name: "Our household" })
+        .onConflictDoUpdate({
+          target: owners.id,
+          set: { name: "Our household" },
+          where: eq(owners.name, "Local user"),
+        })
         .run();
       tx.insert(householdMembers)
         .values({ userId, householdId: FIRST_HOUSEHOLD_ID, role: "owner" })

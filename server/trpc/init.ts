@@ -19,7 +19,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { type AppDatabase, getDatabase } from "../../db/client";
 import type { HouseholdRole } from "../../db/schema";
-import { type Auth, getAuth } from "../auth/auth";
+import type { Auth } from "../auth/auth";
 import { readRequestSession } from "../auth/session";
 import { AppError, type AppErrorCode } from "../errors";
 
@@ -53,7 +53,9 @@ export function createInnerContext(options: {
 }
 
 /** The HTTP context: the session of the request's cookies, read once per request. */
-export function createRequestContext(request: { headers: Headers }): Promise<Context> {
+export async function createRequestContext(request: { headers: Headers }): Promise<Context> {
+  // Loaded on first use: tests and scripts that never read a session skip better-auth.
+  const { getAuth } = await import("../auth/auth");
   return createSessionContext(getDatabase(), getAuth(), request.headers);
 }
 

@@ -22,7 +22,10 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 async function waitForPath(page: Page, pathname: string) {
-  await page.waitForURL((url) => url.pathname === pathname, { timeout: 15_000 });
+  await page.waitForURL((url) => url.pathname === pathname, {
+    timeout: 30_000,
+    waitUntil: "commit",
+  });
 }
 
 async function inviteLink(baseUrl: string, role: "adult" | "viewer" | "owner"): Promise<string> {

@@ -22,7 +22,7 @@ export async function startOidcProvider(
       {
         client_id: OIDC_CLIENT.id,
         client_secret: OIDC_CLIENT.secret,
-        redirect_uris: [`${appUrl}/api/auth/oauth2/callback/oidc`],
+        redirect_uris: [`${appUrl}/api/auth/callback/oidc`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },

@@ -16,13 +16,16 @@
  */
 import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { owners } from "@/db/schema";
 import { createInvitation } from "@/server/services/households";
 import { appRouter } from "@/server/trpc/root";
 import { createTestAuth, type TestAuth } from "../factories/accounts";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
+
+// Password hashing (scrypt) and many calls per test: generous limits on a shared machine.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription" } };
 const PROCEDURES = Object.entries(

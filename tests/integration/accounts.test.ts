@@ -13,6 +13,9 @@ import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 import { expectTrpcError } from "../helpers";
 
+// Password hashing (scrypt) and many calls per test: generous limits on a shared machine.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
+
 let test: TestDatabase | undefined;
 // The server is also reached by a public name (as behind a reverse proxy).
 beforeEach(() => vi.stubEnv("ALLOWED_HOSTS", "b12.example.org"));

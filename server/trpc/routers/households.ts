@@ -2,7 +2,6 @@
  * households.*: the signed-in account's household, its members and invitations, and the
  * admin's settings. Everyone in the household may read it; only owners change it.
  */
-import { hashPassword } from "better-auth/crypto";
 import {
   createInvitationInput,
   invitationIdInput,
@@ -64,6 +63,7 @@ export const householdsRouter = router({
   resetPassword: householdOwnerProcedure
     .input(resetPasswordInput)
     .mutation(async ({ ctx, input }) => {
+      const { hashPassword } = await import("better-auth/crypto");
       const passwordHash = await hashPassword(input.newPassword);
       setMemberPassword(ctx.db, ctx.ownerId, input.userId, passwordHash);
       return { ok: true as const };
