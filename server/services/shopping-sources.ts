@@ -87,11 +87,19 @@ export function resolveRawForms(
   db: AppDatabase,
   foods: readonly FoodFacts[],
 ): Map<string, ShoppingRawForm> {
-  const preparedFoods = foods.filter(
-    (food) => food.source !== "custom" && (RAW_FORM_PAIRS[food.id] || isPreparedName(food.name)),
-  );
   const result = new Map<string, ShoppingRawForm>();
+  const cache = rawFormCache(db);
+  const preparedFoods: FoodFacts[] = [];
+  for (const food of foods) {
+    if (food.source === "custom" || !(RAW_FORM_PAIRS[food.id] || isPreparedName(food.name))) {
+      continue;
+    }
+    const known = cache.get(food.id);
+    if (known === undefined) preparedFoods.push(food);
+    else if (known !== null) result.set(food.id, known);
+  }
   if (preparedFoods.length === 0) return result;
+  for (const food of preparedFoods) cache.set(food.id, null);
   const names = preparedFoods.flatMap((food) => rawNameCandidates(food.name));
   const ids = preparedFoods.flatMap((food) => RAW_FORM_PAIRS[food.id] ?? []);
   const rows = prepared(db, RAW_CANDIDATES_SQL)
@@ -138,16 +146,42 @@ export function resolveRawForms(
     ][],
   );
   for (const [foodId, { food, factor }] of chosen) {
-    result.set(foodId, {
+    const form = {
       foodId: food.id,
       foodName: food.name,
       groupCode: food.groupCode,
       b12Fortified: food.b12Fortified,
       factor,
       portions: portions[food.id] ?? [],
-    });
+    };
+    cache.set(foodId, form);
+    result.set(foodId, form);
   }
   return result;
+}
+
+/**
+ * Raw forms found so far, per connection: they depend only on shared foods, which change
+ * only when the food data is re-imported, so the cache is keyed by the import's
+ * fingerprint (app_meta). Finding candidates by name scans the shared foods (~15 ms); a
+ * cached answer costs one primary-key read (bench/shopping.bench.ts).
+ */
+const RAW_FORM_CACHES = new WeakMap<
+  object,
+  { fingerprint: string | null; forms: Map<string, ShoppingRawForm | null> }
+>();
+/** The key db/import/import-foods.ts stores the import fingerprint under. */
+const FINGERPRINT_SQL = `SELECT value FROM app_meta WHERE key = 'food_import_fingerprint'`;
+
+function rawFormCache(db: AppDatabase): Map<string, ShoppingRawForm | null> {
+  const row = prepared(db, FINGERPRINT_SQL).get() as { value: string } | undefined;
+  const fingerprint = row?.value ?? null;
+  let entry = RAW_FORM_CACHES.get(db.$client);
+  if (!entry || entry.fingerprint !== fingerprint) {
+    entry = { fingerprint, forms: new Map() };
+    RAW_FORM_CACHES.set(db.$client, entry);
+  }
+  return entry.forms;
 }
 
 export type ShoppingSources = {

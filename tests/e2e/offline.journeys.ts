@@ -87,18 +87,29 @@ export const offlineJourneys: Journey[] = [
           .waitFor();
         // 396 g cooked lentils × 116/352 = 130.5 g dry → 140 g (10 g steps).
         await page.getByText("140 g dry lentils", { exact: true }).waitFor();
+        const never = await context.newPage();
+        await never.goto(`${baseUrl}/learn`).catch(() => null);
+        await never.getByRole("heading", { name: "You are offline" }).waitFor();
+        await never.close();
+
+        await page.bringToFront();
         const lentils = page.getByRole("checkbox", { name: /dry lentils/ });
         await lentils.check();
         await page.getByText("Saved offline, will sync", { exact: false }).waitFor();
         await screenshot(page, "shopping-offline-phone");
 
-        const other = await context.newPage();
-        await other.goto(`${baseUrl}/learn`).catch(() => null);
-        await other.getByRole("heading", { name: "You are offline" }).waitFor();
-        await other.close();
-
         await context.setOffline(false);
-        await page.getByText("All ticks saved.").waitFor({ timeout: 20_000 });
+        await page
+          .getByText("All ticks saved.")
+          .waitFor({ timeout: 20_000 })
+          .catch(async (error: unknown) => {
+            const state = await page.evaluate(() => ({
+              onLine: navigator.onLine,
+              status: document.querySelector('[role="status"]')?.textContent,
+              queue: Object.entries(localStorage),
+            }));
+            throw new Error(`offline tick did not sync: ${JSON.stringify(state)} ${String(error)}`);
+          });
         const input = encodeURIComponent(JSON.stringify({ planId }));
         const list = (await (
           await fetch(`${baseUrl}/api/trpc/shopping.list?input=${input}`)

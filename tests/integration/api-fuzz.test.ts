@@ -144,6 +144,7 @@ const TEMPLATES: Record<string, (f: Fixture) => unknown> = {
   "shopping.clearChecked": (f) => ({ planId: f.planId }),
   "shopping.addExtra": (f) => ({ planId: f.planId, text: "oats" }),
   "shopping.removeExtra": (f) => ({ planId: f.planId, extraId: f.extraId }),
+  "shopping.setAisle": (f) => ({ planId: f.planId, foodId: "sr28-16139", aisle: "produce" }),
 };
 
 /** Field names the procedures use, so generic objects get past strict-object checks. */
@@ -152,6 +153,7 @@ const FIELD_NAMES = [
   "planId",
   "entryId",
   "foodId",
+  "aisle",
   "portionId",
   "query",
   "name",

@@ -2,8 +2,8 @@
 /**
  * Ticks and "already have" marks: shown at once, sent to the server, and queued in
  * localStorage when there is no connection (offline-queue.ts), then replayed on
- * `online`, on the next visit, or shortly after a failed try while the browser says it
- * is online.
+ * `online`, on the next visit, every few seconds while the browser says it is online,
+ * or shortly after a failed try.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -79,27 +79,33 @@ export function useShoppingMarks(
    * Sends queued marks in order; stops at the first network failure and, if the browser
    * says it is online (the connection may still be coming back), tries again shortly.
    */
+  const replaying = useRef(false);
   const replay = useCallback(async () => {
     if (retryTimer.current) clearTimeout(retryTimer.current);
     retryTimer.current = null;
-    if (queueRef.current.length === 0) return;
-    setSync("syncing");
-    for (const mark of [...queueRef.current]) {
-      try {
-        await sendMark(mark);
-      } catch (failure) {
-        if (isNetworkFailure(failure)) {
-          setSync("offline");
-          if (navigator.onLine) {
-            retryTimer.current = setTimeout(() => void replayRef.current(), 2000);
+    if (queueRef.current.length === 0 || replaying.current) return;
+    replaying.current = true;
+    try {
+      setSync("syncing");
+      for (const mark of [...queueRef.current]) {
+        try {
+          await sendMark(mark);
+        } catch (failure) {
+          if (isNetworkFailure(failure)) {
+            setSync("offline");
+            if (navigator.onLine) {
+              retryTimer.current = setTimeout(() => void replayRef.current(), 2000);
+            }
+            return;
           }
-          return;
+          // Refused (the item left the plan): drop it.
         }
-        // Refused (the item left the plan): drop it.
+        updateQueue(queueRef.current.filter((item) => item !== mark));
       }
-      updateQueue(queueRef.current.filter((item) => item !== mark));
+      setSync("synced");
+    } finally {
+      replaying.current = false;
     }
-    setSync("synced");
     await queryClient.invalidateQueries({ queryKey: listKey });
   }, [sendMark, updateQueue, queryClient, listKey]);
 
@@ -118,9 +124,17 @@ export function useShoppingMarks(
       setSync((current) => (queueRef.current.length > 0 ? "offline" : current));
     window.addEventListener("online", onOnline);
     window.addEventListener("offline", onOffline);
+    // Backup for the `online` event, which a page opened offline (from the service worker's
+    // copy) may never receive: while ticks wait, look every few seconds.
+    const poll = setInterval(() => {
+      if (queueRef.current.length > 0 && navigator.onLine && !retryTimer.current) {
+        void replayRef.current();
+      }
+    }, 3000);
     return () => {
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
+      clearInterval(poll);
       if (retryTimer.current) clearTimeout(retryTimer.current);
     };
   }, [planId, replay]);
