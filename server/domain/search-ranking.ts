@@ -106,7 +106,10 @@ export function searchWords(text: string): string[] {
   // Most names are plain ASCII: folding accents is only needed for the others.
   const folded = /^[\x20-\x7e]*$/.test(text)
     ? text.toLowerCase()
-    : text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+    : text
+        .normalize("NFKD")
+        .replace(/\p{M}+/gu, "")
+        .toLowerCase();
   const words = (folded.match(/[\p{L}\p{N}]+/gu) ?? [])
     .flatMap((word) => respellWord(word).split(" "))
     .map(singularWord);
