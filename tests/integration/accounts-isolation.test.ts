@@ -35,6 +35,7 @@ const PROCEDURES = Object.entries(
 type Ids = {
   planId: string;
   entryId: string;
+  removedEntryId: string;
   customFoodId: string;
   supplementId: string;
   extraId: string;
@@ -45,6 +46,7 @@ type Ids = {
 const UNKNOWN: Ids = {
   planId: "00000000-0000-4000-8000-000000000000",
   entryId: "00000000-0000-4000-8000-000000000001",
+  removedEntryId: "00000000-0000-4000-8000-000000000006",
   customFoodId: "custom-00000000-0000-4000-8000-000000000002",
   supplementId: "00000000-0000-4000-8000-000000000003",
   extraId: "00000000-0000-4000-8000-000000000004",
@@ -59,6 +61,10 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "foods.search": () => ({ query: "A's secret", limit: 50 }),
   "foods.get": (ids) => ({ id: ids.customFoodId }),
   "foods.groups": () => undefined,
+  "foods.recent": () => ({ limit: 50 }),
+  "foods.favorites": () => undefined,
+  "foods.setFavorite": (ids) => ({ foodId: ids.customFoodId, favorite: true }),
+  "foods.amountPreview": (ids) => ({ foodId: ids.customFoodId, grams: 100 }),
   "foods.labelPreview": () => ({ servingGrams: 240, b12: { micrograms: 1 } }),
   "foods.createCustom": () => buildCustomFoodInput({ name: "B's food" }),
   "foods.updateCustom": (ids) => ({ id: ids.customFoodId, ...buildCustomFoodInput() }),
@@ -107,6 +113,8 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "plans.updateEntry": (ids) => ({ entryId: ids.entryId, grams: 120 }),
   "plans.moveEntry": (ids) => ({ entryId: ids.entryId, day: 2, meal: "snack" }),
   "plans.removeEntry": (ids) => ({ entryId: ids.entryId }),
+  "plans.restoreEntry": (ids) => ({ entryId: ids.removedEntryId }),
+  "plans.copyMeal": (ids) => ({ planId: ids.planId, fromDay: 1, meal: "breakfast", toDays: [2] }),
   "plans.copyDay": (ids) => ({ planId: ids.planId, fromDay: 1, toDays: [2], replace: true }),
   "plans.addSupplement": (ids) => ({
     planId: ids.planId,
@@ -122,6 +130,11 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "shopping.setPreferences": (ids) => ({ planId: ids.planId, servings: 3 }),
   "shopping.setChecked": (ids) => ({ planId: ids.planId, itemKey: "sr28-16139", checked: true }),
   "shopping.setInPantry": (ids) => ({ planId: ids.planId, itemKey: "sr28-16139", inPantry: true }),
+  "shopping.setAisle": (ids) => ({
+    planId: ids.planId,
+    foodId: ids.customFoodId,
+    aisle: "produce",
+  }),
   "shopping.clearChecked": (ids) => ({ planId: ids.planId }),
   "shopping.addExtra": (ids) => ({ planId: ids.planId, text: "milk" }),
   "shopping.removeExtra": (ids) => ({ planId: ids.planId, extraId: ids.extraId }),
@@ -210,6 +223,16 @@ beforeAll(async () => {
     foodId: food.id,
     grams: 200,
   });
+  // An entry A removed a moment ago (plans.restoreEntry could still bring it back).
+  const removed = await apiA.plans.addEntry({
+    planId: plan.id,
+    day: 2,
+    meal: "lunch",
+    foodId: food.id,
+    grams: 50,
+  });
+  await apiA.plans.removeEntry({ entryId: removed.id });
+  await apiA.foods.setFavorite({ foodId: food.id, favorite: true });
   const supplement = await apiA.plans.addSupplement({
     planId: plan.id,
     doseMicrograms: 50,
@@ -224,6 +247,7 @@ beforeAll(async () => {
   idsA = {
     planId: plan.id,
     entryId: entry.id,
+    removedEntryId: removed.id,
     customFoodId: food.id,
     supplementId: supplement.id,
     extraId: extra.extraId,
