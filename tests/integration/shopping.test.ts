@@ -467,13 +467,43 @@ describe("buying the raw form and moving aisles", () => {
 
 describe("download routes", () => {
   const params = (planId: string) => ({ params: Promise.resolve({ planId }) });
+  let cookie = "";
+  /** A GET with the session of the first account, whose household holds the `local` data. */
+  const signedIn = (url: string) => new Request(url, { headers: { cookie, host: "localhost" } });
+
+  beforeAll(async () => {
+    const { getAuth } = await import("@/server/auth/auth");
+    const response = await getAuth().handler(
+      new Request("http://localhost/api/auth/sign-up/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", host: "localhost" },
+        body: JSON.stringify({ email: "admin@example.org", password: "long enough", name: "A" }),
+      }),
+    );
+    cookie =
+      response.headers
+        .getSetCookie()
+        .find((line) => line.includes("session_token"))
+        ?.split(";")[0] ?? "";
+    expect(cookie).toMatch(/session_token=/);
+  }, 60_000);
+
+  it("answers 401 without a session", async () => {
+    const { GET } = await import("@/app/api/plans/[planId]/shopping-list.csv/route");
+    const planId = await soyWeek();
+    const response = await GET(
+      new Request(`http://localhost/api/plans/${planId}/shopping-list.csv`),
+      params(planId),
+    );
+    expect(response.status).toBe(401);
+  });
 
   it("CSV: text/csv, a file name with the plan's name, the BOM and one row per line", async () => {
     const { GET } = await import("@/app/api/plans/[planId]/shopping-list.csv/route");
     const planId = await soyWeek("Semaine végé");
     await api.shopping.addExtra({ planId, text: "=1+1" });
     const response = await GET(
-      new Request(`http://localhost/api/plans/${planId}/shopping-list.csv?servings=2`),
+      signedIn(`http://localhost/api/plans/${planId}/shopping-list.csv?servings=2`),
       params(planId),
     );
     expect(response.status).toBe(200);
@@ -506,9 +536,7 @@ describe("download routes", () => {
     const { GET } = await import("@/app/api/plans/[planId]/shopping-list.md/route");
     const planId = await soyWeek();
     const response = await GET(
-      new Request(
-        `http://localhost/api/plans/${planId}/shopping-list.md?from=2&to=3&units=imperial`,
-      ),
+      signedIn(`http://localhost/api/plans/${planId}/shopping-list.md?from=2&to=3&units=imperial`),
       params(planId),
     );
     expect(response.status).toBe(200);
@@ -527,7 +555,7 @@ describe("download routes", () => {
     const { GET } = await import("@/app/api/plans/[planId]/shopping-list.csv/route");
     const planId = await soyWeek();
     const call = (query: string, id = planId) =>
-      GET(new Request(`http://localhost/api/plans/${id}/shopping-list.csv${query}`), params(id));
+      GET(signedIn(`http://localhost/api/plans/${id}/shopping-list.csv${query}`), params(id));
     for (const query of [
       "?servings=0",
       "?servings=1000",
