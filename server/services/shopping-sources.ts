@@ -35,7 +35,26 @@ const ENTRY_FOODS_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal
   FROM foods WHERE id IN
   (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
 
-type FoodRow = [string, string, string | null, number, number | null, string];
+export type FoodRow = [string, string, string | null, number, number | null, string];
+
+/** The typed row mapper for ENTRY_FOODS_SQL-shaped rows (shopping.ts reads the same columns). */
+export function foodFactsFromRow([
+  id,
+  name,
+  groupCode,
+  fortified,
+  energy,
+  source,
+]: FoodRow): FoodFacts {
+  return {
+    id,
+    name,
+    groupCode,
+    b12Fortified: fortified === 1,
+    energyKcalPerHundredGrams: energy,
+    source,
+  };
+}
 
 const ENTRY_PORTIONS_SQL = `SELECT id, amount, unit, grams FROM food_portions WHERE id IN
   (SELECT DISTINCT portion_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
@@ -198,17 +217,10 @@ export function loadShoppingSources(
 ): ShoppingSources {
   const range = [planId, fromDay, toDay] as const;
   const foods = new Map<string, FoodFacts>();
-  for (const [id, name, groupCode, fortified, energy, source] of prepared(db, ENTRY_FOODS_SQL)
+  for (const row of prepared(db, ENTRY_FOODS_SQL)
     .raw(true)
     .all(...range) as FoodRow[]) {
-    foods.set(id, {
-      id,
-      name,
-      groupCode,
-      b12Fortified: fortified === 1,
-      energyKcalPerHundredGrams: energy,
-      source,
-    });
+    foods.set(row[0], foodFactsFromRow(row));
   }
   const rawForms = resolveRawForms(db, [...foods.values()]);
   const portions = new Map<string, ShoppingPortion>();

@@ -24,7 +24,13 @@ import type { MarkedLine } from "../domain/shopping-export";
 import { invalid, notFound } from "../errors";
 import { MAX_EXTRAS, type SetPreferencesInput, type ShoppingListInput } from "../schemas/shopping";
 import { requirePlan as requirePlanRow } from "./plans";
-import { loadAisleChoices, loadShoppingSources, resolveRawForms } from "./shopping-sources";
+import {
+  type FoodRow,
+  foodFactsFromRow,
+  loadAisleChoices,
+  loadShoppingSources,
+  resolveRawForms,
+} from "./shopping-sources";
 import { prepared } from "./statements";
 
 /** The plan fields a shopping list needs and shows. */
@@ -243,23 +249,9 @@ const PLAN_FOODS_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_
 
 /** True when `foodId` is bought for the plan as the raw form of one of its prepared foods. */
 function isRawFormInPlan(db: AppDatabase, planId: string, foodId: string): boolean {
-  const foods = (
-    prepared(db, PLAN_FOODS_SQL).raw(true).all(planId) as [
-      string,
-      string,
-      string | null,
-      number,
-      number | null,
-      string,
-    ][]
-  ).map(([id, name, groupCode, fortified, energy, source]) => ({
-    id,
-    name,
-    groupCode,
-    b12Fortified: fortified === 1,
-    energyKcalPerHundredGrams: energy,
-    source,
-  }));
+  const foods = (prepared(db, PLAN_FOODS_SQL).raw(true).all(planId) as FoodRow[]).map(
+    foodFactsFromRow,
+  );
   for (const raw of resolveRawForms(db, foods).values()) if (raw.foodId === foodId) return true;
   return false;
 }

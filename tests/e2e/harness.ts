@@ -249,6 +249,25 @@ export async function callMutation(
   return body.result.data;
 }
 
+/** Calls a tRPC query over HTTP as the signed-in admin, the way the browser does. */
+export async function callQuery(
+  baseUrl: string,
+  procedure: string,
+  input: unknown,
+): Promise<unknown> {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const response = await fetch(`${baseUrl}/api/trpc/${procedure}${query}`, {
+    headers: { cookie: ADMIN.cookie },
+  });
+  const body = (await response.json()) as {
+    result?: { data: unknown };
+    error?: { message: string };
+  };
+  if (!response.ok || !body.result)
+    throw new Error(`${procedure}: ${body.error?.message ?? response.status}`);
+  return body.result.data;
+}
+
 /** Scrolls the plan charts into view: they load only when near the screen. */
 export async function showCharts(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Charts", exact: true }).scrollIntoViewIfNeeded();

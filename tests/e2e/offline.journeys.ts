@@ -4,7 +4,15 @@
  * made offline is kept, and it reaches the server when the network is back. A page never
  * opened gets the service worker's offline page, not the browser's error.
  */
-import { assert, callMutation, type Journey, open, screenshot, VIEWPORTS } from "./harness";
+import {
+  assert,
+  callMutation,
+  callQuery,
+  type Journey,
+  open,
+  screenshot,
+  VIEWPORTS,
+} from "./harness";
 
 const LENTILS_COOKED = "sr28-16070";
 const SOYMILK = "sr28-16139";
@@ -110,13 +118,10 @@ export const offlineJourneys: Journey[] = [
             }));
             throw new Error(`offline tick did not sync: ${JSON.stringify(state)} ${String(error)}`);
           });
-        const input = encodeURIComponent(JSON.stringify({ planId }));
-        const list = (await (
-          await fetch(`${baseUrl}/api/trpc/shopping.list?input=${input}`)
-        ).json()) as {
-          result: { data: { aisles: { lines: { foodId: string | null; checked: boolean }[] }[] } };
+        const list = (await callQuery(baseUrl, "shopping.list", { planId })) as {
+          aisles: { lines: { foodId: string | null; checked: boolean }[] }[];
         };
-        const line = list.result.data.aisles
+        const line = list.aisles
           .flatMap((group) => group.lines)
           .find((item) => item.foodId === "sr28-16069");
         assert(line?.checked === true, "the offline tick did not reach the server");

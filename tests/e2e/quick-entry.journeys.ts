@@ -5,7 +5,15 @@
  * "Add to plan" on a food's page with a fluid-ounce amount.
  */
 import type { Page } from "playwright-core";
-import { assert, callMutation, type Journey, open, screenshot, VIEWPORTS } from "./harness";
+import {
+  assert,
+  callMutation,
+  callQuery,
+  type Journey,
+  open,
+  screenshot,
+  VIEWPORTS,
+} from "./harness";
 
 const WHOLE_EGG = /^Egg, whole/;
 const SOYMILK = "Soymilk, original and vanilla, with added calcium, vitamins A and D";
@@ -127,14 +135,10 @@ export const quickEntryJourneys: Journey[] = [
       await screenshot(page, "food-add-to-plan-phone");
       await page.getByRole("button", { name: "Add to lunch" }).click();
       await page.getByText("Added to Food page plan, day 2, lunch.").waitFor();
-      const plan = (await (
-        await fetch(
-          `${baseUrl}/api/trpc/plans.get?input=${encodeURIComponent(JSON.stringify({ planId }))}`,
-        )
-      ).json()) as {
-        result: { data: { entries: { day: number; meal: string; grams: number }[] } };
+      const plan = (await callQuery(baseUrl, "plans.get", { planId })) as {
+        entries: { day: number; meal: string; grams: number }[];
       };
-      const entry = plan.result.data.entries[0];
+      const entry = plan.entries[0];
       assert(
         entry?.day === 2 && entry.meal === "lunch" && Math.abs(entry.grams - 244.8) < 1e-6,
         `stored entry: ${JSON.stringify(entry)}`,

@@ -19,6 +19,7 @@ import type {
 import {
   checkDay,
   checkRoom,
+  type Db,
   insertEntries,
   nextPosition,
   now,
@@ -147,6 +148,18 @@ export function removeEntry(db: AppDatabase, ownerId: string, entryId: string): 
   return editResult(db, ownerId, planId, entryId);
 }
 
+/** The plan a copy works in, with its source day and target days checked against it. */
+function requireCopyDays(
+  tx: Db,
+  ownerId: string,
+  input: { planId: string; fromDay: number; toDays: number[] },
+) {
+  const plan = requirePlan(tx, ownerId, input.planId);
+  checkDay(plan, input.fromDay, "fromDay");
+  for (const day of input.toDays) checkDay(plan, day, "toDays");
+  return plan;
+}
+
 /** Copies one day's entries to other days, added to what is there or replacing it. */
 export function copyDay(
   db: AppDatabase,
@@ -154,9 +167,7 @@ export function copyDay(
   input: CopyDayInput,
 ): Omit<PlanEditResult, "id"> & { copiedEntries: number } {
   const { copiedEntries } = db.transaction((tx) => {
-    const plan = requirePlan(tx, ownerId, input.planId);
-    checkDay(plan, input.fromDay, "fromDay");
-    for (const day of input.toDays) checkDay(plan, day, "toDays");
+    const plan = requireCopyDays(tx, ownerId, input);
     const entries = loadEntries(tx, plan.id);
     const source = entries.filter((row) => row.day === input.fromDay);
     const replaced = input.replace ? entries.filter((row) => input.toDays.includes(row.day)) : [];
@@ -194,9 +205,7 @@ export function copyMeal(
   input: CopyMealInput,
 ): Omit<PlanEditResult, "id"> & { copiedEntries: number } {
   const { copiedEntries } = db.transaction((tx) => {
-    const plan = requirePlan(tx, ownerId, input.planId);
-    checkDay(plan, input.fromDay, "fromDay");
-    for (const day of input.toDays) checkDay(plan, day, "toDays");
+    const plan = requireCopyDays(tx, ownerId, input);
     const source = loadEntries(tx, plan.id)
       .filter((row) => row.day === input.fromDay && row.meal === input.meal)
       .sort((a, b) => a.position - b.position);
