@@ -12,6 +12,7 @@
 import { request as httpRequest } from "node:http";
 import { chromium } from "playwright-core";
 import {
+  ADMIN,
   assert,
   CHROMIUM_PATH,
   callMutation,
@@ -45,6 +46,8 @@ function raw(
         method: options.method ?? "GET",
         path: options.path,
         headers: {
+          // Signed in as the admin: every refusal below must hold for a valid session too.
+          cookie: ADMIN.cookie,
           ...(options.body !== undefined
             ? {
                 "content-type": "application/json",
