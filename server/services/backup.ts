@@ -30,7 +30,7 @@ import {
 import { AppError, invalid, notFound } from "../errors";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
-import { createCustomFoodWithId } from "./foods";
+import { createCustomFoodsWithIds } from "./foods";
 import {
   exportPlan,
   insertPlanFile,
@@ -335,7 +335,7 @@ export function restoreBackup(db: AppDatabase, ownerId: string, file: BackupInpu
     tx.delete(shoppingAisleChoices).where(eq(shoppingAisleChoices.ownerId, ownerId)).run();
 
     if (file.profile) updateProfile(tx, ownerId, file.profile);
-    for (const food of file.customFoods) createCustomFoodWithId(tx, ownerId, food.id, food.fields);
+    createCustomFoodsWithIds(tx, ownerId, file.customFoods);
     if (file.dietOverrides.length > 0) {
       tx.insert(dietOverrides)
         .values(file.dietOverrides.map((override) => ({ ...override, ownerId })))
