@@ -6,6 +6,7 @@ import { foodPortions, foods, planSupplements, plans } from "../../../db/schema"
 import { AppError, invalid } from "../../errors";
 import { PLAN_FILE_FORMAT, PLAN_FILE_VERSION, type PlanFile } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
+import { orderedId } from "../ordered-id";
 import { checkedPortionAmount, type Db, insertEntries, requirePlan } from "./access";
 import { loadEntries } from "./crud";
 import { loadSupplements, scheduleFields } from "./plan-supplements";
@@ -146,7 +147,7 @@ export function insertPlanFile(
       const position = (positions.get(key) ?? 0) + 1;
       positions.set(key, position);
       return {
-        id: randomUUID(),
+        id: orderedId(),
         planId: id,
         day: entry.day,
         meal: entry.meal,
