@@ -105,6 +105,8 @@ export const foods = sqliteTable(
     index("foods_group_idx").on(table.groupCode),
     index("foods_owner_idx").on(table.ownerId),
     index("foods_b12_idx").on(table.b12PerHundredGrams),
+    // Shopping lists find a prepared food's raw form by exact name (shopping-sources.ts).
+    index("foods_name_idx").on(table.name),
   ],
 );
 
@@ -140,7 +142,11 @@ export const dietOverrides = sqliteTable(
     note: text("note"),
     ...timestamps,
   },
-  (table) => [primaryKey({ columns: [table.ownerId, table.foodId] })],
+  (table) => [
+    primaryKey({ columns: [table.ownerId, table.foodId] }),
+    // Deleting a food cascades here: found by food id, not a scan per deleted food.
+    index("diet_overrides_food_idx").on(table.foodId),
+  ],
 );
 
 /** Foods a person starred, shown when the search box is empty. */
@@ -158,6 +164,7 @@ export const favoriteFoods = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.ownerId, table.foodId] }),
     index("favorite_foods_owner_idx").on(table.ownerId, table.createdAt),
+    index("favorite_foods_food_idx").on(table.foodId),
   ],
 );
 
@@ -235,6 +242,9 @@ export const planEntries = sqliteTable(
   (table) => [
     index("plan_entries_plan_idx").on(table.planId, table.day, table.meal, table.position),
     index("plan_entries_food_idx").on(table.foodId),
+    // Deleting a portion sets this to null: without an index SQLite scans every entry of
+    // every owner once per deleted portion (a custom food's deletion, a restore).
+    index("plan_entries_portion_idx").on(table.portionId),
   ],
 );
 

@@ -1,10 +1,12 @@
 /**
  * The backup file: all of one person's data (profile, custom foods, diet corrections,
- * plans with their supplements and shopping state) as one JSON document. Read by
+ * plans with their supplements and shopping state, favourite foods, aisle choices) as one
+ * JSON document. Read by
  * backup.restore, which accepts a file whole or not at all.
  */
 import { z } from "zod";
 import { DIETS, UNIT_SYSTEMS } from "../../db/schema";
+import { AISLES } from "../domain/shopping";
 import { customFoodFields } from "./foods";
 import { MAX_PLAN_ENTRIES, planFileSchema } from "./plans";
 import { profileInput } from "./profile";
@@ -16,6 +18,10 @@ export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_PLANS = 200;
 export const MAX_BACKUP_CUSTOM_FOODS = 1000;
 export const MAX_BACKUP_OVERRIDES = 5000;
+/** Starred foods of one owner (foods.setFavorite holds an owner to it). */
+export const MAX_BACKUP_FAVORITES = 1000;
+/** Foods moved to another shopping aisle by one owner (shopping.setAisle holds it). */
+export const MAX_BACKUP_AISLE_CHOICES = 5000;
 /** Entries over all plans of a backup (each plan is also held to its own limit). */
 export const MAX_BACKUP_ENTRIES = 50 * MAX_PLAN_ENTRIES;
 /**
@@ -117,6 +123,35 @@ export const backupFileSchema = z
       )
       .max(MAX_BACKUP_OVERRIDES, `at most ${MAX_BACKUP_OVERRIDES} diet corrections`),
     plans: z.array(backupPlanSchema).max(MAX_BACKUP_PLANS, `at most ${MAX_BACKUP_PLANS} plans`),
+    /** Starred foods, oldest first (absent in files from before favourites: none). */
+    favoriteFoods: z
+      .array(
+        z
+          .object({
+            foodId: z.string().min(1).max(100),
+            createdAt: z.string().max(40).optional(),
+          })
+          .strict(),
+      )
+      .max(MAX_BACKUP_FAVORITES, `at most ${MAX_BACKUP_FAVORITES} favourite foods`)
+      .default([]),
+    /** Foods moved to another aisle (absent in files from before aisle choices: none). */
+    aisleChoices: z
+      .array(
+        z
+          .object({
+            foodId: z.string().min(1).max(100),
+            aisle: z
+              .enum(AISLES, { error: `aisle must be one of: ${AISLES.join(", ")}` })
+              .refine(
+                (aisle) => aisle !== "supplements",
+                "aisle: supplements are for supplements only",
+              ),
+          })
+          .strict(),
+      )
+      .max(MAX_BACKUP_AISLE_CHOICES, `at most ${MAX_BACKUP_AISLE_CHOICES} aisle choices`)
+      .default([]),
   })
   .strict()
   .superRefine((file, context) => {
@@ -145,6 +180,18 @@ export const backupFileSchema = z
       file.plans.map((plan) => plan.id),
       ["plans"],
       "the plan id",
+      context,
+    );
+    checkUnique(
+      file.favoriteFoods.map((favorite) => favorite.foodId),
+      ["favoriteFoods"],
+      "the favourite food",
+      context,
+    );
+    checkUnique(
+      file.aisleChoices.map((choice) => choice.foodId),
+      ["aisleChoices"],
+      "an aisle choice for food",
       context,
     );
     file.plans.forEach((plan, index) => {

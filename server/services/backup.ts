@@ -1,6 +1,9 @@
 /**
  * Backup and restore of all of one person's data: profile, custom foods, diet
- * corrections, plans (entries, supplements) and their shopping state.
+ * corrections, plans (entries, supplements) and their shopping state, favourite foods
+ * and shopping aisle choices. Left out on purpose: accounts, sessions, household
+ * membership and invitations (who may see the data, not the data), and the few-minute
+ * undo buffer of removed entries.
  *
  * A restore replaces the person's data in one transaction, after checking the whole
  * file: a custom food id taken by another food, a plan referring to a food this
@@ -13,11 +16,13 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
 import {
   dietOverrides,
+  favoriteFoods,
   foodGroups,
   foodPortions,
   foods,
   plans,
   profiles,
+  shoppingAisleChoices,
   shoppingExtras,
   shoppingMarks,
   shoppingPreferences,
@@ -25,8 +30,16 @@ import {
 import { AppError, invalid, notFound } from "../errors";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
-import { createCustomFoodWithId } from "./foods";
-import { exportPlan, importPlan, listPlans, loadSupplements, type Transaction } from "./plans";
+import { createCustomFoodsWithIds } from "./foods";
+import {
+  exportPlan,
+  insertPlanFile,
+  listPlans,
+  loadSupplements,
+  lookupPortions,
+  type PortionRow,
+  type Transaction,
+} from "./plans";
 import { getProfile, updateProfile } from "./profile";
 
 type BackupInput = BackupFile;
@@ -143,6 +156,18 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
           },
         };
       }),
+    favoriteFoods: db
+      .select({ foodId: favoriteFoods.foodId, createdAt: favoriteFoods.createdAt })
+      .from(favoriteFoods)
+      .where(eq(favoriteFoods.ownerId, ownerId))
+      .orderBy(asc(favoriteFoods.createdAt), asc(favoriteFoods.foodId))
+      .all(),
+    aisleChoices: db
+      .select({ foodId: shoppingAisleChoices.foodId, aisle: shoppingAisleChoices.aisle })
+      .from(shoppingAisleChoices)
+      .where(eq(shoppingAisleChoices.ownerId, ownerId))
+      .orderBy(asc(shoppingAisleChoices.foodId))
+      .all() as BackupInput["aisleChoices"],
   };
 }
 
@@ -153,6 +178,8 @@ export type RestoreSummary = {
   plans: number;
   entries: number;
   supplements: number;
+  favoriteFoods: number;
+  aisleChoices: number;
 };
 
 /** Checks what the file refers to against this database, before anything is written. */
@@ -200,6 +227,7 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
   const referenced = [
     ...new Set([
       ...file.dietOverrides.map((override) => override.foodId),
+      ...file.favoriteFoods.map((favorite) => favorite.foodId),
       ...file.plans.flatMap((plan) => plan.file.entries.map((entry) => entry.foodId)),
     ]),
   ].filter((id) => !ownCustom.has(id));
@@ -238,13 +266,24 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
   });
 }
 
+type Connection = AppDatabase["$client"];
+
+const INSERT_EXTRA_SQL = `INSERT INTO shopping_extras (id, plan_id, text, position) VALUES (?, ?, ?, ?)`;
+const INSERT_MARK_SQL = `INSERT INTO shopping_marks (plan_id, item_key, checked, in_pantry)
+  VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+
 function restorePlan(
   tx: Transaction,
+  connection: Connection,
   ownerId: string,
   plan: BackupInput["plans"][number],
+  portionsById: Map<string, PortionRow>,
 ): { entries: number; supplements: number } {
-  // The file's schema holds it to the owner caps (plans, entries over all plans).
-  const { id, supplementIds } = importPlan(tx, ownerId, plan.file, { capsChecked: true });
+  // The file's schema holds it to the owner caps (plans, entries over all plans), and
+  // checkReferences found every food it uses.
+  const { id, supplementIds } = insertPlanFile(tx, ownerId, plan.file, portionsById, {
+    capsChecked: true,
+  });
   const supplementMap = new Map(
     plan.supplementIds.map((oldId, index) => [oldId, supplementIds[index] ?? oldId]),
   );
@@ -254,18 +293,12 @@ function restorePlan(
       .values({ planId: id, ...plan.shopping.preferences })
       .run();
   }
-  if (plan.shopping.extras.length > 0) {
-    tx.insert(shoppingExtras)
-      .values(
-        plan.shopping.extras.map((extra, index) => ({
-          id: extraMap.get(extra.id) ?? randomUUID(),
-          planId: id,
-          text: extra.text,
-          position: index + 1,
-        })),
-      )
-      .run();
-  }
+  // One prepared statement per row: a restore at the caps writes ~290,000 marks, and
+  // Drizzle's multi-row inserts spent most of the restore's time building their SQL.
+  const insertExtra = connection.prepare(INSERT_EXTRA_SQL);
+  plan.shopping.extras.forEach((extra, index) => {
+    insertExtra.run(extraMap.get(extra.id) ?? randomUUID(), id, extra.text, index + 1);
+  });
   const remap = (key: string): string | null => {
     const [kind, ...rest] = key.split(":");
     const old = rest.join(":");
@@ -279,17 +312,29 @@ function restorePlan(
     }
     return key;
   };
-  const marks = plan.shopping.marks.flatMap((mark) => {
+  const insertMark = connection.prepare(INSERT_MARK_SQL);
+  for (const mark of plan.shopping.marks) {
     const key = remap(mark.itemKey);
-    return key === null ? [] : [{ ...mark, itemKey: key, planId: id }];
-  });
-  if (marks.length > 0) tx.insert(shoppingMarks).values(marks).onConflictDoNothing().run();
+    if (key !== null) insertMark.run(id, key, mark.checked ? 1 : 0, mark.inPantry ? 1 : 0);
+  }
   return { entries: plan.file.entries.length, supplements: supplementIds.length };
 }
 
 /** Replaces all of an owner's data with a backup's, all or nothing. */
 export function restoreBackup(db: AppDatabase, ownerId: string, file: BackupInput): RestoreSummary {
   checkReferences(db, ownerId, file);
+  // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
+  // for its one transaction keeps SQLite from spilling and re-reading them.
+  const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
+  db.$client.pragma("cache_size = -131072");
+  try {
+    return writeBackup(db, ownerId, file);
+  } finally {
+    db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
+  }
+}
+
+function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): RestoreSummary {
   return db.transaction((tx) => {
     // Out with the old: plans first (their entries restrict custom foods).
     tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
@@ -298,18 +343,43 @@ export function restoreBackup(db: AppDatabase, ownerId: string, file: BackupInpu
       .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
       .run();
     tx.delete(profiles).where(eq(profiles.ownerId, ownerId)).run();
+    tx.delete(favoriteFoods).where(eq(favoriteFoods.ownerId, ownerId)).run();
+    tx.delete(shoppingAisleChoices).where(eq(shoppingAisleChoices.ownerId, ownerId)).run();
 
     if (file.profile) updateProfile(tx, ownerId, file.profile);
-    for (const food of file.customFoods) createCustomFoodWithId(tx, ownerId, food.id, food.fields);
+    createCustomFoodsWithIds(tx, ownerId, file.customFoods);
     if (file.dietOverrides.length > 0) {
       tx.insert(dietOverrides)
         .values(file.dietOverrides.map((override) => ({ ...override, ownerId })))
         .run();
     }
+    if (file.favoriteFoods.length > 0) {
+      tx.insert(favoriteFoods)
+        .values(
+          file.favoriteFoods.map((favorite) => ({
+            ownerId,
+            foodId: favorite.foodId,
+            ...(favorite.createdAt ? { createdAt: favorite.createdAt } : {}),
+          })),
+        )
+        .run();
+    }
+    if (file.aisleChoices.length > 0) {
+      tx.insert(shoppingAisleChoices)
+        .values(file.aisleChoices.map((choice) => ({ ownerId, ...choice })))
+        .run();
+    }
+    // Portions looked up once for all plans (custom foods' portions exist by now).
+    const portionsById = lookupPortions(
+      tx,
+      file.plans.flatMap((plan) =>
+        plan.file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
+      ),
+    );
     let entries = 0;
     let supplements = 0;
     for (const plan of file.plans) {
-      const counts = restorePlan(tx, ownerId, plan);
+      const counts = restorePlan(tx, db.$client, ownerId, plan, portionsById);
       entries += counts.entries;
       supplements += counts.supplements;
     }
@@ -320,6 +390,8 @@ export function restoreBackup(db: AppDatabase, ownerId: string, file: BackupInpu
       plans: file.plans.length,
       entries,
       supplements,
+      favoriteFoods: file.favoriteFoods.length,
+      aisleChoices: file.aisleChoices.length,
     };
   });
 }

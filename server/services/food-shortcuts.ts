@@ -16,6 +16,7 @@ import {
   type SetFavoriteInput,
 } from "../schemas/foods";
 import { type Food, getFoodsByIds } from "./foods";
+import { checkFavoriteRoom } from "./limits";
 import { prepared } from "./statements";
 
 export type RecentFood = Food & {
@@ -70,6 +71,7 @@ export function setFavoriteFood(
   ).get(input.foodId, ownerId);
   if (!visible) throw notFound(`No food with id "${input.foodId}"`, "foodId");
   if (input.favorite) {
+    checkFavoriteRoom(db, ownerId, input.foodId);
     prepared(
       db,
       `INSERT INTO favorite_foods (owner_id, food_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,

@@ -1,16 +1,25 @@
 /**
  * Per-owner caps, equal to what backup.restore accepts (server/schemas/backup.ts), so
- * that every export restores: plans, entries over all plans, custom foods and diet
- * corrections. Entries per plan are held in plans/access.ts (checkRoom). Each check
+ * that every export restores: plans, entries over all plans, custom foods, diet
+ * corrections, favourite foods and aisle choices. Entries per plan are held in plans/access.ts (checkRoom). Each check
  * throws a BAD_REQUEST-mapped AppError naming the field, before anything is written.
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { dietOverrides, foods, planEntries, plans } from "../../db/schema";
+import {
+  dietOverrides,
+  favoriteFoods,
+  foods,
+  planEntries,
+  plans,
+  shoppingAisleChoices,
+} from "../../db/schema";
 import { invalid } from "../errors";
 import {
+  MAX_BACKUP_AISLE_CHOICES,
   MAX_BACKUP_CUSTOM_FOODS,
   MAX_BACKUP_ENTRIES,
+  MAX_BACKUP_FAVORITES,
   MAX_BACKUP_OVERRIDES,
   MAX_BACKUP_PLANS,
 } from "../schemas/backup";
@@ -95,6 +104,50 @@ export function checkDietOverrideRoom(db: Db, ownerId: string, foodId: string): 
     throw invalid(
       `You have corrected the diet of ${MAX_BACKUP_OVERRIDES} foods, the most one person can keep (and back up). Remove a correction first.`,
       "diet",
+    );
+  }
+}
+
+/** A new favourite (not one already starred) must fit under the cap. */
+export function checkFavoriteRoom(db: Db, ownerId: string, foodId: string): void {
+  const existing = db
+    .select({ foodId: favoriteFoods.foodId })
+    .from(favoriteFoods)
+    .where(and(eq(favoriteFoods.ownerId, ownerId), eq(favoriteFoods.foodId, foodId)))
+    .get();
+  if (existing) return;
+  const count =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(favoriteFoods)
+      .where(eq(favoriteFoods.ownerId, ownerId))
+      .get()?.count ?? 0;
+  if (count + 1 > MAX_BACKUP_FAVORITES) {
+    throw invalid(
+      `You have ${MAX_BACKUP_FAVORITES} favourite foods, the most one person can keep (and back up). Unstar one first.`,
+      "foodId",
+    );
+  }
+}
+
+/** A new aisle choice (not a change to an existing one) must fit under the cap. */
+export function checkAisleChoiceRoom(db: Db, ownerId: string, foodId: string): void {
+  const existing = db
+    .select({ foodId: shoppingAisleChoices.foodId })
+    .from(shoppingAisleChoices)
+    .where(and(eq(shoppingAisleChoices.ownerId, ownerId), eq(shoppingAisleChoices.foodId, foodId)))
+    .get();
+  if (existing) return;
+  const count =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(shoppingAisleChoices)
+      .where(eq(shoppingAisleChoices.ownerId, ownerId))
+      .get()?.count ?? 0;
+  if (count + 1 > MAX_BACKUP_AISLE_CHOICES) {
+    throw invalid(
+      `You have moved ${MAX_BACKUP_AISLE_CHOICES} foods to other aisles, the most one person can keep (and back up). Put one back in its usual aisle first.`,
+      "aisle",
     );
   }
 }

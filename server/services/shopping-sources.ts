@@ -65,9 +65,13 @@ const FLUID_PORTIONS_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FR
     AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%')
   ORDER BY p.food_id, p.seq`;
 
-/** Shared foods that may be the raw form of a prepared one, by exact name or paired id. */
+/**
+ * Shared foods that may be the raw form of a prepared one, by exact name or paired id.
+ * `+owner_id` keeps SQLite off foods_owner_idx (every shared food) so that it looks the
+ * names up in foods_name_idx and the ids in foods_id_unique (bench/results.md).
+ */
 const RAW_CANDIDATES_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g
-  FROM foods WHERE owner_id IS NULL AND (name IN (SELECT value FROM json_each(?))
+  FROM foods WHERE +owner_id IS NULL AND (name IN (SELECT value FROM json_each(?))
     OR id IN (SELECT value FROM json_each(?)))`;
 
 const PORTIONS_OF_SQL = `SELECT food_id, id, amount, unit, grams FROM food_portions

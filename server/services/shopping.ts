@@ -23,6 +23,7 @@ import { type Aisle, buildShoppingList, type ShoppingSupplementInput } from "../
 import type { MarkedLine } from "../domain/shopping-export";
 import { invalid, notFound } from "../errors";
 import { MAX_EXTRAS, type SetPreferencesInput, type ShoppingListInput } from "../schemas/shopping";
+import { checkAisleChoiceRoom } from "./limits";
 import { requirePlan as requirePlanRow } from "./plans";
 import {
   type FoodRow,
@@ -295,6 +296,7 @@ export function setAisle(
       )
       .run();
   } else {
+    checkAisleChoiceRoom(db, ownerId, input.foodId);
     db.insert(shoppingAisleChoices)
       .values({ ownerId, foodId: input.foodId, aisle: input.aisle })
       .onConflictDoUpdate({

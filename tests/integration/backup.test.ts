@@ -75,7 +75,18 @@ async function buildRichData(api: ReturnType<TestDatabase["caller"]>) {
     await api.shopping.setChecked({ planId: week, itemKey: extraLine.itemKey, checked: true });
   const small = await createPlanWith(api, { name: "Weekend", dayCount: 2 });
   await api.plans.addEntry({ planId: small, day: 2, meal: "snack", foodId: SOYMILK, grams: 100 });
+  // Starred in this order (the favourites list shows the newest first).
+  await api.foods.setFavorite({ foodId: EGG, favorite: true });
+  await api.foods.setFavorite({ foodId: custom.id, favorite: true });
+  await api.foods.setFavorite({ foodId: SOYMILK, favorite: true });
+  await api.shopping.setAisle({ planId: week, foodId: SOYMILK, aisle: "pantry-and-grains" });
+  await api.shopping.setAisle({ planId: week, foodId: custom.id, aisle: "other" });
   return { custom, week, small };
+}
+
+/** The aisle the soy milk line sits in. */
+function list0(list: { aisles: { aisle: string; lines: { foodId?: string | null }[] }[] }) {
+  return list.aisles.find((aisle) => aisle.lines.some((line) => line.foodId === SOYMILK))?.aisle;
 }
 
 /** What must survive a round trip: every total, list and setting, by plan name. */
@@ -101,7 +112,8 @@ async function snapshot(api: ReturnType<TestDatabase["caller"]>) {
     };
   }
   const profile = await api.profile.get();
-  return { profile: profile.profile, plans: byName };
+  const favorites = (await api.foods.favorites()).items.map((food) => food.id);
+  return { profile: profile.profile, plans: byName, favorites };
 }
 
 function tableHash(db: TestDatabase["db"]): string {
@@ -117,6 +129,8 @@ function tableHash(db: TestDatabase["db"]): string {
     "shopping_preferences",
     "shopping_marks",
     "shopping_extras",
+    "favorite_foods",
+    "shopping_aisle_choices",
   ]) {
     const rows = db.$client.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
     hash.update(table).update(JSON.stringify(rows));
@@ -144,9 +158,27 @@ describe("backup and restore", () => {
       plans: 2,
       entries: 16,
       supplements: 2,
+      favoriteFoods: 3,
+      aisleChoices: 2,
     });
     const after = await snapshot(restoredApi);
     expect(after).toEqual(before);
+    // The same favourites in the same order (stars keep their time, which orders the list).
+    expect([...before.favorites].sort()).toEqual(
+      [EGG, SOYMILK, file.customFoods[0]?.id ?? ""].sort(),
+    );
+    expect(file.aisleChoices).toEqual(
+      [
+        { foodId: SOYMILK, aisle: "pantry-and-grains" },
+        { foodId: file.customFoods[0]?.id, aisle: "other" },
+      ].sort((a, b) => String(a.foodId).localeCompare(String(b.foodId))),
+    );
+    const soymilkLine = list0(
+      await restoredApi.shopping.list({
+        planId: (await restoredApi.plans.list()).find((plan) => plan.name === "Week A")?.id ?? "",
+      }),
+    );
+    expect(soymilkLine).toBe("pantry-and-grains");
     const weekA = (await restoredApi.plans.list()).find((plan) => plan.name === "Week A");
     const list = await restoredApi.shopping.list({ planId: weekA?.id ?? "" });
     const lines = list.aisles.flatMap((aisle) => aisle.lines);
@@ -267,4 +299,88 @@ describe("backup and restore", () => {
     // 14 restores, each followed by a hash of every row of the food tables (24,000 rows):
     // about 12 s on an idle machine, so more time than the default on a busy one.
   }, 90_000);
+
+  it("restores a file from before favourites and aisle choices, leaving none of either", async () => {
+    const fresh = createTestDatabase();
+    const api = fresh.caller("old-file-owner");
+    await api.foods.setFavorite({ foodId: EGG, favorite: true });
+    const current = (await source.caller("backup-owner").backup.export()) as BackupFile;
+    // A version-1 file as exported before these sections existed: the keys are absent.
+    const { favoriteFoods: _favorites, aisleChoices: _aisles, ...old } = current;
+    expect(Object.keys(old)).not.toContain("favoriteFoods");
+    const summary = await api.backup.restore({ file: old as BackupFile });
+    expect(summary).toMatchObject({ plans: 2, entries: 16, favoriteFoods: 0, aisleChoices: 0 });
+    // Replaced, like everything else: the star from before the restore is gone.
+    expect((await api.foods.favorites()).items).toEqual([]);
+    const week = (await api.plans.list()).find((plan) => plan.name === "Week A");
+    expect(list0(await api.shopping.list({ planId: week?.id ?? "" }))).toBe("drinks");
+    fresh.close();
+  });
+
+  it("rejects duplicate or unknown favourites and aisle choices, changing nothing", async () => {
+    const fresh = createTestDatabase();
+    const api = fresh.caller("careful-owner");
+    await createPlanWith(api, { name: "Keep me" });
+    await api.foods.setFavorite({ foodId: SOYMILK, favorite: true });
+    const hash = tableHash(fresh.db);
+    const good = (await source.caller("backup-owner").backup.export()) as BackupFile;
+    const cases: [unknown, string, RegExp, string | undefined][] = [
+      [
+        { ...good, favoriteFoods: [{ foodId: EGG }, { foodId: SOYMILK }, { foodId: EGG }] },
+        "BAD_REQUEST",
+        /favoriteFoods\.2: the favourite food "sr28-01123" appears twice/,
+        "file.favoriteFoods.2",
+      ],
+      [
+        {
+          ...good,
+          aisleChoices: [
+            { foodId: SOYMILK, aisle: "drinks" },
+            { foodId: SOYMILK, aisle: "other" },
+          ],
+        },
+        "BAD_REQUEST",
+        /aisleChoices\.1: an aisle choice for food "sr28-16139" appears twice/,
+        "file.aisleChoices.1",
+      ],
+      [
+        { ...good, aisleChoices: [{ foodId: SOYMILK, aisle: "supplements" }] },
+        "BAD_REQUEST",
+        /supplements are for supplements only/,
+        undefined,
+      ],
+      [
+        { ...good, aisleChoices: [{ foodId: SOYMILK, aisle: "basement" }] },
+        "BAD_REQUEST",
+        /aisle must be one of/,
+        undefined,
+      ],
+      [
+        { ...good, favoriteFoods: [{ foodId: "sr28-99999" }] },
+        "NOT_FOUND",
+        /not in this database: sr28-99999/,
+        undefined,
+      ],
+      [
+        {
+          ...good,
+          favoriteFoods: Array.from({ length: 1001 }, (_, index) => ({ foodId: `f${index}` })),
+        },
+        "BAD_REQUEST",
+        /at most 1000 favourite foods/,
+        undefined,
+      ],
+    ];
+    for (const [file, code, message, field] of cases) {
+      // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
+      const error = await expectTrpcError(
+        api.backup.restore({ file } as any),
+        code as "BAD_REQUEST",
+        message,
+      );
+      if (field) expect(error.message, String(message)).toContain(field);
+      expect(tableHash(fresh.db), String(message)).toBe(hash);
+    }
+    fresh.close();
+  });
 });

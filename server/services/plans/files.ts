@@ -6,6 +6,7 @@ import { foodPortions, foods, planSupplements, plans } from "../../../db/schema"
 import { AppError, invalid } from "../../errors";
 import { PLAN_FILE_FORMAT, PLAN_FILE_VERSION, type PlanFile } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
+import { orderedId } from "../ordered-id";
 import { checkedPortionAmount, type Db, insertEntries, requirePlan } from "./access";
 import { loadEntries } from "./crud";
 import { loadSupplements, scheduleFields } from "./plan-supplements";
@@ -64,24 +65,48 @@ export function importPlan(
       "file.entries",
     );
   }
-  const portionIds = [
-    ...new Set(file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : []))),
-  ];
-  const portionsById = new Map(
-    (portionIds.length === 0
-      ? []
-      : db
-          .select({
-            id: foodPortions.id,
-            foodId: foodPortions.foodId,
-            label: foodPortions.label,
-            grams: foodPortions.grams,
-          })
-          .from(foodPortions)
-          .where(inArray(foodPortions.id, portionIds))
-          .all()
-    ).map((portion) => [portion.id, portion]),
+  const portionsById = lookupPortions(
+    db,
+    file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
   );
+  return insertPlanFile(db, ownerId, file, portionsById, options);
+}
+
+export type PortionRow = { id: string; foodId: string; label: string; grams: number };
+
+/** The household portions with these ids (unknown ids are left out), in chunks. */
+export function lookupPortions(db: Db, ids: Iterable<string>): Map<string, PortionRow> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, PortionRow>();
+  for (let start = 0; start < unique.length; start += 500) {
+    for (const portion of db
+      .select({
+        id: foodPortions.id,
+        foodId: foodPortions.foodId,
+        label: foodPortions.label,
+        grams: foodPortions.grams,
+      })
+      .from(foodPortions)
+      .where(inArray(foodPortions.id, unique.slice(start, start + 500)))
+      .all()) {
+      found.set(portion.id, portion);
+    }
+  }
+  return found;
+}
+
+/**
+ * Writes a plan file whose foods are known to exist for the owner (importPlan and
+ * backup.restore check them first) as a new plan; `portionsById` holds at least the
+ * portions its entries name that still exist.
+ */
+export function insertPlanFile(
+  db: Db,
+  ownerId: string,
+  file: PlanFile,
+  portionsById: Map<string, PortionRow>,
+  options: { capsChecked?: boolean } = {},
+): { id: string; supplementIds: string[] } {
   // An entry kept in a household portion weighs what the portion says (the file's grams
   // could disagree); a portion that no longer exists, or is of another food, only loses
   // its label and the file's grams stand.
@@ -122,7 +147,7 @@ export function importPlan(
       const position = (positions.get(key) ?? 0) + 1;
       positions.set(key, position);
       return {
-        id: randomUUID(),
+        id: orderedId(),
         planId: id,
         day: entry.day,
         meal: entry.meal,

@@ -1,0 +1,37 @@
+/**
+ * Where the time of a restore at the caps goes (issue 14b): builds an owner at every cap
+ * (tests/factories/caps.ts), exports it, then times each phase of backup.restore on a
+ * second database: JSON.parse of the body, the zod schema, the reference checks and the
+ * write transaction. `npx tsx bench/restore-profile.ts` (add `--cpu-prof` to node for a
+ * profile of the write).
+ */
+import { backupFileSchema } from "../server/schemas/backup";
+import { exportBackup, restoreBackup } from "../server/services/backup";
+import { fillToEveryCap } from "../tests/factories/caps";
+import { createTestDatabase } from "../tests/factories/database";
+
+function timed<T>(label: string, run: () => T): T {
+  const started = performance.now();
+  const value = run();
+  console.log(`${label.padEnd(40)} ${(performance.now() - started).toFixed(0).padStart(8)} ms`);
+  return value;
+}
+
+const full = createTestDatabase();
+const target = createTestDatabase();
+try {
+  timed("fill to every cap", () => fillToEveryCap(full));
+  const backup = timed("export", () => exportBackup(full.db, "local"));
+  const json = timed("JSON.stringify", () => JSON.stringify(backup));
+  console.log(`file: ${(Buffer.byteLength(json) / 1024 / 1024).toFixed(1)} MB`);
+  for (let run = 1; run <= 2; run++) {
+    const raw = timed(`run ${run}: JSON.parse`, () => JSON.parse(json));
+    const file = timed(`run ${run}: zod backupFileSchema`, () => backupFileSchema.parse(raw));
+    timed(`run ${run}: restoreBackup (checks + write)`, () =>
+      restoreBackup(target.db, "local", file),
+    );
+  }
+} finally {
+  full.close();
+  target.close();
+}
