@@ -23,7 +23,7 @@ export function BackupPanel() {
         setFile(null);
         setMessage({
           kind: "ok",
-          text: `Restored: ${summary.plans} plan${summary.plans === 1 ? "" : "s"} (${summary.entries} entries, ${summary.supplements} supplements), ${summary.customFoods} custom food${summary.customFoods === 1 ? "" : "s"}, ${summary.dietOverrides} diet correction${summary.dietOverrides === 1 ? "" : "s"}${summary.profile ? " and your profile" : ""}.`,
+          text: `Restored: ${summary.plans} plan${summary.plans === 1 ? "" : "s"} (${summary.entries} entries, ${summary.supplements} supplements), ${summary.customFoods} custom food${summary.customFoods === 1 ? "" : "s"}, ${summary.dietOverrides} diet correction${summary.dietOverrides === 1 ? "" : "s"}, ${summary.favoriteFoods} favourite${summary.favoriteFoods === 1 ? "" : "s"}, ${summary.aisleChoices} aisle choice${summary.aisleChoices === 1 ? "" : "s"}${summary.profile ? " and your profile" : ""}.`,
         });
         void queryClient.invalidateQueries();
       },

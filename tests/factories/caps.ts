@@ -2,15 +2,17 @@
  * Fills an owner to every cap that backup.restore accepts (server/schemas/backup.ts):
  * 200 plans (the first 50 full: 5,600 entries each, every entry a household portion,
  * 280,000 in all), 1,000 custom foods with 20 portions, 5,000 diet corrections, every plan
- * with 20 supplements, 100 shopping extras and a mark on every item, names and notes at
- * their longest. Raw SQL in one transaction (seconds, not minutes). Used by
+ * with 20 supplements, 100 shopping extras and a mark on every item, 1,000 favourite foods
+ * and 5,000 aisle choices, names and notes at their longest. Raw SQL in one transaction (seconds, not minutes). Used by
  * tests/limits/caps.test.ts and bench/limits.bench.ts.
  */
 import { randomUUID } from "node:crypto";
 import { MEALS } from "@/db/schema";
 import {
+  MAX_BACKUP_AISLE_CHOICES,
   MAX_BACKUP_CUSTOM_FOODS,
   MAX_BACKUP_ENTRIES,
+  MAX_BACKUP_FAVORITES,
   MAX_BACKUP_OVERRIDES,
   MAX_BACKUP_PLANS,
 } from "@/server/schemas/backup";
@@ -73,6 +75,15 @@ export function fillToEveryCap(
     );
     for (const foodId of sharedFoodIds.slice(0, MAX_BACKUP_OVERRIDES)) {
       override.run(ownerId, foodId, "n".repeat(500));
+    }
+    const favorite = client.prepare("INSERT INTO favorite_foods (owner_id, food_id) VALUES (?, ?)");
+    for (const foodId of sharedFoodIds.slice(0, MAX_BACKUP_FAVORITES))
+      favorite.run(ownerId, foodId);
+    const aisleChoice = client.prepare(
+      "INSERT INTO shopping_aisle_choices (owner_id, food_id, aisle) VALUES (?, ?, 'other')",
+    );
+    for (const foodId of sharedFoodIds.slice(0, MAX_BACKUP_AISLE_CHOICES)) {
+      aisleChoice.run(ownerId, foodId);
     }
     const plan = client.prepare(
       "INSERT INTO plans (id, owner_id, name, day_count, start_date) VALUES (?, ?, ?, 28, '2026-01-05')",

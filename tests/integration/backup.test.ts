@@ -116,6 +116,7 @@ async function snapshot(api: ReturnType<TestDatabase["caller"]>) {
   return { profile: profile.profile, plans: byName, favorites };
 }
 
+/** Every table a restore writes, hashed (slow-ish: foods and portions are thousands of rows). */
 function tableHash(db: TestDatabase["db"]): string {
   const hash = createHash("sha256");
   for (const table of [
@@ -382,5 +383,5 @@ describe("backup and restore", () => {
       expect(tableHash(fresh.db), String(message)).toBe(hash);
     }
     fresh.close();
-  });
+  }, 90_000);
 });

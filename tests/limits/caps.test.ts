@@ -132,6 +132,8 @@ describe("an owner at every cap", () => {
       plans: 200,
       entries: 280_000,
       supplements: 200 * 20,
+      favoriteFoods: 1000,
+      aisleChoices: 5000,
     });
     expect(counts(target)).toEqual(counts(source));
     const marks = (testDb: TestDatabase) =>
@@ -153,5 +155,7 @@ describe("an owner at every cap", () => {
         }))
         .sort((a, b) => a.file.plan.name.localeCompare(b.file.plan.name));
     expect(strip(again)).toEqual(strip(file));
+    expect(again.favoriteFoods).toEqual(file.favoriteFoods);
+    expect(again.aisleChoices).toEqual(file.aisleChoices);
   });
 });
