@@ -40,10 +40,12 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
   const [error, setError] = useState<string | null>(null);
 
   const onError = (failure: { message: string }) => setError(failure.message);
-  const applyEdit = (result: { plan: Plan; totals: Totals }) => {
+  // An edit answers with the plan and the household profile's totals; the page shows
+  // each person's own totals (plans.totals), so those are fetched again.
+  const applyEdit = (result: { plan: Plan }) => {
     setError(null);
     queryClient.setQueryData(trpc.plans.get.queryKey({ planId }), result.plan);
-    queryClient.setQueryData(trpc.plans.totals.queryKey({ planId }), result.totals);
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.totals.queryKey({ planId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() });
     void queryClient.invalidateQueries({
       queryKey: trpc.plans.suggestions.queryKey({ planId }),
