@@ -179,9 +179,12 @@ export function createPerson(
   db: AppDatabase,
   householdId: string,
   accountId: string,
+  role: HouseholdRole | null,
   input: CreatePersonInput,
 ): PersonView {
   return db.transaction((tx) => {
+    // The one adding people comes first in the list: make sure they have their person.
+    ensureOwnPerson(tx, householdId, accountId, role);
     checkPeopleRoom(tx, householdId);
     const { name, ...profile } = input;
     const row = tx

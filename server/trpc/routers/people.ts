@@ -9,7 +9,9 @@ export const peopleRouter = router({
   ),
   create: protectedProcedure
     .input(createPersonInput)
-    .mutation(({ ctx, input }) => createPerson(ctx.db, ctx.ownerId, ctx.accountId, input)),
+    .mutation(({ ctx, input }) =>
+      createPerson(ctx.db, ctx.ownerId, ctx.accountId, ctx.role, input),
+    ),
   update: protectedProcedure
     .input(updatePersonInput)
     .mutation(({ ctx, input }) => updatePerson(ctx.db, ctx.ownerId, ctx.accountId, input)),
