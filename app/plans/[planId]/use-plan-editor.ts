@@ -31,10 +31,19 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     ...trpc.plans.get.queryOptions({ planId }),
     initialData: initialPlan,
   }).data;
-  const totals = useQuery({
+  // Whose totals the page shows: the signed-in account's own person until another is picked.
+  const [personId, setPersonId] = useState<string | null>(null);
+  const ownTotals = useQuery({
     ...trpc.plans.totals.queryOptions({ planId }),
     initialData: initialTotals,
   }).data;
+  const personTotals = useQuery({
+    ...trpc.plans.totals.queryOptions({ planId, personId: personId ?? "" }),
+    enabled: personId !== null && personId !== ownTotals.personId,
+    placeholderData: (previous) => previous,
+  }).data;
+  const totals =
+    personId !== null && personId !== ownTotals.personId && personTotals ? personTotals : ownTotals;
   const profile = useQuery(trpc.profile.get.queryOptions());
   const [selectedDay, setSelectedDay] = useState(1);
   const [error, setError] = useState<string | null>(null);
@@ -68,6 +77,8 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     planId,
     plan,
     totals,
+    personId: totals.personId,
+    setPersonId,
     searchDiet,
     selectedDay,
     setSelectedDay,
