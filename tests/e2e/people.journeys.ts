@@ -15,6 +15,7 @@ export const peopleJourneys: Journey[] = [
         servingGrams: 100,
         b12: { micrograms: 1 },
         diet: "vegetarian",
+        fortified: false,
       })) as { id: string };
       const { id: planId } = (await callMutation(baseUrl, "plans.create", {
         name: "Family week",
