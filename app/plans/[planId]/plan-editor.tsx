@@ -52,7 +52,7 @@ export function PlanEditor({
       <EatersPanel planId={planId} totals={totals} onSelect={editor.setPersonId} />
       <VerdictCard totals={totals} />
       <section className="summary-grid" aria-label="Plan summary">
-        <TargetCard totals={totals} />
+        <TargetCard totals={totals} personName={editor.otherPersonName} />
         <SourcesCard totals={totals} />
       </section>
 

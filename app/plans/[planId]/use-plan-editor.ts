@@ -78,6 +78,8 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     plan,
     totals,
     personId: totals.personId,
+    /** The shown person's name when it is not the signed-in account's own person. */
+    otherPersonName: totals.personId === ownTotals.personId ? undefined : totals.personName,
     setPersonId,
     searchDiet,
     selectedDay,
