@@ -45,7 +45,7 @@ export function PeoplePanel({ canEdit }: { canEdit: boolean }) {
   const [editing, setEditing] = useState<string | "new" | null>(null);
 
   return (
-    <section className="card stack" aria-labelledby={`${ids}-people`}>
+    <section className="card stack people-card" aria-labelledby={`${ids}-people`}>
       <h2 id={`${ids}-people`}>People</h2>
       <p className="small">
         Everyone you plan meals for, each with their own B12 target: people who sign in and people
