@@ -209,6 +209,26 @@ describe("plan eaters and per-person totals", () => {
     expect(doubled.averageB12Micrograms).toBeCloseTo(1.7, 12); // 200 g × 0.85 / 100
   });
 
+  it("counts the plan's supplements for its first eater only, never for a child", async () => {
+    const [me] = await api.people.list();
+    const child = await api.people.create(CHILD);
+    const planId = await createPlanWith(api, { dayCount: 1 });
+    await api.plans.addSupplement({ planId, doseMicrograms: 250, form: "tablet", everyNDays: 1 });
+    await api.plans.setEaters({
+      planId,
+      eaters: [
+        { personId: me?.id ?? "", portionFactor: 1 },
+        { personId: child.id, portionFactor: 0.5 },
+      ],
+    });
+    const totals = await api.plans.totals({ planId });
+    expect(totals.averageSupplementB12Micrograms).toBe(250);
+    expect(totals.people.map((person) => person.averageB12Micrograms)).toEqual([250, 0]);
+    const forChild = await api.plans.totals({ planId, personId: child.id });
+    expect(forChild.averageSupplementB12Micrograms).toBe(0);
+    expect(forChild.regimens).toEqual([]);
+  });
+
   it("rejects bad eaters naming the field, and keeps the old ones", async () => {
     const child = await api.people.create(CHILD);
     const planId = await createPlanWith(api, { dayCount: 1 });

@@ -35,12 +35,14 @@ export type HouseholdPlanTotalsView = PlanTotalsView & {
   people: PersonTotals[];
 };
 
-function totalsPerson(person: PersonRow, portionFactor: number): TotalsPerson {
+/** A plan's supplements count for its first eater (its creator's person) only. */
+function totalsPerson(person: PersonRow, portionFactor: number, eaters: Eater[]): TotalsPerson {
   return {
     id: person.id,
     profile: personProfile(person),
     isDefault: person.isDefault,
     portionFactor,
+    takesSupplements: eaters[0]?.person.id === person.id,
   };
 }
 
@@ -71,11 +73,11 @@ export function getHouseholdPlanTotals(
   const selected = selectPerson(db, ownerId, eaters, viewer, options.personId);
   const totals = getPlanTotals(db, ownerId, planId, {
     includeEntries: options.includeEntries,
-    person: totalsPerson(selected.person, selected.portionFactor),
+    person: totalsPerson(selected.person, selected.portionFactor, eaters),
   });
   const people = eaters.map(({ person, portionFactor }) => {
     const own = getPlanTotals(db, ownerId, planId, {
-      person: totalsPerson(person, portionFactor),
+      person: totalsPerson(person, portionFactor, eaters),
     });
     return {
       personId: person.id,
@@ -113,7 +115,7 @@ export function personTotals(
   const selected = selectPerson(db, ownerId, eaters, viewer, personId);
   return {
     totals: getPlanTotals(db, ownerId, planId, {
-      person: totalsPerson(selected.person, selected.portionFactor),
+      person: totalsPerson(selected.person, selected.portionFactor, eaters),
     }),
     person: selected.person,
   };

@@ -72,6 +72,11 @@ export type TotalsPerson = {
   profile: Profile;
   isDefault: boolean;
   portionFactor: number;
+  /**
+   * Whether the plan's supplements are this person's: they are the plan's first eater's
+   * (its creator's person), never another eater's, until supplements name a person.
+   */
+  takesSupplements: boolean;
 };
 
 /**
@@ -86,7 +91,7 @@ export function getPlanTotals(
 ): PlanTotalsView {
   const cacheable = !db.$client.inTransaction;
   const person = options.person;
-  const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}` : ""}`;
+  const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.takesSupplements}` : ""}`;
   const version = cacheable ? databaseVersion(db) : "";
   let cache = totalsCache.get(db.$client);
   let full = cacheable ? cache?.get(key) : undefined;
@@ -148,10 +153,12 @@ function computePlanTotals(
     startDate: plan.startDate,
     absorption,
     portionFactor: person?.portionFactor ?? 1,
-    supplements: loadSupplements(db, planId).map((supplement) => ({
-      ...supplement,
-      injected: supplement.form === "injection",
-    })),
+    supplements: (person && !person.takesSupplements ? [] : loadSupplements(db, planId)).map(
+      (supplement) => ({
+        ...supplement,
+        injected: supplement.form === "injection",
+      }),
+    ),
     // Every entry's food exists (a foreign key); the guard only keeps the types honest.
     entries: rows.flatMap(([id, day, meal, foodId, grams]) => {
       const food = foodsById.get(foodId);
