@@ -529,3 +529,57 @@ export const householdInvitations = sqliteTable(
   },
   (table) => [index("household_invitations_household_idx").on(table.householdId)],
 );
+
+/**
+ * The people a household plans for, each with their own profile (the fields of
+ * `profiles`). Some have a login (`account_id`, one person per account; no foreign key,
+ * like `created_by` above, so test and removed accounts leave the person in place), some
+ * do not (a child, a parent who does not use the app). `is_default` is true while the
+ * profile holds the defaults nobody has chosen yet.
+ */
+export const people = sqliteTable(
+  "people",
+  {
+    id: text("id").primaryKey(),
+    householdId: text("household_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    accountId: text("account_id"),
+    ageYears: real("age_years").notNull(),
+    sex: text("sex", { enum: SEXES }).notNull(),
+    pregnant: integer("pregnant", { mode: "boolean" }).notNull().default(false),
+    breastfeeding: integer("breastfeeding", { mode: "boolean" }).notNull().default(false),
+    diet: text("diet", { enum: DIETS }).notNull(),
+    standard: text("standard", { enum: REFERENCE_STANDARDS }).notNull(),
+    conditions: text("conditions", { mode: "json" })
+      .$type<Condition[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (table) => [
+    index("people_household_idx").on(table.householdId, table.createdAt),
+    uniqueIndex("people_account_unique").on(table.householdId, table.accountId),
+  ],
+);
+
+/** Who eats a plan, and how much of each meal (1 = the plan's amounts, 0.5 = half). */
+export const planEaters = sqliteTable(
+  "plan_eaters",
+  {
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    portionFactor: real("portion_factor").notNull().default(1),
+    position: integer("position").notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.planId, table.personId] }),
+    index("plan_eaters_person_idx").on(table.personId),
+  ],
+);

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { serverCaller } from "@/app/_trpc/server";
 import { HouseholdPanel } from "./household-panel";
+import { PeoplePanel } from "./people-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Household" };
@@ -16,6 +17,7 @@ export default async function HouseholdPage() {
         they may do; adults plan and edit; viewers look without changing anything.
       </p>
       <HouseholdPanel initial={household} />
+      <PeoplePanel canEdit={household.you.role !== "viewer"} />
     </>
   );
 }

@@ -14,7 +14,7 @@ type ProfileResult = RouterOutputs["profile"]["get"];
 type Profile = ProfileResult["profile"];
 type Condition = Profile["conditions"][number];
 
-const CONDITION_TEXT: Record<Condition, { label: string; hint: string }> = {
+export const CONDITION_TEXT: Record<Condition, { label: string; hint: string }> = {
   "no-intrinsic-factor": {
     label: "Pernicious anaemia or no intrinsic factor",
     hint: "The body cannot use the usual route to absorb B12 from food or tablets.",

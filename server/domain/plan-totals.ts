@@ -203,6 +203,11 @@ export type PlanTotalsInput = {
   /** Day 1's date, for supplements taken on chosen weekdays. */
   startDate?: string | null;
   absorption?: AbsorptionProfile;
+  /**
+   * How much of each meal this person eats (1 = the plan's amounts, 0.5 = half): every
+   * entry's grams are scaled by it; supplement doses are not (a tablet is a tablet).
+   */
+  portionFactor?: number;
 };
 
 function percentOf(value: number, target: number | null): number | null {
@@ -305,6 +310,10 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
   const supplements = input.supplements ?? [];
   for (const supplement of supplements) checkSupplement(supplement);
   const startDate = input.startDate ?? null;
+  const portionFactor = input.portionFactor ?? 1;
+  if (!(portionFactor > 0) || !Number.isFinite(portionFactor)) {
+    throw new RangeError(`portionFactor must be a positive number; got ${portionFactor}`);
+  }
   const daily = supplements.filter(isDaily);
   const regimenSums = new Map(
     supplements.map((supplement) => [supplement.id, { onTheDay: 0, absorbed: 0, intake: 0 }]),
@@ -320,13 +329,14 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     }
     const key = `${entry.day}:${entry.meal}`;
     const list = entriesByDayMeal.get(key) ?? [];
-    const b12Micrograms = b12MicrogramsForGrams(entry.b12PerHundredGrams, entry.grams);
+    const grams = entry.grams * portionFactor;
+    const b12Micrograms = b12MicrogramsForGrams(entry.b12PerHundredGrams, grams);
     const share = Math.min(1, Math.max(0, entry.crystallineShare ?? 0));
     list.push({
       id: entry.id,
       foodId: entry.foodId,
       foodName: entry.foodName,
-      grams: entry.grams,
+      grams,
       b12Micrograms,
       crystallineMicrograms: b12Micrograms === null ? null : b12Micrograms * share,
     });

@@ -14,9 +14,16 @@ const id = (field: string) => idField(field);
 
 export const planIdInput = z.object({ planId: id("planId") }).strict();
 
+/** plans.suggestions: for the signed-in account's own person, or `personId`. */
+export const planSuggestionsInput = z
+  .object({ planId: id("planId"), personId: id("personId").optional() })
+  .strict();
+
 export const planTotalsInput = z
   .object({
     planId: id("planId"),
+    /** Whose totals (a person of the household); the signed-in account's own by default. */
+    personId: id("personId").optional(),
     /** Also list each meal's entries with their B12 (off by default: plans.get has them). */
     includeEntries: z.boolean({ error: "includeEntries must be true or false" }).optional(),
   })

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { CONDITIONS, DIETS, REFERENCE_STANDARDS, SEXES } from "../../db/schema";
 
-export const profileInput = z
+/** The profile's fields, without the cross-field check (people.* extends them). */
+export const profileFields = z
   .object({
     ageYears: z
       .number({ error: "ageYears must be a number" })
@@ -24,16 +25,23 @@ export const profileInput = z
       .default([])
       .transform((list) => [...new Set(list)]),
   })
-  .strict()
-  .superRefine((profile, context) => {
-    for (const field of ["pregnant", "breastfeeding"] as const) {
-      if (profile[field] && profile.sex !== "female") {
-        context.addIssue({
-          code: "custom",
-          path: [field],
-          message: `${field} can only be true when sex is female`,
-        });
-      }
+  .strict();
+
+/** pregnant / breastfeeding only with sex female (a partial update checks what it sends). */
+export function checkPregnancy(
+  profile: { sex?: string; pregnant?: boolean; breastfeeding?: boolean },
+  context: z.RefinementCtx,
+): void {
+  for (const field of ["pregnant", "breastfeeding"] as const) {
+    if (profile[field] && profile.sex !== "female") {
+      context.addIssue({
+        code: "custom",
+        path: [field],
+        message: `${field} can only be true when sex is female`,
+      });
     }
-  });
+  }
+}
+
+export const profileInput = profileFields.superRefine(checkPregnancy);
 export type ProfileInput = z.output<typeof profileInput>;

@@ -48,7 +48,7 @@ export const DEFAULT_PROFILE: Profile = {
   conditions: [],
 };
 
-function withTarget(profile: Profile, isDefault: boolean): ProfileWithTarget {
+export function profileWithTarget(profile: Profile, isDefault: boolean): ProfileWithTarget {
   return {
     profile,
     isDefault,
@@ -62,8 +62,8 @@ type Db = Pick<AppDatabase, "select" | "insert">;
 
 export function getProfile(db: Db, ownerId: string): ProfileWithTarget {
   const row = db.select().from(profiles).where(eq(profiles.ownerId, ownerId)).get();
-  if (!row) return withTarget(DEFAULT_PROFILE, true);
-  return withTarget(
+  if (!row) return profileWithTarget(DEFAULT_PROFILE, true);
+  return profileWithTarget(
     {
       ageYears: row.ageYears,
       sex: row.sex,

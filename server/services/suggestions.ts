@@ -13,7 +13,8 @@ import {
   type Suggestions,
   suggestForPlan,
 } from "../domain/suggestions";
-import { getPlanTotals } from "./plans";
+import { personProfile } from "./people";
+import { getPlanTotals, personTotals, type Viewer } from "./plans";
 import { getProfile } from "./profile";
 import { prepared } from "./statements";
 
@@ -59,9 +60,22 @@ type CandidateRow = {
   portion_grams: number | null;
 };
 
-export function getSuggestions(db: AppDatabase, ownerId: string, planId: string): Suggestions {
-  const totals = getPlanTotals(db, ownerId, planId);
-  const { profile } = getProfile(db, ownerId);
+/**
+ * Suggestions for one person who eats the plan (`options.viewer`'s own person, or
+ * `options.personId`); without a viewer, for the household's saved profile.
+ */
+export function getSuggestions(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  options: { viewer?: Viewer; personId?: string } = {},
+): Suggestions {
+  const { totals, profile } = options.viewer
+    ? (() => {
+        const found = personTotals(db, ownerId, planId, options.viewer, options.personId);
+        return { totals: found.totals, profile: personProfile(found.person) };
+      })()
+    : { totals: getPlanTotals(db, ownerId, planId), profile: getProfile(db, ownerId).profile };
   const diets = DIETS.filter((diet) => fitsDiet(diet, profile.diet));
   const rows = prepared(db, CANDIDATES_SQL).all({
     owner: ownerId,

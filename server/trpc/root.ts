@@ -4,6 +4,7 @@ import { createCallerFactory, router } from "./init";
 import { backupRouter } from "./routers/backup";
 import { foodsRouter } from "./routers/foods";
 import { householdsRouter } from "./routers/households";
+import { peopleRouter } from "./routers/people";
 import { plansRouter } from "./routers/plans";
 import { profileRouter } from "./routers/profile";
 import { shoppingRouter } from "./routers/shopping";
@@ -15,6 +16,7 @@ export const appRouter = router({
   shopping: shoppingRouter,
   backup: backupRouter,
   households: householdsRouter,
+  people: peopleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ import { keyboardJourneys } from "./keyboard.journeys";
 import { learnJourneys } from "./learn.journeys";
 import { offlineJourneys } from "./offline.journeys";
 import { OIDC_CLIENT, startOidcProvider } from "./oidc-provider";
+import { peopleJourneys } from "./people.journeys";
 import { planJourneys } from "./plans.journeys";
 import { quickEntryJourneys } from "./quick-entry.journeys";
 import { securityJourneys } from "./security.journeys";
@@ -51,6 +52,7 @@ startOidc()
       ...httpFuzzJourneys,
       ...securityJourneys,
       ...accountJourneys,
+      ...peopleJourneys,
     ]).finally(stopOidc);
   })
   .catch((error: unknown) => {

@@ -41,6 +41,7 @@ type Ids = {
   extraId: string;
   invitationId: string;
   userId: string;
+  personId: string;
 };
 
 const UNKNOWN: Ids = {
@@ -52,6 +53,7 @@ const UNKNOWN: Ids = {
   extraId: "00000000-0000-4000-8000-000000000004",
   invitationId: "00000000-0000-4000-8000-000000000005",
   userId: "no-such-account",
+  personId: "person-00000000-0000-4000-8000-000000000007",
 };
 
 /** A valid input per procedure; `null` marks procedures that take no id of anyone's. */
@@ -124,8 +126,23 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   }),
   "plans.updateSupplement": (ids) => ({ supplementId: ids.supplementId, doseMicrograms: 500 }),
   "plans.removeSupplement": (ids) => ({ supplementId: ids.supplementId }),
-  "plans.suggestions": (ids) => ({ planId: ids.planId }),
-  "plans.totals": (ids) => ({ planId: ids.planId }),
+  "plans.suggestions": (ids) => ({ planId: ids.planId, personId: ids.personId }),
+  "plans.totals": (ids) => ({ planId: ids.planId, personId: ids.personId }),
+  "plans.eaters": (ids) => ({ planId: ids.planId }),
+  "plans.setEaters": (ids) => ({
+    planId: ids.planId,
+    eaters: [{ personId: ids.personId, portionFactor: 0.5 }],
+  }),
+  "people.list": () => undefined,
+  "people.create": () => ({
+    name: "B's child",
+    ageYears: 6,
+    sex: "female",
+    diet: "omnivore",
+    standard: "nih",
+  }),
+  "people.update": (ids) => ({ personId: ids.personId, ageYears: 7 }),
+  "people.delete": (ids) => ({ personId: ids.personId }),
   "shopping.list": (ids) => ({ planId: ids.planId }),
   "shopping.setPreferences": (ids) => ({ planId: ids.planId, servings: 3 }),
   "shopping.setChecked": (ids) => ({ planId: ids.planId, itemKey: "sr28-16139", checked: true }),
@@ -241,6 +258,13 @@ beforeAll(async () => {
   });
   const extra = await apiA.shopping.addExtra({ planId: plan.id, text: "Alice's bread" });
   await apiA.profile.update({ ageYears: 68, sex: "male", diet: "vegan", standard: "efsa" });
+  const child = await apiA.people.create({
+    name: "Alice's child",
+    ageYears: 6,
+    sex: "female",
+    diet: "vegan",
+    standard: "nih",
+  });
   const pending = await apiA.households.createInvitation({ role: "adult" });
   const household = await apiA.households.get();
   const alice = household.members.find((member) => member.email === "alice@example.org");
@@ -253,12 +277,14 @@ beforeAll(async () => {
     extraId: extra.extraId,
     invitationId: pending.id,
     userId: alice?.userId ?? "",
+    personId: child.id,
   };
   secretsOfA = [
     ...Object.values(idsA),
     "Alice's oat drink",
     "Alice's secret week",
     "Alice's bread",
+    "Alice's child",
     "alice@example.org",
     "vera@example.org",
   ];

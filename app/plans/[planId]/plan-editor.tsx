@@ -12,6 +12,7 @@ import { LazyDayChart, LazyFoodShareChart } from "./_charts/lazy-charts";
 import { CopyDay } from "./copy-day";
 import { DaySummary } from "./day-summary";
 import { DayTabs } from "./day-tabs";
+import { EatersPanel } from "./eaters-panel";
 import { MealSection } from "./meal-section";
 import { CopyMeal, UndoRemoval } from "./meal-tools";
 import { SuggestionsPanel } from "./suggestions-panel";
@@ -48,9 +49,10 @@ export function PlanEditor({
         <Link href={`/plans/${encodeURIComponent(plan.id)}/shopping`}>Shopping list</Link>
       </p>
 
+      <EatersPanel planId={planId} totals={totals} onSelect={editor.setPersonId} />
       <VerdictCard totals={totals} />
       <section className="summary-grid" aria-label="Plan summary">
-        <TargetCard totals={totals} />
+        <TargetCard totals={totals} personName={editor.otherPersonName} />
         <SourcesCard totals={totals} />
       </section>
 
@@ -168,7 +170,7 @@ export function PlanEditor({
       )}
 
       <SupplementsPanel plan={plan} onApplied={editor.applyEdit} />
-      <SuggestionsPanel planId={planId} onApplied={editor.applyEdit} />
+      <SuggestionsPanel planId={planId} personId={editor.personId} onApplied={editor.applyEdit} />
 
       <section aria-labelledby={`${ids}-charts`} className="stack">
         <h2 id={`${ids}-charts`}>Charts</h2>

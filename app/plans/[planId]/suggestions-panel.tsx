@@ -32,14 +32,17 @@ function mealList(meals: readonly string[]): string {
 
 export function SuggestionsPanel({
   planId,
+  personId,
   onApplied,
 }: {
   planId: string;
+  /** Whose suggestions: the person whose totals the page shows. */
+  personId?: string;
   onApplied: (result: EditResult) => void;
 }) {
   const trpc = useTRPC();
   const headingId = useId();
-  const query = useQuery(trpc.plans.suggestions.queryOptions({ planId }));
+  const query = useQuery(trpc.plans.suggestions.queryOptions({ planId, personId }));
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const options = (message: string) => ({

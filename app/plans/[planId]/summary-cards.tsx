@@ -113,11 +113,12 @@ export function VerdictCard({ totals }: { totals: Totals }) {
   );
 }
 
-export function TargetCard({ totals }: { totals: Totals }) {
+/** `personName`: whose target, when it is not the signed-in account's own. */
+export function TargetCard({ totals, personName }: { totals: Totals; personName?: string }) {
   const target = totals.target;
   return (
     <div className="card">
-      <h2 className="card-title">Recommended for you</h2>
+      <h2 className="card-title">Recommended for {personName ?? "you"}</h2>
       <p>
         <strong>
           {target.micrograms === null
@@ -131,7 +132,11 @@ export function TargetCard({ totals }: { totals: Totals }) {
       {totals.profileIsDefault && (
         <p className="small warn-text">This uses the default adult profile.</p>
       )}
-      <Link href="/profile">Change your profile</Link>
+      {personName ? (
+        <Link href="/household">Change {personName}'s profile</Link>
+      ) : (
+        <Link href="/profile">Change your profile</Link>
+      )}
     </div>
   );
 }

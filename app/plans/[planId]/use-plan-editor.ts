@@ -31,19 +31,30 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     ...trpc.plans.get.queryOptions({ planId }),
     initialData: initialPlan,
   }).data;
-  const totals = useQuery({
+  // Whose totals the page shows: the signed-in account's own person until another is picked.
+  const [personId, setPersonId] = useState<string | null>(null);
+  const ownTotals = useQuery({
     ...trpc.plans.totals.queryOptions({ planId }),
     initialData: initialTotals,
   }).data;
+  const personTotals = useQuery({
+    ...trpc.plans.totals.queryOptions({ planId, personId: personId ?? "" }),
+    enabled: personId !== null && personId !== ownTotals.personId,
+    placeholderData: (previous) => previous,
+  }).data;
+  const totals =
+    personId !== null && personId !== ownTotals.personId && personTotals ? personTotals : ownTotals;
   const profile = useQuery(trpc.profile.get.queryOptions());
   const [selectedDay, setSelectedDay] = useState(1);
   const [error, setError] = useState<string | null>(null);
 
   const onError = (failure: { message: string }) => setError(failure.message);
-  const applyEdit = (result: { plan: Plan; totals: Totals }) => {
+  // An edit answers with the plan and the household profile's totals; the page shows
+  // each person's own totals (plans.totals), so those are fetched again.
+  const applyEdit = (result: { plan: Plan }) => {
     setError(null);
     queryClient.setQueryData(trpc.plans.get.queryKey({ planId }), result.plan);
-    queryClient.setQueryData(trpc.plans.totals.queryKey({ planId }), result.totals);
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.totals.queryKey({ planId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() });
     void queryClient.invalidateQueries({
       queryKey: trpc.plans.suggestions.queryKey({ planId }),
@@ -66,6 +77,10 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     planId,
     plan,
     totals,
+    personId: totals.personId,
+    /** The shown person's name when it is not the signed-in account's own person. */
+    otherPersonName: totals.personId === ownTotals.personId ? undefined : totals.personName,
+    setPersonId,
     searchDiet,
     selectedDay,
     setSelectedDay,

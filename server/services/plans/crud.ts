@@ -44,11 +44,7 @@ export function listPlans(db: AppDatabase, ownerId: string): PlanSummary[] {
     .all();
 }
 
-export function createPlan(
-  db: AppDatabase,
-  ownerId: string,
-  input: CreatePlanInput,
-): { id: string } {
+export function createPlan(db: Db, ownerId: string, input: CreatePlanInput): { id: string } {
   checkPlanRoom(db, ownerId, "name");
   const id = randomUUID();
   db.insert(plans)

@@ -5,8 +5,10 @@
  */
 export * from "./access";
 export * from "./crud";
+export * from "./eaters";
 export * from "./entries";
 export * from "./files";
+export * from "./people-totals";
 export * from "./plan-supplements";
 export * from "./removed-entries";
 export * from "./totals";

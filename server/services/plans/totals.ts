@@ -12,7 +12,7 @@ import {
   planDayDate,
 } from "../../domain/plan-totals";
 import type { B12Target } from "../../domain/targets";
-import { getProfile } from "../profile";
+import { getProfile, type Profile, profileWithTarget } from "../profile";
 import { prepared } from "../statements";
 import { requirePlan } from "./access";
 import { loadSupplements } from "./plan-supplements";
@@ -66,19 +66,37 @@ function databaseVersion(db: AppDatabase): string {
   return `${dataVersion}:${changes}`;
 }
 
+/** Whose totals: a person's profile and how much of each meal they eat. */
+export type TotalsPerson = {
+  id: string;
+  profile: Profile;
+  isDefault: boolean;
+  portionFactor: number;
+  /**
+   * Whether the plan's supplements are this person's: they are the plan's first eater's
+   * (its creator's person), never another eater's, until supplements name a person.
+   */
+  takesSupplements: boolean;
+};
+
+/**
+ * A plan's totals for one person (`options.person`), or, without one, for the household's
+ * saved profile at the plan's amounts (what the shopping list and backups still use).
+ */
 export function getPlanTotals(
   db: AppDatabase,
   ownerId: string,
   planId: string,
-  options: { includeEntries?: boolean } = {},
+  options: { includeEntries?: boolean; person?: TotalsPerson } = {},
 ): PlanTotalsView {
   const cacheable = !db.$client.inTransaction;
-  const key = `${ownerId}\u0000${planId}`;
+  const person = options.person;
+  const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.takesSupplements}` : ""}`;
   const version = cacheable ? databaseVersion(db) : "";
   let cache = totalsCache.get(db.$client);
   let full = cacheable ? cache?.get(key) : undefined;
   if (!full || full.version !== version) {
-    full = { version, totals: computePlanTotals(db, ownerId, planId) };
+    full = { version, totals: computePlanTotals(db, ownerId, planId, person) };
     if (cacheable) {
       if (!cache) {
         cache = new Map();
@@ -101,9 +119,16 @@ export function getPlanTotals(
       };
 }
 
-function computePlanTotals(db: AppDatabase, ownerId: string, planId: string): PlanTotalsView {
+function computePlanTotals(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  person: TotalsPerson | undefined,
+): PlanTotalsView {
   const plan = requirePlan(db, ownerId, planId);
-  const { target, isDefault, profile } = getProfile(db, ownerId);
+  const { target, isDefault, profile } = person
+    ? { ...profileWithTarget(person.profile, person.isDefault) }
+    : getProfile(db, ownerId);
   const absorption = absorptionProfile(profile);
   const rows = prepared(db, TOTALS_ENTRIES_SQL).raw(true).all(planId) as TotalsEntryRow[];
   const foodRows = prepared(db, TOTALS_FOODS_SQL).raw(true).all(ownerId, planId) as TotalsFoodRow[];
@@ -127,10 +152,13 @@ function computePlanTotals(db: AppDatabase, ownerId: string, planId: string): Pl
     targetMicrograms: target.micrograms,
     startDate: plan.startDate,
     absorption,
-    supplements: loadSupplements(db, planId).map((supplement) => ({
-      ...supplement,
-      injected: supplement.form === "injection",
-    })),
+    portionFactor: person?.portionFactor ?? 1,
+    supplements: (person && !person.takesSupplements ? [] : loadSupplements(db, planId)).map(
+      (supplement) => ({
+        ...supplement,
+        injected: supplement.form === "injection",
+      }),
+    ),
     // Every entry's food exists (a foreign key); the guard only keeps the types honest.
     entries: rows.flatMap(([id, day, meal, foodId, grams]) => {
       const food = foodsById.get(foodId);

@@ -1,4 +1,6 @@
 /** plans.*: thin procedures over server/services/plans.ts. */
+
+import { setEatersInput } from "../../schemas/people";
 import {
   addEntryInput,
   addToDaysInput,
@@ -8,6 +10,7 @@ import {
   importPlanInput,
   moveEntryInput,
   planIdInput,
+  planSuggestionsInput,
   planTotalsInput,
   removeEntryInput,
   renamePlanInput,
@@ -25,17 +28,19 @@ import {
   addToDays,
   copyDay,
   copyMeal,
-  createPlan,
+  createPlanEatenBy,
   deletePlan,
   duplicatePlan,
   exportPlan,
+  getEaters,
+  getHouseholdPlanTotals,
   getPlan,
-  getPlanTotals,
   importPlan,
   listPlans,
   moveEntry,
   removeEntry,
   restoreEntry,
+  setEaters,
   updateEntry,
   updatePlan,
 } from "../../services/plans";
@@ -50,7 +55,7 @@ export const plansRouter = router({
     .query(({ ctx, input }) => getPlan(ctx.db, ctx.ownerId, input.planId)),
   create: protectedProcedure
     .input(createPlanInput)
-    .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) => createPlanEatenBy(ctx.db, ctx.ownerId, input, ctx)),
   rename: protectedProcedure
     .input(renamePlanInput)
     .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.ownerId, input)),
@@ -102,12 +107,22 @@ export const plansRouter = router({
   removeSupplement: protectedProcedure
     .input(removeSupplementInput)
     .mutation(({ ctx, input }) => removeSupplement(ctx.db, ctx.ownerId, input.supplementId)),
-  suggestions: protectedProcedure
+  eaters: protectedProcedure
     .input(planIdInput)
-    .query(({ ctx, input }) => getSuggestions(ctx.db, ctx.ownerId, input.planId)),
-  totals: protectedProcedure
-    .input(planTotalsInput)
-    .query(({ ctx, input }) =>
-      getPlanTotals(ctx.db, ctx.ownerId, input.planId, { includeEntries: input.includeEntries }),
-    ),
+    .query(({ ctx, input }) => getEaters(ctx.db, ctx.ownerId, input.planId, ctx)),
+  setEaters: protectedProcedure
+    .input(setEatersInput)
+    .mutation(({ ctx, input }) => setEaters(ctx.db, ctx.ownerId, input, ctx)),
+  suggestions: protectedProcedure.input(planSuggestionsInput).query(({ ctx, input }) =>
+    getSuggestions(ctx.db, ctx.ownerId, input.planId, {
+      viewer: ctx,
+      personId: input.personId,
+    }),
+  ),
+  totals: protectedProcedure.input(planTotalsInput).query(({ ctx, input }) =>
+    getHouseholdPlanTotals(ctx.db, ctx.ownerId, input.planId, ctx, {
+      personId: input.personId,
+      includeEntries: input.includeEntries,
+    }),
+  ),
 });

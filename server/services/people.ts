@@ -1,0 +1,277 @@
+/**
+ * People: who a household plans for, each with their own profile (and so their own B12
+ * target and absorption). A person may have a login (`accountId`) or not (a child, a
+ * parent who does not use the app). Another household's person is answered exactly like
+ * an unknown id. The signed-in account's own person is created on first use
+ * (ensureOwnPerson): an owner takes over the household's migrated profile (or starts from
+ * the household's saved profile); anyone else starts from the defaults.
+ */
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { AppDatabase } from "../../db/client";
+import { authUsers, type HouseholdRole, people } from "../../db/schema";
+import { invalid, notFound } from "../errors";
+import {
+  type CreatePersonInput,
+  MAX_PEOPLE_PER_HOUSEHOLD,
+  type UpdatePersonInput,
+} from "../schemas/people";
+import type { ProfileInput } from "../schemas/profile";
+import {
+  DEFAULT_PROFILE,
+  getProfile,
+  type Profile,
+  type ProfileWithTarget,
+  profileWithTarget,
+  updateProfile,
+} from "./profile";
+
+type Db = Pick<AppDatabase, "select" | "insert" | "update" | "delete">;
+export type PersonRow = typeof people.$inferSelect;
+
+export type PersonView = ProfileWithTarget & {
+  id: string;
+  name: string;
+  /** true when the person signs in themselves (their own profile is theirs to edit too). */
+  hasLogin: boolean;
+  /** true for the signed-in account's own person. */
+  isYou: boolean;
+};
+
+export function personProfile(row: PersonRow): Profile {
+  return {
+    ageYears: row.ageYears,
+    sex: row.sex,
+    pregnant: row.pregnant,
+    breastfeeding: row.breastfeeding,
+    diet: row.diet,
+    standard: row.standard,
+    conditions: row.conditions,
+  };
+}
+
+function toView(row: PersonRow, accountId: string | null): PersonView {
+  return {
+    ...profileWithTarget(personProfile(row), row.isDefault),
+    id: row.id,
+    name: row.name,
+    hasLogin: row.accountId !== null,
+    isYou: accountId !== null && row.accountId === accountId,
+  };
+}
+
+/** The household's person, or NOT_FOUND (also for another household's person). */
+export function requirePerson(
+  db: Db,
+  householdId: string,
+  personId: string,
+  field = "personId",
+): PersonRow {
+  const row = db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.householdId, householdId)))
+    .get();
+  if (!row) throw notFound(`No person with id ${personId} in your household.`, field);
+  return row;
+}
+
+function countPeople(db: Db, householdId: string): number {
+  return (
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(people)
+      .where(eq(people.householdId, householdId))
+      .get()?.count ?? 0
+  );
+}
+
+function checkPeopleRoom(db: Db, householdId: string): void {
+  if (countPeople(db, householdId) + 1 > MAX_PEOPLE_PER_HOUSEHOLD) {
+    throw invalid(
+      `Your household has ${MAX_PEOPLE_PER_HOUSEHOLD} people, the most one household can keep. Remove someone first.`,
+      "name",
+    );
+  }
+}
+
+/**
+ * The signed-in account's own person, created if missing: an owner takes over the
+ * household's migrated profile (`profile-<household>`, made by migration 0007 before any
+ * account existed); anyone else starts from the defaults, named after their account.
+ */
+export function ensureOwnPerson(
+  db: Db,
+  householdId: string,
+  accountId: string,
+  role: HouseholdRole | null,
+): PersonRow {
+  const own = db
+    .select()
+    .from(people)
+    .where(and(eq(people.householdId, householdId), eq(people.accountId, accountId)))
+    .get();
+  if (own) return own;
+  if (role === "owner") {
+    const migrated = db
+      .update(people)
+      .set({ accountId })
+      .where(
+        and(
+          eq(people.id, `profile-${householdId}`),
+          eq(people.householdId, householdId),
+          isNull(people.accountId),
+        ),
+      )
+      .returning()
+      .get();
+    if (migrated) return migrated;
+  }
+  // An owner without one starts from the household's saved profile, if there is one.
+  const saved = role === "owner" ? getProfile(db, householdId) : null;
+  const start = saved && !saved.isDefault ? saved.profile : DEFAULT_PROFILE;
+  const accountName = db
+    .select({ name: authUsers.name })
+    .from(authUsers)
+    .where(eq(authUsers.id, accountId))
+    .get()?.name;
+  // Past the cap, an account still gets its own person: it cannot be refused a profile.
+  return db
+    .insert(people)
+    .values({
+      id: `person-${randomUUID()}`,
+      householdId,
+      accountId,
+      name: accountName?.trim().slice(0, 60) || "Me",
+      ...start,
+      isDefault: start === DEFAULT_PROFILE,
+    })
+    .returning()
+    .get();
+}
+
+export function listPeople(
+  db: Db,
+  householdId: string,
+  accountId: string,
+  role: HouseholdRole | null,
+): PersonView[] {
+  ensureOwnPerson(db, householdId, accountId, role);
+  return db
+    .select()
+    .from(people)
+    .where(eq(people.householdId, householdId))
+    .orderBy(asc(people.createdAt), asc(people.id))
+    .all()
+    .map((row) => toView(row, accountId));
+}
+
+export function getPerson(
+  db: Db,
+  householdId: string,
+  accountId: string | null,
+  personId: string,
+): PersonView {
+  return toView(requirePerson(db, householdId, personId), accountId);
+}
+
+export function createPerson(
+  db: AppDatabase,
+  householdId: string,
+  accountId: string,
+  role: HouseholdRole | null,
+  input: CreatePersonInput,
+): PersonView {
+  return db.transaction((tx) => {
+    // The one adding people comes first in the list: make sure they have their person.
+    ensureOwnPerson(tx, householdId, accountId, role);
+    checkPeopleRoom(tx, householdId);
+    const { name, ...profile } = input;
+    const row = tx
+      .insert(people)
+      .values({ id: `person-${randomUUID()}`, householdId, name, ...profile, isDefault: false })
+      .returning()
+      .get();
+    return toView(row, accountId);
+  });
+}
+
+export function updatePerson(
+  db: AppDatabase,
+  householdId: string,
+  accountId: string,
+  input: UpdatePersonInput,
+): PersonView {
+  return db.transaction((tx) => {
+    const row = requirePerson(tx, householdId, input.personId);
+    const { personId, ...changes } = input;
+    const next = { ...personProfile(row), ...changes, name: changes.name ?? row.name };
+    for (const field of ["pregnant", "breastfeeding"] as const) {
+      if (next[field] && next.sex !== "female") {
+        throw invalid(`${field} can only be true when sex is female`, field);
+      }
+    }
+    if (changes.conditions) next.conditions = [...new Set(changes.conditions)];
+    const saved = tx
+      .update(people)
+      .set({ ...next, isDefault: false, updatedAt: new Date().toISOString() })
+      .where(eq(people.id, personId))
+      .returning()
+      .get();
+    return toView(saved, accountId);
+  });
+}
+
+export function deletePerson(
+  db: AppDatabase,
+  householdId: string,
+  personId: string,
+): { id: string } {
+  return db.transaction((tx) => {
+    const row = requirePerson(tx, householdId, personId);
+    if (row.accountId !== null) {
+      throw invalid(
+        `${row.name} signs in with their own account; their person stays while they are a member.`,
+        "personId",
+      );
+    }
+    // Their place at every plan's table goes with them (plan_eaters cascades).
+    tx.delete(people).where(eq(people.id, personId)).run();
+    return { id: personId };
+  });
+}
+
+/** profile.get: the signed-in account's own person's profile and target. */
+export function getOwnProfile(
+  db: Db,
+  householdId: string,
+  accountId: string,
+  role: HouseholdRole | null,
+): ProfileWithTarget {
+  const row = ensureOwnPerson(db, householdId, accountId, role);
+  return profileWithTarget(personProfile(row), row.isDefault);
+}
+
+/**
+ * profile.update: saves the signed-in account's own person. An owner's profile is also
+ * kept as the household's `profiles` row, which backups still carry.
+ */
+export function updateOwnProfile(
+  db: AppDatabase,
+  householdId: string,
+  accountId: string,
+  role: HouseholdRole | null,
+  input: ProfileInput,
+): ProfileWithTarget {
+  return db.transaction((tx) => {
+    const row = ensureOwnPerson(tx, householdId, accountId, role);
+    const saved = tx
+      .update(people)
+      .set({ ...input, isDefault: false, updatedAt: new Date().toISOString() })
+      .where(eq(people.id, row.id))
+      .returning()
+      .get();
+    if (role === "owner") updateProfile(tx, householdId, input);
+    return profileWithTarget(personProfile(saved), false);
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Who eats a plan, and how much of each meal (`plan_eaters`). A plan nobody was set for
+ * (one made before people existed, or copied/imported) is eaten by the signed-in
+ * account's own person at the plan's amounts.
+ */
+import { asc, eq } from "drizzle-orm";
+import type { AppDatabase } from "../../../db/client";
+import { type HouseholdRole, people, planEaters } from "../../../db/schema";
+import type { SetEatersInput } from "../../schemas/people";
+import type { CreatePlanInput } from "../../schemas/plans";
+import { ensureOwnPerson, type PersonRow, requirePerson } from "../people";
+import { type Db, requirePlan, touchPlan } from "./access";
+import { createPlan } from "./crud";
+
+export type Eater = { person: PersonRow; portionFactor: number };
+export type EaterView = { personId: string; name: string; portionFactor: number };
+
+/** The session an eater list is read for: its own person is the fallback eater. */
+export type Viewer = { accountId: string; role: HouseholdRole | null };
+
+export function loadEaters(db: Db, ownerId: string, planId: string, viewer: Viewer): Eater[] {
+  const rows = db
+    .select({ person: people, portionFactor: planEaters.portionFactor })
+    .from(planEaters)
+    .innerJoin(people, eq(people.id, planEaters.personId))
+    .where(eq(planEaters.planId, planId))
+    .orderBy(asc(planEaters.position), asc(people.createdAt))
+    .all();
+  if (rows.length > 0) return rows;
+  return [
+    { person: ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role), portionFactor: 1 },
+  ];
+}
+
+export function eaterViews(eaters: Eater[]): EaterView[] {
+  return eaters.map(({ person, portionFactor }) => ({
+    personId: person.id,
+    name: person.name,
+    portionFactor,
+  }));
+}
+
+export function getEaters(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  viewer: Viewer,
+): EaterView[] {
+  requirePlan(db, ownerId, planId);
+  return eaterViews(loadEaters(db, ownerId, planId, viewer));
+}
+
+/** plans.setEaters: replaces the plan's eaters (all checked first; a failure changes nothing). */
+export function setEaters(
+  db: AppDatabase,
+  ownerId: string,
+  input: SetEatersInput,
+  viewer: Viewer,
+): EaterView[] {
+  return db.transaction((tx) => {
+    requirePlan(tx, ownerId, input.planId);
+    input.eaters.forEach((eater, index) => {
+      requirePerson(tx, ownerId, eater.personId, `eaters.${index}.personId`);
+    });
+    tx.delete(planEaters).where(eq(planEaters.planId, input.planId)).run();
+    tx.insert(planEaters)
+      .values(
+        input.eaters.map((eater, position) => ({
+          planId: input.planId,
+          personId: eater.personId,
+          portionFactor: eater.portionFactor,
+          position,
+        })),
+      )
+      .run();
+    touchPlan(tx, input.planId);
+    return eaterViews(loadEaters(tx, ownerId, input.planId, viewer));
+  });
+}
+
+/** plans.create: a new plan is eaten by whoever made it, at the plan's amounts. */
+export function createPlanEatenBy(
+  db: AppDatabase,
+  ownerId: string,
+  input: CreatePlanInput,
+  viewer: Viewer,
+): { id: string } {
+  return db.transaction((tx) => {
+    const created = createPlan(tx, ownerId, input);
+    const person = ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
+    tx.insert(planEaters)
+      .values({ planId: created.id, personId: person.id, portionFactor: 1, position: 0 })
+      .run();
+    return created;
+  });
+}

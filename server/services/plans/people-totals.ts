@@ -1,0 +1,122 @@
+/**
+ * plans.totals for a household: the plan's totals for one person (the signed-in
+ * account's own, or `personId`) plus a short line per person who eats the plan. Every
+ * person's figures come from the same pure domain totals (server/domain/plan-totals.ts),
+ * called once per person with their target, absorption profile and portion factor.
+ */
+import type { AppDatabase } from "../../../db/client";
+import type { B12Status } from "../../domain/b12-status";
+import type { B12Target } from "../../domain/targets";
+import { ensureOwnPerson, type PersonRow, personProfile, requirePerson } from "../people";
+import { requirePlan } from "./access";
+import { type Eater, loadEaters, type Viewer } from "./eaters";
+import { getPlanTotals, type PlanTotalsView, type TotalsPerson } from "./totals";
+
+export type PersonTotals = {
+  personId: string;
+  name: string;
+  portionFactor: number;
+  status: B12Status;
+  statusReason: string | null;
+  target: B12Target;
+  profileIsDefault: boolean;
+  averageB12Micrograms: number;
+  averageAbsorbedB12Micrograms: number;
+  averagePercentOfTarget: number | null;
+  averageComplete: boolean;
+};
+
+export type HouseholdPlanTotalsView = PlanTotalsView & {
+  /** Whose totals the fields above are, and at which portion factor. */
+  personId: string;
+  personName: string;
+  portionFactor: number;
+  /** Everyone who eats the plan, in the plan's order. */
+  people: PersonTotals[];
+};
+
+/** A plan's supplements count for its first eater (its creator's person) only. */
+function totalsPerson(person: PersonRow, portionFactor: number, eaters: Eater[]): TotalsPerson {
+  return {
+    id: person.id,
+    profile: personProfile(person),
+    isDefault: person.isDefault,
+    portionFactor,
+    takesSupplements: eaters[0]?.person.id === person.id,
+  };
+}
+
+/** The person whose totals are wanted, at the factor they eat the plan with (1 if they don't). */
+export function selectPerson(
+  db: AppDatabase,
+  ownerId: string,
+  eaters: Eater[],
+  viewer: Viewer,
+  personId: string | undefined,
+): Eater {
+  const person = personId
+    ? requirePerson(db, ownerId, personId)
+    : ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+  const eating = eaters.find((eater) => eater.person.id === person.id);
+  return { person, portionFactor: eating?.portionFactor ?? 1 };
+}
+
+export function getHouseholdPlanTotals(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  viewer: Viewer,
+  options: { personId?: string; includeEntries?: boolean } = {},
+): HouseholdPlanTotalsView {
+  requirePlan(db, ownerId, planId);
+  const eaters = loadEaters(db, ownerId, planId, viewer);
+  const selected = selectPerson(db, ownerId, eaters, viewer, options.personId);
+  const totals = getPlanTotals(db, ownerId, planId, {
+    includeEntries: options.includeEntries,
+    person: totalsPerson(selected.person, selected.portionFactor, eaters),
+  });
+  const people = eaters.map(({ person, portionFactor }) => {
+    const own = getPlanTotals(db, ownerId, planId, {
+      person: totalsPerson(person, portionFactor, eaters),
+    });
+    return {
+      personId: person.id,
+      name: person.name,
+      portionFactor,
+      status: own.status,
+      statusReason: own.statusReason,
+      target: own.target,
+      profileIsDefault: own.profileIsDefault,
+      averageB12Micrograms: own.averageB12Micrograms,
+      averageAbsorbedB12Micrograms: own.averageAbsorbedB12Micrograms,
+      averagePercentOfTarget: own.averagePercentOfTarget,
+      averageComplete: own.averageComplete,
+    };
+  });
+  return {
+    ...totals,
+    personId: selected.person.id,
+    personName: selected.person.name,
+    portionFactor: selected.portionFactor,
+    people,
+  };
+}
+
+/** The selected person's totals and profile, for suggestions. */
+export function personTotals(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  viewer: Viewer,
+  personId: string | undefined,
+): { totals: PlanTotalsView; person: PersonRow } {
+  requirePlan(db, ownerId, planId);
+  const eaters = loadEaters(db, ownerId, planId, viewer);
+  const selected = selectPerson(db, ownerId, eaters, viewer, personId);
+  return {
+    totals: getPlanTotals(db, ownerId, planId, {
+      person: totalsPerson(selected.person, selected.portionFactor, eaters),
+    }),
+    person: selected.person,
+  };
+}
