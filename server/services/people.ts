@@ -161,7 +161,7 @@ export function listPeople(
     .select()
     .from(people)
     .where(eq(people.householdId, householdId))
-    .orderBy(asc(people.createdAt), asc(people.id))
+    .orderBy(asc(people.createdAt), sql`rowid`)
     .all()
     .map((row) => toView(row, accountId));
 }

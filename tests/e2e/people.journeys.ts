@@ -30,7 +30,7 @@ export const peopleJourneys: Journey[] = [
         });
       }
       await callMutation(baseUrl, "people.create", {
-        name: "Sam",
+        name: "Theo",
         ageYears: 41,
         sex: "male",
         diet: "omnivore",
@@ -52,7 +52,7 @@ export const peopleJourneys: Journey[] = [
 
       await open(page, `${baseUrl}/plans/${planId}`);
       await page.getByRole("button", { name: "Change who eats this plan" }).click();
-      await page.getByRole("checkbox", { name: "Sam" }).check();
+      await page.getByRole("checkbox", { name: "Theo" }).check();
       await page.getByRole("checkbox", { name: "Mia" }).check();
       await page.getByLabel("Mia's portion factor").fill("0.5");
       await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -68,7 +68,7 @@ export const peopleJourneys: Journey[] = [
       await mia.getByText("× 0.5 of each meal").waitFor();
       await mia.getByText("1.5 µg a day of 1.2 µg").waitFor();
       await page
-        .locator('.person-column[data-person="Sam"]')
+        .locator('.person-column[data-person="Theo"]')
         .getByText("3 µg a day of 2.4 µg")
         .waitFor();
       assert((await columns.count()) === 3, "three people eat the plan");
@@ -78,7 +78,7 @@ export const peopleJourneys: Journey[] = [
       await page.setViewportSize(VIEWPORTS.phone);
       await page.getByLabel("Show the plan for").selectOption({ label: "Mia" });
       await mia.waitFor({ state: "visible" });
-      await page.locator('.person-column[data-person="Sam"]').waitFor({ state: "hidden" });
+      await page.locator('.person-column[data-person="Theo"]').waitFor({ state: "hidden" });
       await screenshot(page, "plan-people-phone");
       await page.close();
     },

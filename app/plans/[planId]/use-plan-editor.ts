@@ -49,12 +49,18 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
   const [error, setError] = useState<string | null>(null);
 
   const onError = (failure: { message: string }) => setError(failure.message);
-  // An edit answers with the plan and the household profile's totals; the page shows
-  // each person's own totals (plans.totals), so those are fetched again.
-  const applyEdit = (result: { plan: Plan }) => {
+  // An edit answers with the plan and your own person's totals, shown at once; another
+  // person's totals (when one is picked) are fetched again.
+  const applyEdit = (result: { plan: Plan; totals: Totals }) => {
     setError(null);
     queryClient.setQueryData(trpc.plans.get.queryKey({ planId }), result.plan);
-    void queryClient.invalidateQueries({ queryKey: trpc.plans.totals.queryKey({ planId }) });
+    queryClient.setQueryData(trpc.plans.totals.queryKey({ planId }), result.totals);
+    void queryClient.invalidateQueries({
+      queryKey: trpc.plans.totals.queryKey({ planId }),
+      predicate: (query) =>
+        (query.queryKey[1] as { input?: { personId?: string } } | undefined)?.input?.personId !==
+        undefined,
+    });
     void queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() });
     void queryClient.invalidateQueries({
       queryKey: trpc.plans.suggestions.queryKey({ planId }),

@@ -120,3 +120,16 @@ export function personTotals(
     person: selected.person,
   };
 }
+
+/**
+ * An edit's answer with the signed-in account's own person's totals (as `plans.totals`
+ * without `personId` gives them), so the editor shows them after one round trip.
+ */
+export function withOwnTotals<T extends { plan: { id: string }; totals: PlanTotalsView }>(
+  db: AppDatabase,
+  ownerId: string,
+  viewer: Viewer,
+  result: T,
+): Omit<T, "totals"> & { totals: HouseholdPlanTotalsView } {
+  return { ...result, totals: getHouseholdPlanTotals(db, ownerId, result.plan.id, viewer) };
+}

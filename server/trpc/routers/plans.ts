@@ -43,6 +43,7 @@ import {
   setEaters,
   updateEntry,
   updatePlan,
+  withOwnTotals,
 } from "../../services/plans";
 import { getSuggestions } from "../../services/suggestions";
 import { addSupplement, removeSupplement, updateSupplement } from "../../services/supplements";
@@ -76,37 +77,64 @@ export const plansRouter = router({
     .mutation(({ ctx, input }) => importPlan(ctx.db, ctx.ownerId, input.file)),
   addEntry: protectedProcedure
     .input(addEntryInput)
-    .mutation(({ ctx, input }) => addEntry(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, addEntry(ctx.db, ctx.ownerId, input)),
+    ),
   addToDays: protectedProcedure
     .input(addToDaysInput)
-    .mutation(({ ctx, input }) => addToDays(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, addToDays(ctx.db, ctx.ownerId, input)),
+    ),
   updateEntry: protectedProcedure
     .input(updateEntryInput)
-    .mutation(({ ctx, input }) => updateEntry(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateEntry(ctx.db, ctx.ownerId, input)),
+    ),
   moveEntry: protectedProcedure
     .input(moveEntryInput)
-    .mutation(({ ctx, input }) => moveEntry(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, moveEntry(ctx.db, ctx.ownerId, input)),
+    ),
   removeEntry: protectedProcedure
     .input(removeEntryInput)
-    .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.ownerId, input.entryId)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, removeEntry(ctx.db, ctx.ownerId, input.entryId)),
+    ),
   restoreEntry: protectedProcedure
     .input(restoreEntryInput)
-    .mutation(({ ctx, input }) => restoreEntry(ctx.db, ctx.ownerId, input.entryId)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, restoreEntry(ctx.db, ctx.ownerId, input.entryId)),
+    ),
   copyDay: protectedProcedure
     .input(copyDayInput)
-    .mutation(({ ctx, input }) => copyDay(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, copyDay(ctx.db, ctx.ownerId, input)),
+    ),
   copyMeal: protectedProcedure
     .input(copyMealInput)
-    .mutation(({ ctx, input }) => copyMeal(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, copyMeal(ctx.db, ctx.ownerId, input)),
+    ),
   addSupplement: protectedProcedure
     .input(addSupplementInput)
-    .mutation(({ ctx, input }) => addSupplement(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, addSupplement(ctx.db, ctx.ownerId, input)),
+    ),
   updateSupplement: protectedProcedure
     .input(updateSupplementInput)
-    .mutation(({ ctx, input }) => updateSupplement(ctx.db, ctx.ownerId, input)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateSupplement(ctx.db, ctx.ownerId, input)),
+    ),
   removeSupplement: protectedProcedure
     .input(removeSupplementInput)
-    .mutation(({ ctx, input }) => removeSupplement(ctx.db, ctx.ownerId, input.supplementId)),
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(
+        ctx.db,
+        ctx.ownerId,
+        ctx,
+        removeSupplement(ctx.db, ctx.ownerId, input.supplementId),
+      ),
+    ),
   eaters: protectedProcedure
     .input(planIdInput)
     .query(({ ctx, input }) => getEaters(ctx.db, ctx.ownerId, input.planId, ctx)),
