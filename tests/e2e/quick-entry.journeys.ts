@@ -118,8 +118,13 @@ export const quickEntryJourneys: Journey[] = [
       const star = page.getByRole("button", { name: `Favourite: ${SOYMILK}` });
       const before = await star.getAttribute("aria-pressed");
       const after = before === "true" ? "false" : "true";
+      // The star answers at once; reload only once the server has saved it.
+      const saved = page.waitForResponse(
+        (response) => response.url().includes("foods.setFavorite") && response.ok(),
+      );
       await star.click();
       await page.locator(`.title-with-star button[aria-pressed="${after}"]`).waitFor();
+      await saved;
       await page.reload();
       await page.locator(`.title-with-star button[aria-pressed="${after}"]`).waitFor();
       await page.getByRole("button", { name: "Add to plan" }).click();
