@@ -41,6 +41,13 @@ export const quickEntryJourneys: Journey[] = [
   {
     name: "quick entry: type 'eggs', pick with ↓ and Enter, see the B12 of the amount, add; recent, favourites, Escape",
     run: async ({ browser, baseUrl }) => {
+      // Eggs are offered to an omnivore; another journey may have left the profile vegan.
+      await callMutation(baseUrl, "profile.update", {
+        ageYears: 35,
+        sex: "female",
+        diet: "omnivore",
+        standard: "nih",
+      });
       const { id: planId } = (await callMutation(baseUrl, "plans.create", {
         name: "Quick entry week",
         dayCount: 3,
