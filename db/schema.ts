@@ -20,23 +20,19 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-
-export const DIETS = ["vegan", "vegetarian", "omnivore"] as const;
-export type Diet = (typeof DIETS)[number];
-
-export const FOOD_SOURCES = ["usda", "curated", "custom"] as const;
-export type FoodSource = (typeof FOOD_SOURCES)[number];
-
-/** Which Daily Value or reference a label's percentage refers to (server/domain/b12-amounts.ts). */
-export const LABEL_EDITIONS = [
-  "current",
-  "pre-2016",
-  "us-infant",
-  "us-child-1-3",
-  "us-pregnancy-lactation",
-  "eu-nrv",
-] as const;
-export type LabelEdition = (typeof LABEL_EDITIONS)[number];
+import {
+  type Condition,
+  DIETS,
+  FOOD_SOURCES,
+  HOUSEHOLD_ROLES,
+  LABEL_EDITIONS,
+  MEALS,
+  REFERENCE_STANDARDS,
+  SEXES,
+  SUPPLEMENT_COMPOUNDS,
+  SUPPLEMENT_FORMS,
+  UNIT_SYSTEMS,
+} from "../server/domain/vocabulary";
 
 const timestamps = {
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
@@ -168,18 +164,6 @@ export const favoriteFoods = sqliteTable(
   ],
 );
 
-export const SEXES = ["female", "male"] as const;
-export const REFERENCE_STANDARDS = ["nih", "efsa", "uk", "who"] as const;
-export const CONDITIONS = [
-  "no-intrinsic-factor",
-  "gastric-surgery",
-  "metformin",
-  "acid-reducers",
-] as const;
-export type Condition = (typeof CONDITIONS)[number];
-export const MEALS = ["breakfast", "lunch", "dinner", "snack"] as const;
-export type Meal = (typeof MEALS)[number];
-
 /** One profile per owner: what the B12 target (and later absorption) depends on. */
 export const profiles = sqliteTable("profiles", {
   ownerId: text("owner_id")
@@ -273,22 +257,6 @@ export const removedPlanEntries = sqliteTable(
   (table) => [index("removed_plan_entries_removed_idx").on(table.removedAt)],
 );
 
-export const SUPPLEMENT_FORMS = [
-  "tablet",
-  "chewable",
-  "sublingual",
-  "spray-drops",
-  "injection",
-] as const;
-export type SupplementForm = (typeof SUPPLEMENT_FORMS)[number];
-export const SUPPLEMENT_COMPOUNDS = [
-  "cyanocobalamin",
-  "methylcobalamin",
-  "hydroxocobalamin",
-  "adenosylcobalamin",
-] as const;
-export type SupplementCompound = (typeof SUPPLEMENT_COMPOUNDS)[number];
-
 /**
  * A B12 supplement regimen in a plan. It is taken on the plan days its schedule picks:
  * every `everyNDays` days from `firstDay`, or, for dated plans, on the ISO `weekdays`
@@ -315,9 +283,6 @@ export const planSupplements = sqliteTable(
   },
   (table) => [index("plan_supplements_plan_idx").on(table.planId)],
 );
-
-export const UNIT_SYSTEMS = ["metric", "imperial"] as const;
-export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
 
 /** How a plan's shopping list is shown: household size, units and the range of days. */
 export const shoppingPreferences = sqliteTable("shopping_preferences", {
@@ -398,8 +363,6 @@ export const appMeta = sqliteTable("app_meta", {
  * `household_members` says which household an account belongs to and with which role.
  * An account belongs to exactly one household.
  */
-export const HOUSEHOLD_ROLES = ["owner", "adult", "viewer"] as const;
-export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
 
 const authTimestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })

@@ -31,8 +31,4 @@ export function formatNutrient(value: number | null, unit: string): string {
   return `${Number(value.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits })} ${unit}`;
 }
 
-export const DIET_LABEL = {
-  vegan: "Vegan",
-  vegetarian: "Vegetarian",
-  omnivore: "Contains meat or fish",
-} as const;
+export { DIET_LABEL } from "@/server/domain/vocabulary";

@@ -8,19 +8,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { DIET_LABEL, formatMicrograms } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/client";
-import { CONDITION_TEXT } from "@/app/profile/profile-form";
+import { CONDITION_TEXT, DIET_WORDS } from "@/server/domain/vocabulary";
 import type { RouterOutputs } from "@/server/trpc/root";
 
 type Person = RouterOutputs["people"]["list"][number];
 type Profile = Person["profile"];
 type Condition = Profile["conditions"][number];
 type Draft = { name: string; age: string } & Omit<Profile, "ageYears">;
-
-const DIET_WORDS: Record<Profile["diet"], string> = {
-  omnivore: "eats meat or fish",
-  vegetarian: "vegetarian",
-  vegan: "vegan",
-};
 
 const EMPTY: Draft = {
   name: "",

@@ -8,27 +8,12 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { DIET_LABEL, formatMicrograms } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/client";
+import { CONDITION_TEXT } from "@/server/domain/vocabulary";
 import type { RouterOutputs } from "@/server/trpc/root";
 
 type ProfileResult = RouterOutputs["profile"]["get"];
 type Profile = ProfileResult["profile"];
 type Condition = Profile["conditions"][number];
-
-export const CONDITION_TEXT: Record<Condition, { label: string; hint: string }> = {
-  "no-intrinsic-factor": {
-    label: "Pernicious anaemia or no intrinsic factor",
-    hint: "The body cannot use the usual route to absorb B12 from food or tablets.",
-  },
-  "gastric-surgery": {
-    label: "Stomach or bowel surgery (e.g. gastric bypass)",
-    hint: "Some operations remove the parts that release and absorb B12.",
-  },
-  metformin: { label: "Taking metformin", hint: "Linked with lower B12 status over time." },
-  "acid-reducers": {
-    label: "Taking acid-reducing medicines (PPIs such as omeprazole, or H2 blockers)",
-    hint: "Less stomach acid frees less B12 from food.",
-  },
-};
 
 export function ProfileForm({ initial }: { initial: ProfileResult }) {
   const trpc = useTRPC();

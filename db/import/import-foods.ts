@@ -20,8 +20,8 @@ import {
   foodSearchHeads,
   foodSearchPrior,
 } from "../../server/domain/search-ranking";
+import { DIETS } from "../../server/domain/vocabulary";
 import type { AppDatabase } from "../client";
-import { DIETS } from "../schema";
 import {
   type ClassificationOverride,
   classifyFood,

@@ -4,7 +4,7 @@
  * (server/trpc/init.ts); procedures never read cookies.
  */
 import type { AppDatabase } from "../../db/client";
-import type { HouseholdRole } from "../../db/schema";
+import type { HouseholdRole } from "../domain/vocabulary";
 import { findMembership } from "../services/households";
 import type { Auth } from "./auth";
 

@@ -37,8 +37,9 @@
  * breakfast, lunch and dinner, meets it by construction, under every standard. For the
  * adult 2.4 µg it is 1.28 µg (53%), close to the 50% the IOM assumed (IOM 1998, ch. 9).
  */
-import type { Condition } from "../../db/schema";
+
 import { isOlderAdult } from "./targets";
+import type { Condition } from "./vocabulary";
 
 /** µg per occasion the intrinsic-factor route tends to (IOM 1998, low end of 1.5-2.5). */
 export const IF_CAPACITY_MICROGRAMS = 1.5;

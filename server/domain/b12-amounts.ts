@@ -4,7 +4,7 @@
  * Pure functions with no rounding: numbers are rounded only where they are shown.
  * Unknown stays unknown: a food whose B12 is not known gives `null`, never 0.
  */
-import type { LabelEdition as LabelEditionKey } from "../../db/schema";
+import type { LabelEdition as LabelEditionKey } from "./vocabulary";
 
 /** The reference amount (µg) a label's percentage refers to, by label edition. */
 export const B12_DAILY_VALUE_MICROGRAMS = {

@@ -17,13 +17,14 @@
  *    amount from fortified foods or supplements, as an advice line and a suggestion.
  * 4. A plan that meets gets no push (apart from that advice from 51).
  */
-import type { Condition, Diet } from "../../db/schema";
+
 import { type AbsorptionProfile, absorbOccasion, type Occasion } from "./absorption";
 import { b12MicrogramsForGrams } from "./b12-amounts";
 import { type B12Status, formatAmount, judgeB12 } from "./b12-status";
 import { MEAL_ORDER, type MealSlot, type PlanTotalsSummary } from "./plan-totals";
 import { COMMON_DOSES_MICROGRAMS } from "./supplements";
 import { isOlderAdult } from "./targets";
+import type { Condition, Diet } from "./vocabulary";
 
 export const HEALTHCARE_NOTE =
   "These are estimates from a meal plan, not a diagnosis. Talk to a doctor, dietitian or pharmacist before changing treatment, taking high doses, or if you have symptoms or a condition that affects B12.";

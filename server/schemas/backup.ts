@@ -5,8 +5,8 @@
  * backup.restore, which accepts a file whole or not at all.
  */
 import { z } from "zod";
-import { DIETS, UNIT_SYSTEMS } from "../../db/schema";
 import { AISLES } from "../domain/shopping";
+import { DIETS, UNIT_SYSTEMS } from "../domain/vocabulary";
 import { customFoodFields } from "./foods";
 import { MAX_PLAN_ENTRIES, planFileSchema } from "./plans";
 import { profileInput } from "./profile";

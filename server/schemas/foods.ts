@@ -3,9 +3,9 @@
  * BAD_REQUEST tells a person or a client exactly what to fix.
  */
 import { z } from "zod";
-import { DIETS, LABEL_EDITIONS } from "../../db/schema";
 import { AMOUNT_UNITS } from "../domain/amount-units";
 import type { LabelB12 } from "../domain/b12-amounts";
+import { DIETS, LABEL_EDITIONS } from "../domain/vocabulary";
 import { nameField, noteField } from "./common";
 
 export const MAX_QUERY_LENGTH = 200;

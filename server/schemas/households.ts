@@ -1,6 +1,6 @@
 /** households.*: input contracts, with messages that name the field. */
 import { z } from "zod";
-import { HOUSEHOLD_ROLES } from "../../db/schema";
+import { HOUSEHOLD_ROLES } from "../domain/vocabulary";
 import { idField } from "./common";
 
 const role = z.enum(HOUSEHOLD_ROLES, { error: "role must be owner, adult or viewer" });

@@ -1,6 +1,6 @@
 /** Input contracts of the plans API (zod), with messages that name the field. */
 import { z } from "zod";
-import { MEALS } from "../../db/schema";
+import { MEALS } from "../domain/vocabulary";
 import { idField, nameField } from "./common";
 import { MAX_SUPPLEMENTS_PER_PLAN, planFileSupplement } from "./supplements";
 

@@ -1,6 +1,6 @@
 /** Input contract of profile.update (zod), with messages that name the field. */
 import { z } from "zod";
-import { CONDITIONS, DIETS, REFERENCE_STANDARDS, SEXES } from "../../db/schema";
+import { CONDITIONS, DIETS, REFERENCE_STANDARDS, SEXES } from "../domain/vocabulary";
 
 /** The profile's fields, without the cross-field check (people.* extends them). */
 export const profileFields = z

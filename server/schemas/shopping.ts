@@ -1,7 +1,7 @@
 /** Input contracts of the shopping API (zod), with messages that name the field. */
 import { z } from "zod";
-import { UNIT_SYSTEMS } from "../../db/schema";
 import { AISLES } from "../domain/shopping";
+import { UNIT_SYSTEMS } from "../domain/vocabulary";
 import { idField, nameField } from "./common";
 import { MAX_PLAN_DAYS } from "./plans";
 

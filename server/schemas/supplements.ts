@@ -1,6 +1,6 @@
 /** Input contracts for supplement regimens in plans (zod), with messages that name the field. */
 import { z } from "zod";
-import { MEALS, SUPPLEMENT_COMPOUNDS, SUPPLEMENT_FORMS } from "../../db/schema";
+import { MEALS, SUPPLEMENT_COMPOUNDS, SUPPLEMENT_FORMS } from "../domain/vocabulary";
 import { idField, noteField } from "./common";
 
 /** A sanity bound, twice the largest common dose; no upper intake level is set (IOM 1998). */

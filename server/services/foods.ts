@@ -8,14 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import {
-  type Diet,
-  dietOverrides,
-  foodPortions,
-  foods,
-  type LabelEdition,
-  planEntries,
-} from "../../db/schema";
+import { dietOverrides, foodPortions, foods, planEntries } from "../../db/schema";
 import { type AmountUnit, amountUnitsFor } from "../domain/amount-units";
 import {
   b12MicrogramsForGrams,
@@ -31,6 +24,7 @@ import {
   HEAD_TIER_WEIGHT,
   headPattern,
 } from "../domain/search-ranking";
+import type { Diet, LabelEdition } from "../domain/vocabulary";
 import { AppError, invalid, notFound } from "../errors";
 import {
   type CustomFoodFields,

@@ -13,11 +13,11 @@ import {
   authAccounts,
   authSessions,
   authUsers,
-  type HouseholdRole,
   householdInvitations,
   householdMembers,
   owners,
 } from "../../db/schema";
+import type { HouseholdRole } from "../domain/vocabulary";
 import { AppError, invalid, notFound } from "../errors";
 
 /** The household that holds every existing database's data: the first account's. */

@@ -9,7 +9,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { authUsers, type HouseholdRole, people } from "../../db/schema";
+import { authUsers, people } from "../../db/schema";
+import type { HouseholdRole } from "../domain/vocabulary";
 import { invalid, notFound } from "../errors";
 import {
   type CreatePersonInput,

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { type Condition, type Diet, profiles } from "../../db/schema";
+import { profiles } from "../../db/schema";
 import {
   type B12Target,
   isOlderAdult,
@@ -14,6 +14,7 @@ import {
   recommendedB12Intake,
   type Sex,
 } from "../domain/targets";
+import type { Condition, Diet } from "../domain/vocabulary";
 import type { ProfileInput } from "../schemas/profile";
 
 export type Profile = {

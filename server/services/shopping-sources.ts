@@ -5,7 +5,6 @@
  * `buildShoppingList`.
  */
 import type { AppDatabase } from "../../db/client";
-import type { Meal } from "../../db/schema";
 import {
   chooseRawForm,
   isPreparedName,
@@ -20,6 +19,7 @@ import {
   type ShoppingPortion,
   type ShoppingRawForm,
 } from "../domain/shopping";
+import type { Meal } from "../domain/vocabulary";
 import { prepared } from "./statements";
 
 /**

@@ -10,17 +10,15 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
 import {
-  type Meal,
-  type SupplementForm,
   shoppingAisleChoices,
   shoppingExtras,
   shoppingMarks,
   shoppingPreferences,
-  type UnitSystem,
 } from "../../db/schema";
 import { planDayDate } from "../domain/plan-totals";
 import { type Aisle, buildShoppingList, type ShoppingSupplementInput } from "../domain/shopping";
 import type { MarkedLine } from "../domain/shopping-export";
+import type { Meal, SupplementForm, UnitSystem } from "../domain/vocabulary";
 import { invalid, notFound } from "../errors";
 import { MAX_EXTRAS, type SetPreferencesInput, type ShoppingListInput } from "../schemas/shopping";
 import { checkAisleChoiceRoom } from "./limits";

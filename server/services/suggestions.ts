@@ -5,7 +5,6 @@
  * richest per 100 g plus every fortified one; the domain ranks them per usual portion.
  */
 import type { AppDatabase } from "../../db/client";
-import { DIETS, type Diet } from "../../db/schema";
 import { crystallineShare } from "../domain/absorption";
 import {
   type CandidateFood,
@@ -13,6 +12,7 @@ import {
   type Suggestions,
   suggestForPlan,
 } from "../domain/suggestions";
+import { DIETS, type Diet } from "../domain/vocabulary";
 import { personProfile } from "./people";
 import { getPlanTotals, personTotals, type Viewer } from "./plans";
 import { getProfile } from "./profile";

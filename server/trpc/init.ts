@@ -18,9 +18,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { type AppDatabase, getDatabase } from "../../db/client";
-import type { HouseholdRole } from "../../db/schema";
 import type { Auth } from "../auth/auth";
 import { readRequestSession } from "../auth/session";
+import type { HouseholdRole } from "../domain/vocabulary";
 import { AppError, type AppErrorCode } from "../errors";
 
 /** The household that holds an existing database's data: the first account's. */

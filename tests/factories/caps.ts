@@ -7,7 +7,7 @@
  * tests/limits/caps.test.ts and bench/limits.bench.ts.
  */
 import { randomUUID } from "node:crypto";
-import { MEALS } from "@/db/schema";
+import { MEALS } from "@/server/domain/vocabulary";
 import {
   MAX_BACKUP_AISLE_CHOICES,
   MAX_BACKUP_CUSTOM_FOODS,

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Diet } from "@/db/schema";
 import { absorptionProfile, NORMAL_ABSORPTION } from "@/server/domain/absorption";
 import { calculatePlanTotals, type TotalsEntryInput } from "@/server/domain/plan-totals";
 import {
@@ -10,6 +9,7 @@ import {
   mealsForPortions,
   suggestForPlan,
 } from "@/server/domain/suggestions";
+import type { Diet } from "@/server/domain/vocabulary";
 
 const DIETS: Diet[] = ["vegan", "vegetarian", "omnivore"];
 

@@ -8,16 +8,11 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { ChooseAmount } from "@/app/plans/[planId]/add-food";
+import { MEAL_OPTIONS, type Meal } from "@/server/domain/vocabulary";
 import type { RouterOutputs } from "@/server/trpc/root";
 
 type Food = RouterOutputs["foods"]["get"];
-type Meal = "breakfast" | "lunch" | "dinner" | "snack";
-const MEALS: { meal: Meal; label: string }[] = [
-  { meal: "breakfast", label: "Breakfast" },
-  { meal: "lunch", label: "Lunch" },
-  { meal: "dinner", label: "Dinner" },
-  { meal: "snack", label: "Snacks" },
-];
+const MEALS = MEAL_OPTIONS;
 
 export function AddToPlan(props: { food: Food }) {
   const trpc = useTRPC();

@@ -1,4 +1,7 @@
 "use client";
+import { useMutation } from "@tanstack/react-query";
+import { type RefObject, useEffect, useId, useRef, useState } from "react";
+import { useTRPC } from "@/app/_trpc/client";
 /**
  * Tools under one meal of the plan editor: the undo of a removal (plans.restoreEntry)
  * and copying the meal to other days or meals (plans.copyMeal). Kept apart from the
@@ -8,9 +11,7 @@
  * the same meal; when the notice goes (Undo, ×, or after UNDO_SECONDS), focus moves to the
  * meal's "Add food" button, never to the top of the page.
  */
-import { useMutation } from "@tanstack/react-query";
-import { type RefObject, useEffect, useId, useRef, useState } from "react";
-import { useTRPC } from "@/app/_trpc/client";
+import { MEAL_LABELS } from "@/server/domain/vocabulary";
 import type { RouterOutputs } from "@/server/trpc/root";
 
 type Meal = "breakfast" | "lunch" | "dinner" | "snack";
@@ -120,13 +121,6 @@ export function UndoRemoval(props: {
     </div>
   );
 }
-
-const MEAL_LABELS: Record<Meal, string> = {
-  breakfast: "Breakfast",
-  lunch: "Lunch",
-  dinner: "Dinner",
-  snack: "Snacks",
-};
 
 /** "Copy this meal…": to other days (and optionally into another meal). */
 export function CopyMeal(props: {

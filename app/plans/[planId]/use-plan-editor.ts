@@ -1,12 +1,13 @@
 "use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/app/_trpc/client";
 /**
  * The plan editor's state: the plan and its totals (server data, kept fresh by React
  * Query), the chosen day, and the edits. Every edit answers with the plan and its totals
  * as they now are, which are shown at once (one round trip).
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useTRPC } from "@/app/_trpc/client";
+import { MEAL_OPTIONS } from "@/server/domain/vocabulary";
 import type { RouterOutputs } from "@/server/trpc/root";
 import { useUndoableRemoval } from "./meal-tools";
 
@@ -16,12 +17,7 @@ export type DayTotals = Totals["days"][number];
 export type Entry = Plan["entries"][number];
 export type Meal = Entry["meal"];
 
-export const MEALS: { meal: Meal; label: string }[] = [
-  { meal: "breakfast", label: "Breakfast" },
-  { meal: "lunch", label: "Lunch" },
-  { meal: "dinner", label: "Dinner" },
-  { meal: "snack", label: "Snacks" },
-];
+export const MEALS = MEAL_OPTIONS;
 
 export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
   const trpc = useTRPC();

@@ -1,8 +1,9 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { foodPortions, foods, type Meal, planEntries, plans } from "../../../db/schema";
+import { foodPortions, foods, planEntries, plans } from "../../../db/schema";
 import { gramsForPortions } from "../../domain/portions";
+import type { Meal } from "../../domain/vocabulary";
 import { invalid, notFound } from "../../errors";
 import { type Amount, MAX_ENTRY_GRAMS, MAX_PLAN_ENTRIES } from "../../schemas/plans";
 import { checkOwnerEntryRoom } from "../limits";

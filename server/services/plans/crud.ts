@@ -5,9 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { foodPortions, foods, type Meal, planEntries, plans } from "../../../db/schema";
+import { foodPortions, foods, planEntries, plans } from "../../../db/schema";
 import { b12MicrogramsForGrams } from "../../domain/b12-amounts";
 import { planDayDate } from "../../domain/plan-totals";
+import type { Meal } from "../../domain/vocabulary";
 import { AppError, notFound } from "../../errors";
 import type { CreatePlanInput } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";

@@ -5,7 +5,8 @@
  */
 import { asc, eq } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { type HouseholdRole, people, planEaters } from "../../../db/schema";
+import { people, planEaters } from "../../../db/schema";
+import type { HouseholdRole } from "../../domain/vocabulary";
 import type { SetEatersInput } from "../../schemas/people";
 import type { CreatePlanInput } from "../../schemas/plans";
 import { ensureOwnPerson, type PersonRow, requirePerson } from "../people";

@@ -1,13 +1,9 @@
 /** A plan's supplement regimens as the editor and the totals read them. */
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import {
-  type Meal,
-  planSupplements,
-  type SupplementCompound,
-  type SupplementForm,
-} from "../../../db/schema";
+import { planSupplements } from "../../../db/schema";
 import { describeSchedule } from "../../domain/supplements";
+import type { Meal, SupplementCompound, SupplementForm } from "../../domain/vocabulary";
 import type { Db, Transaction } from "./access";
 
 export type SupplementView = {

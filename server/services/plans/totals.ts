@@ -1,5 +1,4 @@
 import type { AppDatabase } from "../../../db/client";
-import type { Meal } from "../../../db/schema";
 import {
   type AbsorptionProfile,
   absorptionProfile,
@@ -12,6 +11,7 @@ import {
   planDayDate,
 } from "../../domain/plan-totals";
 import type { B12Target } from "../../domain/targets";
+import type { Meal } from "../../domain/vocabulary";
 import { getProfile, type Profile, profileWithTarget } from "../profile";
 import { prepared } from "../statements";
 import { requirePlan } from "./access";

@@ -11,7 +11,7 @@
  */
 import { createInterface } from "node:readline";
 import { openDatabase } from "../../../db/client";
-import { MEALS } from "../../../db/schema";
+import { MEALS } from "../../../server/domain/vocabulary";
 import { createInnerContext } from "../../../server/trpc/init";
 import { createCaller } from "../../../server/trpc/root";
 

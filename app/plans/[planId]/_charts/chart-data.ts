@@ -7,6 +7,7 @@
 import { planDayLabel } from "@/app/_lib/dates";
 import { formatMicrograms } from "@/app/_lib/format";
 import type { B12Status } from "@/app/_lib/status";
+import { MEAL_LABELS } from "@/server/domain/vocabulary";
 
 export type ChartMeal = "breakfast" | "lunch" | "dinner" | "snack";
 
@@ -17,12 +18,7 @@ export const MEAL_ORDER_FOR_CHARTS: readonly ChartMeal[] = [
   "snack",
 ];
 
-export const MEAL_LABELS: Record<ChartMeal, string> = {
-  breakfast: "Breakfast",
-  lunch: "Lunch",
-  dinner: "Dinner",
-  snack: "Snacks",
-};
+export { MEAL_LABELS };
 
 /** The slice of the server's plans.totals output that the charts use. */
 export type TotalsForCharts = {

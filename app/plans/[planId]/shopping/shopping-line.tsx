@@ -1,16 +1,15 @@
 "use client";
+import { AISLE_LABELS, AISLES, type Aisle } from "@/server/domain/shopping";
 /**
  * One line to buy: a tick box, the line as read in a shop ("12 large eggs"), "Already
  * have", and on demand the full food name, what it is for, the exact amount, the days
  * and a choice of aisle (remembered for every list).
  */
-import { AISLE_LABELS, AISLES, type Aisle } from "@/server/domain/shopping";
+import { MEAL_LABELS } from "@/server/domain/vocabulary";
 import type { RouterOutputs } from "@/server/trpc/root";
 import styles from "./shopping.module.css";
 
 type Line = RouterOutputs["shopping"]["list"]["aisles"][number]["lines"][number];
-
-const MEAL_NAMES = { breakfast: "Breakfast", lunch: "Lunch", dinner: "Dinner", snack: "Snack" };
 
 /** Aisles a food can be moved to (supplements keep theirs). */
 const FOOD_AISLES = AISLES.filter((aisle) => aisle !== "supplements");
@@ -34,7 +33,7 @@ export function ShoppingLineItem({
   const byDay = new Map<number, string[]>();
   for (const used of line.usedOn) {
     const meals = byDay.get(used.day) ?? [];
-    if (used.meal) meals.push(MEAL_NAMES[used.meal]);
+    if (used.meal) meals.push(MEAL_LABELS[used.meal]);
     byDay.set(used.day, meals);
   }
   return (
