@@ -164,16 +164,19 @@ function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The caller's environment without PG* variables (PGDATA, PGPORT… would point elsewhere). */
+function serverEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: "C.UTF-8", LC_ALL: "C.UTF-8" };
+  for (const key of Object.keys(env)) if (key.startsWith("PG")) delete env[key];
+  env.PATH ??= "/usr/bin:/bin";
+  return env;
+}
+
 function run(runAs: RunAs, argv: string[], options: { allowFailure?: boolean } = {}) {
   const [command, ...args] = runAs.wrap(argv);
   const result = spawnSync(command as string, args, {
     encoding: "utf8",
-    // Never inherit PGDATA/PGPORT etc. from the caller's shell: they would point elsewhere.
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      LANG: "C.UTF-8",
-      LC_ALL: "C.UTF-8",
-    } as NodeJS.ProcessEnv,
+    env: serverEnvironment(),
     cwd: "/",
   });
   if (result.status !== 0 && !options.allowFailure) {
