@@ -12,6 +12,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnySQLiteColumn,
   index,
   integer,
   primaryKey,
@@ -279,9 +280,20 @@ export const planSupplements = sqliteTable(
     weekdays: text("weekdays", { mode: "json" }).$type<number[]>(),
     withMeal: text("with_meal", { enum: MEALS }),
     note: text("note"),
+    /**
+     * Whose supplement it is (a person of the plan's household). Null only for rows no
+     * migration could assign (a household without people): they count for the plan's
+     * first eater.
+     */
+    personId: text("person_id").references((): AnySQLiteColumn => people.id, {
+      onDelete: "cascade",
+    }),
     ...timestamps,
   },
-  (table) => [index("plan_supplements_plan_idx").on(table.planId)],
+  (table) => [
+    index("plan_supplements_plan_idx").on(table.planId),
+    index("plan_supplements_person_idx").on(table.personId),
+  ],
 );
 
 /** How a plan's shopping list is shown: household size, units and the range of days. */
