@@ -120,11 +120,16 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "plans.copyDay": (ids) => ({ planId: ids.planId, fromDay: 1, toDays: [2], replace: true }),
   "plans.addSupplement": (ids) => ({
     planId: ids.planId,
+    personId: ids.personId,
     doseMicrograms: 250,
     form: "tablet",
     everyNDays: 1,
   }),
-  "plans.updateSupplement": (ids) => ({ supplementId: ids.supplementId, doseMicrograms: 500 }),
+  "plans.updateSupplement": (ids) => ({
+    supplementId: ids.supplementId,
+    personId: ids.personId,
+    doseMicrograms: 500,
+  }),
   "plans.removeSupplement": (ids) => ({ supplementId: ids.supplementId }),
   "plans.suggestions": (ids) => ({ planId: ids.planId, personId: ids.personId }),
   "plans.totals": (ids) => ({ planId: ids.planId, personId: ids.personId }),

@@ -209,7 +209,7 @@ describe("plan eaters and per-person totals", () => {
     expect(doubled.averageB12Micrograms).toBeCloseTo(1.7, 12); // 200 g × 0.85 / 100
   });
 
-  it("counts the plan's supplements for its first eater only, never for a child", async () => {
+  it("a supplement counts for the person it belongs to (by default the one who adds it)", async () => {
     const [me] = await api.people.list();
     const child = await api.people.create(CHILD);
     const planId = await createPlanWith(api, { dayCount: 1 });

