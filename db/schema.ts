@@ -296,12 +296,17 @@ export const planSupplements = sqliteTable(
   ],
 );
 
-/** How a plan's shopping list is shown: household size, units and the range of days. */
+/**
+ * How a plan's shopping list is shown: who it is for, units and the range of days. The
+ * list is for the plan's eaters (the sum of their portion factors) plus `guests`;
+ * `servings`, when set, overrides that with a number of people chosen by hand.
+ */
 export const shoppingPreferences = sqliteTable("shopping_preferences", {
   planId: text("plan_id")
     .primaryKey()
     .references(() => plans.id, { onDelete: "cascade" }),
-  servings: integer("servings").notNull().default(1),
+  servings: integer("servings"),
+  guests: integer("guests").notNull().default(0),
   unitSystem: text("unit_system", { enum: UNIT_SYSTEMS }).notNull().default("metric"),
   fromDay: integer("from_day"),
   toDay: integer("to_day"),

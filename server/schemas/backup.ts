@@ -10,7 +10,7 @@ import { DIETS, UNIT_SYSTEMS } from "../domain/vocabulary";
 import { customFoodFields } from "./foods";
 import { MAX_PLAN_ENTRIES, planFileSchema } from "./plans";
 import { profileInput } from "./profile";
-import { MAX_EXTRA_LENGTH, MAX_EXTRAS } from "./shopping";
+import { MAX_EXTRA_LENGTH, MAX_EXTRAS, MAX_GUESTS, MAX_SERVINGS } from "./shopping";
 import { MAX_SUPPLEMENTS_PER_PLAN } from "./supplements";
 
 export const BACKUP_FORMAT = "b12-planner-backup";
@@ -61,7 +61,10 @@ const shoppingState = z
   .object({
     preferences: z
       .object({
-        servings: z.number().int().min(1).max(20),
+        /** The people override; null: the plan's eaters plus guests. */
+        servings: z.number().int().min(1).max(MAX_SERVINGS).nullable(),
+        /** Absent in files from before guests (then a servings of 1 was the default). */
+        guests: z.number().int().min(0).max(MAX_GUESTS).optional(),
         unitSystem: z.enum(UNIT_SYSTEMS),
         fromDay: z.number().int().min(1).nullable(),
         toDay: z.number().int().min(1).nullable(),

@@ -136,6 +136,7 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
             preferences: preferences
               ? {
                   servings: preferences.servings,
+                  guests: preferences.guests,
                   unitSystem: preferences.unitSystem,
                   fromDay: preferences.fromDay,
                   toDay: preferences.toDay,
@@ -288,9 +289,13 @@ function restorePlan(
     plan.supplementIds.map((oldId, index) => [oldId, supplementIds[index] ?? oldId]),
   );
   const extraMap = new Map(plan.shopping.extras.map((extra) => [extra.id, randomUUID()]));
-  if (plan.shopping.preferences) {
+  const preferences = plan.shopping.preferences;
+  if (preferences) {
+    // A file from before guests saved 1 person by default: now the plan's eaters count.
+    const servings =
+      preferences.guests === undefined && preferences.servings === 1 ? null : preferences.servings;
     tx.insert(shoppingPreferences)
-      .values({ planId: id, ...plan.shopping.preferences })
+      .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 })
       .run();
   }
   // One prepared statement per row: a restore at the caps writes ~290,000 marks, and

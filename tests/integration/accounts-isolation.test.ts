@@ -148,8 +148,8 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   }),
   "people.update": (ids) => ({ personId: ids.personId, ageYears: 7 }),
   "people.delete": (ids) => ({ personId: ids.personId }),
-  "shopping.list": (ids) => ({ planId: ids.planId }),
-  "shopping.setPreferences": (ids) => ({ planId: ids.planId, servings: 3 }),
+  "shopping.list": (ids) => ({ planId: ids.planId, guests: 1 }),
+  "shopping.setPreferences": (ids) => ({ planId: ids.planId, guests: 2 }),
   "shopping.setChecked": (ids) => ({ planId: ids.planId, itemKey: "sr28-16139", checked: true }),
   "shopping.setInPantry": (ids) => ({ planId: ids.planId, itemKey: "sr28-16139", inPantry: true }),
   "shopping.setAisle": (ids) => ({

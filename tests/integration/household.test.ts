@@ -10,8 +10,7 @@ import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
-import { createInnerContext } from "@/server/trpc/init";
-import { createCaller } from "@/server/trpc/root";
+import { parseDownloadQuery } from "@/server/schemas/shopping";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { createPlanWith } from "../factories/plans";
 import { expectTrpcError } from "../helpers";
@@ -137,7 +136,7 @@ describe("supplements belong to a person", () => {
   });
 });
 
-describe("migration 0009", () => {
+describe("migrations 0009 and 0010", () => {
   let directory: string;
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -177,7 +176,21 @@ describe("migration 0009", () => {
       );
       supplement.run("s1", "eaten");
       supplement.run("s2", "nobody");
+      sql
+        .prepare(
+          `INSERT INTO shopping_preferences (plan_id, servings) VALUES ('eaten', 1), ('nobody', 3)`,
+        )
+        .run();
       migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      // Migration 0010: a saved 1 was the default (now: the eaters); 3 was chosen by hand.
+      expect(
+        sql
+          .prepare(`SELECT plan_id, servings, guests FROM shopping_preferences ORDER BY plan_id`)
+          .all(),
+      ).toEqual([
+        { plan_id: "eaten", servings: null, guests: 0 },
+        { plan_id: "nobody", servings: 3, guests: 0 },
+      ]);
       expect(sql.prepare(`SELECT id, person_id FROM plan_supplements ORDER BY id`).all()).toEqual([
         { id: "s1", person_id: "person-kid" },
         { id: "s2", person_id: "profile-local" },
@@ -188,5 +201,107 @@ describe("migration 0009", () => {
     } finally {
       db.$client.close();
     }
+  });
+});
+
+describe("the shopping list adds up every person's portions", () => {
+  /** The soy milk line's exact grams on a list. */
+  function soyMilkGrams(list: {
+    aisles: { lines: { foodId: string | null; grams: number | null }[] }[];
+  }) {
+    return list.aisles.flatMap((group) => group.lines).find((line) => line.foodId === SOYMILK)
+      ?.grams;
+  }
+
+  it("two adults at 1 and a child at 0.5 buy 2.5 × the plan's amounts", async () => {
+    const { planId } = await household();
+    await api.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: SOYMILK, grams: 300 });
+    const list = await api.shopping.list({ planId });
+    // 300 g × (1 + 1 + 0.5) = 750 g.
+    expect(soyMilkGrams(list)).toBe(750);
+    expect(list.preferences).toMatchObject({
+      servings: null,
+      guests: 0,
+      portions: 2.5,
+      household: "for Ana, Ben and Cleo (½)",
+    });
+    expect(list.preferences.eaters.map((eater) => eater.portionFactor)).toEqual([1, 1, 0.5]);
+  });
+
+  it("extra guests add the plan's amounts each; they are saved with the list", async () => {
+    const { planId } = await household();
+    await api.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: SOYMILK, grams: 300 });
+    // 300 g × (2.5 + 1) = 1,050 g.
+    const once = await api.shopping.list({ planId, guests: 1 });
+    expect(soyMilkGrams(once)).toBe(1050);
+    expect(once.preferences.household).toBe("for Ana, Ben and Cleo (½) + 1 guest");
+    await api.shopping.setPreferences({ planId, guests: 2 });
+    const saved = await api.shopping.list({ planId });
+    // 300 g × (2.5 + 2) = 1,350 g.
+    expect(soyMilkGrams(saved)).toBe(1350);
+    expect(saved.preferences).toMatchObject({ guests: 2, portions: 4.5 });
+  });
+
+  it("servings stays an explicit override of eaters and guests; null clears it", async () => {
+    const { planId } = await household();
+    await api.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: SOYMILK, grams: 300 });
+    const two = await api.shopping.list({ planId, servings: 2, guests: 5 });
+    expect(soyMilkGrams(two)).toBe(600); // 300 g × 2 people set by hand
+    expect(two.preferences.household).toBe("for 2 people");
+    await api.shopping.setPreferences({ planId, servings: 3 });
+    expect(soyMilkGrams(await api.shopping.list({ planId }))).toBe(900);
+    await api.shopping.setPreferences({ planId, servings: null });
+    expect(soyMilkGrams(await api.shopping.list({ planId }))).toBe(750);
+  });
+
+  it("counts each person's own supplement doses once, and says whose", async () => {
+    const { benId, cleoId, planId } = await household(2);
+    await api.plans.addSupplement({ planId, doseMicrograms: 250, form: "tablet", everyNDays: 1 });
+    await api.plans.addSupplement({
+      planId,
+      personId: benId,
+      doseMicrograms: 1000,
+      form: "tablet",
+      everyNDays: 1,
+    });
+    const lines = (await api.shopping.list({ planId, guests: 3 })).aisles
+      .flatMap((group) => group.lines)
+      .filter((line) => line.kind === "supplement");
+    // Two days, one dose a day each: 2 doses of each, not × 2.5 + 3 people.
+    expect(lines.map((line) => [line.doses, line.note])).toEqual([
+      [2, "For Ben only: not multiplied by household size."],
+      [2, "For Ana only: not multiplied by household size."],
+    ]);
+    // Someone who no longer eats the plan: their supplement is not bought with it.
+    await api.plans.setEaters({ planId, eaters: [{ personId: cleoId, portionFactor: 0.5 }] });
+    const after = (await api.shopping.list({ planId })).aisles.flatMap((group) => group.lines);
+    expect(after.filter((line) => line.kind === "supplement")).toEqual([]);
+  });
+
+  it("rejects a bad guests value naming the field", async () => {
+    const { planId } = await household();
+    for (const guests of [-1, 1.5, 21]) {
+      const error = await expectTrpcError(
+        api.shopping.list({ planId, guests }),
+        "BAD_REQUEST",
+        /guests/,
+      );
+      expect(error.message).toMatch(/guests must be/);
+    }
+  });
+
+  it("the download routes read ?guests= (and ?servings= as the override)", () => {
+    const params = new URLSearchParams("guests=1&from=1&to=1&units=metric");
+    expect(parseDownloadQuery("plan-1", params)).toEqual({
+      planId: "plan-1",
+      fromDay: 1,
+      toDay: 1,
+      guests: 1,
+      unitSystem: "metric",
+    });
+    expect(parseDownloadQuery("plan-1", new URLSearchParams("servings=3"))).toEqual({
+      planId: "plan-1",
+      servings: 3,
+    });
   });
 });
