@@ -11,6 +11,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
 import { parseDownloadQuery } from "@/server/schemas/shopping";
+import { createInnerContext } from "@/server/trpc/init";
+import { createCaller } from "@/server/trpc/root";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { createPlanWith } from "../factories/plans";
 import { expectTrpcError } from "../helpers";
@@ -303,5 +305,199 @@ describe("the shopping list adds up every person's portions", () => {
       planId: "plan-1",
       servings: 3,
     });
+  });
+});
+
+describe("backups cover the household", () => {
+  /** Ana's household with a plan: soy milk 300 g on day 1, Ben's 1,000 µg daily. */
+  async function householdWithPlan() {
+    const ids = await household();
+    await api.households.rename({ name: "The Smiths" });
+    await api.plans.addEntry({
+      planId: ids.planId,
+      day: 1,
+      meal: "breakfast",
+      foodId: SOYMILK,
+      grams: 300,
+    });
+    await api.plans.addSupplement({
+      planId: ids.planId,
+      personId: ids.benId,
+      doseMicrograms: 1000,
+      form: "tablet",
+      everyNDays: 1,
+    });
+    return ids;
+  }
+
+  /** Each eater's name, portion factor and average intake of the household's only plan. */
+  async function eatersOfOnlyPlan(caller: typeof api) {
+    const [plan] = await caller.plans.list();
+    const totals = await caller.plans.totals({ planId: plan?.id ?? "" });
+    return totals.people.map((person) => [
+      person.name,
+      person.portionFactor,
+      Number(person.averageB12Micrograms.toFixed(3)),
+    ]);
+  }
+
+  it("a round trip carries the household's name, people, eaters and whose supplements are", async () => {
+    await householdWithPlan();
+    const file = await api.backup.export();
+    expect(file.household).toEqual({ name: "The Smiths" });
+    expect(file.people.map((person) => [person.name, person.exporter, person.hasLogin])).toEqual([
+      ["Ana", true, true],
+      ["Ben", false, false],
+      ["Cleo", false, false],
+    ]);
+    const travelled = JSON.parse(JSON.stringify(file));
+    const target = createTestDatabase();
+    try {
+      const restored = target.caller();
+      const summary = await restored.backup.restore({ file: travelled });
+      expect(summary).toMatchObject({ people: 3, plans: 1, supplements: 1 });
+      expect((await restored.households.get()).name).toBe("The Smiths");
+      const people = await restored.people.list();
+      expect(people.map((person) => [person.name, person.isYou, person.profile.ageYears])).toEqual([
+        ["Ana", true, 30],
+        ["Ben", false, 40],
+        ["Cleo", false, 6],
+      ]);
+      // 300 g × 0.85 µg/100 g = 2.55 µg each at 1; Cleo at ½: 1.275 µg; Ben + 1,000 µg.
+      expect(await eatersOfOnlyPlan(restored)).toEqual([
+        ["Ana", 1, 2.55],
+        ["Ben", 1, 1002.55],
+        ["Cleo", 0.5, 1.275],
+      ]);
+      // A second export of the restored household says the same.
+      const again = await restored.backup.export();
+      expect(again.people.map(({ id: _id, ...person }) => person)).toEqual(
+        file.people.map(({ id: _id, ...person }) => person),
+      );
+    } finally {
+      target.close();
+    }
+  });
+
+  it("restores over a household with other people: the own person stays the account's", async () => {
+    await householdWithPlan();
+    const file = JSON.parse(JSON.stringify(await api.backup.export()));
+    const target = createTestDatabase();
+    try {
+      // Zed's household: Zed (signed in) and a child of theirs, with a plan.
+      const zed = createCaller(
+        createInnerContext({ db: target.db, session: { accountId: "zed", role: "owner" } }),
+      );
+      const [zedsPerson] = await zed.people.list();
+      await zed.people.update({ personId: zedsPerson?.id ?? "", name: "Zed" });
+      await zed.people.create({ ...CHILD, name: "Old kid" });
+      await createPlanWith(zed, { name: "Zed's week" });
+
+      await zed.backup.restore({ file });
+      const people = await zed.people.list();
+      // Zed's person is Ana's now (the exporter's), still Zed's login; the child is gone.
+      expect(people.map((person) => [person.id, person.name, person.isYou])).toEqual([
+        [zedsPerson?.id, "Ana", true],
+        [expect.any(String), "Ben", false],
+        [expect.any(String), "Cleo", false],
+      ]);
+      expect((await zed.plans.list()).map((plan) => plan.name)).toEqual(["Test week"]);
+      expect(await eatersOfOnlyPlan(zed)).toEqual([
+        ["Ana", 1, 2.55],
+        ["Ben", 1, 1002.55],
+        ["Cleo", 0.5, 1.275],
+      ]);
+
+      // A file whose exporter is not marked: the own person is kept as it is, Ana comes in
+      // as a person without a login, and the plan is still hers.
+      for (const person of file.people) person.exporter = false;
+      await zed.people.update({ personId: zedsPerson?.id ?? "", name: "Zed" });
+      await zed.backup.restore({ file });
+      expect((await zed.people.list()).map((person) => [person.name, person.isYou])).toEqual([
+        ["Zed", true],
+        ["Ana", false],
+        ["Ben", false],
+        ["Cleo", false],
+      ]);
+      expect((await eatersOfOnlyPlan(zed)).map(([name]) => name)).toEqual(["Ana", "Ben", "Cleo"]);
+    } finally {
+      target.close();
+    }
+  });
+
+  it("refuses a file that would give the household more than 50 people, changing nothing", async () => {
+    await householdWithPlan();
+    const file = JSON.parse(JSON.stringify(await api.backup.export()));
+    const template = file.people[2];
+    for (let index = 4; index <= 50; index += 1) {
+      file.people.push({ ...template, id: `extra-${index}`, name: `Child ${index}` });
+    }
+    for (const person of file.people) person.exporter = false;
+    // 50 people in the file (the most a file holds) + the restoring account's own = 51.
+    const before = await api.people.list();
+    const error = await expectTrpcError(
+      api.backup.restore({ file }),
+      "BAD_REQUEST",
+      /51 people, more than 50/,
+    );
+    expect(error.cause).toMatchObject({ field: "file.people" });
+    expect(await api.people.list()).toEqual(before);
+    file.people.push({ ...template, id: "extra-51", name: "Child 51" });
+    await expectTrpcError(api.backup.restore({ file }), "BAD_REQUEST", /at most 50 people/);
+  });
+
+  it("an invitation needs room for one more person in the household", async () => {
+    await api.people.list(); // the own person: 1
+    for (let index = 2; index <= 50; index += 1) {
+      await api.people.create({ ...CHILD, name: `Child ${index}` });
+    }
+    await expectTrpcError(
+      api.households.createInvitation({ role: "adult" }),
+      "BAD_REQUEST",
+      /50 people/,
+    );
+  });
+});
+
+describe("plan duplicate, export and import keep who eats the plan", () => {
+  it("a copy is eaten by the same people, each supplement still its person's", async () => {
+    const { benId, planId } = await household();
+    await api.plans.addSupplement({ planId, personId: benId, doseMicrograms: 50, form: "tablet" });
+    const { id: copyId } = await api.plans.duplicate({ planId });
+    expect(await api.plans.eaters({ planId: copyId })).toEqual(await api.plans.eaters({ planId }));
+    expect((await api.plans.get({ planId: copyId })).supplements[0]).toMatchObject({
+      personId: benId,
+      personName: "Ben",
+    });
+  });
+
+  it("a plan file names its eaters; the same household gets its people back by name", async () => {
+    const { benId, planId } = await household();
+    await api.plans.addSupplement({ planId, personId: benId, doseMicrograms: 50, form: "tablet" });
+    const file = await api.plans.export({ planId });
+    expect(file.eaters?.map((eater) => [eater.name, eater.portionFactor])).toEqual([
+      ["Ana", 1],
+      ["Ben", 1],
+      ["Cleo", 0.5],
+    ]);
+    expect(file.eaters?.[2]?.profile).toMatchObject({ ageYears: 6, diet: "vegan" });
+    expect(file.supplements?.[0]).toMatchObject({ personName: "Ben" });
+
+    const { id } = await api.plans.import({ file: JSON.parse(JSON.stringify(file)) });
+    expect(await api.plans.eaters({ planId: id })).toEqual(await api.plans.eaters({ planId }));
+    expect((await api.plans.get({ planId: id })).supplements[0]?.personId).toBe(benId);
+  });
+
+  it("another household's file falls back to the importing account's own person", async () => {
+    const { planId } = await household();
+    await api.plans.addSupplement({ planId, doseMicrograms: 50, form: "tablet" });
+    const file = JSON.parse(JSON.stringify(await api.plans.export({ planId })));
+    const other = test.caller("other-household");
+    const [own] = await other.people.list();
+    const { id } = await other.plans.import({ file });
+    expect(await other.plans.eaters({ planId: id })).toEqual([
+      { personId: own?.id, name: own?.name, portionFactor: 1 },
+    ]);
+    expect((await other.plans.get({ planId: id })).supplements[0]?.personId).toBe(own?.id);
   });
 });

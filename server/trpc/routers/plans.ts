@@ -74,7 +74,7 @@ export const plansRouter = router({
     .query(({ ctx, input }) => exportPlan(ctx.db, ctx.ownerId, input.planId)),
   import: protectedProcedure
     .input(importPlanInput)
-    .mutation(({ ctx, input }) => importPlan(ctx.db, ctx.ownerId, input.file)),
+    .mutation(({ ctx, input }) => importPlan(ctx.db, ctx.ownerId, input.file, ctx)),
   addEntry: protectedProcedure
     .input(addEntryInput)
     .mutation(({ ctx, input }) =>
