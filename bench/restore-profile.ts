@@ -17,8 +17,8 @@ function timed<T>(label: string, run: () => T): T {
   return value;
 }
 
-/** Export and restore as the household's owner (their own person). */
-const VIEWER = { accountId: "bench-owner", role: "owner" as const };
+/** Export and restore as the household's owner: the account fillToEveryCap gives the first person. */
+const VIEWER = { accountId: "test-account", role: "owner" as const };
 
 const full = createTestDatabase();
 const target = createTestDatabase();
