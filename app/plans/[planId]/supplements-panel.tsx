@@ -54,7 +54,7 @@ export function SupplementsPanel({
     eaters.find((eater) => eater.personId === shownPersonId)?.personId ?? eaters[0]?.personId;
   const trpc = useTRPC();
   const headingId = useId();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const options = {
     onSuccess: (result: EditResult) => {
@@ -62,8 +62,14 @@ export function SupplementsPanel({
       setEditing(null);
       onApplied(result);
     },
-    onError: (failure: { message: string }) => setError(failure.message),
+    onError: (failure: { message: string; data?: unknown }) =>
+      setError({
+        message: failure.message,
+        field: (failure.data as { field?: string | null } | undefined)?.field ?? null,
+      }),
   };
+  // A problem with whose supplement it is shows beside the "For" choice (when there is one).
+  const personError = error?.field === "personId" && eaters.length > 1 ? error.message : null;
   const add = useMutation(trpc.plans.addSupplement.mutationOptions(options));
   const update = useMutation(trpc.plans.updateSupplement.mutationOptions(options));
   const remove = useMutation(trpc.plans.removeSupplement.mutationOptions(options));
@@ -85,6 +91,7 @@ export function SupplementsPanel({
                   plan={plan}
                   eaters={eaters}
                   defaultPersonId={forWhom}
+                  personError={personError}
                   initial={supplement}
                   busy={busy}
                   submitLabel="Save changes"
@@ -129,9 +136,9 @@ export function SupplementsPanel({
           )}
         </ul>
       )}
-      {error && (
+      {error && !personError && (
         <div className="alert error" role="alert">
-          Not saved: {error}
+          Not saved: {error.message}
         </div>
       )}
       {editing === "new" ? (
@@ -139,6 +146,7 @@ export function SupplementsPanel({
           plan={plan}
           eaters={eaters}
           defaultPersonId={forWhom}
+          personError={personError}
           busy={busy}
           submitLabel="Add supplement"
           onCancel={() => setEditing(null)}
@@ -183,6 +191,7 @@ function SupplementForm({
   plan,
   eaters,
   defaultPersonId,
+  personError,
   initial,
   busy,
   submitLabel,
@@ -192,6 +201,7 @@ function SupplementForm({
   plan: Plan;
   eaters: Eater[];
   defaultPersonId: string | undefined;
+  personError: string | null;
   initial?: Supplement;
   busy: boolean;
   submitLabel: string;
@@ -249,6 +259,11 @@ function SupplementForm({
               </option>
             ))}
           </select>
+          {personError && (
+            <span className="field-error" role="alert">
+              {personError}
+            </span>
+          )}
         </label>
       )}
       <div className="field-row">
