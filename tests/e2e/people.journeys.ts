@@ -5,16 +5,24 @@
  * The household's shopping list buys 2.5 portions (plus guests), and a supplement for
  * one person changes only that person's column.
  */
-import type { Page } from "playwright-core";
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
 import {
   assert,
   callMutation,
   callQuery,
   type Journey,
   open,
+  SCREENSHOT_DIR,
   screenshot,
   VIEWPORTS,
 } from "./harness";
+
+/** A close-up of one part of a page (the full-page screenshots shrink it out of sight). */
+async function closeUp(part: Locator, name: string): Promise<void> {
+  await part.scrollIntoViewIfNeeded();
+  await part.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
 
 /** The signed-in admin's own person, made on first use. */
 async function ownPerson(baseUrl: string): Promise<{ id: string; name: string }> {
@@ -171,8 +179,14 @@ export const peopleJourneys: Journey[] = [
       await page.getByText(`for ${own.name}, Ana and Cleo (½) ·`).waitFor();
       await page.getByText(/^250 g household shopping oats$/i).waitFor();
       await screenshot(page, "shopping-household-desktop");
+      const header = page.locator("main");
+      await closeUp(
+        header.getByRole("form", { name: "List settings" }),
+        "shopping-settings-desktop",
+      );
       await page.setViewportSize(VIEWPORTS.phone);
       await screenshot(page, "shopping-household-phone");
+      await closeUp(header.getByRole("form", { name: "List settings" }), "shopping-settings-phone");
       await page.setViewportSize(VIEWPORTS.desktop);
 
       await page.getByLabel("Extra guests").selectOption("1");
@@ -214,12 +228,14 @@ export const peopleJourneys: Journey[] = [
 
       await page.getByRole("button", { name: "Add a supplement" }).click();
       const form = page.getByRole("form", { name: "Add supplement" });
-      await form.getByLabel("For", { exact: true }).selectOption({ label: "Dora" });
+      // The select's name is its label and its chosen option ("For Admin").
+      await form.getByRole("combobox", { name: /^For\b/ }).selectOption({ label: "Dora" });
       await form.getByLabel("Dose").selectOption("10");
       await screenshot(page, "plan-supplement-for-person-desktop");
+      await closeUp(form, "supplement-form-desktop");
       await page.setViewportSize(VIEWPORTS.phone);
-      await form.scrollIntoViewIfNeeded();
       await screenshot(page, "plan-supplement-for-person-phone");
+      await closeUp(form, "supplement-form-phone");
       await page.setViewportSize(VIEWPORTS.desktop);
       await form.getByRole("button", { name: "Add supplement" }).click();
 

@@ -246,25 +246,27 @@ function SupplementForm({
   return (
     <form className="supplement-form stack" onSubmit={submit} aria-label={submitLabel}>
       {choosePerson && (
-        <label htmlFor={`${id}-person`}>
-          For
-          <select
-            id={`${id}-person`}
-            value={personId}
-            onChange={(event) => setPersonId(event.target.value)}
-          >
-            {eaters.map((eater) => (
-              <option key={eater.personId} value={eater.personId}>
-                {eater.name}
-              </option>
-            ))}
-          </select>
-          {personError && (
-            <span className="field-error" role="alert">
-              {personError}
-            </span>
-          )}
-        </label>
+        <div className="field-row">
+          <label htmlFor={`${id}-person`}>
+            For
+            <select
+              id={`${id}-person`}
+              value={personId}
+              onChange={(event) => setPersonId(event.target.value)}
+            >
+              {eaters.map((eater) => (
+                <option key={eater.personId} value={eater.personId}>
+                  {eater.name}
+                </option>
+              ))}
+            </select>
+            {personError && (
+              <span className="field-error" role="alert">
+                {personError}
+              </span>
+            )}
+          </label>
+        </div>
       )}
       <div className="field-row">
         <label htmlFor={`${id}-dose`}>
