@@ -11,6 +11,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
 import { parseDownloadQuery } from "@/server/schemas/shopping";
+import { attachNewAccount, createInvitation } from "@/server/services/households";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
@@ -444,6 +445,37 @@ describe("backups cover the household", () => {
     expect(await api.people.list()).toEqual(before);
     file.people.push({ ...template, id: "extra-51", name: "Child 51" });
     await expectTrpcError(api.backup.restore({ file }), "BAD_REQUEST", /at most 50 people/);
+  });
+
+  it("an invitation made before the household filled up lets nobody join until there is room", async () => {
+    test.db.$client
+      .prepare(
+        `INSERT INTO auth_users (id, name, email, created_at, updated_at) VALUES (?, ?, ?, 0, 0)`,
+      )
+      .run("owner-1", "Owner", "owner@example.org");
+    test.db.$client
+      .prepare(
+        `INSERT INTO household_members (user_id, household_id, role) VALUES (?, 'local', 'owner')`,
+      )
+      .run("owner-1");
+    const invitation = createInvitation(test.db, "local", "owner-1", "adult");
+    await api.people.list(); // the own person: 1
+    for (let index = 2; index <= 50; index += 1) {
+      await api.people.create({ ...CHILD, name: `Child ${index}` });
+    }
+    expect(attachNewAccount(test.db, "joiner", invitation.token)).toBeNull();
+    // The invitation is not used up: it works once someone is removed.
+    const [, child] = await api.people.list();
+    await api.people.delete({ personId: child?.id ?? "" });
+    test.db.$client
+      .prepare(
+        `INSERT INTO auth_users (id, name, email, created_at, updated_at) VALUES (?, ?, ?, 0, 0)`,
+      )
+      .run("joiner", "Joiner", "joiner@example.org");
+    expect(attachNewAccount(test.db, "joiner", invitation.token)).toEqual({
+      householdId: "local",
+      role: "adult",
+    });
   });
 
   it("an invitation needs room for one more person in the household", async () => {

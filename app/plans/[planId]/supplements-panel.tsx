@@ -247,7 +247,7 @@ function SupplementForm({
     <form className="supplement-form stack" onSubmit={submit} aria-label={submitLabel}>
       {choosePerson && (
         <div className="field-row">
-          <label htmlFor={`${id}-person`}>
+          <label htmlFor={`${id}-person`} className="person-choice">
             For
             <select
               id={`${id}-person`}
