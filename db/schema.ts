@@ -12,6 +12,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnySQLiteColumn,
   index,
   integer,
   primaryKey,
@@ -279,17 +280,33 @@ export const planSupplements = sqliteTable(
     weekdays: text("weekdays", { mode: "json" }).$type<number[]>(),
     withMeal: text("with_meal", { enum: MEALS }),
     note: text("note"),
+    /**
+     * Whose supplement it is (a person of the plan's household). Null only for rows no
+     * migration could assign (a household without people): they count for the plan's
+     * first eater.
+     */
+    personId: text("person_id").references((): AnySQLiteColumn => people.id, {
+      onDelete: "cascade",
+    }),
     ...timestamps,
   },
-  (table) => [index("plan_supplements_plan_idx").on(table.planId)],
+  (table) => [
+    index("plan_supplements_plan_idx").on(table.planId),
+    index("plan_supplements_person_idx").on(table.personId),
+  ],
 );
 
-/** How a plan's shopping list is shown: household size, units and the range of days. */
+/**
+ * How a plan's shopping list is shown: who it is for, units and the range of days. The
+ * list is for the plan's eaters (the sum of their portion factors) plus `guests`;
+ * `servings`, when set, overrides that with a number of people chosen by hand.
+ */
 export const shoppingPreferences = sqliteTable("shopping_preferences", {
   planId: text("plan_id")
     .primaryKey()
     .references(() => plans.id, { onDelete: "cascade" }),
-  servings: integer("servings").notNull().default(1),
+  servings: integer("servings"),
+  guests: integer("guests").notNull().default(0),
   unitSystem: text("unit_system", { enum: UNIT_SYSTEMS }).notNull().default("metric"),
   fromDay: integer("from_day"),
   toDay: integer("to_day"),

@@ -1,7 +1,7 @@
 "use client";
 /**
- * Back up or restore all of your data: profile, custom foods, diet corrections, plans with
- * their supplements and shopping lists. A restore replaces what is here, so it asks
+ * Back up or restore all of your household's data: its people, profile, custom foods, diet
+ * corrections, plans with who eats them, their supplements and shopping lists. A restore replaces what is here, so it asks
  * first; the server checks the whole file and changes nothing if any of it is wrong.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -23,7 +23,7 @@ export function BackupPanel() {
         setFile(null);
         setMessage({
           kind: "ok",
-          text: `Restored: ${summary.plans} plan${summary.plans === 1 ? "" : "s"} (${summary.entries} entries, ${summary.supplements} supplements), ${summary.customFoods} custom food${summary.customFoods === 1 ? "" : "s"}, ${summary.dietOverrides} diet correction${summary.dietOverrides === 1 ? "" : "s"}, ${summary.favoriteFoods} favourite${summary.favoriteFoods === 1 ? "" : "s"}, ${summary.aisleChoices} aisle choice${summary.aisleChoices === 1 ? "" : "s"}${summary.profile ? " and your profile" : ""}.`,
+          text: `Restored: ${summary.plans} plan${summary.plans === 1 ? "" : "s"} (${summary.entries} entries, ${summary.supplements} supplements), ${summary.customFoods} custom food${summary.customFoods === 1 ? "" : "s"}, ${summary.dietOverrides} diet correction${summary.dietOverrides === 1 ? "" : "s"}, ${summary.favoriteFoods} favourite${summary.favoriteFoods === 1 ? "" : "s"}, ${summary.aisleChoices} aisle choice${summary.aisleChoices === 1 ? "" : "s"}, ${summary.people} ${summary.people === 1 ? "person" : "people"}${summary.profile ? " and your profile" : ""}.`,
         });
         void queryClient.invalidateQueries();
       },
@@ -67,8 +67,9 @@ export function BackupPanel() {
         Your data: back up or restore
       </h2>
       <p className="small">
-        One file with your profile, custom foods, diet corrections, plans, supplements and shopping
-        lists. Keep it somewhere safe, or move your data to another computer.
+        One file with your household&apos;s people and profiles, custom foods, diet corrections,
+        plans, supplements and shopping lists. Keep it somewhere safe, or move your data to another
+        computer. Accounts are not in it: after a move, invite the others again.
       </p>
       <p>
         <button type="button" className="secondary" onClick={download} disabled={exporting}>

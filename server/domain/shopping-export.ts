@@ -10,7 +10,15 @@ export type MarkedLine = ShoppingLine & { checked: boolean; inPantry: boolean };
 
 export type ShoppingDocument = {
   planName: string;
-  preferences: { fromDay: number; toDay: number; servings: number; unitSystem: string };
+  preferences: {
+    fromDay: number;
+    toDay: number;
+    /** The people override (null: the plan's eaters plus guests, said by `household`). */
+    servings: number | null;
+    unitSystem: string;
+    /** "for Ana, Ben and Cleo (½) + 1 guest" (shopping.list's preferences.household). */
+    household?: string;
+  };
   /** In aisle order (as `buildShoppingList` returns them). */
   lines: readonly MarkedLine[];
   extras: readonly { text: string; checked: boolean }[];
@@ -53,7 +61,9 @@ export function describeRange(preferences: ShoppingDocument["preferences"]): str
     preferences.fromDay === preferences.toDay
       ? `Day ${preferences.fromDay}`
       : `Days ${preferences.fromDay}-${preferences.toDay}`;
-  const people = `${preferences.servings} ${preferences.servings === 1 ? "person" : "people"}`;
+  const people =
+    preferences.household ??
+    `${preferences.servings ?? 1} ${preferences.servings === 1 || preferences.servings === null ? "person" : "people"}`;
   return `${days} · ${people} · ${preferences.unitSystem}`;
 }
 

@@ -4,8 +4,10 @@
  * export (CSV, Markdown) use this one function, so they cannot disagree.
  *
  * Rules (docs/api.md, "Shopping lists"):
- * - Grams are summed exactly over the entries in range and multiplied by `servings`;
- *   nothing is rounded in computation. The rounded "to buy" quantity is display only.
+ * - Grams are summed exactly over the entries in range and multiplied by `servings`:
+ *   the household's portions (the sum of the eaters' portion factors plus guests, e.g.
+ *   2.5 for two adults and a child at ½; household-portions.ts); nothing is rounded in
+ *   computation. The rounded "to buy" quantity is display only.
  * - Household unit: when the plan used household portions for a food, the portion
  *   that carries most of the food's grams is the unit, *provided portion entries make
  *   up at least half of the food's grams*; the whole total (portion and gram entries) is
@@ -13,7 +15,7 @@
  * - "To buy" rounding (units.ts): cups up to ¼ cup, counts ("large" eggs, slices,
  *   servings) up to whole items, weights up to sensible steps; fluids get their volume
  *   ("14 cups (3.31 L)"), solids their weight, as an approximate equivalent.
- * - Supplements are the profile person's own: their doses in range are counted, never
+ * - Supplements are each one person's own: their doses in range are counted once, never
  *   multiplied by the household size. Injections are marked "by prescription".
  * - B12 amounts are not part of a shopping list.
  */
@@ -182,6 +184,8 @@ export type ShoppingSupplementInput = SupplementSchedule & {
   form: keyof typeof SUPPLEMENT_FORM_INFO;
   compound: string;
   withMeal: ShoppingMeal | null;
+  /** Whose supplement it is ("For Ana only"); null: the note says "you". */
+  personName?: string | null;
 };
 
 export type ShoppingListInput = {
@@ -189,6 +193,7 @@ export type ShoppingListInput = {
   startDate: string | null;
   fromDay: number;
   toDay: number;
+  /** Times the plan's amounts: the household's portions (may be fractional, e.g. 2.5). */
   servings: number;
   unitSystem: UnitSystemName;
   entries: readonly ShoppingEntryInput[];
@@ -377,9 +382,7 @@ function supplementLine(
     household: null,
     doses: count,
     usedOn: days.map((day) => ({ day, meal: supplement.withMeal })),
-    note: info.prescription
-      ? "By prescription. For you only: not multiplied by household size."
-      : "For you only: not multiplied by household size.",
+    note: `${info.prescription ? "By prescription. " : ""}For ${supplement.personName ?? "you"} only: not multiplied by household size.`,
     prescription: info.prescription,
   };
 }

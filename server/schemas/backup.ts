@@ -1,16 +1,18 @@
 /**
- * The backup file: all of one person's data (profile, custom foods, diet corrections,
- * plans with their supplements and shopping state, favourite foods, aisle choices) as one
- * JSON document. Read by
+ * The backup file: all of one household's data (its name, people with their profiles,
+ * the owner's profile, custom foods, diet corrections, plans with their eaters,
+ * supplements and shopping state, favourite foods, aisle choices) as one JSON document.
+ * Members and accounts are not in it (they are logins, not data). Read by
  * backup.restore, which accepts a file whole or not at all.
  */
 import { z } from "zod";
 import { AISLES } from "../domain/shopping";
 import { DIETS, UNIT_SYSTEMS } from "../domain/vocabulary";
 import { customFoodFields } from "./foods";
+import { MAX_PEOPLE_PER_HOUSEHOLD, MAX_PERSON_NAME_LENGTH, portionFactor } from "./people";
 import { MAX_PLAN_ENTRIES, planFileSchema } from "./plans";
 import { profileInput } from "./profile";
-import { MAX_EXTRA_LENGTH, MAX_EXTRAS } from "./shopping";
+import { MAX_EXTRA_LENGTH, MAX_EXTRAS, MAX_GUESTS, MAX_SERVINGS } from "./shopping";
 import { MAX_SUPPLEMENTS_PER_PLAN } from "./supplements";
 
 export const BACKUP_FORMAT = "b12-planner-backup";
@@ -22,6 +24,8 @@ export const MAX_BACKUP_OVERRIDES = 5000;
 export const MAX_BACKUP_FAVORITES = 1000;
 /** Foods moved to another shopping aisle by one owner (shopping.setAisle holds it). */
 export const MAX_BACKUP_AISLE_CHOICES = 5000;
+/** People of one household (people.create and invitations hold a household to it). */
+export const MAX_BACKUP_PEOPLE = MAX_PEOPLE_PER_HOUSEHOLD;
 /**
  * Entries over all plans of a backup (each plan is also held to its own limit): eight full
  * plans. It was 50 (280,000 entries), and restoring that took the server 12 s or more
@@ -65,7 +69,10 @@ const shoppingState = z
   .object({
     preferences: z
       .object({
-        servings: z.number().int().min(1).max(20),
+        /** The people override; null: the plan's eaters plus guests. */
+        servings: z.number().int().min(1).max(MAX_SERVINGS).nullable(),
+        /** Absent in files from before guests (then a servings of 1 was the default). */
+        guests: z.number().int().min(0).max(MAX_GUESTS).optional(),
         unitSystem: z.enum(UNIT_SYSTEMS),
         fromDay: z.number().int().min(1).nullable(),
         toDay: z.number().int().min(1).nullable(),
@@ -96,6 +103,27 @@ export const backupPlanSchema = z
     /** Supplement ids in the same order as file.supplements (shopping marks refer to them). */
     supplementIds: z.array(z.string().min(1).max(100)).max(100),
     shopping: shoppingState,
+    /** Who eats the plan: ids of the file's `people` (absent in files from before people). */
+    eaters: z
+      .array(z.object({ personId: z.string().min(1).max(100), portionFactor }).strict())
+      .max(MAX_BACKUP_PEOPLE, `at most ${MAX_BACKUP_PEOPLE} eaters in one plan`)
+      .optional(),
+    /** Whose each supplement is, in the order of supplementIds (ids of the file's people). */
+    supplementPersonIds: z.array(z.string().min(1).max(100).nullable()).max(100).optional(),
+  })
+  .strict();
+
+/** A person of the household: their profile; `exporter` marks the exporting account's. */
+const backupPersonSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    name: z.string().trim().min(1).max(MAX_PERSON_NAME_LENGTH),
+    /** They signed in with their own account (the account itself is not in the file). */
+    hasLogin: z.boolean(),
+    exporter: z.boolean(),
+    /** The profile holds defaults nobody chose yet. */
+    isDefault: z.boolean(),
+    profile: profileInput,
   })
   .strict();
 
@@ -105,6 +133,16 @@ export const backupFileSchema = z
     version: z.literal(BACKUP_VERSION, { error: `version must be ${BACKUP_VERSION}` }),
     exportedAt: z.string().max(40).optional(),
     profile: profileInput.nullable(),
+    /** The household's name (absent in files from before households: kept as it is). */
+    household: z
+      .object({ name: z.string().trim().min(1).max(100, "household name is too long") })
+      .strict()
+      .optional(),
+    /** The household's people (absent in files from before people: none restored). */
+    people: z
+      .array(backupPersonSchema)
+      .max(MAX_BACKUP_PEOPLE, `at most ${MAX_BACKUP_PEOPLE} people`)
+      .default([]),
     customFoods: z
       .array(
         z
@@ -198,7 +236,53 @@ export const backupFileSchema = z
       "an aisle choice for food",
       context,
     );
+    checkUnique(
+      file.people.map((person) => person.id),
+      ["people"],
+      "the person id",
+      context,
+    );
+    if (file.people.filter((person) => person.exporter).length > 1) {
+      context.addIssue({
+        code: "custom",
+        path: ["people"],
+        message: "people: at most one person is the exporting account's",
+      });
+    }
+    const personIds = new Set(file.people.map((person) => person.id));
     file.plans.forEach((plan, index) => {
+      checkUnique(
+        (plan.eaters ?? []).map((eater) => eater.personId),
+        ["plans", index, "eaters"],
+        "the eater",
+        context,
+      );
+      (plan.eaters ?? []).forEach((eater, eaterIndex) => {
+        if (!personIds.has(eater.personId)) {
+          context.addIssue({
+            code: "custom",
+            path: ["plans", index, "eaters", eaterIndex, "personId"],
+            message: `plans.${index}.eaters.${eaterIndex}.personId is not one of the file's people`,
+          });
+        }
+      });
+      const supplementPeople = plan.supplementPersonIds;
+      if (supplementPeople && supplementPeople.length !== plan.supplementIds.length) {
+        context.addIssue({
+          code: "custom",
+          path: ["plans", index, "supplementPersonIds"],
+          message: `plans.${index}.supplementPersonIds must have one entry per supplement`,
+        });
+      }
+      (supplementPeople ?? []).forEach((personId, supplementIndex) => {
+        if (personId !== null && !personIds.has(personId)) {
+          context.addIssue({
+            code: "custom",
+            path: ["plans", index, "supplementPersonIds", supplementIndex],
+            message: `plans.${index}.supplementPersonIds.${supplementIndex} is not one of the file's people`,
+          });
+        }
+      });
       checkUnique(plan.supplementIds, ["plans", index, "supplementIds"], "the id", context);
       checkUnique(
         plan.shopping.extras.map((extra) => extra.id),

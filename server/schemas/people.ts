@@ -2,8 +2,14 @@
 import { z } from "zod";
 import { checkPregnancy, profileFields } from "./profile";
 
-/** The most people one household keeps (each with a profile). */
-export const MAX_PEOPLE_PER_HOUSEHOLD = 20;
+/**
+ * The most people one household keeps (each with a profile), and the most members
+ * (accounts). Every member has a person, so members never outnumber the people cap;
+ * backups hold the same number of people (server/schemas/backup.ts), so every export
+ * restores.
+ */
+export const MAX_PEOPLE_PER_HOUSEHOLD = 50;
+export const MAX_HOUSEHOLD_MEMBERS = 50;
 export const MAX_PERSON_NAME_LENGTH = 60;
 /** A portion factor: 0.1 (a tenth of each meal) to 3 (three times the plan's amounts). */
 export const MIN_PORTION_FACTOR = 0.1;

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { MEALS } from "../domain/vocabulary";
 import { idField, nameField } from "./common";
+import { MAX_PEOPLE_PER_HOUSEHOLD, portionFactor } from "./people";
+import { profileFields } from "./profile";
 import { MAX_SUPPLEMENTS_PER_PLAN, planFileSupplement } from "./supplements";
 
 export const MAX_PLAN_DAYS = 28;
@@ -246,6 +248,24 @@ export const planFileSchema = z
         }),
       )
       .max(MAX_PLAN_ENTRIES, `the plan file has too many entries (at most ${MAX_PLAN_ENTRIES})`),
+    /**
+     * Who eats the plan, by name, at which portion factor, with their profile for the
+     * reader. plans.import matches the names to the household's people (files written
+     * before people existed have none: the importing account's own person eats it).
+     */
+    eaters: z
+      .array(
+        z.object({
+          name: z.string().trim().min(1, "eaters name must not be empty").max(100),
+          portionFactor,
+          profile: profileFields.optional(),
+        }),
+      )
+      .max(
+        MAX_PEOPLE_PER_HOUSEHOLD,
+        `the plan file has too many eaters (at most ${MAX_PEOPLE_PER_HOUSEHOLD})`,
+      )
+      .optional(),
     /** Supplement regimens (files written before supplements existed have none). */
     supplements: z
       .array(planFileSupplement)

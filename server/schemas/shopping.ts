@@ -6,6 +6,8 @@ import { idField, nameField } from "./common";
 import { MAX_PLAN_DAYS } from "./plans";
 
 export const MAX_SERVINGS = 20;
+/** Extra guests on a shopping list (besides the plan's eaters). */
+export const MAX_GUESTS = 20;
 export const MAX_EXTRA_LENGTH = 200;
 export const MAX_EXTRAS = 100;
 
@@ -23,6 +25,13 @@ export const servingsSchema = z
   .int("servings must be a whole number of people")
   .min(1, `servings must be between 1 and ${MAX_SERVINGS} people`)
   .max(MAX_SERVINGS, `servings must be between 1 and ${MAX_SERVINGS} people`);
+
+/** Extra people eating the plan's amounts, besides the plan's eaters. */
+export const guestsSchema = z
+  .number({ error: "guests must be a number" })
+  .int("guests must be a whole number of people")
+  .min(0, `guests must be between 0 and ${MAX_GUESTS}`)
+  .max(MAX_GUESTS, `guests must be between 0 and ${MAX_GUESTS}`);
 
 export const unitSystemSchema = z.enum(UNIT_SYSTEMS, {
   error: `unitSystem must be one of: ${UNIT_SYSTEMS.join(", ")}`,
@@ -43,11 +52,16 @@ function checkRange(value: { fromDay?: number; toDay?: number }, context: z.Refi
   }
 }
 
-/** shopping.list: missing fields fall back to the plan's saved preferences. */
+/**
+ * shopping.list: missing fields fall back to the plan's saved preferences. The list is
+ * for the plan's eaters (their portion factors added up) plus `guests`; `servings` is an
+ * explicit override: that many people at the plan's amounts, eaters and guests ignored.
+ */
 export const shoppingListInput = z
   .object({
     planId: id("planId"),
     ...rangeFields,
+    guests: guestsSchema.optional(),
     servings: servingsSchema.optional(),
     unitSystem: unitSystemSchema.optional(),
   })
@@ -55,13 +69,17 @@ export const shoppingListInput = z
   .superRefine(checkRange);
 export type ShoppingListInput = z.output<typeof shoppingListInput>;
 
-/** shopping.setPreferences: null days mean "the whole plan". */
+/**
+ * shopping.setPreferences: null days mean "the whole plan"; null servings clears the
+ * override (the list is for the plan's eaters plus guests again).
+ */
 export const setPreferencesInput = z
   .object({
     planId: id("planId"),
     fromDay: dayNumber("fromDay").nullable().optional(),
     toDay: dayNumber("toDay").nullable().optional(),
-    servings: servingsSchema.optional(),
+    guests: guestsSchema.optional(),
+    servings: servingsSchema.nullable().optional(),
     unitSystem: unitSystemSchema.optional(),
   })
   .strict()
@@ -109,7 +127,8 @@ export const addExtraInput = z
 export const removeExtraInput = z.object({ planId: id("planId"), extraId: id("extraId") }).strict();
 
 /**
- * The download routes' query string (`?servings=2&from=1&to=7&units=imperial`), parsed
+ * The download routes' query string (`?guests=1&from=1&to=7&units=imperial`, and
+ * `servings=` as the override), parsed
  * into shopping.list input. Empty parameters count as absent.
  */
 export function parseDownloadQuery(
@@ -126,6 +145,7 @@ export function parseDownloadQuery(
     planId,
     ...(number("from") !== undefined ? { fromDay: number("from") } : {}),
     ...(number("to") !== undefined ? { toDay: number("to") } : {}),
+    ...(number("guests") !== undefined ? { guests: number("guests") } : {}),
     ...(number("servings") !== undefined ? { servings: number("servings") } : {}),
     ...(units ? { unitSystem: units } : {}),
   };

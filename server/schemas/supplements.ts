@@ -72,8 +72,11 @@ function oneSchedule(value: ScheduleFields, context: z.RefinementCtx): void {
   }
 }
 
+/** Whose supplement: a person who eats the plan (default: you if you eat it, else its first eater). */
+const personId = id("personId");
+
 export const addSupplementInput = z
-  .object({ planId: id("planId"), ...supplementFields })
+  .object({ planId: id("planId"), personId: personId.optional(), ...supplementFields })
   .strict()
   .superRefine(oneSchedule);
 export type AddSupplementInput = z.output<typeof addSupplementInput>;
@@ -81,6 +84,7 @@ export type AddSupplementInput = z.output<typeof addSupplementInput>;
 export const updateSupplementInput = z
   .object({
     supplementId: id("supplementId"),
+    personId: personId.optional(),
     ...supplementFields,
     // Every field may change on its own.
     doseMicrograms: doseMicrograms.optional(),
@@ -92,5 +96,14 @@ export type UpdateSupplementInput = z.output<typeof updateSupplementInput>;
 
 export const removeSupplementInput = z.object({ supplementId: id("supplementId") }).strict();
 
-export const planFileSupplement = z.object(supplementFields).superRefine(oneSchedule);
+/**
+ * A regimen in a plan file; `personName` says whose it is (one of the file's eaters, by
+ * name; files from before supplements had a person have none: the first eater's).
+ */
+export const planFileSupplement = z
+  .object({
+    ...supplementFields,
+    personName: z.string().max(100, "personName is too long").nullable().optional(),
+  })
+  .superRefine(oneSchedule);
 export type PlanFileSupplement = z.output<typeof planFileSupplement>;

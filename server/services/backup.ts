@@ -1,9 +1,17 @@
 /**
- * Backup and restore of all of one person's data: profile, custom foods, diet
- * corrections, plans (entries, supplements) and their shopping state, favourite foods
- * and shopping aisle choices. Left out on purpose: accounts, sessions, household
- * membership and invitations (who may see the data, not the data), and the few-minute
- * undo buffer of removed entries.
+ * Backup and restore of all of one household's data: its name, its people (profiles),
+ * the owner's profile, custom foods, diet corrections, plans (entries, eaters,
+ * supplements with their person) and their shopping state, favourite foods and shopping
+ * aisle choices. Left out on purpose: accounts, sessions, household membership and
+ * invitations (who may sign in, not the data), and the few-minute undo buffer of
+ * removed entries.
+ *
+ * People are matched, not copied blindly: the file's person of the exporting account
+ * becomes the restoring account's own person (which stays linked to that account), a
+ * file person who signed in is matched by name to a member's person of this household,
+ * and everyone else (children, people without a login) replaces this household's
+ * people without a login. A file without people (from before people) leaves them as
+ * they are.
  *
  * A restore replaces the person's data in one transaction, after checking the whole
  * file: a custom food id taken by another food, a plan referring to a food this
@@ -13,7 +21,7 @@
  */
 
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
 import {
   dietOverrides,
@@ -21,6 +29,8 @@ import {
   foodGroups,
   foodPortions,
   foods,
+  owners,
+  people,
   plans,
   profiles,
   shoppingAisleChoices,
@@ -29,18 +39,27 @@ import {
   shoppingPreferences,
 } from "../../db/schema";
 import { AppError, invalid, notFound } from "../errors";
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from "../schemas/backup";
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupFile,
+  MAX_BACKUP_PEOPLE,
+} from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
 import { bulkInsert } from "./bulk-insert";
 import { createCustomFoodsWithIds } from "./foods";
+import { ensureOwnPerson, personProfile } from "./people";
 import {
   exportPlan,
   insertPlanFile,
   listPlans,
   loadSupplements,
   lookupPortions,
+  type PlanFilePeople,
   type PortionRow,
+  storedEaters,
   type Transaction,
+  type Viewer,
 } from "./plans";
 import { getProfile, updateProfile } from "./profile";
 
@@ -90,14 +109,40 @@ function customFoodsOf(db: AppDatabase, ownerId: string): BackupInput["customFoo
   });
 }
 
-/** Everything of one owner, as one JSON document (docs/api.md, "Backup files"). */
-export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
+/** The household's people, oldest first; `exporter` marks the exporting account's own. */
+function peopleOf(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput["people"] {
+  ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+  return db
+    .select()
+    .from(people)
+    .where(eq(people.householdId, ownerId))
+    .orderBy(asc(people.createdAt), sql`rowid`)
+    .all()
+    .map((row) => ({
+      id: row.id,
+      name: row.name,
+      hasLogin: row.accountId !== null,
+      exporter: row.accountId === viewer.accountId,
+      isDefault: row.isDefault,
+      profile: personProfile(row),
+    }));
+}
+
+/** Everything of one household, as one JSON document (docs/api.md, "Backup files"). */
+export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput {
   const { profile, isDefault } = getProfile(db, ownerId);
+  const household = db
+    .select({ name: owners.name })
+    .from(owners)
+    .where(eq(owners.id, ownerId))
+    .get();
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date().toISOString(),
     profile: isDefault ? null : profile,
+    ...(household ? { household: { name: household.name } } : {}),
+    people: peopleOf(db, ownerId, viewer),
     customFoods: customFoodsOf(db, ownerId),
     dietOverrides: db
       .select({ foodId: dietOverrides.foodId, diet: dietOverrides.diet, note: dietOverrides.note })
@@ -113,8 +158,10 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
           .from(shoppingPreferences)
           .where(eq(shoppingPreferences.planId, plan.id))
           .get();
-        const file = exportPlan(db, ownerId, plan.id);
-        const supplementIds = loadSupplements(db, plan.id).map((supplement) => supplement.id);
+        // The plan file's eaters (names) are for plan files; a backup names people by id.
+        const { eaters: _byName, ...file } = exportPlan(db, ownerId, plan.id);
+        const supplements = loadSupplements(db, plan.id);
+        const supplementIds = supplements.map((supplement) => supplement.id);
         const extras = db
           .select({ id: shoppingExtras.id, text: shoppingExtras.text })
           .from(shoppingExtras)
@@ -134,10 +181,16 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
           // id, and leaving the names out halves the size of a large backup.
           file: { ...file, entries: file.entries.map(({ foodName: _name, ...entry }) => entry) },
           supplementIds,
+          eaters: storedEaters(db, plan.id).map(({ person, portionFactor }) => ({
+            personId: person.id,
+            portionFactor,
+          })),
+          supplementPersonIds: supplements.map((supplement) => supplement.personId),
           shopping: {
             preferences: preferences
               ? {
                   servings: preferences.servings,
+                  guests: preferences.guests,
                   unitSystem: preferences.unitSystem,
                   fromDay: preferences.fromDay,
                   toDay: preferences.toDay,
@@ -175,6 +228,8 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
 
 export type RestoreSummary = {
   profile: boolean;
+  /** People written from the file (the own person and matched members included). */
+  people: number;
   customFoods: number;
   dietOverrides: number;
   plans: number;
@@ -274,25 +329,50 @@ const INSERT_EXTRA_SQL = `INSERT INTO shopping_extras (id, plan_id, text, positi
 const INSERT_MARK_SQL = `INSERT INTO shopping_marks (plan_id, item_key, checked, in_pantry)
   VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
+/** The plan's eaters and supplement owners as this household's person ids. */
+function planPeople(
+  plan: BackupInput["plans"][number],
+  personMap: Map<string, string>,
+): PlanFilePeople | undefined {
+  if (plan.eaters === undefined) return undefined;
+  const mapped = (personId: string | null) =>
+    personId === null ? null : (personMap.get(personId) ?? null);
+  return {
+    eaters: plan.eaters.flatMap((eater) => {
+      const personId = personMap.get(eater.personId);
+      return personId ? [{ personId, portionFactor: eater.portionFactor }] : [];
+    }),
+    supplementPersonIds: plan.supplementIds.map((_, index) =>
+      mapped(plan.supplementPersonIds?.[index] ?? null),
+    ),
+  };
+}
+
 function restorePlan(
   tx: Transaction,
   connection: Connection,
   ownerId: string,
   plan: BackupInput["plans"][number],
   portionsById: Map<string, PortionRow>,
+  personMap: Map<string, string>,
 ): { entries: number; supplements: number } {
   // The file's schema holds it to the owner caps (plans, entries over all plans), and
   // checkReferences found every food it uses.
   const { id, supplementIds } = insertPlanFile(tx, ownerId, plan.file, portionsById, {
     capsChecked: true,
+    people: planPeople(plan, personMap),
   });
   const supplementMap = new Map(
     plan.supplementIds.map((oldId, index) => [oldId, supplementIds[index] ?? oldId]),
   );
   const extraMap = new Map(plan.shopping.extras.map((extra) => [extra.id, randomUUID()]));
-  if (plan.shopping.preferences) {
+  const preferences = plan.shopping.preferences;
+  if (preferences) {
+    // A file from before guests saved 1 person by default: now the plan's eaters count.
+    const servings =
+      preferences.guests === undefined && preferences.servings === 1 ? null : preferences.servings;
     tx.insert(shoppingPreferences)
-      .values({ planId: id, ...plan.shopping.preferences })
+      .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 })
       .run();
   }
   // One prepared statement per row: a restore at the caps writes ~290,000 marks, and
@@ -322,21 +402,109 @@ function restorePlan(
   return { entries: plan.file.entries.length, supplements: supplementIds.length };
 }
 
-/** Replaces all of an owner's data with a backup's, all or nothing. */
-export function restoreBackup(db: AppDatabase, ownerId: string, file: BackupInput): RestoreSummary {
+/**
+ * The file's people in this household: the exporter's becomes the restoring account's
+ * own person, a file person with a login takes over a member's person of the same name,
+ * the rest replace the household's people without a login. Answers file id → person id.
+ */
+function restorePeople(
+  tx: Transaction,
+  ownerId: string,
+  file: BackupInput,
+  viewer: Viewer,
+): Map<string, string> {
+  const personMap = new Map<string, string>();
+  const own = ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
+  if (file.people.length === 0) return personMap;
+  const members = tx
+    .select({ id: people.id, name: people.name, accountId: people.accountId })
+    .from(people)
+    .where(eq(people.householdId, ownerId))
+    .all()
+    .filter((person) => person.accountId !== null && person.id !== own.id);
+  const taken = new Set<string>();
+  const matchOf = (person: BackupInput["people"][number]): string | undefined => {
+    if (person.exporter) return own.id;
+    if (!person.hasLogin) return undefined;
+    const key = person.name.trim().toLocaleLowerCase("en");
+    return members.find(
+      (member) => !taken.has(member.id) && member.name.trim().toLocaleLowerCase("en") === key,
+    )?.id;
+  };
+  tx.delete(people)
+    .where(and(eq(people.householdId, ownerId), isNull(people.accountId)))
+    .run();
+  const fresh: BackupInput["people"] = [];
+  for (const person of file.people) {
+    const match = matchOf(person);
+    if (match === undefined) {
+      fresh.push(person);
+      continue;
+    }
+    taken.add(match);
+    personMap.set(person.id, match);
+    tx.update(people)
+      .set({
+        name: person.name,
+        ...person.profile,
+        isDefault: person.isDefault,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(eq(people.id, match))
+      .run();
+  }
+  // Members keep their people; with the file's others they must fit under the cap.
+  const total = members.length + 1 + fresh.length;
+  if (total > MAX_BACKUP_PEOPLE) {
+    throw invalid(
+      `file.people: with this household's ${members.length + 1} members the household would have ${total} people, more than ${MAX_BACKUP_PEOPLE}`,
+      "file.people",
+    );
+  }
+  const base = Date.now();
+  fresh.forEach((person, index) => {
+    const id = `person-${randomUUID()}`;
+    personMap.set(person.id, id);
+    tx.insert(people)
+      .values({
+        id,
+        householdId: ownerId,
+        name: person.name,
+        ...person.profile,
+        isDefault: person.isDefault,
+        // In the file's order (people are listed by creation time).
+        createdAt: new Date(base + index).toISOString(),
+      })
+      .run();
+  });
+  return personMap;
+}
+
+/** Replaces all of a household's data with a backup's, all or nothing. */
+export function restoreBackup(
+  db: AppDatabase,
+  ownerId: string,
+  file: BackupInput,
+  viewer: Viewer,
+): RestoreSummary {
   checkReferences(db, ownerId, file);
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
   // for its one transaction keeps SQLite from spilling and re-reading them.
   const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
   db.$client.pragma("cache_size = -131072");
   try {
-    return writeBackup(db, ownerId, file);
+    return writeBackup(db, ownerId, file, viewer);
   } finally {
     db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
   }
 }
 
-function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): RestoreSummary {
+function writeBackup(
+  db: AppDatabase,
+  ownerId: string,
+  file: BackupInput,
+  viewer: Viewer,
+): RestoreSummary {
   return db.transaction((tx) => {
     // Out with the old: plans first (their entries restrict custom foods).
     tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
@@ -349,6 +517,10 @@ function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): Resto
     tx.delete(shoppingAisleChoices).where(eq(shoppingAisleChoices.ownerId, ownerId)).run();
 
     if (file.profile) updateProfile(tx, ownerId, file.profile);
+    if (file.household) {
+      tx.update(owners).set({ name: file.household.name }).where(eq(owners.id, ownerId)).run();
+    }
+    const personMap = restorePeople(tx, ownerId, file, viewer);
     createCustomFoodsWithIds(tx, ownerId, file.customFoods);
     bulkInsert(
       tx,
@@ -379,12 +551,13 @@ function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): Resto
     let entries = 0;
     let supplements = 0;
     for (const plan of file.plans) {
-      const counts = restorePlan(tx, db.$client, ownerId, plan, portionsById);
+      const counts = restorePlan(tx, db.$client, ownerId, plan, portionsById, personMap);
       entries += counts.entries;
       supplements += counts.supplements;
     }
     return {
       profile: file.profile !== null,
+      people: file.people.length,
       customFoods: file.customFoods.length,
       dietOverrides: file.dietOverrides.length,
       plans: file.plans.length,

@@ -19,6 +19,7 @@ import {
 } from "../../db/schema";
 import type { HouseholdRole } from "../domain/vocabulary";
 import { AppError, invalid, notFound } from "../errors";
+import { checkMemberRoom } from "./limits";
 
 /** The household that holds every existing database's data: the first account's. */
 export const FIRST_HOUSEHOLD_ID = "local";
@@ -152,6 +153,13 @@ export function attachNewAccount(
     if (!invitationToken) return null;
     const invitation = findLiveInvitation(tx as unknown as AppDatabase, invitationToken);
     if (!invitation) return null;
+    // A household that filled up since the invitation was made takes nobody more (the
+    // invitation stays unused for when there is room again).
+    try {
+      checkMemberRoom(tx, invitation.householdId);
+    } catch {
+      return null;
+    }
     const now = new Date().toISOString();
     const used = tx
       .update(householdInvitations)
@@ -229,6 +237,7 @@ export function createInvitation(
   createdBy: string,
   role: HouseholdRole,
 ): { id: string; token: string; role: HouseholdRole; expiresAt: string } {
+  checkMemberRoom(db, householdId);
   const token = randomBytes(24).toString("base64url");
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000).toISOString();

@@ -10,6 +10,8 @@ import {
   dietOverrides,
   favoriteFoods,
   foods,
+  householdMembers,
+  people,
   planEntries,
   plans,
   shoppingAisleChoices,
@@ -23,6 +25,7 @@ import {
   MAX_BACKUP_OVERRIDES,
   MAX_BACKUP_PLANS,
 } from "../schemas/backup";
+import { MAX_HOUSEHOLD_MEMBERS, MAX_PEOPLE_PER_HOUSEHOLD } from "../schemas/people";
 import { MAX_PLAN_ENTRIES } from "../schemas/plans";
 
 type Db = Pick<AppDatabase, "select">;
@@ -148,6 +151,38 @@ export function checkAisleChoiceRoom(db: Db, ownerId: string, foodId: string): v
     throw invalid(
       `You have moved ${MAX_BACKUP_AISLE_CHOICES} foods to other aisles, the most one person can keep (and back up). Put one back in its usual aisle first.`,
       "aisle",
+    );
+  }
+}
+
+/**
+ * A new member (an invitation, or its use) must fit under the household's member cap,
+ * and their person under the people cap (MAX_BACKUP_PEOPLE, so the household's backup
+ * still restores). People themselves are held to it in services/people.ts.
+ */
+export function checkMemberRoom(db: Db, householdId: string, field = "role"): void {
+  const members =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(householdMembers)
+      .where(eq(householdMembers.householdId, householdId))
+      .get()?.count ?? 0;
+  if (members + 1 > MAX_HOUSEHOLD_MEMBERS) {
+    throw invalid(
+      `Your household has ${MAX_HOUSEHOLD_MEMBERS} members, the most one household can have. Remove a member first.`,
+      field,
+    );
+  }
+  const persons =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(people)
+      .where(eq(people.householdId, householdId))
+      .get()?.count ?? 0;
+  if (persons + 1 > MAX_PEOPLE_PER_HOUSEHOLD) {
+    throw invalid(
+      `Your household has ${MAX_PEOPLE_PER_HOUSEHOLD} people, the most one household can keep; a new member needs a place. Remove someone first.`,
+      field,
     );
   }
 }

@@ -15,6 +15,7 @@ import {
   shoppingMarks,
   shoppingPreferences,
 } from "../../db/schema";
+import { describeHousehold, householdPortions } from "../domain/household-portions";
 import { planDayDate } from "../domain/plan-totals";
 import { type Aisle, buildShoppingList, type ShoppingSupplementInput } from "../domain/shopping";
 import type { MarkedLine } from "../domain/shopping-export";
@@ -22,7 +23,13 @@ import type { Meal, SupplementForm, UnitSystem } from "../domain/vocabulary";
 import { invalid, notFound } from "../errors";
 import { MAX_EXTRAS, type SetPreferencesInput, type ShoppingListInput } from "../schemas/shopping";
 import { checkAisleChoiceRoom } from "./limits";
-import { requirePlan as requirePlanRow } from "./plans";
+import {
+  type EaterView,
+  eaterViews,
+  loadEaters,
+  requirePlan as requirePlanRow,
+  type Viewer,
+} from "./plans";
 import {
   type FoodRow,
   foodFactsFromRow,
@@ -44,8 +51,17 @@ function requirePlan(db: AppDatabase, ownerId: string, planId: string): PlanRow 
 export type ShoppingPreferences = {
   fromDay: number;
   toDay: number;
-  servings: number;
+  /** A number of people set by hand (the override), or null: the eaters plus guests. */
+  servings: number | null;
+  /** Extra people at the plan's amounts, besides the plan's eaters. */
+  guests: number;
   unitSystem: UnitSystem;
+  /** Who eats the plan, at which portion factor. */
+  eaters: EaterView[];
+  /** How many times the plan's amounts the list buys (sum of portion factors + guests). */
+  portions: number;
+  /** "for Ana, Ben and Cleo (½) + 1 guest" (or "for 3 people" when set by hand). */
+  household: string;
 };
 
 export type ShoppingListView = {
@@ -74,8 +90,10 @@ function savedPreferences(db: AppDatabase, planId: string) {
 /** Input over saved over defaults; saved days past the plan's end are clamped. */
 function resolvePreferences(
   db: AppDatabase,
+  ownerId: string,
   plan: PlanRow,
   input: Partial<Omit<ShoppingListInput, "planId">>,
+  viewer: Viewer,
 ): ShoppingPreferences {
   const saved = savedPreferences(db, plan.id);
   const clamp = (day: number | null | undefined) =>
@@ -87,16 +105,26 @@ function resolvePreferences(
   if (fromDay > toDay) {
     throw invalid(`fromDay (${fromDay}) must not be after toDay (${toDay})`, "fromDay");
   }
+  const eaters = eaterViews(loadEaters(db, ownerId, plan.id, viewer));
+  const household = {
+    eaters,
+    guests: input.guests ?? saved?.guests ?? 0,
+    servings: input.servings ?? saved?.servings ?? null,
+  };
   return {
     fromDay,
     toDay,
-    servings: input.servings ?? saved?.servings ?? 1,
+    ...household,
     unitSystem: input.unitSystem ?? saved?.unitSystem ?? "metric",
+    portions: householdPortions(household),
+    household: describeHousehold(household),
   };
 }
 
-const SUPPLEMENTS_SQL = `SELECT id, dose_micrograms, form, compound, every_n_days, first_day,
-    weekdays, with_meal FROM plan_supplements WHERE plan_id = ? ORDER BY created_at, id`;
+const SUPPLEMENTS_SQL = `SELECT s.id, s.dose_micrograms, s.form, s.compound, s.every_n_days,
+    s.first_day, s.weekdays, s.with_meal, s.person_id, p.name
+  FROM plan_supplements s LEFT JOIN people p ON p.id = s.person_id
+  WHERE s.plan_id = ? ORDER BY s.created_at, s.id`;
 
 const MARKS_SQL = `SELECT item_key, checked, in_pantry FROM shopping_marks WHERE plan_id = ?`;
 
@@ -114,7 +142,16 @@ function parseWeekdays(raw: string | null): number[] | null {
   }
 }
 
-function loadSupplements(db: AppDatabase, planId: string): ShoppingSupplementInput[] {
+/**
+ * The supplements of the plan's eaters, each counted once for its person (never times
+ * the household): a supplement of someone who no longer eats the plan is not bought.
+ */
+function loadSupplements(
+  db: AppDatabase,
+  planId: string,
+  eaters: readonly EaterView[],
+): ShoppingSupplementInput[] {
+  const eating = new Set(eaters.map((eater) => eater.personId));
   const rows = prepared(db, SUPPLEMENTS_SQL).raw(true).all(planId) as [
     string,
     number,
@@ -124,19 +161,35 @@ function loadSupplements(db: AppDatabase, planId: string): ShoppingSupplementInp
     number,
     string | null,
     Meal | null,
+    string | null,
+    string | null,
   ][];
-  return rows.map(
-    ([id, doseMicrograms, form, compound, everyNDays, firstDay, weekdays, withMeal]) => ({
-      id,
-      doseMicrograms,
-      form,
-      compound,
-      everyNDays,
-      firstDay,
-      weekdays: parseWeekdays(weekdays),
-      withMeal,
-    }),
-  );
+  return rows
+    .filter(([, , , , , , , , personId]) => personId === null || eating.has(personId))
+    .map(
+      ([
+        id,
+        doseMicrograms,
+        form,
+        compound,
+        everyNDays,
+        firstDay,
+        weekdays,
+        withMeal,
+        personId,
+        personName,
+      ]) => ({
+        id,
+        doseMicrograms,
+        form,
+        compound,
+        everyNDays,
+        firstDay,
+        weekdays: parseWeekdays(weekdays),
+        withMeal,
+        personName: personId === null ? (eaters[0]?.name ?? null) : personName,
+      }),
+    );
 }
 
 function buildView(
@@ -154,10 +207,14 @@ function buildView(
   const list = buildShoppingList({
     dayCount: plan.dayCount,
     startDate: plan.startDate,
-    ...preferences,
+    fromDay: preferences.fromDay,
+    toDay: preferences.toDay,
+    unitSystem: preferences.unitSystem,
+    // The plan's amounts times the sum of the eaters' portion factors (plus guests).
+    servings: preferences.portions,
     entries,
     portionsByFood,
-    supplements: loadSupplements(db, plan.id),
+    supplements: loadSupplements(db, plan.id, preferences.eaters),
     aisleChoices: loadAisleChoices(db, ownerId),
   });
 
@@ -200,21 +257,27 @@ export function getShoppingList(
   db: AppDatabase,
   ownerId: string,
   input: ShoppingListInput,
+  viewer: Viewer,
 ): ShoppingListView {
   const plan = requirePlan(db, ownerId, input.planId);
-  return buildView(db, ownerId, plan, resolvePreferences(db, plan, input));
+  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, input, viewer));
 }
 
-/** Saves the household size, units and range (null days: the whole plan). */
+/**
+ * Saves guests (or the people override; null clears it), units and range (null days: the
+ * whole plan).
+ */
 export function setShoppingPreferences(
   db: AppDatabase,
   ownerId: string,
   input: SetPreferencesInput,
+  viewer: Viewer,
 ): ShoppingListView {
   const plan = requirePlan(db, ownerId, input.planId);
   const saved = savedPreferences(db, plan.id);
   const next = {
-    servings: input.servings ?? saved?.servings ?? 1,
+    servings: input.servings === undefined ? (saved?.servings ?? null) : input.servings,
+    guests: input.guests ?? saved?.guests ?? 0,
     unitSystem: input.unitSystem ?? saved?.unitSystem ?? "metric",
     fromDay: input.fromDay === undefined ? (saved?.fromDay ?? null) : input.fromDay,
     toDay: input.toDay === undefined ? (saved?.toDay ?? null) : input.toDay,
@@ -234,7 +297,7 @@ export function setShoppingPreferences(
       set: { ...next, updatedAt: new Date().toISOString() },
     })
     .run();
-  return buildView(db, ownerId, plan, resolvePreferences(db, plan, {}));
+  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
 const ITEM_EXISTS_SQL = {
@@ -278,6 +341,7 @@ export function setAisle(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; foodId: string; aisle: Aisle | null },
+  viewer: Viewer,
 ): ShoppingListView {
   const plan = requirePlan(db, ownerId, input.planId);
   if (input.foodId.startsWith("extra:") || input.foodId.startsWith("supplement:")) {
@@ -303,7 +367,7 @@ export function setAisle(
       })
       .run();
   }
-  return buildView(db, ownerId, plan, resolvePreferences(db, plan, {}));
+  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
 export type ShoppingMark = { itemKey: string; checked: boolean; inPantry: boolean };
@@ -349,19 +413,25 @@ export function setInPantry(
 }
 
 /** Unticks every line and extra ("already have" marks stay). */
-export function clearChecked(db: AppDatabase, ownerId: string, planId: string): ShoppingListView {
+export function clearChecked(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  viewer: Viewer,
+): ShoppingListView {
   const plan = requirePlan(db, ownerId, planId);
   db.update(shoppingMarks)
     .set({ checked: false, updatedAt: new Date().toISOString() })
     .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)))
     .run();
-  return buildView(db, ownerId, plan, resolvePreferences(db, plan, {}));
+  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
 export function addExtra(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; text: string },
+  viewer: Viewer,
 ): ShoppingListView & { extraId: string } {
   const plan = requirePlan(db, ownerId, input.planId);
   const extraId = randomUUID();
@@ -381,13 +451,17 @@ export function addExtra(
       .values({ id: extraId, planId: plan.id, text: input.text, position: (row?.max ?? 0) + 1 })
       .run();
   });
-  return { ...buildView(db, ownerId, plan, resolvePreferences(db, plan, {})), extraId };
+  return {
+    ...buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer)),
+    extraId,
+  };
 }
 
 export function removeExtra(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; extraId: string },
+  viewer: Viewer,
 ): ShoppingListView {
   const plan = requirePlan(db, ownerId, input.planId);
   db.transaction((tx) => {
@@ -403,5 +477,5 @@ export function removeExtra(
       )
       .run();
   });
-  return buildView(db, ownerId, plan, resolvePreferences(db, plan, {}));
+  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
 }

@@ -13,14 +13,18 @@ import {
   MAX_SUPPLEMENTS_PER_PLAN,
   type UpdateSupplementInput,
 } from "../schemas/supplements";
+import { ensureOwnPerson, requirePerson } from "./people";
 import {
   type Db,
+  type Eater,
   editResult,
+  loadEaters,
   type PlanEditResult,
   type PlanRow,
   requirePlan,
   scheduleFields,
   touchPlan,
+  type Viewer,
 } from "./plans";
 
 function requireSupplement(db: Db, ownerId: string, supplementId: string) {
@@ -52,14 +56,44 @@ function checkSchedule(
   }
 }
 
+/**
+ * Whose a supplement is: `personId` must be a person of the household (NOT_FOUND
+ * otherwise) who eats the plan (BAD_REQUEST otherwise). Without one: the signed-in
+ * account's own person if they eat the plan, else the plan's first eater.
+ */
+export function supplementPerson(
+  db: Db,
+  ownerId: string,
+  planId: string,
+  viewer: Viewer,
+  personId: string | undefined,
+): string {
+  const eaters: Eater[] = loadEaters(db, ownerId, planId, viewer);
+  if (personId === undefined) {
+    const own = ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+    const eating = eaters.find((eater) => eater.person.id === own.id) ?? eaters[0];
+    return (eating?.person ?? own).id;
+  }
+  const person = requirePerson(db, ownerId, personId);
+  if (!eaters.some((eater) => eater.person.id === person.id)) {
+    throw invalid(
+      `personId: ${person.name} does not eat this plan; add them to the plan's eaters first`,
+      "personId",
+    );
+  }
+  return person.id;
+}
+
 export function addSupplement(
   db: AppDatabase,
   ownerId: string,
   input: AddSupplementInput,
+  viewer: Viewer,
 ): PlanEditResult {
   const id = randomUUID();
   db.transaction((tx) => {
     const plan = requirePlan(tx, ownerId, input.planId);
+    const personId = supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
     const schedule = scheduleFields(input);
     checkSchedule(plan, schedule);
     const existing =
@@ -85,6 +119,7 @@ export function addSupplement(
         ...schedule,
         withMeal: input.withMeal ?? null,
         note: input.note || null,
+        personId,
       })
       .run();
     touchPlan(tx, plan.id);
@@ -96,9 +131,14 @@ export function updateSupplement(
   db: AppDatabase,
   ownerId: string,
   input: UpdateSupplementInput,
+  viewer: Viewer,
 ): PlanEditResult {
   const planId = db.transaction((tx) => {
     const { supplement, plan } = requireSupplement(tx, ownerId, input.supplementId);
+    const personId =
+      input.personId === undefined
+        ? undefined
+        : supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
     // A new schedule of one kind replaces the other kind.
     const changesSchedule = input.weekdays != null || input.everyNDays != null;
     const schedule = scheduleFields({
@@ -113,6 +153,7 @@ export function updateSupplement(
         ...(input.compound !== undefined ? { compound: input.compound } : {}),
         ...(input.withMeal !== undefined ? { withMeal: input.withMeal } : {}),
         ...(input.note !== undefined ? { note: input.note || null } : {}),
+        ...(personId !== undefined ? { personId } : {}),
         ...schedule,
         updatedAt: new Date().toISOString(),
       })

@@ -3,7 +3,8 @@
  * 200 plans (the first 8 full: 5,600 entries each, every entry a household portion,
  * 44,800 in all), 1,000 custom foods with 20 portions, 5,000 diet corrections, every plan
  * with 20 supplements, 100 shopping extras and a mark on every item, 1,000 favourite foods
- * and 5,000 aisle choices, names and notes at their longest. Raw SQL in one transaction (seconds, not minutes). Used by
+ * and 5,000 aisle choices, 50 people (the first the test account's own) eating every plan
+ * with each supplement one person's, names and notes at their longest. Raw SQL in one transaction (seconds, not minutes). Used by
  * tests/limits/caps.test.ts and bench/limits.bench.ts.
  */
 import { randomUUID } from "node:crypto";
@@ -14,6 +15,7 @@ import {
   MAX_BACKUP_ENTRIES,
   MAX_BACKUP_FAVORITES,
   MAX_BACKUP_OVERRIDES,
+  MAX_BACKUP_PEOPLE,
   MAX_BACKUP_PLANS,
 } from "@/server/schemas/backup";
 import { MAX_PLAN_ENTRIES } from "@/server/schemas/plans";
@@ -39,6 +41,8 @@ export function fillToEveryCap(
   testDb: Pick<TestDatabase, "db">,
   ownerId = "local",
   plans = MAX_BACKUP_PLANS,
+  /** The account whose own person is the household's first (the test callers' account). */
+  accountId = "test-account",
 ): FilledOwner {
   const client = testDb.db.$client;
   let fullPlanId = "";
@@ -85,6 +89,24 @@ export function fillToEveryCap(
     for (const foodId of sharedFoodIds.slice(0, MAX_BACKUP_AISLE_CHOICES)) {
       aisleChoice.run(ownerId, foodId);
     }
+    const person = client.prepare(
+      `INSERT INTO people (id, household_id, name, account_id, age_years, sex, diet, standard, conditions, created_at)
+       VALUES (?, ?, ?, ?, 40, 'female', 'vegan', 'nih', '["metformin"]', ?)`,
+    );
+    const personIds = Array.from({ length: MAX_BACKUP_PEOPLE }, (_, index) => {
+      const id = `person-${randomUUID()}`;
+      person.run(
+        id,
+        ownerId,
+        `${String(index).padStart(2, "0")} ${"Person name ".repeat(6)}`.slice(0, 60),
+        index === 0 ? accountId : null,
+        new Date(Date.UTC(2026, 0, 1) + index).toISOString(),
+      );
+      return id;
+    });
+    const eater = client.prepare(
+      "INSERT INTO plan_eaters (plan_id, person_id, portion_factor, position) VALUES (?, ?, ?, ?)",
+    );
     const plan = client.prepare(
       "INSERT INTO plans (id, owner_id, name, day_count, start_date) VALUES (?, ?, ?, 28, '2026-01-05')",
     );
@@ -93,8 +115,8 @@ export function fillToEveryCap(
        VALUES (?, ?, ?, ?, ?, ?, 1.5, ?, ?)`,
     );
     const supplement = client.prepare(
-      `INSERT INTO plan_supplements (id, plan_id, dose_micrograms, form, compound, every_n_days, first_day, with_meal, note)
-       VALUES (?, ?, 250, 'tablet', 'cyanocobalamin', 1, 1, 'breakfast', ?)`,
+      `INSERT INTO plan_supplements (id, plan_id, dose_micrograms, form, compound, every_n_days, first_day, with_meal, note, person_id)
+       VALUES (?, ?, 250, 'tablet', 'cyanocobalamin', 1, 1, 'breakfast', ?, ?)`,
     );
     const extra = client.prepare(
       "INSERT INTO shopping_extras (id, plan_id, text, position) VALUES (?, ?, ?, ?)",
@@ -115,6 +137,9 @@ export function fillToEveryCap(
         `${String(p).padStart(3, "0")} ${"A long plan name ".repeat(12)}`.slice(0, 199),
       );
       preferences.run(planId);
+      personIds.forEach((personId, position) => {
+        eater.run(planId, personId, position === 0 ? 1 : 0.5, position);
+      });
       if (p < FULL_PLANS) {
         const foodsInPlan = new Set<string>();
         for (let i = 0; i < MAX_PLAN_ENTRIES; i++) {
@@ -136,7 +161,7 @@ export function fillToEveryCap(
       }
       for (let s = 0; s < MAX_SUPPLEMENTS_PER_PLAN; s++) {
         const id = randomUUID();
-        supplement.run(id, planId, "s".repeat(200));
+        supplement.run(id, planId, "s".repeat(200), personIds[s % personIds.length] ?? null);
         mark.run(planId, `supplement:${id}`);
       }
       for (let x = 0; x < MAX_EXTRAS; x++) {

@@ -120,11 +120,16 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   "plans.copyDay": (ids) => ({ planId: ids.planId, fromDay: 1, toDays: [2], replace: true }),
   "plans.addSupplement": (ids) => ({
     planId: ids.planId,
+    personId: ids.personId,
     doseMicrograms: 250,
     form: "tablet",
     everyNDays: 1,
   }),
-  "plans.updateSupplement": (ids) => ({ supplementId: ids.supplementId, doseMicrograms: 500 }),
+  "plans.updateSupplement": (ids) => ({
+    supplementId: ids.supplementId,
+    personId: ids.personId,
+    doseMicrograms: 500,
+  }),
   "plans.removeSupplement": (ids) => ({ supplementId: ids.supplementId }),
   "plans.suggestions": (ids) => ({ planId: ids.planId, personId: ids.personId }),
   "plans.totals": (ids) => ({ planId: ids.planId, personId: ids.personId }),
@@ -143,8 +148,8 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   }),
   "people.update": (ids) => ({ personId: ids.personId, ageYears: 7 }),
   "people.delete": (ids) => ({ personId: ids.personId }),
-  "shopping.list": (ids) => ({ planId: ids.planId }),
-  "shopping.setPreferences": (ids) => ({ planId: ids.planId, servings: 3 }),
+  "shopping.list": (ids) => ({ planId: ids.planId, guests: 1 }),
+  "shopping.setPreferences": (ids) => ({ planId: ids.planId, guests: 2 }),
   "shopping.setChecked": (ids) => ({ planId: ids.planId, itemKey: "sr28-16139", checked: true }),
   "shopping.setInPantry": (ids) => ({ planId: ids.planId, itemKey: "sr28-16139", inPantry: true }),
   "shopping.setAisle": (ids) => ({

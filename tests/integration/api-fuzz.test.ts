@@ -61,6 +61,7 @@ type Fixture = {
   otherPlanId: string;
   otherEntryId: string;
   otherCustomFoodId: string;
+  personId: string;
 };
 
 /** A valid input per procedure, for phases 2 and 3. Ids are fields named `id` or `…Id`. */
@@ -129,16 +130,21 @@ const TEMPLATES: Record<string, (f: Fixture) => unknown> = {
   }),
   "plans.addSupplement": (f) => ({
     planId: f.planId,
+    personId: f.personId,
     doseMicrograms: 250,
     form: "tablet",
     everyNDays: 2,
     withMeal: "breakfast",
   }),
-  "plans.updateSupplement": (f) => ({ supplementId: f.supplementId, doseMicrograms: 500 }),
+  "plans.updateSupplement": (f) => ({
+    supplementId: f.supplementId,
+    personId: f.personId,
+    doseMicrograms: 500,
+  }),
   "plans.removeSupplement": (f) => ({ supplementId: f.supplementId }),
   "plans.suggestions": (f) => ({ planId: f.planId }),
-  "shopping.list": (f) => ({ planId: f.planId, fromDay: 1, toDay: 2, servings: 2 }),
-  "shopping.setPreferences": (f) => ({ planId: f.planId, servings: 3, fromDay: null }),
+  "shopping.list": (f) => ({ planId: f.planId, fromDay: 1, toDay: 2, guests: 1 }),
+  "shopping.setPreferences": (f) => ({ planId: f.planId, guests: 2, fromDay: null }),
   "shopping.setChecked": (f) => ({ planId: f.planId, itemKey: "sr28-16139", checked: true }),
   "shopping.setInPantry": (f) => ({ planId: f.planId, itemKey: "sr28-16139", inPantry: true }),
   "shopping.clearChecked": (f) => ({ planId: f.planId }),
@@ -189,6 +195,8 @@ const FIELD_NAMES = [
   "unitSystem",
   "text",
   "checked",
+  "personId",
+  "guests",
   "__proto__",
   "constructor",
   "toString",
@@ -495,6 +503,7 @@ async function makeFixture(): Promise<Fixture> {
     otherPlanId,
     otherEntryId,
     otherCustomFoodId: otherFood.id,
+    personId: (await api.people.list())[0]?.id ?? "",
   };
 }
 

@@ -163,6 +163,7 @@ describe("backup and restore", () => {
     const summary = await restoredApi.backup.restore({ file: travelled });
     expect(summary).toEqual({
       profile: true,
+      people: 1, // the exporting account's own person
       customFoods: 1,
       dietOverrides: 1,
       plans: 2,

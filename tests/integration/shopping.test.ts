@@ -57,7 +57,14 @@ describe("shopping.list", () => {
     expect(soy?.usedOn).toHaveLength(7);
     expect(soy?.checked).toBe(false);
     expect(soy?.inPantry).toBe(false);
-    expect(list.preferences).toEqual({ fromDay: 1, toDay: 7, servings: 2, unitSystem: "metric" });
+    expect(list.preferences).toMatchObject({
+      fromDay: 1,
+      toDay: 7,
+      servings: 2,
+      unitSystem: "metric",
+      portions: 2,
+      household: "for 2 people",
+    });
     const oats = allLines(list).find((line) => line.foodId === OATS);
     expect(oats?.grams).toBe(200);
     expect(oats?.aisle).toBe("pantry-and-grains");
@@ -73,7 +80,12 @@ describe("shopping.list", () => {
       toDay: 4,
     });
     const list = await api.shopping.list({ planId });
-    expect(list.preferences).toEqual({ fromDay: 2, toDay: 4, servings: 3, unitSystem: "imperial" });
+    expect(list.preferences).toMatchObject({
+      fromDay: 2,
+      toDay: 4,
+      servings: 3,
+      unitSystem: "imperial",
+    });
     const soy = allLines(list).find((line) => line.foodId === SOYMILK);
     expect(soy?.grams).toBe(243 * 3 * 3);
     expect(allLines(list).some((line) => line.foodId === OATS)).toBe(false);
@@ -87,7 +99,7 @@ describe("shopping.list", () => {
     expect((await api.shopping.list({ planId })).preferences.servings).toBe(3);
     // null days: the whole plan again.
     const reset = await api.shopping.setPreferences({ planId, fromDay: null, toDay: null });
-    expect(reset.preferences).toEqual({
+    expect(reset.preferences).toMatchObject({
       fromDay: 1,
       toDay: 7,
       servings: 3,
@@ -546,7 +558,8 @@ describe("download routes", () => {
     );
     const text = await response.text();
     expect(text).toContain("# Shopping list: Soy week");
-    expect(text).toContain("Days 2\\-3 · 1 person · imperial");
+    // Nobody set a number of people: the list is for the plan's eater, the signed-in "Me".
+    expect(text).toContain("Days 2\\-3 · for Me · imperial");
     // 2 cups = 486 g = 470 ml = 15.9 US fl oz → 16 fl oz.
     expect(text).toContain("- [ ] **16 fl oz fortified soy milk** \\(exactly 486 g\\)");
   });

@@ -127,6 +127,7 @@ describe("an owner at every cap", () => {
     expect(bytes).toBeLessThan(MAX_RESTORE_BODY_BYTES);
     const summary = await target.caller().backup.restore({ file: JSON.parse(json) });
     expect(summary).toMatchObject({
+      people: 50,
       customFoods: 1000,
       dietOverrides: 5000,
       plans: 200,
@@ -150,11 +151,16 @@ describe("an owner at every cap", () => {
             entries: plan.file.entries.map((entry) => JSON.stringify(entry)).sort(),
           },
           preferences: plan.shopping.preferences,
+          eaters: plan.eaters?.map((eater) => eater.portionFactor),
           marks: plan.shopping.marks.length,
           extras: plan.shopping.extras.map((extra) => extra.text),
         }))
         .sort((a, b) => a.file.plan.name.localeCompare(b.file.plan.name));
     expect(strip(again)).toEqual(strip(file));
+    expect(again.people.map(({ id: _id, ...person }) => person)).toEqual(
+      file.people.map(({ id: _id, ...person }) => person),
+    );
+    expect(again.household).toEqual(file.household);
     expect(again.favoriteFoods).toEqual(file.favoriteFoods);
     expect(again.aisleChoices).toEqual(file.aisleChoices);
   });

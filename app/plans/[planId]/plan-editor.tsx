@@ -169,7 +169,12 @@ export function PlanEditor({
         </section>
       )}
 
-      <SupplementsPanel plan={plan} onApplied={editor.applyEdit} />
+      <SupplementsPanel
+        plan={plan}
+        eaters={totals.people}
+        shownPersonId={totals.personId}
+        onApplied={editor.applyEdit}
+      />
       <SuggestionsPanel planId={planId} personId={editor.personId} onApplied={editor.applyEdit} />
 
       <section aria-labelledby={`${ids}-charts`} className="stack">

@@ -22,6 +22,8 @@ type EditResult = RouterOutputs["plans"]["addSupplement"];
 type Meal = Supplement["withMeal"];
 type Compound = Supplement["compound"];
 type ScheduleKind = "daily" | "weekly" | "every" | "weekdays";
+/** Someone who eats the plan (a supplement is one person's). */
+type Eater = { personId: string; name: string };
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MEAL_CHOICES: { value: Exclude<Meal, null>; label: string }[] = [
@@ -37,14 +39,22 @@ function takenWith(meal: Meal): string {
 
 export function SupplementsPanel({
   plan,
+  eaters,
+  shownPersonId,
   onApplied,
 }: {
   plan: Plan;
+  /** Who eats the plan, in the plan's order. */
+  eaters: Eater[];
+  /** The person whose totals the page shows: a new supplement is theirs by default. */
+  shownPersonId: string;
   onApplied: (result: EditResult) => void;
 }) {
+  const forWhom =
+    eaters.find((eater) => eater.personId === shownPersonId)?.personId ?? eaters[0]?.personId;
   const trpc = useTRPC();
   const headingId = useId();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const options = {
     onSuccess: (result: EditResult) => {
@@ -52,8 +62,14 @@ export function SupplementsPanel({
       setEditing(null);
       onApplied(result);
     },
-    onError: (failure: { message: string }) => setError(failure.message),
+    onError: (failure: { message: string; data?: unknown }) =>
+      setError({
+        message: failure.message,
+        field: (failure.data as { field?: string | null } | undefined)?.field ?? null,
+      }),
   };
+  // A problem with whose supplement it is shows beside the "For" choice (when there is one).
+  const personError = error?.field === "personId" && eaters.length > 1 ? error.message : null;
   const add = useMutation(trpc.plans.addSupplement.mutationOptions(options));
   const update = useMutation(trpc.plans.updateSupplement.mutationOptions(options));
   const remove = useMutation(trpc.plans.removeSupplement.mutationOptions(options));
@@ -73,6 +89,9 @@ export function SupplementsPanel({
               <li key={supplement.id}>
                 <SupplementForm
                   plan={plan}
+                  eaters={eaters}
+                  defaultPersonId={forWhom}
+                  personError={personError}
                   initial={supplement}
                   busy={busy}
                   submitLabel="Save changes"
@@ -87,6 +106,7 @@ export function SupplementsPanel({
                   {supplement.compound} · {SUPPLEMENT_FORM_INFO[supplement.form].label}
                   <br />
                   <span className="muted small">
+                    {supplement.personName ? `For ${supplement.personName} · ` : ""}
                     {supplement.scheduleLabel}, {takenWith(supplement.withMeal)}
                     {supplement.note ? ` · ${supplement.note}` : ""}
                   </span>
@@ -116,14 +136,17 @@ export function SupplementsPanel({
           )}
         </ul>
       )}
-      {error && (
+      {error && !personError && (
         <div className="alert error" role="alert">
-          Not saved: {error}
+          Not saved: {error.message}
         </div>
       )}
       {editing === "new" ? (
         <SupplementForm
           plan={plan}
+          eaters={eaters}
+          defaultPersonId={forWhom}
+          personError={personError}
           busy={busy}
           submitLabel="Add supplement"
           onCancel={() => setEditing(null)}
@@ -154,6 +177,7 @@ type FormValues = {
   firstDay: number;
   withMeal: Meal;
   note: string | null;
+  personId?: string;
 };
 
 function scheduleKindOf(supplement: Supplement | undefined): ScheduleKind {
@@ -165,6 +189,9 @@ function scheduleKindOf(supplement: Supplement | undefined): ScheduleKind {
 
 function SupplementForm({
   plan,
+  eaters,
+  defaultPersonId,
+  personError,
   initial,
   busy,
   submitLabel,
@@ -172,6 +199,9 @@ function SupplementForm({
   onCancel,
 }: {
   plan: Plan;
+  eaters: Eater[];
+  defaultPersonId: string | undefined;
+  personError: string | null;
   initial?: Supplement;
   busy: boolean;
   submitLabel: string;
@@ -191,6 +221,9 @@ function SupplementForm({
   const [weekdays, setWeekdays] = useState<number[]>(initial?.weekdays ?? [1]);
   const [withMeal, setWithMeal] = useState<string>(initial?.withMeal ?? "");
   const [note, setNote] = useState(initial?.note ?? "");
+  const [personId, setPersonId] = useState(initial?.personId ?? defaultPersonId ?? "");
+  // The "for" choice only when more than one person eats the plan.
+  const choosePerson = eaters.length > 1;
   const dated = plan.startDate !== null;
 
   const submit = (event: React.FormEvent) => {
@@ -206,11 +239,35 @@ function SupplementForm({
       firstDay: kind === "daily" || kind === "weekdays" ? 1 : Number(firstDay),
       withMeal: withMeal === "" ? null : (withMeal as Exclude<Meal, null>),
       note: note.trim() === "" ? null : note.trim(),
+      ...(choosePerson && personId !== "" ? { personId } : {}),
     });
   };
 
   return (
     <form className="supplement-form stack" onSubmit={submit} aria-label={submitLabel}>
+      {choosePerson && (
+        <div className="field-row">
+          <label htmlFor={`${id}-person`} className="person-choice">
+            For
+            <select
+              id={`${id}-person`}
+              value={personId}
+              onChange={(event) => setPersonId(event.target.value)}
+            >
+              {eaters.map((eater) => (
+                <option key={eater.personId} value={eater.personId}>
+                  {eater.name}
+                </option>
+              ))}
+            </select>
+            {personError && (
+              <span className="field-error" role="alert">
+                {personError}
+              </span>
+            )}
+          </label>
+        </div>
+      )}
       <div className="field-row">
         <label htmlFor={`${id}-dose`}>
           Dose

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { foodPortions, foods, planEntries, plans } from "../../../db/schema";
+import { foodPortions, foods, planEaters, planEntries, plans } from "../../../db/schema";
 import { b12MicrogramsForGrams } from "../../domain/b12-amounts";
 import { planDayDate } from "../../domain/plan-totals";
 import type { Meal } from "../../domain/vocabulary";
@@ -278,8 +278,18 @@ export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string):
       .run();
     copyEntries(tx, loadEntries(tx, planId), id, (day) => day);
     copySupplements(tx, loadSupplements(tx, planId), id);
+    copyEaters(tx, planId, id);
   });
   return { id };
+}
+
+/** The copy of a plan is eaten by the same people at the same portion factors. */
+function copyEaters(tx: Transaction, fromPlanId: string, toPlanId: string): void {
+  const rows = tx.select().from(planEaters).where(eq(planEaters.planId, fromPlanId)).all();
+  if (rows.length === 0) return;
+  tx.insert(planEaters)
+    .values(rows.map((row) => ({ ...row, planId: toPlanId })))
+    .run();
 }
 
 export function deletePlan(db: AppDatabase, ownerId: string, planId: string): { id: string } {

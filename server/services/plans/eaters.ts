@@ -19,14 +19,19 @@ export type EaterView = { personId: string; name: string; portionFactor: number 
 /** The session an eater list is read for: its own person is the fallback eater. */
 export type Viewer = { accountId: string; role: HouseholdRole | null };
 
-export function loadEaters(db: Db, ownerId: string, planId: string, viewer: Viewer): Eater[] {
-  const rows = db
+/** The plan's eaters as stored (none for a plan nobody was set for). */
+export function storedEaters(db: Db, planId: string): Eater[] {
+  return db
     .select({ person: people, portionFactor: planEaters.portionFactor })
     .from(planEaters)
     .innerJoin(people, eq(people.id, planEaters.personId))
     .where(eq(planEaters.planId, planId))
     .orderBy(asc(planEaters.position), asc(people.createdAt))
     .all();
+}
+
+export function loadEaters(db: Db, ownerId: string, planId: string, viewer: Viewer): Eater[] {
+  const rows = storedEaters(db, planId);
   if (rows.length > 0) return rows;
   return [
     { person: ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role), portionFactor: 1 },

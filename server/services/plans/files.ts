@@ -1,14 +1,23 @@
 /** Plan files: a plan as a portable JSON document, and a new plan made from one. */
 import { randomUUID } from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { foodPortions, foods, planSupplements, plans } from "../../../db/schema";
+import {
+  foodPortions,
+  foods,
+  people,
+  planEaters,
+  planSupplements,
+  plans,
+} from "../../../db/schema";
 import { AppError, invalid } from "../../errors";
 import { PLAN_FILE_FORMAT, PLAN_FILE_VERSION, type PlanFile } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
 import { orderedId } from "../ordered-id";
+import { ensureOwnPerson, personProfile } from "../people";
 import { checkedPortionAmount, type Db, insertEntries, requirePlan } from "./access";
 import { loadEntries } from "./crud";
+import { storedEaters, type Viewer } from "./eaters";
 import { loadSupplements, scheduleFields } from "./plan-supplements";
 
 /** The plan as a portable JSON document (see docs/api.md, "Plan files"). */
@@ -27,8 +36,66 @@ export function exportPlan(db: AppDatabase, ownerId: string, planId: string): Pl
       portionId: row.portionId,
       quantity: row.quantity,
     })),
+    eaters: storedEaters(db, planId).map(({ person, portionFactor }) => ({
+      name: person.name,
+      portionFactor,
+      profile: personProfile(person),
+    })),
     supplements: loadSupplements(db, planId).map(
-      ({ id: _id, scheduleLabel: _label, ...rest }) => rest,
+      ({ id: _id, scheduleLabel: _label, personId: _person, ...rest }) => rest,
+    ),
+  };
+}
+
+/** Who eats a new plan and whose each of its supplements is, as person ids of the household. */
+export type PlanFilePeople = {
+  eaters: { personId: string; portionFactor: number }[];
+  /** One per file supplement, in the file's order (null: the plan's first eater's). */
+  supplementPersonIds: (string | null)[];
+};
+
+const nameKey = (name: string) => name.trim().toLocaleLowerCase("en");
+
+/**
+ * A plan file's eaters as the household's people: each name matched to a person of the
+ * household with that name (case and spaces aside). A file from another household, or
+ * one without eaters, is eaten by the importing account's own person at the plan's
+ * amounts. A supplement is its named eater's, else the importer's (if they eat the
+ * plan), else the first eater's.
+ */
+export function resolvePlanFilePeople(
+  db: Db,
+  ownerId: string,
+  file: PlanFile,
+  viewer: Viewer,
+): PlanFilePeople {
+  const household = db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(eq(people.householdId, ownerId))
+    .all();
+  const eaters: PlanFilePeople["eaters"] = [];
+  const byName = new Map<string, string>();
+  for (const eater of file.eaters ?? []) {
+    const key = nameKey(eater.name);
+    const match = household.find(
+      (person) => nameKey(person.name) === key && !eaters.some((e) => e.personId === person.id),
+    );
+    if (!match) continue;
+    eaters.push({ personId: match.id, portionFactor: eater.portionFactor });
+    byName.set(key, match.id);
+  }
+  const own = ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+  if (eaters.length === 0) eaters.push({ personId: own.id, portionFactor: 1 });
+  const fallback = eaters.some((eater) => eater.personId === own.id)
+    ? own.id
+    : (eaters[0]?.personId ?? own.id);
+  return {
+    eaters,
+    supplementPersonIds: (file.supplements ?? []).map(
+      (supplement) =>
+        (supplement.personName ? byName.get(nameKey(supplement.personName)) : undefined) ??
+        fallback,
     ),
   };
 }
@@ -41,8 +108,7 @@ export function importPlan(
   db: Db,
   ownerId: string,
   file: PlanFile,
-  /** backup.restore has checked the owner's caps for the whole file already. */
-  options: { capsChecked?: boolean } = {},
+  viewer: Viewer,
 ): { id: string; supplementIds: string[] } {
   const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
   const known = new Set(
@@ -69,7 +135,11 @@ export function importPlan(
     db,
     file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
   );
-  return insertPlanFile(db, ownerId, file, portionsById, options);
+  return db.transaction((tx) =>
+    insertPlanFile(tx, ownerId, file, portionsById, {
+      people: resolvePlanFilePeople(tx, ownerId, file, viewer),
+    }),
+  );
 }
 
 export type PortionRow = { id: string; foodId: string; label: string; grams: number };
@@ -105,7 +175,12 @@ export function insertPlanFile(
   ownerId: string,
   file: PlanFile,
   portionsById: Map<string, PortionRow>,
-  options: { capsChecked?: boolean } = {},
+  options: {
+    /** backup.restore has checked the owner's caps for the whole file already. */
+    capsChecked?: boolean;
+    /** Who eats the plan and whose its supplements are (else: nobody set, as before people). */
+    people?: PlanFilePeople;
+  } = {},
 ): { id: string; supplementIds: string[] } {
   // An entry kept in a household portion weighs what the portion says (the file's grams
   // could disagree); a portion that no longer exists, or is of another food, only loses
@@ -172,8 +247,15 @@ export function insertPlanFile(
             compound: supplement.compound ?? "cyanocobalamin",
             withMeal: supplement.withMeal ?? null,
             note: supplement.note ?? null,
+            personId: options.people?.supplementPersonIds[index] ?? null,
           })),
         )
+        .run();
+    }
+    const eaters = options.people?.eaters ?? [];
+    if (eaters.length > 0) {
+      tx.insert(planEaters)
+        .values(eaters.map((eater, position) => ({ planId: id, ...eater, position })))
         .run();
     }
   });

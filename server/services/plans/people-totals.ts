@@ -35,14 +35,14 @@ export type HouseholdPlanTotalsView = PlanTotalsView & {
   people: PersonTotals[];
 };
 
-/** A plan's supplements count for its first eater (its creator's person) only. */
+/** A plan's supplements count for the person they belong to only. */
 function totalsPerson(person: PersonRow, portionFactor: number, eaters: Eater[]): TotalsPerson {
   return {
     id: person.id,
     profile: personProfile(person),
     isDefault: person.isDefault,
     portionFactor,
-    takesSupplements: eaters[0]?.person.id === person.id,
+    isFirstEater: eaters[0]?.person.id === person.id,
   };
 }
 

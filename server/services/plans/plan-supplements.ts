@@ -1,7 +1,7 @@
 /** A plan's supplement regimens as the editor and the totals read them. */
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import { planSupplements } from "../../../db/schema";
+import { people, planSupplements } from "../../../db/schema";
 import { describeSchedule } from "../../domain/supplements";
 import type { Meal, SupplementCompound, SupplementForm } from "../../domain/vocabulary";
 import type { Db, Transaction } from "./access";
@@ -16,18 +16,23 @@ export type SupplementView = {
   weekdays: number[] | null;
   withMeal: Meal | null;
   note: string | null;
+  /** Whose supplement it is (null: not assigned, counts for the plan's first eater). */
+  personId: string | null;
+  /** That person's name, for "for Ana" beside the regimen. */
+  personName: string | null;
   /** "Daily", "Once a week (day 1, 8, 15 …)", "Mon, Thu". */
   scheduleLabel: string;
 };
 
 export function loadSupplements(db: Db, planId: string): SupplementView[] {
   return db
-    .select()
+    .select({ row: planSupplements, personName: people.name })
     .from(planSupplements)
+    .leftJoin(people, eq(people.id, planSupplements.personId))
     .where(eq(planSupplements.planId, planId))
     .orderBy(asc(planSupplements.createdAt), asc(planSupplements.id))
     .all()
-    .map((row) => ({
+    .map(({ row, personName }) => ({
       id: row.id,
       doseMicrograms: row.doseMicrograms,
       form: row.form,
@@ -37,6 +42,8 @@ export function loadSupplements(db: Db, planId: string): SupplementView[] {
       weekdays: row.weekdays ?? null,
       withMeal: row.withMeal,
       note: row.note,
+      personId: row.personId,
+      personName: personName ?? null,
       scheduleLabel: describeSchedule({
         everyNDays: row.everyNDays,
         firstDay: row.firstDay,
@@ -45,7 +52,16 @@ export function loadSupplements(db: Db, planId: string): SupplementView[] {
     }));
 }
 
-export function copySupplements(tx: Transaction, from: SupplementView[], planId: string): void {
+/**
+ * Copies regimens to another plan of the same household; each keeps its person
+ * (`personFor` may map it, e.g. to a person who eats the copy).
+ */
+export function copySupplements(
+  tx: Transaction,
+  from: SupplementView[],
+  planId: string,
+  personFor: (personId: string | null) => string | null = (personId) => personId,
+): void {
   if (from.length === 0) return;
   tx.insert(planSupplements)
     .values(
@@ -60,6 +76,7 @@ export function copySupplements(tx: Transaction, from: SupplementView[], planId:
         weekdays: supplement.weekdays,
         withMeal: supplement.withMeal,
         note: supplement.note,
+        personId: personFor(supplement.personId),
       })),
     )
     .run();

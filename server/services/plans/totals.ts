@@ -73,10 +73,11 @@ export type TotalsPerson = {
   isDefault: boolean;
   portionFactor: number;
   /**
-   * Whether the plan's supplements are this person's: they are the plan's first eater's
-   * (its creator's person), never another eater's, until supplements name a person.
+   * Whether this person is the plan's first eater: supplements that name nobody (rows no
+   * migration could assign) count for them. Every other supplement counts for the
+   * person it names only.
    */
-  takesSupplements: boolean;
+  isFirstEater: boolean;
 };
 
 /**
@@ -91,7 +92,7 @@ export function getPlanTotals(
 ): PlanTotalsView {
   const cacheable = !db.$client.inTransaction;
   const person = options.person;
-  const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.takesSupplements}` : ""}`;
+  const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.isFirstEater}` : ""}`;
   const version = cacheable ? databaseVersion(db) : "";
   let cache = totalsCache.get(db.$client);
   let full = cacheable ? cache?.get(key) : undefined;
@@ -117,6 +118,17 @@ export function getPlanTotals(
           meals: day.meals.map(({ entries: _entries, ...meal }) => meal),
         })),
       };
+}
+
+/** The regimens a person takes: their own (without a person: the household's, all). */
+export function supplementsOf<T extends { personId: string | null }>(
+  supplements: T[],
+  person: { id: string; isFirstEater: boolean } | undefined,
+): T[] {
+  if (!person) return supplements;
+  return supplements.filter((supplement) =>
+    supplement.personId === null ? person.isFirstEater : supplement.personId === person.id,
+  );
 }
 
 function computePlanTotals(
@@ -153,12 +165,10 @@ function computePlanTotals(
     startDate: plan.startDate,
     absorption,
     portionFactor: person?.portionFactor ?? 1,
-    supplements: (person && !person.takesSupplements ? [] : loadSupplements(db, planId)).map(
-      (supplement) => ({
-        ...supplement,
-        injected: supplement.form === "injection",
-      }),
-    ),
+    supplements: supplementsOf(loadSupplements(db, planId), person).map((supplement) => ({
+      ...supplement,
+      injected: supplement.form === "injection",
+    })),
     // Every entry's food exists (a foreign key); the guard only keeps the types honest.
     entries: rows.flatMap(([id, day, meal, foodId, grams]) => {
       const food = foodsById.get(foodId);

@@ -74,7 +74,7 @@ export const plansRouter = router({
     .query(({ ctx, input }) => exportPlan(ctx.db, ctx.ownerId, input.planId)),
   import: protectedProcedure
     .input(importPlanInput)
-    .mutation(({ ctx, input }) => importPlan(ctx.db, ctx.ownerId, input.file)),
+    .mutation(({ ctx, input }) => importPlan(ctx.db, ctx.ownerId, input.file, ctx)),
   addEntry: protectedProcedure
     .input(addEntryInput)
     .mutation(({ ctx, input }) =>
@@ -118,12 +118,12 @@ export const plansRouter = router({
   addSupplement: protectedProcedure
     .input(addSupplementInput)
     .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, addSupplement(ctx.db, ctx.ownerId, input)),
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, addSupplement(ctx.db, ctx.ownerId, input, ctx)),
     ),
   updateSupplement: protectedProcedure
     .input(updateSupplementInput)
     .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateSupplement(ctx.db, ctx.ownerId, input)),
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateSupplement(ctx.db, ctx.ownerId, input, ctx)),
     ),
   removeSupplement: protectedProcedure
     .input(removeSupplementInput)

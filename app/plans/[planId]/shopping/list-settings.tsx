@@ -1,16 +1,20 @@
 "use client";
+/**
+ * The list's range of days, extra guests (besides the plan's eaters) and units, saved
+ * with shopping.setPreferences. A number of people set by hand (the `servings` override
+ * of older lists and the API) is shown with a way back to counting the plan's eaters.
+ */
 import { planDayLabel } from "@/app/_lib/dates";
-/** The list's range of days, household size and units (saved with shopping.setPreferences). */
 import type { RouterOutputs } from "@/server/trpc/root";
 import styles from "./shopping.module.css";
 
 type List = RouterOutputs["shopping"]["list"];
 type Preferences = List["preferences"];
 export type PreferenceChange = Partial<
-  Pick<Preferences, "fromDay" | "toDay" | "servings" | "unitSystem">
+  Pick<Preferences, "fromDay" | "toDay" | "servings" | "guests" | "unitSystem">
 >;
 
-const SERVING_CHOICES = Array.from({ length: 20 }, (_, index) => index + 1);
+const GUEST_CHOICES = Array.from({ length: 21 }, (_, index) => index);
 
 export function ListSettings({
   idPrefix,
@@ -60,20 +64,31 @@ export function ListSettings({
           {dayOptions}
         </select>
       </div>
-      <div>
-        <label htmlFor={`${idPrefix}-servings`}>People eating</label>
-        <select
-          id={`${idPrefix}-servings`}
-          value={preferences.servings}
-          onChange={(event) => onChange({ servings: Number(event.target.value) })}
-        >
-          {SERVING_CHOICES.map((count) => (
-            <option key={count} value={count}>
-              {count}
-            </option>
-          ))}
-        </select>
-      </div>
+      {preferences.servings === null ? (
+        <div>
+          <label htmlFor={`${idPrefix}-guests`}>Extra guests</label>
+          <select
+            id={`${idPrefix}-guests`}
+            value={preferences.guests}
+            onChange={(event) => onChange({ guests: Number(event.target.value) })}
+          >
+            {GUEST_CHOICES.map((count) => (
+              <option key={count} value={count}>
+                {count}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <div>
+          <span>
+            Set by hand: {preferences.servings} {preferences.servings === 1 ? "person" : "people"}
+          </span>
+          <button type="button" className="secondary" onClick={() => onChange({ servings: null })}>
+            Count the plan&apos;s eaters
+          </button>
+        </div>
+      )}
       <fieldset className={styles.units}>
         <legend>Units</legend>
         {(["metric", "imperial"] as const).map((system) => (

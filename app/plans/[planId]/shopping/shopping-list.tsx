@@ -90,7 +90,9 @@ export function ShoppingList({ initialList }: { initialList: List }) {
     planDayLabel(day, list.days.find((item) => item.day === day)?.date ?? null);
 
   const query = new URLSearchParams({
-    servings: String(preferences.servings),
+    ...(preferences.servings === null
+      ? { guests: String(preferences.guests) }
+      : { servings: String(preferences.servings) }),
     from: String(preferences.fromDay),
     to: String(preferences.toDay),
     units: preferences.unitSystem,
@@ -107,7 +109,7 @@ export function ShoppingList({ initialList }: { initialList: List }) {
           ? dayLabel(preferences.fromDay)
           : `${dayLabel(preferences.fromDay)} to ${dayLabel(preferences.toDay)}`}
         {" · "}
-        {preferences.servings} {preferences.servings === 1 ? "person" : "people"}
+        {preferences.household}
         {" · "}
         {toBuy.length} {toBuy.length === 1 ? "item" : "items"} to buy, {ticked} ticked
       </p>
