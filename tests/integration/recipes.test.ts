@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
+import { buildCustomFoodInput } from "../factories/foods";
 import { expectTrpcError, malformed } from "../helpers";
 
 let testDb: TestDatabase;
@@ -428,5 +429,126 @@ describe("dishes in plans", () => {
       SCRAMBLE_TOTAL,
       10,
     );
+  });
+});
+
+describe("dishes in copies, shopping lists and custom foods", () => {
+  it("copies a day's and a meal's dishes along with their entries, in order", async () => {
+    const recipe = await api.recipes.create(scramble());
+    const { id: planId } = await api.plans.create({ name: "Copies", dayCount: 3 });
+    await api.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: SOYMILK, grams: 100 });
+    await api.plans.addRecipe({
+      planId,
+      day: 1,
+      meal: "breakfast",
+      recipeId: recipe.id,
+      servings: 1,
+    });
+    await api.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: TOFU, grams: 50 });
+    await api.plans.copyDay({ planId, fromDay: 1, toDays: [2] });
+    await api.plans.copyMeal({
+      planId,
+      fromDay: 1,
+      meal: "breakfast",
+      toDays: [3],
+      toMeal: "lunch",
+    });
+    const plan = await api.plans.get({ planId });
+    const order = (day: number, meal: string) =>
+      [
+        ...plan.entries
+          .filter((entry) => entry.day === day && entry.meal === meal)
+          .map((entry) => ({ position: entry.position, what: entry.foodId })),
+        ...plan.dishes
+          .filter((dish) => dish.day === day && dish.meal === meal)
+          .map((dish) => ({ position: dish.position, what: dish.recipeName })),
+      ]
+        .sort((a, b) => a.position - b.position)
+        .map((item) => item.what);
+    expect(order(1, "breakfast")).toEqual([SOYMILK, "Tofu scramble", TOFU]);
+    expect(order(2, "breakfast")).toEqual([SOYMILK, "Tofu scramble", TOFU]);
+    expect(order(3, "lunch")).toEqual([SOYMILK, "Tofu scramble", TOFU]);
+    const totals = await api.plans.totals({ planId });
+    // Each day: 100 × 0.85/100 = 0.85 + one serving 3.78275 = 4.63275 µg.
+    for (const day of totals.days) expect(day.b12Micrograms).toBeCloseTo(4.63275, 10);
+    // Replacing day 2 with day 3's (lunch) contents drops day 2's breakfast dish.
+    await api.plans.copyDay({ planId, fromDay: 3, toDays: [2], replace: true });
+    const replaced = await api.plans.get({ planId });
+    expect(replaced.dishes.filter((dish) => dish.day === 2).map((dish) => dish.meal)).toEqual([
+      "lunch",
+    ]);
+  });
+
+  it("adds a dish's food to the same shopping line as plain entries, and lists unweighed lines as text", async () => {
+    const recipe = await api.recipes.create({
+      ...scramble(),
+      ingredients: [...scramble().ingredients, { text: "a pinch of salt" }],
+    });
+    const { id: planId } = await api.plans.create({ name: "Shop", dayCount: 2 });
+    await api.plans.addEntry({
+      planId,
+      day: 1,
+      meal: "breakfast",
+      foodId: SOYMILK,
+      portionId: SOYMILK_CUP,
+      quantity: 1,
+    });
+    await api.plans.addRecipe({ planId, day: 1, meal: "lunch", recipeId: recipe.id, servings: 2 });
+    await api.plans.addRecipe({ planId, day: 2, meal: "lunch", recipeId: recipe.id, servings: 1 });
+    const list = await api.shopping.list({ planId });
+    const lines = list.aisles.flatMap((aisle) => aisle.lines);
+    const soy = lines.filter((line) => line.foodId === SOYMILK && line.kind === "food");
+    // One line: 243 g (entry) + 243 g (2 of 2 servings) + 121.5 g (1 of 2) = 607.5 g.
+    expect(soy).toHaveLength(1);
+    expect(soy[0]?.grams).toBeCloseTo(607.5, 10);
+    expect(soy[0]?.usedOn).toEqual([
+      { day: 1, meal: "breakfast" },
+      { day: 1, meal: "lunch", dishes: ["Tofu scramble"] },
+      { day: 2, meal: "lunch", dishes: ["Tofu scramble"] },
+    ]);
+    // Tofu comes only from the dish: 200 + 100 = 300 g.
+    expect(lines.find((line) => line.foodId === TOFU)?.grams).toBeCloseTo(300, 10);
+    const salt = lines.filter((line) => line.kind === "text");
+    expect(salt).toHaveLength(1);
+    expect(salt[0]).toMatchObject({
+      text: "a pinch of salt",
+      grams: null,
+      aisle: "other",
+      usedOn: [
+        { day: 1, meal: "lunch", dishes: ["Tofu scramble"] },
+        { day: 2, meal: "lunch", dishes: ["Tofu scramble"] },
+      ],
+    });
+    // The text line can be ticked like any other.
+    await api.shopping.setChecked({ planId, itemKey: salt[0]?.itemKey ?? "", checked: true });
+    expect((await api.shopping.list({ planId })).counts.checked).toBe(1);
+  });
+
+  it("refuses to delete a custom food a recipe uses, and re-weighs lines in its portions", async () => {
+    // 25 % of the 2.4 µg Daily Value in 240 g: 0.6 µg / 240 g = 0.25 µg per 100 g.
+    const food = await api.foods.createCustom(
+      buildCustomFoodInput({
+        name: "House oat milk",
+        portions: [{ label: "1 glass", grams: 200 }],
+      }),
+    );
+    const recipe = await api.recipes.create({
+      name: "Porridge",
+      servings: 1,
+      ingredients: [{ foodId: food.id, portionId: `${food.id}:2`, quantity: 1 }],
+    });
+    expect(recipe.ingredients[0]?.grams).toBe(200);
+    await expectTrpcError(api.foods.deleteCustom({ id: food.id }), "CONFLICT", /Porridge/);
+    await api.foods.updateCustom({
+      id: food.id,
+      ...buildCustomFoodInput({
+        name: "House oat milk",
+        portions: [{ label: "1 glass", grams: 250 }],
+      }),
+    });
+    const after = await api.recipes.get({ recipeId: recipe.id });
+    expect(after.ingredients[0]?.grams).toBe(250);
+    // 250 × 0.25/100 = 0.625 µg.
+    expect(after.b12TotalMicrograms).toBeCloseTo(0.625, 10);
   });
 });
