@@ -552,3 +552,128 @@ describe("dishes in copies, shopping lists and custom foods", () => {
     expect(after.b12TotalMicrograms).toBeCloseTo(0.625, 10);
   });
 });
+
+describe("recipes in backups and plan files", () => {
+  /** A household with two recipes (one unused), a plan using one of them twice. */
+  async function household(ownerId: string) {
+    const owner = testDb.caller(ownerId);
+    const food = await owner.foods.createCustom(
+      buildCustomFoodInput({
+        name: "House oat milk",
+        portions: [{ label: "1 glass", grams: 200 }],
+      }),
+    );
+    const used = await owner.recipes.create({
+      ...scramble(),
+      ingredients: [
+        ...scramble().ingredients,
+        { foodId: food.id, portionId: `${food.id}:2`, quantity: 0.5, text: "½ glass oat milk" },
+        { text: "a pinch of salt" },
+      ],
+    });
+    const unused = await owner.recipes.create({ name: "Plain rice", servings: 4, ingredients: [] });
+    const { id: planId } = await owner.plans.create({ name: "With dishes", dayCount: 2 });
+    await owner.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: SOYMILK, grams: 100 });
+    await owner.plans.addRecipe({
+      planId,
+      day: 1,
+      meal: "breakfast",
+      recipeId: used.id,
+      servings: 1,
+    });
+    await owner.plans.addRecipe({ planId, day: 2, meal: "dinner", recipeId: used.id, servings: 3 });
+    return { owner, used, unused, planId };
+  }
+
+  const recipeShape = (recipe: Awaited<ReturnType<typeof api.recipes.get>>) => ({
+    name: recipe.name,
+    servings: recipe.servings,
+    steps: recipe.steps,
+    notes: recipe.notes,
+    b12TotalMicrograms: recipe.b12TotalMicrograms,
+    ingredients: recipe.ingredients.map(({ id: _id, ...line }) => line),
+  });
+
+  it("backs up recipes and dishes and restores them with the same totals", async () => {
+    const { owner, used, planId } = await household("backup-recipes-owner");
+    const totalsBefore = await owner.plans.totals({ planId });
+    const file = JSON.parse(JSON.stringify(await owner.backup.export()));
+    expect(file.recipes.map((recipe: { name: string }) => recipe.name)).toEqual([
+      "Tofu scramble",
+      "Plain rice",
+    ]);
+    // Dishes name recipes by key; each recipe is listed once, not per plan.
+    expect(file.plans[0].file.recipes).toBeUndefined();
+    expect(file.plans[0].file.dishes).toHaveLength(2);
+
+    // Into another database, as a backup travels (custom food ids are kept).
+    const elsewhere = createTestDatabase();
+    const restored = elsewhere.caller("backup-recipes-restored");
+    const summary = await restored.backup.restore({ file });
+    expect(summary).toMatchObject({ plans: 1, recipes: 2, customFoods: 1 });
+    const recipes = (await restored.recipes.list()).items;
+    expect(recipes.map((recipe) => recipe.name)).toEqual(["Plain rice", "Tofu scramble"]);
+    const scrambleId = recipes.find((recipe) => recipe.name === "Tofu scramble")?.id ?? "";
+    expect(recipeShape(await restored.recipes.get({ recipeId: scrambleId }))).toEqual(
+      recipeShape(await owner.recipes.get({ recipeId: used.id })),
+    );
+    const [restoredPlan] = await restored.plans.list();
+    const totalsAfter = await restored.plans.totals({ planId: restoredPlan?.id ?? "" });
+    expect(totalsAfter.days.map((day) => day.b12Micrograms)).toEqual(
+      totalsBefore.days.map((day) => day.b12Micrograms),
+    );
+    expect(totalsAfter.days.map((day) => day.unknownEntries)).toEqual([1, 1]);
+    // Restoring over it again replaces, never doubles, the recipes.
+    await restored.backup.restore({ file });
+    expect((await restored.recipes.list()).items).toHaveLength(2);
+    elsewhere.close();
+  });
+
+  it("rejects a backup whose dish names a recipe it does not hold, changing nothing", async () => {
+    const { owner } = await household("backup-recipes-bad");
+    const file = JSON.parse(JSON.stringify(await owner.backup.export()));
+    file.plans[0].file.dishes[0].recipeKey = "nowhere";
+    await expectTrpcError(
+      owner.backup.restore({ file }),
+      "BAD_REQUEST",
+      /dishes\.0\.recipeKey "nowhere" is not one of the backup's recipes/,
+    );
+    expect((await owner.recipes.list()).items).toHaveLength(2);
+  });
+
+  it("carries the recipes a plan uses in its plan file, and reuses identical ones on import", async () => {
+    const { owner, used, unused, planId } = await household("plan-file-recipes");
+    const exported = JSON.parse(JSON.stringify(await owner.plans.export({ planId })));
+    expect(exported.recipes.map((recipe: { key: string }) => recipe.key)).toEqual([used.id]);
+    expect(exported.recipes[0].ingredients[1]).toMatchObject({
+      foodId: YEAST,
+      foodName: expect.stringContaining("Nutritional yeast"),
+      portionId: YEAST_TBSP,
+      quantity: 2,
+      grams: 10,
+    });
+    expect(exported.dishes).toEqual([
+      { day: 1, meal: "breakfast", recipeKey: used.id, servings: 1 },
+      { day: 2, meal: "dinner", recipeKey: used.id, servings: 3 },
+    ]);
+    // Into the same household: the identical recipe is reused, not copied.
+    const { id: again } = await owner.plans.import({ file: exported });
+    expect((await owner.recipes.list()).items.map((recipe) => recipe.id).sort()).toEqual(
+      [used.id, unused.id].sort(),
+    );
+    const before = await owner.plans.totals({ planId });
+    const after = await owner.plans.totals({ planId: again });
+    expect(after.days.map((day) => day.b12Micrograms)).toEqual(
+      before.days.map((day) => day.b12Micrograms),
+    );
+    // Into another household (the custom food is not there): NOT_FOUND naming the food.
+    const stranger = testDb.caller("plan-file-stranger");
+    await expectTrpcError(stranger.plans.import({ file: exported }), "NOT_FOUND", /House oat milk/);
+    // Without the custom-food line it imports, and the recipe is created there.
+    exported.recipes[0].ingredients.splice(4, 1);
+    await stranger.plans.import({ file: exported });
+    const theirs = (await stranger.recipes.list()).items;
+    expect(theirs.map((recipe) => recipe.name)).toEqual(["Tofu scramble"]);
+    expect(theirs[0]?.usedInPlanCount).toBe(1);
+  });
+});
