@@ -231,14 +231,12 @@ export function insertFileRecipes(
     for (let start = 0; start < lines.length; start += 200) {
       tx.insert(recipeIngredients)
         .values(
-          lines
-            .slice(start, start + 200)
-            .map((line, index) => ({
-              ...line,
-              id: randomUUID(),
-              recipeId: id,
-              position: start + index + 1,
-            })),
+          lines.slice(start, start + 200).map((line, index) => ({
+            ...line,
+            id: randomUUID(),
+            recipeId: id,
+            position: start + index + 1,
+          })),
         )
         .run();
     }

@@ -3,6 +3,8 @@
  * database. Every expected B12 figure is worked out by hand from the SR28 / curated
  * values written beside the food ids.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
@@ -675,5 +677,72 @@ describe("recipes in backups and plan files", () => {
     const theirs = (await stranger.recipes.list()).items;
     expect(theirs.map((recipe) => recipe.name)).toEqual(["Tofu scramble"]);
     expect(theirs[0]?.usedInPlanCount).toBe(1);
+  });
+});
+
+describe("pasted ingredient lists and recipe pages", () => {
+  it("parses and matches pasted lines, keeping lines it cannot match", async () => {
+    const { lines } = await api.recipes.parseIngredients({
+      text: "2 cups unsweetened soy milk\n1 tbsp nutritional yeast\n200 g firm tofu\n\nxyzzy plugh",
+    });
+    expect(lines.map((line) => line.text)).toEqual([
+      "2 cups unsweetened soy milk",
+      "1 tbsp nutritional yeast",
+      "200 g firm tofu",
+      "xyzzy plugh",
+    ]);
+    expect(lines[1]).toMatchObject({ quantity: 1, unit: "tbsp", food: { id: YEAST } });
+    expect(lines[2]).toMatchObject({ quantity: 200, unit: "g", grams: 200, flag: null });
+    expect(lines[2]?.food?.name).toMatch(/^Tofu\b.*firm/);
+    expect(lines[3]).toMatchObject({ food: null, grams: null, flag: "no-food" });
+  });
+
+  it("refuses more than 200 lines or 20,000 characters at once", async () => {
+    await expectTrpcError(
+      api.recipes.parseIngredients({ text: "1 egg\n".repeat(201) }),
+      "BAD_REQUEST",
+      /at most 200/,
+    );
+    await expectTrpcError(
+      api.recipes.parseIngredients({ text: "x".repeat(20_001) }),
+      "BAD_REQUEST",
+      /at most 20,000 characters/,
+    );
+  });
+
+  it("reads a saved recipe page's JSON-LD into a draft, saving nothing", async () => {
+    const html = readFileSync(path.join(__dirname, "../fixtures/recipe-page.html"), "utf8");
+    const before = (await api.recipes.list()).items.length;
+    const draft = await api.recipes.importJsonLd({ json: html });
+    expect(draft.name).toBe("Creamy lentil & spinach soup");
+    expect(draft.servings).toBe(4);
+    expect(draft.steps).toBe(
+      [
+        "Warm the oil and soften the onion and garlic for 5 minutes.",
+        "Add the lentils, stock and cumin; simmer for 25 minutes.",
+        "Stir in the coconut milk, spinach and nutritional yeast; season.",
+      ].join("\n"),
+    );
+    expect(draft.lines).toHaveLength(10);
+    expect(draft.lines[3]).toMatchObject({ text: "200g red lentils, rinsed", grams: 200 });
+    expect(draft.lines[7]).toMatchObject({ unit: "tbsp", food: { id: YEAST } });
+    expect((await api.recipes.list()).items.length).toBe(before);
+    // The JSON-LD alone (as pasted from the page source) gives the same draft.
+    const json = html.split('<script type="application/ld+json">')[2]?.split("</script>")[0] ?? "";
+    expect(await api.recipes.importJsonLd({ json })).toEqual(draft);
+  });
+
+  it("answers BAD_REQUEST on the json field when there is no Recipe", async () => {
+    const error = await expectTrpcError(
+      api.recipes.importJsonLd({ json: '{"@type":"WebSite","name":"Not a recipe"}' }),
+      "BAD_REQUEST",
+      /no schema\.org "Recipe"/,
+    );
+    expect((error.cause as { field?: string }).field).toBe("json");
+    await expectTrpcError(
+      api.recipes.importJsonLd({ json: "<html>nothing</html>" }),
+      "BAD_REQUEST",
+      /not valid JSON/,
+    );
   });
 });
