@@ -746,3 +746,54 @@ describe("pasted ingredient lists and recipe pages", () => {
     );
   });
 });
+
+describe("recipe suggestions", () => {
+  it("offers the household's recipes that close the gap first, with the days and meal", async () => {
+    const owner = testDb.caller("recipe-suggestions-owner");
+    await owner.recipes.create(scramble());
+    await owner.recipes.create({
+      name: "Yeast gravy",
+      servings: 1,
+      ingredients: [{ foodId: YEAST, grams: 20 }],
+    });
+    await owner.recipes.create({
+      name: "Plain tofu",
+      servings: 1,
+      ingredients: [{ foodId: TOFU, grams: 100 }],
+    });
+    const { id: planId } = await owner.plans.create({ name: "Empty day", dayCount: 1 });
+    const suggestions = await owner.plans.suggestions({ planId });
+    expect(suggestions.status).toBe("short");
+    // Yeast gravy: 11 µg at one meal → 1.373 µg absorbed ≥ 1.282 µg: closes the gap. One
+    // serving of the scramble (3.78 µg → 1.009 µg absorbed) only narrows it. Plain tofu
+    // has no B12 and is not offered.
+    expect(suggestions.recipes.map((item) => [item.name, item.closesGap])).toEqual([
+      ["Yeast gravy", true],
+      ["Tofu scramble", false],
+    ]);
+    expect(suggestions.recipes[0]).toMatchObject({ meal: "breakfast", days: [1], servings: 1 });
+    expect(suggestions.recipes[0]?.explanation).toMatch(
+      /^Add a serving of Yeast gravy \(11 µg\) to breakfast on day 1: .*meets your target\.$/,
+    );
+    expect(suggestions.recipes[0]?.averageAbsorbedAfter).toBeCloseTo(1.3733, 3);
+  });
+
+  it("never offers a recipe that does not fit the person's diet", async () => {
+    const owner = testDb.caller("recipe-suggestions-vegan");
+    await owner.profile.update({ ageYears: 30, sex: "female", diet: "vegan", standard: "nih" });
+    await owner.recipes.create({
+      name: "Salmon",
+      servings: 1,
+      ingredients: [{ foodId: SALMON, grams: 200 }],
+    });
+    await owner.recipes.create({
+      name: "Mystery gravy",
+      servings: 1,
+      ingredients: [{ foodId: YEAST, grams: 20 }, { text: "2 spoons of something" }],
+    });
+    const { id: planId } = await owner.plans.create({ name: "Vegan day", dayCount: 1 });
+    const suggestions = await owner.plans.suggestions({ planId });
+    expect(suggestions.status).toBe("short");
+    expect(suggestions.recipes).toEqual([]);
+  });
+});
