@@ -197,5 +197,11 @@ export const updateDishInput = z
   .strict();
 export type UpdateDishInput = z.output<typeof updateDishInput>;
 
+/** Moves a dish to another day and/or meal (after what that meal holds). */
+export const moveDishInput = z
+  .object({ planId: id("planId"), dishId: id("dishId"), day, meal })
+  .strict();
+export type MoveDishInput = z.output<typeof moveDishInput>;
+
 export const removeDishInput = z.object({ planId: id("planId"), dishId: id("dishId") }).strict();
 export type RemoveDishInput = z.output<typeof removeDishInput>;

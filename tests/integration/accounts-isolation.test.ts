@@ -169,6 +169,7 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
     servings: 1,
   }),
   "plans.updateDish": (ids) => ({ planId: ids.planId, dishId: ids.dishId, servings: 2 }),
+  "plans.moveDish": (ids) => ({ planId: ids.planId, dishId: ids.dishId, day: 2, meal: "snack" }),
   "plans.removeDish": (ids) => ({ planId: ids.planId, dishId: ids.dishId }),
   "shopping.list": (ids) => ({ planId: ids.planId }),
   "shopping.setPreferences": (ids) => ({ planId: ids.planId, servings: 3 }),

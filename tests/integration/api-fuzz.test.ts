@@ -179,6 +179,7 @@ const TEMPLATES: Record<string, (f: Fixture) => unknown> = {
     servings: 1.5,
   }),
   "plans.updateDish": (f) => ({ planId: f.planId, dishId: f.dishId, servings: 2 }),
+  "plans.moveDish": (f) => ({ planId: f.planId, dishId: f.dishId, day: 3, meal: "snack" }),
   "plans.removeDish": (f) => ({ planId: f.planId, dishId: f.dishId }),
   "shopping.list": (f) => ({ planId: f.planId, fromDay: 1, toDay: 2, servings: 2 }),
   "shopping.setPreferences": (f) => ({ planId: f.planId, servings: 3, fromDay: null }),

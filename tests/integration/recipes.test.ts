@@ -308,6 +308,16 @@ describe("dishes in plans", () => {
     });
     expect(after.plan.entries.find((entry) => entry.id === after.id)?.position).toBe(3);
 
+    // Moved to day 2's dinner, then back: it goes after what the meal holds.
+    const moved = await api.plans.moveDish({ planId, dishId: added.id, day: 2, meal: "dinner" });
+    expect(moved.dish).toMatchObject({ day: 2, meal: "dinner", position: 1 });
+    expect((await api.plans.totals({ planId })).days[1]?.b12Micrograms).toBeCloseTo(11.34825, 10);
+    const back = await api.plans.moveDish({ planId, dishId: added.id, day: 1, meal: "breakfast" });
+    expect(back.dish).toMatchObject({ day: 1, meal: "breakfast", position: 4 });
+    expect((await api.plans.list()).find((plan) => plan.id === planId)).toMatchObject({
+      entryCount: 2,
+      dishCount: 1,
+    });
     const removed = await api.plans.removeDish({ planId, dishId: added.id });
     expect(removed.dish).toBeNull();
     expect(removed.plan.dishes).toEqual([]);

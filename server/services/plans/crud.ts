@@ -31,6 +31,8 @@ export type PlanSummary = {
   dayCount: number;
   startDate: string | null;
   entryCount: number;
+  /** Recipes eaten in the plan's meals (dishes). */
+  dishCount: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -47,6 +49,7 @@ export function listPlans(db: AppDatabase, ownerId: string): PlanSummary[] {
       // Qualified by hand: inside a select list Drizzle writes a column unqualified ("id"),
       // which in this subquery would mean the entry's id.
       entryCount: sql<number>`(SELECT count(*) FROM plan_entries e WHERE e.plan_id = "plans"."id")`,
+      dishCount: sql<number>`(SELECT count(*) FROM plan_recipes d WHERE d.plan_id = "plans"."id")`,
     })
     .from(plans)
     .where(eq(plans.ownerId, ownerId))
@@ -171,6 +174,7 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
     list.push({ id, label, grams });
     portionsByFood[foodId] = list;
   }
+  const dishes = loadDishes(db, ownerId, planId);
   return {
     id: plan.id,
     name: plan.name,
@@ -179,6 +183,7 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
     entryCount: rows.length,
+    dishCount: dishes.length,
     days: Array.from({ length: plan.dayCount }, (_, index) => ({
       day: index + 1,
       date: planDayDate(plan.startDate, index + 1),
@@ -218,7 +223,7 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
     ),
     portionsByFood,
     supplements: loadSupplements(db, planId),
-    dishes: loadDishes(db, ownerId, planId),
+    dishes,
   };
 }
 

@@ -14,7 +14,12 @@ import type { TotalsEntryInput } from "../../domain/plan-totals";
 import { ingredientB12Micrograms, scaleIngredientGrams } from "../../domain/recipes";
 import type { Meal } from "../../domain/vocabulary";
 import { notFound } from "../../errors";
-import type { AddRecipeToPlanInput, RemoveDishInput, UpdateDishInput } from "../../schemas/recipes";
+import type {
+  AddRecipeToPlanInput,
+  MoveDishInput,
+  RemoveDishInput,
+  UpdateDishInput,
+} from "../../schemas/recipes";
 import { type IngredientFactsRow, loadIngredientFacts, requireRecipe } from "../recipes";
 import { prepared } from "../statements";
 import {
@@ -202,6 +207,26 @@ export function updateDish(
       .where(eq(planRecipes.id, dish.id))
       .run();
     touchPlan(tx, dish.planId);
+  });
+  return dishResult(db, ownerId, input.planId, input.dishId);
+}
+
+/** Moves a dish to another day or meal, after what that meal holds. */
+export function moveDish(db: AppDatabase, ownerId: string, input: MoveDishInput): DishEditResult {
+  db.transaction((tx) => {
+    const { plan, dish } = requireDish(tx, ownerId, input.planId, input.dishId);
+    checkDay(plan, input.day);
+    if (dish.day === input.day && dish.meal === input.meal) return;
+    tx.update(planRecipes)
+      .set({
+        day: input.day,
+        meal: input.meal,
+        position: nextPosition(tx, plan.id, input.day, input.meal),
+        updatedAt: now(),
+      })
+      .where(eq(planRecipes.id, dish.id))
+      .run();
+    touchPlan(tx, plan.id);
   });
   return dishResult(db, ownerId, input.planId, input.dishId);
 }

@@ -18,7 +18,12 @@ import {
   updateEntryInput,
   updatePlanInput,
 } from "../../schemas/plans";
-import { addRecipeToPlanInput, removeDishInput, updateDishInput } from "../../schemas/recipes";
+import {
+  addRecipeToPlanInput,
+  moveDishInput,
+  removeDishInput,
+  updateDishInput,
+} from "../../schemas/recipes";
 import {
   addSupplementInput,
   removeSupplementInput,
@@ -39,6 +44,7 @@ import {
   getPlan,
   importPlan,
   listPlans,
+  moveDish,
   moveEntry,
   removeDish,
   removeEntry,
@@ -128,6 +134,11 @@ export const plansRouter = router({
     .input(updateDishInput)
     .mutation(({ ctx, input }) =>
       withOwnTotals(ctx.db, ctx.ownerId, ctx, updateDish(ctx.db, ctx.ownerId, input)),
+    ),
+  moveDish: protectedProcedure
+    .input(moveDishInput)
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, moveDish(ctx.db, ctx.ownerId, input)),
     ),
   removeDish: protectedProcedure
     .input(removeDishInput)
