@@ -589,7 +589,14 @@ function jsonLdBlocks(text: string): string[] {
 export function importRecipeJsonLd(db: AppDatabase, ownerId: string, json: string): RecipeDraft {
   let recipe: RecipeJsonLd | null = null;
   let reason = 'json: no schema.org "Recipe" found';
-  for (const block of jsonLdBlocks(json.trim())) {
+  const text = json.trim();
+  if (text.startsWith("<") && !/application\/ld\+json/i.test(text)) {
+    throw invalid(
+      'json: this page has no <script type="application/ld+json"> block, so no schema.org "Recipe" to read; paste the ingredient list instead',
+      "json",
+    );
+  }
+  for (const block of jsonLdBlocks(text)) {
     const result = parseRecipeJsonLd(block.trim());
     if (result.ok) {
       recipe = result.recipe;

@@ -752,6 +752,11 @@ describe("pasted ingredient lists and recipe pages", () => {
     await expectTrpcError(
       api.recipes.importJsonLd({ json: "<html>nothing</html>" }),
       "BAD_REQUEST",
+      /no <script type="application\/ld\+json"> block/,
+    );
+    await expectTrpcError(
+      api.recipes.importJsonLd({ json: "{ not json" }),
+      "BAD_REQUEST",
       /not valid JSON/,
     );
   });
