@@ -6,7 +6,15 @@
  * Target (issue 13): results within 150 ms of the last keystroke.
  * Needs `npm run build` first.
  */
-import { callMutation, launchBrowser, open, startApp } from "../tests/e2e/harness";
+import {
+  ADMIN,
+  callMutation,
+  createFirstAccount,
+  launchBrowser,
+  open,
+  signedIn,
+  startApp,
+} from "../tests/e2e/harness";
 import { printTable, type Row, summarise } from "./stats";
 
 /** Each typed once: the browser caches answers, so a repeated query would not ask the server. */
@@ -38,7 +46,8 @@ export const TYPING_TITLE =
 
 export async function benchAddFoodTyping(): Promise<Row[]> {
   const app = await startApp();
-  const browser = await launchBrowser();
+  await createFirstAccount(app.baseUrl);
+  const browser = signedIn(await launchBrowser(), app.baseUrl);
   try {
     const { id: planId } = (await callMutation(app.baseUrl, "plans.create", {
       name: "Typing bench",
@@ -49,7 +58,9 @@ export async function benchAddFoodTyping(): Promise<Row[]> {
     for (const query of QUERIES) {
       const input = encodeURIComponent(JSON.stringify({ query, diet: "any", limit: 8 }));
       const body = (await (
-        await fetch(`${app.baseUrl}/api/trpc/foods.search?input=${input}`)
+        await fetch(`${app.baseUrl}/api/trpc/foods.search?input=${input}`, {
+          headers: { cookie: ADMIN.cookie },
+        })
       ).json()) as { result: { data: { items: { name: string }[] } } };
       expected.set(query, body.result.data.items[0]?.name ?? "");
     }

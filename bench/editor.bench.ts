@@ -5,13 +5,21 @@
  * measured inside the page. Target (issue 3): edits show within 100 ms on this machine.
  * Needs `npm run build` first.
  */
-import { launchBrowser, open, showCharts, startApp } from "../tests/e2e/harness";
+import {
+  createFirstAccount,
+  launchBrowser,
+  open,
+  showCharts,
+  signedIn,
+  startApp,
+} from "../tests/e2e/harness";
 import { createFullMonthPlan } from "./http";
 import { printTable, type Row, summarise } from "./stats";
 
 export async function benchEditor(edits = 15): Promise<Row[]> {
   const app = await startApp();
-  const browser = await launchBrowser();
+  await createFirstAccount(app.baseUrl);
+  const browser = signedIn(await launchBrowser(), app.baseUrl);
   try {
     const planId = await createFullMonthPlan(app.baseUrl, () => 100);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

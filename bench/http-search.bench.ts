@@ -17,7 +17,7 @@ import type { Statement } from "better-sqlite3";
 import { openDatabase } from "../db/client";
 import { searchFoodsInput } from "../server/schemas/foods";
 import { buildSearchQuery, searchFoods } from "../server/services/foods";
-import { startApp } from "../tests/e2e/harness";
+import { createFirstAccount, startApp } from "../tests/e2e/harness";
 import { closeClient, get, queryUrl } from "./http";
 import { SEARCH_QUERIES } from "./search.bench";
 import { printTable, type Row, summarise } from "./stats";
@@ -27,6 +27,7 @@ export const HTTP_SEARCH_TITLE =
 
 export async function benchHttpSearch(iterations = 100): Promise<Row[]> {
   const app = await startApp();
+  await createFirstAccount(app.baseUrl);
   const db = openDatabase(app.databasePath);
   try {
     const cases = SEARCH_QUERIES.map((query) => {

@@ -5,17 +5,20 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { callMutation } from "../tests/e2e/harness";
+import { ADMIN, callMutation } from "../tests/e2e/harness";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-/** GET over one kept-alive connection; resolves with the status, headers and whole body. */
+/**
+ * GET over one kept-alive connection, as the signed-in admin (the benchmarks create the
+ * first account); resolves with the status, headers and whole body.
+ */
 export function get(
   url: string,
 ): Promise<{ status: number; body: string; contentType: string | undefined }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { agent }, (response) => {
+      .get(url, { agent, headers: { cookie: ADMIN.cookie } }, (response) => {
         let body = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => {

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { CHROMIUM_PATH, callMutation, startApp } from "../tests/e2e/harness";
+import { CHROMIUM_PATH, callMutation, createFirstAccount, startApp } from "../tests/e2e/harness";
 import { printTable, type Row } from "./stats";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
@@ -23,7 +23,7 @@ type Report = {
   audits: Record<string, { numericValue?: number }>;
 };
 
-async function lighthouse(url: string, outputPath: string): Promise<Report> {
+async function lighthouse(url: string, outputPath: string, cookie: string): Promise<Report> {
   await run(
     process.execPath,
     [
@@ -32,6 +32,8 @@ async function lighthouse(url: string, outputPath: string): Promise<Report> {
       `--chrome-path=${CHROMIUM_PATH}`,
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
       `--only-categories=${CATEGORIES.join(",")}`,
+      // Signed in: without the session cookie every page is the sign-in page.
+      `--extra-headers=${JSON.stringify({ cookie })}`,
       "--output=json",
       `--output-path=${outputPath}`,
       "--quiet",
@@ -41,10 +43,30 @@ async function lighthouse(url: string, outputPath: string): Promise<Report> {
   return JSON.parse(readFileSync(outputPath, "utf8")) as Report;
 }
 
+/** One Lighthouse run of `url` as the signed-in `cookie`: the category scores, 0-100. */
+export async function lighthouseScores(
+  url: string,
+  cookie: string,
+): Promise<Record<(typeof CATEGORIES)[number], number>> {
+  const directory = mkdtempSync(path.join(tmpdir(), "b12-lighthouse-"));
+  try {
+    const lhr = await lighthouse(url, path.join(directory, "report.json"), cookie);
+    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    return {
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      "best-practices": score("best-practices"),
+    };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 export async function benchLighthouse(): Promise<Row[]> {
   const app = await startApp();
   const directory = mkdtempSync(path.join(tmpdir(), "b12-lighthouse-"));
   try {
+    const cookie = await createFirstAccount(app.baseUrl);
     await callMutation(app.baseUrl, "profile.update", {
       ageYears: 40,
       sex: "female",
@@ -79,10 +101,16 @@ export async function benchLighthouse(): Promise<Row[]> {
     // A server that has been running a while: each page is served a few times first, so
     // the first report does not measure a cold start.
     for (const [, url] of pages) {
-      for (let i = 0; i < 3; i += 1) await (await fetch(`${app.baseUrl}${url}`)).text();
+      for (let i = 0; i < 3; i += 1) {
+        await (await fetch(`${app.baseUrl}${url}`, { headers: { cookie } })).text();
+      }
     }
     for (const [name, url] of pages) {
-      const lhr = await lighthouse(`${app.baseUrl}${url}`, path.join(directory, "report.json"));
+      const lhr = await lighthouse(
+        `${app.baseUrl}${url}`,
+        path.join(directory, "report.json"),
+        cookie,
+      );
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const audit = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN);
       rows.push({

@@ -5,7 +5,7 @@
  * - plans.duplicate of a full plan (5,600 entries, 20 supplements);
  * - plans.import of a full plan file;
  * - plans.copyDay of a full day (200 entries) onto the 27 other days, replacing them;
- * - backup.export and backup.restore of an owner at every cap (280,000 entries).
+ * - backup.export and backup.restore of an owner at every cap (44,800 entries).
  * A batch may hold at most one of these (server/http/request-guard.ts), so one request
  * costs at most one row of this table.
  *

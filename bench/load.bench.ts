@@ -9,7 +9,7 @@
  * `BENCH_LOAD_SECONDS` shortens a run. Needs `npm run build` first.
  */
 import autocannon from "autocannon";
-import { startApp } from "../tests/e2e/harness";
+import { createFirstAccount, startApp } from "../tests/e2e/harness";
 import { closeClient, createFullMonthPlan, get, queryUrl, startBareServer } from "./http";
 import { printTable, type Row } from "./stats";
 
@@ -24,6 +24,7 @@ export async function benchLoad(
   seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20),
 ): Promise<Row[]> {
   const app = await startApp();
+  await createFirstAccount(app.baseUrl);
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
   try {
     const planId = await createFullMonthPlan(app.baseUrl, (i) => 50 + 10 * i);

@@ -7,7 +7,14 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { callMutation, launchBrowser, showCharts, startApp } from "../tests/e2e/harness";
+import {
+  callMutation,
+  createFirstAccount,
+  launchBrowser,
+  showCharts,
+  signedIn,
+  startApp,
+} from "../tests/e2e/harness";
 import { printTable, type Row } from "./stats";
 
 /** Scripts named in the server's HTML load with the page; any other script came later (lazy). */
@@ -40,7 +47,8 @@ async function measure(page: Page, url: string, settle: () => Promise<void>) {
 
 export async function benchPageWeight(): Promise<Row[]> {
   const app = await startApp();
-  const browser = await launchBrowser();
+  await createFirstAccount(app.baseUrl);
+  const browser = signedIn(await launchBrowser(), app.baseUrl);
   try {
     const { id } = (await callMutation(app.baseUrl, "plans.create", {
       name: "Weight",

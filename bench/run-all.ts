@@ -4,7 +4,8 @@
  * weight, Lighthouse) need a production build (`npm run build`) and are skipped, with a message,
  * without one; each starts and stops its own server on a temporary database.
  * Search relevance (top-1/top-3 on tests/fixtures/search-relevance.json) runs without a build.
- * The editor benchmark runs alone: `npx tsx bench/editor.bench.ts`.
+ * The editor and plan-page (TBT at 4× CPU, 10 Lighthouse runs) benchmarks run alone, on an
+ * idle machine: `npx tsx bench/editor.bench.ts`, `npx tsx bench/plan-page.bench.ts`.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";

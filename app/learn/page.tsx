@@ -283,9 +283,14 @@ export default function LearnPage() {
         <p>
           B12 comes as different compounds: cyanocobalamin (the most studied, and stable),
           methylcobalamin, adenosylcobalamin and hydroxocobalamin (used for injections).{" "}
-          <Cite ids={["nih-ods"]} /> Cyanocobalamin and hydroxocobalamin are absorbed equally, at
-          small and large doses. <Cite ids={["eur-j-nutr-2017"]} /> Our sources give no figures
-          showing that methylcobalamin or adenosylcobalamin is absorbed better.
+          <Cite ids={["nih-ods"]} /> Older studies with labelled B12 found cyanocobalamin and
+          hydroxocobalamin absorbed alike, at small and large doses. <Cite ids={["adams-1971"]} /> A
+          2017 study measuring "active B12" (holotranscobalamin) in the blood found it rose more
+          than twice as much after small doses of cyanocobalamin as after the same doses of
+          hydroxocobalamin; that is a difference in what reaches the blood, not a measured
+          difference in absorption. <Cite ids={["greibe-2017"]} /> Our sources give no figures
+          showing that methylcobalamin or adenosylcobalamin is absorbed better, so the planner
+          counts every compound alike.
         </p>
       </Section>
 

@@ -91,12 +91,17 @@ export const SOURCES = {
       </>
     ),
   },
-  "eur-j-nutr-2017": {
-    short: "Eur J Nutr 2017",
+  "greibe-2017": {
+    short: "Greibe et al. 2017",
     full: (
       <>
-        A 2017 study in the <cite>European Journal of Nutrition</cite> comparing the absorption of
-        cyanocobalamin and hydroxocobalamin at small and large doses.
+        Greibe E, Mahalle N, Bhide V, Heegaard CW, Naik S, Nexo E.{" "}
+        <cite>
+          Increase in circulating holotranscobalamin after oral administration of cyanocobalamin or
+          hydroxocobalamin in healthy adults with low and normal cobalamin status
+        </cite>
+        . European Journal of Nutrition 2018;57(8):2847-2855 (published online 16 October 2017).
+        doi:10.1007/s00394-017-1553-5.
       </>
     ),
   },

@@ -11,6 +11,7 @@
  * and change nothing. Plans, supplements and extras get new ids (shopping ticks follow
  * them); custom foods keep theirs, so the plans that use them still do.
  */
+
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
@@ -36,6 +37,7 @@ import {
   MAX_BACKUP_MARKS,
 } from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
+import { bulkInsert } from "./bulk-insert";
 import { createCustomFoodsWithIds } from "./foods";
 import {
   exportPlan,
@@ -383,27 +385,25 @@ function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): Resto
 
     if (file.profile) updateProfile(tx, ownerId, file.profile);
     createCustomFoodsWithIds(tx, ownerId, file.customFoods);
-    if (file.dietOverrides.length > 0) {
-      tx.insert(dietOverrides)
-        .values(file.dietOverrides.map((override) => ({ ...override, ownerId })))
-        .run();
-    }
-    if (file.favoriteFoods.length > 0) {
-      tx.insert(favoriteFoods)
-        .values(
-          file.favoriteFoods.map((favorite) => ({
-            ownerId,
-            foodId: favorite.foodId,
-            ...(favorite.createdAt ? { createdAt: favorite.createdAt } : {}),
-          })),
-        )
-        .run();
-    }
-    if (file.aisleChoices.length > 0) {
-      tx.insert(shoppingAisleChoices)
-        .values(file.aisleChoices.map((choice) => ({ ownerId, ...choice })))
-        .run();
-    }
+    bulkInsert(
+      tx,
+      dietOverrides,
+      file.dietOverrides.map((override) => ({ ...override, ownerId })),
+    );
+    bulkInsert(
+      tx,
+      favoriteFoods,
+      file.favoriteFoods.map((favorite) => ({
+        ownerId,
+        foodId: favorite.foodId,
+        ...(favorite.createdAt ? { createdAt: favorite.createdAt } : {}),
+      })),
+    );
+    bulkInsert(
+      tx,
+      shoppingAisleChoices,
+      file.aisleChoices.map((choice) => ({ ownerId, ...choice })),
+    );
     const recipeIds = insertFileRecipes(tx, ownerId, file.recipes, {
       reuseIdentical: false,
       capsChecked: true,

@@ -5,6 +5,7 @@
  * milliseconds); writes go through Drizzle. Every function takes the database and the
  * owner id, so tests pass a temporary database and accounts can come later.
  */
+
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
@@ -41,6 +42,7 @@ import {
   type SetDietOverrideInput,
   type UpdateCustomFoodInput,
 } from "../schemas/foods";
+import { bulkInsert } from "./bulk-insert";
 import { checkCustomFoodRoom, checkDietOverrideRoom } from "./limits";
 import { prepared } from "./statements";
 
@@ -496,11 +498,11 @@ export function createCustomFoodWithId(
 }
 
 /**
- * Many custom foods at once (backup.restore: up to 1,000 with 20 portions each): a few
- * multi-row inserts instead of two statements per food.
+ * Many custom foods at once (backup.restore: up to 1,000 with 20 portions each), with one
+ * prepared statement per table (server/services/bulk-insert.ts).
  */
 export function createCustomFoodsWithIds(
-  tx: Pick<AppDatabase, "insert">,
+  tx: object,
   ownerId: string,
   list: readonly { id: string; fields: CustomFoodFields }[],
 ): void {
@@ -511,18 +513,12 @@ export function createCustomFoodsWithIds(
     searchKeywords: "",
     ...customFoodValues(fields),
   }));
-  // A statement binds at most 32,766 values: 100 foods or 500 portions stay well under.
-  for (let start = 0; start < foodRows.length; start += 100) {
-    tx.insert(foods)
-      .values(foodRows.slice(start, start + 100))
-      .run();
-  }
-  const portionRows = list.flatMap(({ id, fields }) => customPortions(id, fields));
-  for (let start = 0; start < portionRows.length; start += 500) {
-    tx.insert(foodPortions)
-      .values(portionRows.slice(start, start + 500))
-      .run();
-  }
+  bulkInsert(tx, foods, foodRows);
+  bulkInsert(
+    tx,
+    foodPortions,
+    list.flatMap(({ id, fields }) => customPortions(id, fields)),
+  );
 }
 
 function requireOwnCustomFood(db: AppDatabase, ownerId: string, id: string): void {

@@ -51,7 +51,7 @@ export async function createFirstAccount(baseUrl: string): Promise<string> {
 }
 
 /** The browser, with every new page and context signed in as ADMIN (a journey may sign out). */
-function signedIn(browser: Browser, baseUrl: string): Browser {
+export function signedIn(browser: Browser, baseUrl: string): Browser {
   const [name = "", ...value] = ADMIN.cookie.split("=");
   const cookie = {
     name,

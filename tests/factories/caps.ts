@@ -1,7 +1,7 @@
 /**
  * Fills an owner to every cap that backup.restore accepts (server/schemas/backup.ts):
- * 200 plans (the first 50 full: 5,600 entries each, every entry a household portion,
- * 280,000 in all), 1,000 custom foods with 20 portions, 5,000 diet corrections, every plan
+ * 200 plans (the first 8 full: 5,600 entries each, every entry a household portion,
+ * 44,800 in all), 1,000 custom foods with 20 portions, 5,000 diet corrections, every plan
  * with 20 supplements, 100 shopping extras and a mark on every item, 1,000 favourite foods
  * and 5,000 aisle choices, 500 recipes of 100 lines each, names and notes at their longest. Raw SQL in one transaction (seconds, not minutes). Used by
  * tests/limits/caps.test.ts and bench/limits.bench.ts.

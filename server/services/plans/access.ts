@@ -1,4 +1,3 @@
-import type BetterSqlite3 from "better-sqlite3";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
 import { foodPortions, foods, planEntries, planRecipes, plans } from "../../../db/schema";
@@ -6,6 +5,7 @@ import { gramsForPortions } from "../../domain/portions";
 import type { Meal } from "../../domain/vocabulary";
 import { invalid, notFound } from "../../errors";
 import { type Amount, MAX_ENTRY_GRAMS, MAX_PLAN_ENTRIES } from "../../schemas/plans";
+import { connectionOf } from "../bulk-insert";
 import { checkOwnerEntryRoom } from "../limits";
 
 export type Transaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
@@ -139,15 +139,6 @@ const INSERT_ENTRY_SQL = `INSERT INTO plan_entries
   (id, plan_id, day, meal, food_id, portion_id, quantity, grams, position, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
     coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`;
-
-/** The better-sqlite3 connection under a Drizzle database or transaction. */
-function connectionOf(db: Db): BetterSqlite3.Database | null {
-  const direct = (db as { $client?: BetterSqlite3.Database }).$client;
-  if (direct) return direct;
-  return (
-    (db as unknown as { session?: { client?: BetterSqlite3.Database } }).session?.client ?? null
-  );
-}
 
 /**
  * Inserts entries with one prepared statement run per row: about 6 times faster than

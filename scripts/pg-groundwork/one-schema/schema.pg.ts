@@ -1,0 +1,4 @@
+import * as kit from "./kit-pg";
+import { defineTables } from "./tables";
+
+export const { plans, planEntries } = defineTables(kit);
