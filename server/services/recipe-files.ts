@@ -10,6 +10,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { foodPortions, foods, planRecipes, recipeIngredients, recipes } from "../../db/schema";
 import { invalid, notFound } from "../errors";
 import type { FileDish, FileRecipe } from "../schemas/recipe-file";
+import { bulkInsert } from "./bulk-insert";
 import { checkRecipeRoom } from "./limits";
 import type { Db } from "./plans/access";
 
@@ -228,18 +229,18 @@ export function insertFileRecipes(
         notes: recipe.notes || null,
       })
       .run();
-    for (let start = 0; start < lines.length; start += 200) {
-      tx.insert(recipeIngredients)
-        .values(
-          lines.slice(start, start + 200).map((line, index) => ({
-            ...line,
-            id: randomUUID(),
-            recipeId: id,
-            position: start + index + 1,
-          })),
-        )
-        .run();
-    }
+    // One prepared statement per row (./bulk-insert.ts): a restore at the caps writes
+    // 50,000 recipe lines.
+    bulkInsert(
+      tx,
+      recipeIngredients,
+      lines.map((line, index) => ({
+        ...line,
+        id: randomUUID(),
+        recipeId: id,
+        position: index + 1,
+      })),
+    );
     ids.set(recipe.key, id);
     created += 1;
   }
@@ -279,9 +280,5 @@ export function insertFileDishes(
       position,
     };
   });
-  for (let start = 0; start < rows.length; start += 500) {
-    tx.insert(planRecipes)
-      .values(rows.slice(start, start + 500))
-      .run();
-  }
+  bulkInsert(tx, planRecipes, rows);
 }
