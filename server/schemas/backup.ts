@@ -12,6 +12,7 @@ import { customFoodFields } from "./foods";
 import { MAX_PEOPLE_PER_HOUSEHOLD, MAX_PERSON_NAME_LENGTH, portionFactor } from "./people";
 import { MAX_PLAN_ENTRIES, planFileSchema } from "./plans";
 import { profileInput } from "./profile";
+import { fileRecipeList, MAX_RECIPES_PER_OWNER } from "./recipe-file";
 import { MAX_EXTRA_LENGTH, MAX_EXTRAS, MAX_GUESTS, MAX_SERVINGS } from "./shopping";
 import { MAX_SUPPLEMENTS_PER_PLAN } from "./supplements";
 
@@ -29,9 +30,12 @@ export const MAX_BACKUP_PEOPLE = MAX_PEOPLE_PER_HOUSEHOLD;
 /**
  * Entries over all plans of a backup (each plan is also held to its own limit): eight full
  * plans. It was 50 (280,000 entries), and restoring that took the server 12 s or more
- * (bench/results.md); what a household plans fits well under this one.
+ * (bench/results.md); what a household plans fits well under this one. Dishes (recipes in
+ * meals) count with the entries.
  */
 export const MAX_BACKUP_ENTRIES = 8 * MAX_PLAN_ENTRIES;
+/** Recipes of one household (recipes.create holds it to the same number). */
+export const MAX_BACKUP_RECIPES = MAX_RECIPES_PER_OWNER;
 /**
  * Shopping marks of one plan: one per item the list can show (every entry a different
  * food, every supplement, every extra); the export writes only the marks of such items.
@@ -194,15 +198,24 @@ export const backupFileSchema = z
       )
       .max(MAX_BACKUP_AISLE_CHOICES, `at most ${MAX_BACKUP_AISLE_CHOICES} aisle choices`)
       .default([]),
+    /**
+     * The household's recipes (absent in files from before recipes: none); the plans'
+     * dishes name them by `key`.
+     */
+    recipes: fileRecipeList(MAX_BACKUP_RECIPES).default([]),
   })
   .strict()
   .superRefine((file, context) => {
-    const entries = file.plans.reduce((sum, plan) => sum + plan.file.entries.length, 0);
+    // Dishes count with the entries (a plan holds 5,600 of both together).
+    const entries = file.plans.reduce(
+      (sum, plan) => sum + plan.file.entries.length + (plan.file.dishes ?? []).length,
+      0,
+    );
     if (entries > MAX_BACKUP_ENTRIES) {
       context.addIssue({
         code: "custom",
         path: ["plans"],
-        message: `the backup holds ${entries} plan entries, more than ${MAX_BACKUP_ENTRIES}`,
+        message: `the backup holds ${entries} plan entries and dishes, more than ${MAX_BACKUP_ENTRIES}`,
       });
     }
     // Every id is unique where the restore uses it as a key (a duplicate used to be a 500).
@@ -250,6 +263,13 @@ export const backupFileSchema = z
       });
     }
     const personIds = new Set(file.people.map((person) => person.id));
+    checkUnique(
+      file.recipes.map((recipe) => recipe.key),
+      ["recipes"],
+      "the recipe key",
+      context,
+    );
+    const recipeKeys = new Set(file.recipes.map((recipe) => recipe.key));
     file.plans.forEach((plan, index) => {
       checkUnique(
         (plan.eaters ?? []).map((eater) => eater.personId),
@@ -283,6 +303,17 @@ export const backupFileSchema = z
           });
         }
       });
+      if (plan.file.recipes === undefined) {
+        (plan.file.dishes ?? []).forEach((dish, dishIndex) => {
+          if (!recipeKeys.has(dish.recipeKey)) {
+            context.addIssue({
+              code: "custom",
+              path: ["plans", index, "file", "dishes", dishIndex, "recipeKey"],
+              message: `plans.${index}.file.dishes.${dishIndex}.recipeKey "${dish.recipeKey.slice(0, 100)}" is not one of the backup's recipes`,
+            });
+          }
+        });
+      }
       checkUnique(plan.supplementIds, ["plans", index, "supplementIds"], "the id", context);
       checkUnique(
         plan.shopping.extras.map((extra) => extra.id),

@@ -4,6 +4,7 @@ import { MEALS } from "../domain/vocabulary";
 import { idField, nameField } from "./common";
 import { MAX_PEOPLE_PER_HOUSEHOLD, portionFactor } from "./people";
 import { profileFields } from "./profile";
+import { fileDishList, fileRecipeList, MAX_RECIPES_PER_OWNER } from "./recipe-file";
 import { MAX_SUPPLEMENTS_PER_PLAN, planFileSupplement } from "./supplements";
 
 export const MAX_PLAN_DAYS = 28;
@@ -66,12 +67,12 @@ export const updatePlanInput = z
   })
   .strict();
 
-const day = z
+export const day = z
   .number({ error: "day must be a number" })
   .int("day must be a whole number")
   .min(1, "day must be 1 or more");
 
-const meal = z.enum(MEALS, { error: `meal must be one of: ${MEALS.join(", ")}` });
+export const meal = z.enum(MEALS, { error: `meal must be one of: ${MEALS.join(", ")}` });
 
 const grams = z
   .number({ error: "grams must be a finite number" })
@@ -84,15 +85,15 @@ const quantity = z
   .max(1000, "quantity must be at most 1000");
 
 /** An amount: grams, or a number of one of the food's household portions. */
-const amountFields = {
+export const amountFields = {
   grams: grams.optional(),
   portionId: id("portionId").optional(),
   quantity: quantity.optional(),
 };
 
-type AmountFields = { grams?: number; portionId?: string; quantity?: number };
+export type AmountFields = { grams?: number; portionId?: string; quantity?: number };
 
-function checkAmount(value: AmountFields, context: z.RefinementCtx): void {
+export function checkAmount(value: AmountFields, context: z.RefinementCtx): void {
   const byGrams = value.grams !== undefined;
   const byPortion = value.portionId !== undefined || value.quantity !== undefined;
   if (byGrams === byPortion) {
@@ -114,7 +115,7 @@ function checkAmount(value: AmountFields, context: z.RefinementCtx): void {
 
 export type Amount = { grams: number } | { portionId: string; quantity: number };
 
-function toAmount(value: AmountFields): Amount {
+export function toAmount(value: AmountFields): Amount {
   return value.grams !== undefined
     ? { grams: value.grams }
     : { portionId: value.portionId ?? "", quantity: value.quantity ?? 0 };
@@ -274,6 +275,10 @@ export const planFileSchema = z
         `the plan file has too many supplements (at most ${MAX_SUPPLEMENTS_PER_PLAN})`,
       )
       .optional(),
+    /** The recipes the plan's dishes use (files written before recipes have none). */
+    recipes: fileRecipeList(MAX_RECIPES_PER_OWNER).optional(),
+    /** Recipes eaten in the plan's meals, naming a recipe of `recipes` by its key. */
+    dishes: fileDishList.optional(),
   })
   .superRefine((file, context) => {
     (file.supplements ?? []).forEach((supplement, index) => {
@@ -292,6 +297,45 @@ export const planFileSchema = z
         });
       }
     });
+    (file.dishes ?? []).forEach((dish, index) => {
+      if (dish.day > file.plan.dayCount) {
+        context.addIssue({
+          code: "custom",
+          path: ["dishes", index, "day"],
+          message: `dishes.${index}.day is ${dish.day}, past the plan's ${file.plan.dayCount} days`,
+        });
+      }
+    });
+    if (file.recipes !== undefined) {
+      const keys = new Set<string>();
+      file.recipes.forEach((recipe, index) => {
+        if (keys.has(recipe.key)) {
+          context.addIssue({
+            code: "custom",
+            path: ["recipes", index, "key"],
+            message: `recipes.${index}.key "${recipe.key}" appears twice`,
+          });
+        }
+        keys.add(recipe.key);
+      });
+      (file.dishes ?? []).forEach((dish, index) => {
+        if (!keys.has(dish.recipeKey)) {
+          context.addIssue({
+            code: "custom",
+            path: ["dishes", index, "recipeKey"],
+            message: `dishes.${index}.recipeKey "${dish.recipeKey}" is not one of the file's recipes`,
+          });
+        }
+      });
+    }
+    const items = file.entries.length + (file.dishes ?? []).length;
+    if (items > MAX_PLAN_ENTRIES) {
+      context.addIssue({
+        code: "custom",
+        path: ["dishes"],
+        message: `the plan file has ${items} entries and dishes; a plan holds at most ${MAX_PLAN_ENTRIES}`,
+      });
+    }
     file.entries.forEach((entry, index) => {
       if (entry.day > file.plan.dayCount) {
         context.addIssue({

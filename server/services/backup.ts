@@ -33,6 +33,7 @@ import {
   people,
   plans,
   profiles,
+  recipes,
   shoppingAisleChoices,
   shoppingExtras,
   shoppingMarks,
@@ -43,6 +44,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   type BackupFile,
+  MAX_BACKUP_MARKS,
   MAX_BACKUP_PEOPLE,
 } from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
@@ -62,6 +64,7 @@ import {
   type Viewer,
 } from "./plans";
 import { getProfile, updateProfile } from "./profile";
+import { checkRecipeFoods, exportRecipes, insertFileRecipes } from "./recipe-files";
 
 type BackupInput = BackupFile;
 
@@ -170,8 +173,12 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
           .all();
         // Only the marks of items the list can show (a removed food's tick stays in the
         // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
+        const { recipes: _recipes, ...planFile } = file;
         const liveItems = new Set([
           ...file.entries.map((entry) => entry.foodId),
+          ...(file.recipes ?? []).flatMap((recipe) =>
+            recipe.ingredients.flatMap((line) => (line.foodId ? [line.foodId] : [])),
+          ),
           ...supplementIds.map((id) => `supplement:${id}`),
           ...extras.map((extra) => `extra:${extra.id}`),
         ]);
@@ -179,7 +186,11 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
           id: plan.id,
           // Food names are for people reading a plan file; a restore looks foods up by
           // id, and leaving the names out halves the size of a large backup.
-          file: { ...file, entries: file.entries.map(({ foodName: _name, ...entry }) => entry) },
+          // Recipes are listed once for the whole backup (`recipes`), not per plan.
+          file: {
+            ...planFile,
+            entries: planFile.entries.map(({ foodName: _name, ...entry }) => entry),
+          },
           supplementIds,
           eaters: storedEaters(db, plan.id).map(({ person, portionFactor }) => ({
             personId: person.id,
@@ -206,7 +217,8 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
               .where(eq(shoppingMarks.planId, plan.id))
               .orderBy(asc(shoppingMarks.itemKey))
               .all()
-              .filter((mark) => liveItems.has(mark.itemKey)),
+              .filter((mark) => liveItems.has(mark.itemKey))
+              .slice(0, MAX_BACKUP_MARKS),
             extras,
           },
         };
@@ -223,6 +235,11 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
       .where(eq(shoppingAisleChoices.ownerId, ownerId))
       .orderBy(asc(shoppingAisleChoices.foodId))
       .all() as BackupInput["aisleChoices"],
+    // Food names are left out as for entries (a restore looks foods up by id).
+    recipes: exportRecipes(db, ownerId).map((recipe) => ({
+      ...recipe,
+      ingredients: recipe.ingredients.map(({ foodName: _name, ...line }) => line),
+    })),
   };
 }
 
@@ -237,6 +254,7 @@ export type RestoreSummary = {
   supplements: number;
   favoriteFoods: number;
   aisleChoices: number;
+  recipes: number;
 };
 
 /** Checks what the file refers to against this database, before anything is written. */
@@ -306,7 +324,15 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
       "file",
     );
   }
+  checkRecipeFoods(db, ownerId, file.recipes, "file.recipes", ownCustom);
   file.plans.forEach((plan, index) => {
+    checkRecipeFoods(
+      db,
+      ownerId,
+      plan.file.recipes ?? [],
+      `file.plans.${index}.file.recipes`,
+      ownCustom,
+    );
     const preferences = plan.shopping.preferences;
     const days = plan.file.plan.dayCount;
     if (
@@ -355,12 +381,15 @@ function restorePlan(
   plan: BackupInput["plans"][number],
   portionsById: Map<string, PortionRow>,
   personMap: Map<string, string>,
+  recipeIds: ReadonlyMap<string, string>,
 ): { entries: number; supplements: number } {
   // The file's schema holds it to the owner caps (plans, entries over all plans), and
   // checkReferences found every food it uses.
   const { id, supplementIds } = insertPlanFile(tx, ownerId, plan.file, portionsById, {
     capsChecked: true,
     people: planPeople(plan, personMap),
+    // A plan file carrying its own recipes (pasted from plans.export) makes its own.
+    ...(plan.file.recipes === undefined ? { recipeIds } : {}),
   });
   const supplementMap = new Map(
     plan.supplementIds.map((oldId, index) => [oldId, supplementIds[index] ?? oldId]),
@@ -506,8 +535,10 @@ function writeBackup(
   viewer: Viewer,
 ): RestoreSummary {
   return db.transaction((tx) => {
-    // Out with the old: plans first (their entries restrict custom foods).
+    // Out with the old: plans first (their entries restrict custom foods), then recipes
+    // (their lines restrict custom foods too).
     tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
+    tx.delete(recipes).where(eq(recipes.ownerId, ownerId)).run();
     tx.delete(dietOverrides).where(eq(dietOverrides.ownerId, ownerId)).run();
     tx.delete(foods)
       .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
@@ -541,6 +572,10 @@ function writeBackup(
       shoppingAisleChoices,
       file.aisleChoices.map((choice) => ({ ownerId, ...choice })),
     );
+    const recipeIds = insertFileRecipes(tx, ownerId, file.recipes, {
+      reuseIdentical: false,
+      capsChecked: true,
+    });
     // Portions looked up once for all plans (custom foods' portions exist by now).
     const portionsById = lookupPortions(
       tx,
@@ -551,7 +586,7 @@ function writeBackup(
     let entries = 0;
     let supplements = 0;
     for (const plan of file.plans) {
-      const counts = restorePlan(tx, db.$client, ownerId, plan, portionsById, personMap);
+      const counts = restorePlan(tx, db.$client, ownerId, plan, portionsById, personMap, recipeIds);
       entries += counts.entries;
       supplements += counts.supplements;
     }
@@ -565,6 +600,7 @@ function writeBackup(
       supplements,
       favoriteFoods: file.favoriteFoods.length,
       aisleChoices: file.aisleChoices.length,
+      recipes: file.recipes.length,
     };
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { foodPortions, foods, planEntries, plans } from "../../../db/schema";
+import { foodPortions, foods, planEntries, planRecipes, plans } from "../../../db/schema";
 import { gramsForPortions } from "../../domain/portions";
 import type { Meal } from "../../domain/vocabulary";
 import { invalid, notFound } from "../../errors";
@@ -113,11 +113,21 @@ export function countEntries(db: Db, planId: string): number {
   return row?.count ?? 0;
 }
 
+/** Dishes (recipes in meals) of a plan: they count with its entries against the caps. */
+export function countDishes(db: Db, planId: string): number {
+  const row = db
+    .select({ count: sql<number>`count(*)` })
+    .from(planRecipes)
+    .where(eq(planRecipes.planId, planId))
+    .get();
+  return row?.count ?? 0;
+}
+
 export function checkRoom(db: Db, planId: string, adding: number): void {
-  const count = countEntries(db, planId);
+  const count = countEntries(db, planId) + countDishes(db, planId);
   if (count + adding > MAX_PLAN_ENTRIES) {
     throw invalid(
-      `planId: the plan would hold ${count + adding} entries; a plan holds at most ${MAX_PLAN_ENTRIES}`,
+      `planId: the plan would hold ${count + adding} entries and dishes; a plan holds at most ${MAX_PLAN_ENTRIES}`,
       "planId",
     );
   }
@@ -164,6 +174,7 @@ export function insertEntries(tx: Db, rows: (typeof planEntries.$inferInsert)[])
   }
 }
 
+/** The next position in a meal: one sequence for its plain entries and its dishes. */
 export function nextPosition(db: Db, planId: string, day: number, meal: Meal): number {
   const row = db
     .select({ max: sql<number | null>`max(${planEntries.position})` })
@@ -172,5 +183,12 @@ export function nextPosition(db: Db, planId: string, day: number, meal: Meal): n
       and(eq(planEntries.planId, planId), eq(planEntries.day, day), eq(planEntries.meal, meal)),
     )
     .get();
-  return (row?.max ?? 0) + 1;
+  const dishes = db
+    .select({ max: sql<number | null>`max(${planRecipes.position})` })
+    .from(planRecipes)
+    .where(
+      and(eq(planRecipes.planId, planId), eq(planRecipes.day, day), eq(planRecipes.meal, meal)),
+    )
+    .get();
+  return Math.max(row?.max ?? 0, dishes?.max ?? 0) + 1;
 }

@@ -13,7 +13,16 @@ import { AppError, notFound } from "../../errors";
 import type { CreatePlanInput } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
 import { prepared } from "../statements";
-import { countEntries, type Db, insertEntries, now, requirePlan, type Transaction } from "./access";
+import {
+  countDishes,
+  countEntries,
+  type Db,
+  insertEntries,
+  now,
+  requirePlan,
+  type Transaction,
+} from "./access";
+import { type DishView, insertDishes, loadDishes, loadDishRowsForCopy } from "./dishes";
 import { copySupplements, loadSupplements, type SupplementView } from "./plan-supplements";
 
 export type PlanSummary = {
@@ -22,6 +31,8 @@ export type PlanSummary = {
   dayCount: number;
   startDate: string | null;
   entryCount: number;
+  /** Recipes eaten in the plan's meals (dishes). */
+  dishCount: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -38,6 +49,7 @@ export function listPlans(db: AppDatabase, ownerId: string): PlanSummary[] {
       // Qualified by hand: inside a select list Drizzle writes a column unqualified ("id"),
       // which in this subquery would mean the entry's id.
       entryCount: sql<number>`(SELECT count(*) FROM plan_entries e WHERE e.plan_id = "plans"."id")`,
+      dishCount: sql<number>`(SELECT count(*) FROM plan_recipes d WHERE d.plan_id = "plans"."id")`,
     })
     .from(plans)
     .where(eq(plans.ownerId, ownerId))
@@ -85,6 +97,8 @@ export type PlanView = PlanSummary & {
   /** Each planned food's household portions (once per food), to change amounts in place. */
   portionsByFood: Record<string, PortionOption[]>;
   supplements: SupplementView[];
+  /** Recipes eaten in the plan's meals, each with its ingredients scaled to the dish. */
+  dishes: DishView[];
 };
 
 export function loadEntries(db: Db, planId: string) {
@@ -160,6 +174,7 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
     list.push({ id, label, grams });
     portionsByFood[foodId] = list;
   }
+  const dishes = loadDishes(db, ownerId, planId);
   return {
     id: plan.id,
     name: plan.name,
@@ -168,6 +183,7 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
     entryCount: rows.length,
+    dishCount: dishes.length,
     days: Array.from({ length: plan.dayCount }, (_, index) => ({
       day: index + 1,
       date: planDayDate(plan.startDate, index + 1),
@@ -207,6 +223,7 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
     ),
     portionsByFood,
     supplements: loadSupplements(db, planId),
+    dishes,
   };
 }
 
@@ -272,13 +289,14 @@ export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string):
   const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
   db.transaction((tx) => {
     checkPlanRoom(tx, ownerId);
-    checkOwnerEntryRoom(tx, ownerId, countEntries(tx, planId));
+    checkOwnerEntryRoom(tx, ownerId, countEntries(tx, planId) + countDishes(tx, planId));
     tx.insert(plans)
       .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate })
       .run();
     copyEntries(tx, loadEntries(tx, planId), id, (day) => day);
     copySupplements(tx, loadSupplements(tx, planId), id);
     copyEaters(tx, planId, id);
+    insertDishes(tx, id, loadDishRowsForCopy(tx, planId));
   });
   return { id };
 }

@@ -15,6 +15,13 @@ import { PLAN_FILE_FORMAT, PLAN_FILE_VERSION, type PlanFile } from "../../schema
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
 import { orderedId } from "../ordered-id";
 import { ensureOwnPerson, personProfile } from "../people";
+import {
+  checkRecipeFoods,
+  exportDishes,
+  exportRecipes,
+  insertFileDishes,
+  insertFileRecipes,
+} from "../recipe-files";
 import { checkedPortionAmount, type Db, insertEntries, requirePlan } from "./access";
 import { loadEntries } from "./crud";
 import { storedEaters, type Viewer } from "./eaters";
@@ -44,6 +51,7 @@ export function exportPlan(db: AppDatabase, ownerId: string, planId: string): Pl
     supplements: loadSupplements(db, planId).map(
       ({ id: _id, scheduleLabel: _label, personId: _person, ...rest }) => rest,
     ),
+    ...recipesOf(db, ownerId, planId),
   };
 }
 
@@ -100,6 +108,14 @@ export function resolvePlanFilePeople(
   };
 }
 
+/** The plan's dishes and the recipes they use (nothing when the plan has no dishes). */
+function recipesOf(db: AppDatabase, ownerId: string, planId: string) {
+  const dishes = exportDishes(db, planId);
+  if (dishes.length === 0) return {};
+  const recipeIds = [...new Set(dishes.map((dish) => dish.recipeKey))];
+  return { recipes: exportRecipes(db, ownerId, recipeIds), dishes };
+}
+
 /**
  * Creates a new plan from a plan file; rejects the whole file if any food is unknown.
  * Answers with the new plan's id and its supplements' ids in the file's order.
@@ -130,6 +146,10 @@ export function importPlan(
       `file.entries: ${names.length} food${names.length === 1 ? "" : "s"} in the file ${names.length === 1 ? "is" : "are"} not in this database: ${names.slice(0, 5).join("; ")}${names.length > 5 ? " …" : ""}`,
       "file.entries",
     );
+  }
+  checkRecipeFoods(db, ownerId, file.recipes ?? [], "file.recipes");
+  if ((file.dishes ?? []).length > 0 && file.recipes === undefined) {
+    throw invalid("file.dishes: the file has dishes but no recipes for them", "file.dishes");
   }
   const portionsById = lookupPortions(
     db,
@@ -180,6 +200,8 @@ export function insertPlanFile(
     capsChecked?: boolean;
     /** Who eats the plan and whose its supplements are (else: nobody set, as before people). */
     people?: PlanFilePeople;
+    /** backup.restore: the recipe id of each recipe key (its recipes are written already). */
+    recipeIds?: ReadonlyMap<string, string>;
   } = {},
 ): { id: string; supplementIds: string[] } {
   // An entry kept in a household portion weighs what the portion says (the file's grams
@@ -205,7 +227,12 @@ export function insertPlanFile(
   db.transaction((tx) => {
     if (!options.capsChecked) {
       checkPlanRoom(tx, ownerId, "file");
-      checkOwnerEntryRoom(tx, ownerId, file.entries.length, "file.entries");
+      checkOwnerEntryRoom(
+        tx,
+        ownerId,
+        file.entries.length + (file.dishes ?? []).length,
+        "file.entries",
+      );
     }
     tx.insert(plans)
       .values({
@@ -232,6 +259,17 @@ export function insertPlanFile(
       };
     });
     insertEntries(tx, rows);
+    if ((file.dishes ?? []).length > 0) {
+      // Recipes first (a plan import reuses the household's identical ones), then the
+      // dishes after each meal's entries.
+      const recipeIds =
+        options.recipeIds ??
+        insertFileRecipes(tx, ownerId, file.recipes ?? [], {
+          reuseIdentical: true,
+          field: "file.recipes",
+        });
+      insertFileDishes(tx, id, file.dishes ?? [], recipeIds, positions);
+    }
     const supplements = file.supplements ?? [];
     if (supplements.length > 0) {
       tx.insert(planSupplements)

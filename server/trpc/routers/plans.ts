@@ -19,12 +19,19 @@ import {
   updatePlanInput,
 } from "../../schemas/plans";
 import {
+  addRecipeToPlanInput,
+  moveDishInput,
+  removeDishInput,
+  updateDishInput,
+} from "../../schemas/recipes";
+import {
   addSupplementInput,
   removeSupplementInput,
   updateSupplementInput,
 } from "../../schemas/supplements";
 import {
   addEntry,
+  addRecipeToPlan,
   addToDays,
   copyDay,
   copyMeal,
@@ -37,10 +44,13 @@ import {
   getPlan,
   importPlan,
   listPlans,
+  moveDish,
   moveEntry,
+  removeDish,
   removeEntry,
   restoreEntry,
   setEaters,
+  updateDish,
   updateEntry,
   updatePlan,
   withOwnTotals,
@@ -114,6 +124,26 @@ export const plansRouter = router({
     .input(copyMealInput)
     .mutation(({ ctx, input }) =>
       withOwnTotals(ctx.db, ctx.ownerId, ctx, copyMeal(ctx.db, ctx.ownerId, input)),
+    ),
+  addRecipe: protectedProcedure
+    .input(addRecipeToPlanInput)
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, addRecipeToPlan(ctx.db, ctx.ownerId, input)),
+    ),
+  updateDish: protectedProcedure
+    .input(updateDishInput)
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateDish(ctx.db, ctx.ownerId, input)),
+    ),
+  moveDish: protectedProcedure
+    .input(moveDishInput)
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, moveDish(ctx.db, ctx.ownerId, input)),
+    ),
+  removeDish: protectedProcedure
+    .input(removeDishInput)
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, removeDish(ctx.db, ctx.ownerId, input)),
     ),
   addSupplement: protectedProcedure
     .input(addSupplementInput)
