@@ -15,6 +15,7 @@ export type Plan = RouterOutputs["plans"]["get"];
 export type Totals = RouterOutputs["plans"]["totals"];
 export type DayTotals = Totals["days"][number];
 export type Entry = Plan["entries"][number];
+export type Dish = Plan["dishes"][number];
 export type Meal = Entry["meal"];
 
 export const MEALS = MEAL_OPTIONS;
@@ -68,6 +69,9 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     updateEntry: useMutation(trpc.plans.updateEntry.mutationOptions(options)),
     moveEntry: useMutation(trpc.plans.moveEntry.mutationOptions(options)),
     copyDay: useMutation(trpc.plans.copyDay.mutationOptions(options)),
+    addRecipe: useMutation(trpc.plans.addRecipe.mutationOptions(options)),
+    updateDish: useMutation(trpc.plans.updateDish.mutationOptions(options)),
+    removeDish: useMutation(trpc.plans.removeDish.mutationOptions(options)),
   };
   // Removing an entry can be undone for a few seconds (meal-tools.tsx).
   const removal = useUndoableRemoval(applyEdit, onError);
