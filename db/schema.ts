@@ -546,3 +546,78 @@ export const planEaters = sqliteTable(
     index("plan_eaters_person_idx").on(table.personId),
   ],
 );
+
+/*
+ * Recipes (issue 16). A recipe belongs to a household (owners row); its ingredients are
+ * foods with an amount, or lines kept as text when no food matched. An ingredient without
+ * a food or without grams counts as unknown B12: the recipe's total is then a lower bound.
+ */
+export const recipes = sqliteTable(
+  "recipes",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The yield: how many servings the ingredients make (> 0). */
+    servings: real("servings").notNull(),
+    steps: text("steps"),
+    notes: text("notes"),
+    ...timestamps,
+  },
+  (table) => [index("recipes_owner_idx").on(table.ownerId, table.name)],
+);
+
+/**
+ * One line of a recipe. `text` is the line as written (or a label); `foodId` null keeps an
+ * unmatched line as text. `grams` is null when unmatched or not convertible (unknown B12).
+ */
+export const recipeIngredients = sqliteTable(
+  "recipe_ingredients",
+  {
+    id: text("id").primaryKey(),
+    recipeId: text("recipe_id")
+      .notNull()
+      .references(() => recipes.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    foodId: text("food_id").references(() => foods.id, { onDelete: "restrict" }),
+    portionId: text("portion_id").references(() => foodPortions.id, { onDelete: "set null" }),
+    quantity: real("quantity"),
+    grams: real("grams"),
+  },
+  (table) => [
+    index("recipe_ingredients_recipe_idx").on(table.recipeId, table.position),
+    index("recipe_ingredients_food_idx").on(table.foodId),
+    index("recipe_ingredients_portion_idx").on(table.portionId),
+  ],
+);
+
+/**
+ * A dish: a recipe eaten in a meal of a plan day, `servings` of it. Ordered with the meal's
+ * plain entries (one position sequence per meal, shared with plan_entries). The service
+ * deletes a recipe in use only when asked to remove its dishes too; the cascade here keeps
+ * a household's deletion (plans and recipes going at once) free of ordering traps.
+ */
+export const planRecipes = sqliteTable(
+  "plan_recipes",
+  {
+    id: text("id").primaryKey(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    day: integer("day").notNull(),
+    meal: text("meal", { enum: MEALS }).notNull(),
+    recipeId: text("recipe_id")
+      .notNull()
+      .references(() => recipes.id, { onDelete: "cascade" }),
+    servings: real("servings").notNull(),
+    position: integer("position").notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    index("plan_recipes_plan_idx").on(table.planId, table.day, table.meal, table.position),
+    index("plan_recipes_recipe_idx").on(table.recipeId),
+  ],
+);

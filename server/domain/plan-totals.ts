@@ -53,6 +53,11 @@ export type TotalsEntryInput = {
   b12PerHundredGrams: number | null;
   /** Share (0-1) of the food's B12 that is added (crystalline); 0 when omitted. */
   crystallineShare?: number;
+  /**
+   * A recipe line without a food or without grams (a dish's ingredient): its B12 is
+   * unknown, so its meal and day are incomplete; `grams` is ignored (counted as 0).
+   */
+  amountUnknown?: boolean;
 };
 
 export type TotalsSupplementInput = SupplementSchedule & {
@@ -324,13 +329,16 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     if (entry.day < 1 || entry.day > dayCount) {
       throw new RangeError(`entry ${entry.id} is on day ${entry.day}, outside 1-${dayCount}`);
     }
-    if (!(entry.grams > 0) || !Number.isFinite(entry.grams)) {
+    const unknownAmount = entry.amountUnknown === true;
+    if (!unknownAmount && (!(entry.grams > 0) || !Number.isFinite(entry.grams))) {
       throw new RangeError(`entry ${entry.id} has an invalid amount: ${entry.grams} g`);
     }
     const key = `${entry.day}:${entry.meal}`;
     const list = entriesByDayMeal.get(key) ?? [];
-    const grams = entry.grams * portionFactor;
-    const b12Micrograms = b12MicrogramsForGrams(entry.b12PerHundredGrams, grams);
+    const grams = unknownAmount ? 0 : entry.grams * portionFactor;
+    const b12Micrograms = unknownAmount
+      ? null
+      : b12MicrogramsForGrams(entry.b12PerHundredGrams, grams);
     const share = Math.min(1, Math.max(0, entry.crystallineShare ?? 0));
     list.push({
       id: entry.id,

@@ -64,12 +64,12 @@ export const updatePlanInput = z
   })
   .strict();
 
-const day = z
+export const day = z
   .number({ error: "day must be a number" })
   .int("day must be a whole number")
   .min(1, "day must be 1 or more");
 
-const meal = z.enum(MEALS, { error: `meal must be one of: ${MEALS.join(", ")}` });
+export const meal = z.enum(MEALS, { error: `meal must be one of: ${MEALS.join(", ")}` });
 
 const grams = z
   .number({ error: "grams must be a finite number" })
@@ -82,15 +82,15 @@ const quantity = z
   .max(1000, "quantity must be at most 1000");
 
 /** An amount: grams, or a number of one of the food's household portions. */
-const amountFields = {
+export const amountFields = {
   grams: grams.optional(),
   portionId: id("portionId").optional(),
   quantity: quantity.optional(),
 };
 
-type AmountFields = { grams?: number; portionId?: string; quantity?: number };
+export type AmountFields = { grams?: number; portionId?: string; quantity?: number };
 
-function checkAmount(value: AmountFields, context: z.RefinementCtx): void {
+export function checkAmount(value: AmountFields, context: z.RefinementCtx): void {
   const byGrams = value.grams !== undefined;
   const byPortion = value.portionId !== undefined || value.quantity !== undefined;
   if (byGrams === byPortion) {
@@ -112,7 +112,7 @@ function checkAmount(value: AmountFields, context: z.RefinementCtx): void {
 
 export type Amount = { grams: number } | { portionId: string; quantity: number };
 
-function toAmount(value: AmountFields): Amount {
+export function toAmount(value: AmountFields): Amount {
   return value.grams !== undefined
     ? { grams: value.grams }
     : { portionId: value.portionId ?? "", quantity: value.quantity ?? 0 };

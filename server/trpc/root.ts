@@ -7,6 +7,7 @@ import { householdsRouter } from "./routers/households";
 import { peopleRouter } from "./routers/people";
 import { plansRouter } from "./routers/plans";
 import { profileRouter } from "./routers/profile";
+import { recipesRouter } from "./routers/recipes";
 import { shoppingRouter } from "./routers/shopping";
 
 export const appRouter = router({
@@ -17,6 +18,7 @@ export const appRouter = router({
   backup: backupRouter,
   households: householdsRouter,
   people: peopleRouter,
+  recipes: recipesRouter,
 });
 
 export type AppRouter = typeof appRouter;

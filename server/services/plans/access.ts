@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { foodPortions, foods, planEntries, plans } from "../../../db/schema";
+import { foodPortions, foods, planEntries, planRecipes, plans } from "../../../db/schema";
 import { gramsForPortions } from "../../domain/portions";
 import type { Meal } from "../../domain/vocabulary";
 import { invalid, notFound } from "../../errors";
@@ -173,6 +173,7 @@ export function insertEntries(tx: Db, rows: (typeof planEntries.$inferInsert)[])
   }
 }
 
+/** The next position in a meal: one sequence for its plain entries and its dishes. */
 export function nextPosition(db: Db, planId: string, day: number, meal: Meal): number {
   const row = db
     .select({ max: sql<number | null>`max(${planEntries.position})` })
@@ -181,5 +182,12 @@ export function nextPosition(db: Db, planId: string, day: number, meal: Meal): n
       and(eq(planEntries.planId, planId), eq(planEntries.day, day), eq(planEntries.meal, meal)),
     )
     .get();
-  return (row?.max ?? 0) + 1;
+  const dishes = db
+    .select({ max: sql<number | null>`max(${planRecipes.position})` })
+    .from(planRecipes)
+    .where(
+      and(eq(planRecipes.planId, planId), eq(planRecipes.day, day), eq(planRecipes.meal, meal)),
+    )
+    .get();
+  return Math.max(row?.max ?? 0, dishes?.max ?? 0) + 1;
 }

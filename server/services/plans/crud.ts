@@ -14,6 +14,7 @@ import type { CreatePlanInput } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
 import { prepared } from "../statements";
 import { countEntries, type Db, insertEntries, now, requirePlan, type Transaction } from "./access";
+import { type DishView, insertDishes, loadDishes, loadDishRowsForCopy } from "./dishes";
 import { copySupplements, loadSupplements, type SupplementView } from "./plan-supplements";
 
 export type PlanSummary = {
@@ -85,6 +86,8 @@ export type PlanView = PlanSummary & {
   /** Each planned food's household portions (once per food), to change amounts in place. */
   portionsByFood: Record<string, PortionOption[]>;
   supplements: SupplementView[];
+  /** Recipes eaten in the plan's meals, each with its ingredients scaled to the dish. */
+  dishes: DishView[];
 };
 
 export function loadEntries(db: Db, planId: string) {
@@ -207,6 +210,7 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
     ),
     portionsByFood,
     supplements: loadSupplements(db, planId),
+    dishes: loadDishes(db, ownerId, planId),
   };
 }
 
@@ -278,6 +282,7 @@ export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string):
       .run();
     copyEntries(tx, loadEntries(tx, planId), id, (day) => day);
     copySupplements(tx, loadSupplements(tx, planId), id);
+    insertDishes(tx, id, loadDishRowsForCopy(tx, planId));
   });
   return { id };
 }

@@ -5,6 +5,7 @@
  */
 export * from "./access";
 export * from "./crud";
+export * from "./dishes";
 export * from "./eaters";
 export * from "./entries";
 export * from "./files";

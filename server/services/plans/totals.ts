@@ -15,6 +15,7 @@ import type { Meal } from "../../domain/vocabulary";
 import { getProfile, type Profile, profileWithTarget } from "../profile";
 import { prepared } from "../statements";
 import { requirePlan } from "./access";
+import { dishTotalsEntries } from "./dishes";
 import { loadSupplements } from "./plan-supplements";
 
 type MealView = Omit<MealTotal, "entries"> & {
@@ -119,6 +120,20 @@ export function getPlanTotals(
       };
 }
 
+type TotalsFood = { foodName: string; b12PerHundredGrams: number | null; crystallineShare: number };
+
+function plainEntries(rows: TotalsEntryRow[], foodsById: Map<string, TotalsFood>) {
+  return rows.flatMap(([id, day, meal, foodId, grams]) => {
+    const food = foodsById.get(foodId);
+    if (!food) return [];
+    const { foodName, b12PerHundredGrams } = food;
+    const share = food.crystallineShare;
+    return [
+      { id, day, meal, foodId, grams, foodName, b12PerHundredGrams, crystallineShare: share },
+    ];
+  });
+}
+
 function computePlanTotals(
   db: AppDatabase,
   ownerId: string,
@@ -160,15 +175,8 @@ function computePlanTotals(
       }),
     ),
     // Every entry's food exists (a foreign key); the guard only keeps the types honest.
-    entries: rows.flatMap(([id, day, meal, foodId, grams]) => {
-      const food = foodsById.get(foodId);
-      if (!food) return [];
-      const { foodName, b12PerHundredGrams } = food;
-      const share = food.crystallineShare;
-      return [
-        { id, day, meal, foodId, grams, foodName, b12PerHundredGrams, crystallineShare: share },
-      ];
-    }),
+    // Dishes count as their recipes' ingredients, scaled (./dishes.ts).
+    entries: [...plainEntries(rows, foodsById), ...dishTotalsEntries(db, ownerId, planId)],
   });
   return {
     ...totals,

@@ -18,6 +18,7 @@ import {
   updateEntryInput,
   updatePlanInput,
 } from "../../schemas/plans";
+import { addRecipeToPlanInput, removeDishInput, updateDishInput } from "../../schemas/recipes";
 import {
   addSupplementInput,
   removeSupplementInput,
@@ -25,6 +26,7 @@ import {
 } from "../../schemas/supplements";
 import {
   addEntry,
+  addRecipeToPlan,
   addToDays,
   copyDay,
   copyMeal,
@@ -38,9 +40,11 @@ import {
   importPlan,
   listPlans,
   moveEntry,
+  removeDish,
   removeEntry,
   restoreEntry,
   setEaters,
+  updateDish,
   updateEntry,
   updatePlan,
   withOwnTotals,
@@ -114,6 +118,21 @@ export const plansRouter = router({
     .input(copyMealInput)
     .mutation(({ ctx, input }) =>
       withOwnTotals(ctx.db, ctx.ownerId, ctx, copyMeal(ctx.db, ctx.ownerId, input)),
+    ),
+  addRecipe: protectedProcedure
+    .input(addRecipeToPlanInput)
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, addRecipeToPlan(ctx.db, ctx.ownerId, input)),
+    ),
+  updateDish: protectedProcedure
+    .input(updateDishInput)
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateDish(ctx.db, ctx.ownerId, input)),
+    ),
+  removeDish: protectedProcedure
+    .input(removeDishInput)
+    .mutation(({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, removeDish(ctx.db, ctx.ownerId, input)),
     ),
   addSupplement: protectedProcedure
     .input(addSupplementInput)
