@@ -55,9 +55,7 @@ export default async function RecipesPage() {
               </span>
               <span className="badges">
                 <span className={`badge ${recipe.diet}`}>{DIET_LABEL[recipe.diet]}</span>
-                {!recipe.b12Complete && (
-                  <span className="badge unknown">Some B12 unknown</span>
-                )}
+                {!recipe.b12Complete && <span className="badge unknown">Some B12 unknown</span>}
               </span>
             </li>
           ))}

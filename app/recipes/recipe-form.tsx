@@ -173,7 +173,9 @@ export function RecipeForm(props: { recipe?: Recipe }) {
             className={styles.pasteArea}
             value={paste}
             onChange={(event) => setPaste(event.target.value)}
-            placeholder={"2 cups unsweetened soy milk\n1 tbsp nutritional yeast\n200 g firm tofu\n½ onion, chopped\na pinch of salt"}
+            placeholder={
+              "2 cups unsweetened soy milk\n1 tbsp nutritional yeast\n200 g firm tofu\n½ onion, chopped\na pinch of salt"
+            }
             aria-describedby={`${ids}-paste-hint${pasteError ? ` ${ids}-paste-error` : ""}`}
             aria-invalid={pasteError ? true : undefined}
           />

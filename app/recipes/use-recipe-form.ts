@@ -117,7 +117,13 @@ export function valuesFromDraft(draft: RecipeDraft): FormValues {
   };
 }
 
-export const EMPTY_VALUES: FormValues = { name: "", servings: "4", steps: "", notes: "", lines: [] };
+export const EMPTY_VALUES: FormValues = {
+  name: "",
+  servings: "4",
+  steps: "",
+  notes: "",
+  lines: [],
+};
 
 function readNumber(text: string): number | null {
   const trimmed = text.trim().replace(",", ".");

@@ -63,8 +63,8 @@ export function DishRow(props: {
           </ul>
           {unknown > 0 && (
             <p className="small warn-text">
-              {unknown} {unknown === 1 ? "line has" : "lines have"} no B12 data; the dish’s total
-              is a lower bound.
+              {unknown} {unknown === 1 ? "line has" : "lines have"} no B12 data; the dish’s total is
+              a lower bound.
             </p>
           )}
           <p className="small">

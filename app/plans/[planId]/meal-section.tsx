@@ -152,7 +152,10 @@ export function MealSection(props: {
 function mealItems(
   entries: Entry[],
   dishes: Dish[],
-): ({ kind: "entry"; entry: Entry; position: number } | { kind: "dish"; dish: Dish; position: number })[] {
+): (
+  | { kind: "entry"; entry: Entry; position: number }
+  | { kind: "dish"; dish: Dish; position: number }
+)[] {
   return [
     ...entries.map((entry) => ({ kind: "entry" as const, entry, position: entry.position })),
     ...dishes.map((dish) => ({ kind: "dish" as const, dish, position: dish.position })),

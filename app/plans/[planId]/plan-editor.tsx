@@ -112,9 +112,7 @@ export function PlanEditor({
             const entries = plan.entries.filter(
               (entry) => entry.day === day.day && entry.meal === meal,
             );
-            const dishes = plan.dishes.filter(
-              (dish) => dish.day === day.day && dish.meal === meal,
-            );
+            const dishes = plan.dishes.filter((dish) => dish.day === day.day && dish.meal === meal);
             return (
               <MealSection
                 key={meal}

@@ -89,15 +89,20 @@ export function RecipeActions({ recipe }: { recipe: Recipe }) {
         </p>
       )}
       {confirming && (
-        <div id={`${ids}-confirm`} className="alert warn stack" role="alertdialog" aria-labelledby={`${ids}-confirm-text`}>
+        <div
+          id={`${ids}-confirm`}
+          className="alert warn stack"
+          role="alertdialog"
+          aria-labelledby={`${ids}-confirm-text`}
+        >
           <p id={`${ids}-confirm-text`}>
             {inUse ? (
               <>
                 <strong>{recipe.name}</strong> is used in {recipe.usedIn.length}{" "}
                 {recipe.usedIn.length === 1 ? "plan" : "plans"}:{" "}
-                {recipe.usedIn.map((plan) => plan.planName).join(", ")}. Deleting it also removes
-                it from {recipe.usedIn.length === 1 ? "that plan" : "those plans"}, and their
-                totals will change.
+                {recipe.usedIn.map((plan) => plan.planName).join(", ")}. Deleting it also removes it
+                from {recipe.usedIn.length === 1 ? "that plan" : "those plans"}, and their totals
+                will change.
               </>
             ) : (
               <>

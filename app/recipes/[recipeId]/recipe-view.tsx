@@ -207,9 +207,7 @@ function IngredientRow({ item, scale }: { item: RecipeIngredient; scale: number 
             · <Link href={`/foods/${encodeURIComponent(item.foodId)}`}>{item.foodName}</Link>
           </span>
         )}
-        {item.foodId === null && (
-          <span className="small muted"> · kept as text, not counted</span>
-        )}
+        {item.foodId === null && <span className="small muted"> · kept as text, not counted</span>}
       </td>
       <td className="num">{scaledAmount(item, scale)}</td>
       <td className={`num ${unknown ? styles.unknownCell : styles.share}`}>
