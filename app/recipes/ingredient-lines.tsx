@@ -51,7 +51,7 @@ export function IngredientLines(props: {
           return (
             <Fragment key={line.key}>
               <tr className={counted ? undefined : styles.unmatched} data-line={index}>
-                <td data-label="Line">
+                <td data-label="Line" className={styles.lineCell}>
                   <span className={styles.lineText}>{line.text || "(no text)"}</span>
                   {!counted && (
                     <span className={styles.lineFlag}>
@@ -61,8 +61,10 @@ export function IngredientLines(props: {
                     </span>
                   )}
                 </td>
-                <td data-label="Amount read">{line.amountRead || "—"}</td>
-                <td data-label="Food">
+                <td data-label="Amount read" className={styles.amountCell}>
+                  {line.amountRead || "—"}
+                </td>
+                <td data-label="Food" className={styles.foodCell}>
                   <label htmlFor={`${id}-food`} className="sr-only">
                     Food for “{label}”
                   </label>
@@ -97,7 +99,7 @@ export function IngredientLines(props: {
                     <option value={SEARCH}>Search another food…</option>
                   </select>
                 </td>
-                <td data-label="Grams">
+                <td data-label="Grams" className={styles.gramsCell}>
                   <label htmlFor={`${id}-grams`} className="sr-only">
                     Grams of “{label}”
                   </label>
@@ -120,7 +122,7 @@ export function IngredientLines(props: {
                     </p>
                   )}
                 </td>
-                <td>
+                <td className={styles.removeCell}>
                   <button
                     type="button"
                     className="link-button"

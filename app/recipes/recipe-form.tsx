@@ -212,7 +212,9 @@ export function RecipeForm(props: { recipe?: Recipe }) {
         {values.lines.length > 0 && (
           <p className="small muted">
             {counted} {counted === 1 ? "line counts" : "lines count"} towards B12
-            {asText > 0 && `; ${asText} kept as text (B12 unknown, so the total is a lower bound)`}.
+            {asText > 0 &&
+              `; ${asText} not counted (B12 unknown, so the total will be a lower bound)`}
+            .
           </p>
         )}
       </section>
