@@ -167,7 +167,9 @@ export function RecipeForm(props: { recipe?: Recipe }) {
           Ingredients
         </h2>
         <div className="field">
-          <label htmlFor={`${ids}-paste`}>Paste the ingredient list</label>
+          <label htmlFor={`${ids}-paste`}>
+            {editing ? "Paste more ingredient lines" : "Paste the ingredient list"}
+          </label>
           <textarea
             id={`${ids}-paste`}
             className={styles.pasteArea}
@@ -247,7 +249,8 @@ export function RecipeForm(props: { recipe?: Recipe }) {
       {usedIn.length > 0 && (
         <div className="alert warn">
           This recipe is used in {usedIn.length} {usedIn.length === 1 ? "plan" : "plans"} (
-          {usedIn.map((plan) => plan.planName).join(", ")}); their totals will change when you save.
+          {usedIn.map((plan) => plan.planName).join(", ")});{" "}
+          {usedIn.length === 1 ? "its totals" : "their totals"} will change when you save.
         </div>
       )}
       {errors.form && (

@@ -101,7 +101,10 @@ export function RecipeActions({ recipe }: { recipe: Recipe }) {
                 <strong>{recipe.name}</strong> is used in {recipe.usedIn.length}{" "}
                 {recipe.usedIn.length === 1 ? "plan" : "plans"}:{" "}
                 {recipe.usedIn.map((plan) => plan.planName).join(", ")}. Deleting it also removes it
-                from {recipe.usedIn.length === 1 ? "that plan" : "those plans"}, and their totals
+                from{" "}
+                {recipe.usedIn.length === 1
+                  ? "that plan, and its totals"
+                  : "those plans, and their totals"}{" "}
                 will change.
               </>
             ) : (

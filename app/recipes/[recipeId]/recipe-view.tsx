@@ -131,7 +131,7 @@ export function RecipeView({ initialRecipe }: { initialRecipe: Recipe }) {
                   Amount
                 </th>
                 <th scope="col" className="num">
-                  Share of the B12
+                  B12 share
                 </th>
               </tr>
             </thead>
@@ -202,9 +202,8 @@ function IngredientRow({ item, scale }: { item: RecipeIngredient; scale: number 
         )}
         <span className={item.carriesB12 ? styles.carries : undefined}>{item.text}</span>
         {item.foodId && item.foodName && item.foodName !== item.text && (
-          <span className="small muted">
-            {" "}
-            · <Link href={`/foods/${encodeURIComponent(item.foodId)}`}>{item.foodName}</Link>
+          <span className={`small muted ${styles.foodName}`}>
+            <Link href={`/foods/${encodeURIComponent(item.foodId)}`}>{item.foodName}</Link>
           </span>
         )}
         {item.foodId === null && <span className="small muted"> · kept as text, not counted</span>}
