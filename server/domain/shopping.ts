@@ -165,6 +165,25 @@ export type ShoppingEntryInput = {
    * its grams per gram of the prepared food and its household portions.
    */
   rawForm?: ShoppingRawForm | null;
+  /** The dish (recipe) this amount is part of, when it comes from a recipe in the plan. */
+  dishName?: string | null;
+};
+
+/**
+ * A recipe line that cannot be weighed (no food matched, or no amount): listed as its text,
+ * once per recipe line, never silently dropped (issue 16).
+ */
+export type ShoppingTextInput = {
+  /** Names the line for ticks: `recipe-line:<ingredient id>`. */
+  itemKey: string;
+  day: number;
+  meal: ShoppingMeal;
+  text: string;
+  recipeName: string;
+  /** The matched food when there is one (its aisle), else null. */
+  foodId: string | null;
+  foodName: string | null;
+  groupCode: string | null;
 };
 
 export type ShoppingRawForm = {
@@ -197,14 +216,18 @@ export type ShoppingListInput = {
   supplements?: readonly ShoppingSupplementInput[];
   /** Aisles the person moved foods to, by food id: these win over the derived aisle. */
   aisleChoices?: Readonly<Record<string, Aisle>>;
+  /** Recipe lines without a weight, listed as text (not multiplied by servings). */
+  textItems?: readonly ShoppingTextInput[];
 };
 
-export type UsedOn = { day: number; meal: ShoppingMeal | null };
+/** A day and meal the line is for; `dishes` names the recipes it goes into there. */
+export type UsedOn = { day: number; meal: ShoppingMeal | null; dishes?: string[] };
 
 export type ShoppingLine = {
-  /** Names the line for ticks: the food id, or `supplement:<id>`. */
+  /** Names the line for ticks: the food id, `supplement:<id>` or `recipe-line:<id>`. */
   itemKey: string;
-  kind: "food" | "supplement";
+  /** "text": a recipe line that cannot be weighed, listed as written. */
+  kind: "food" | "supplement" | "text";
   foodId: string | null;
   supplementId: string | null;
   /** The full SR28 (or curated, custom) name of the food to buy, shown on demand. */
@@ -400,6 +423,58 @@ function rawPortion(
   return rawPortions.find((candidate) => plainUnit(candidate.unit).toLowerCase() === word) ?? null;
 }
 
+function addUsedOn(
+  usedOn: Map<string, UsedOn>,
+  day: number,
+  meal: ShoppingMeal,
+  dishName: string | null,
+): void {
+  const key = `${day}:${meal}`;
+  const item = usedOn.get(key) ?? { day, meal };
+  if (dishName !== null) {
+    const dishes = item.dishes ?? [];
+    if (!dishes.includes(dishName)) dishes.push(dishName);
+    item.dishes = dishes;
+  }
+  usedOn.set(key, item);
+}
+
+/** One line per recipe line without a weight, as written, with where it is used. */
+function textLines(input: ShoppingListInput): ShoppingLine[] {
+  const byKey = new Map<string, { item: ShoppingTextInput; usedOn: Map<string, UsedOn> }>();
+  for (const item of input.textItems ?? []) {
+    if (item.day < input.fromDay || item.day > input.toDay) continue;
+    const found = byKey.get(item.itemKey) ?? { item, usedOn: new Map<string, UsedOn>() };
+    addUsedOn(found.usedOn, item.day, item.meal, item.recipeName);
+    byKey.set(item.itemKey, found);
+  }
+  return [...byKey.values()].map(({ item, usedOn }) => {
+    const chosen = item.foodId ? input.aisleChoices?.[item.foodId] : undefined;
+    const aisle =
+      chosen ?? (item.foodId ? aisleForFood(item.groupCode, item.foodName ?? "") : "other");
+    return {
+      itemKey: item.itemKey,
+      kind: "text" as const,
+      foodId: item.foodId,
+      supplementId: null,
+      name: item.text,
+      shoppingName: item.text,
+      text: item.text,
+      preparedFrom: [],
+      aisle,
+      aisleChosen: chosen !== undefined,
+      grams: null,
+      displayQuantity: "",
+      exactQuantity: "amount not known",
+      household: null,
+      doses: null,
+      usedOn: sortUsedOn(usedOn.values()),
+      note: `From the recipe ${item.recipeName}; its amount could not be weighed, so check it.`,
+      prescription: false,
+    };
+  });
+}
+
 /** The shopping list of a plan's days `fromDay`-`toDay` for `servings` people. */
 export function buildShoppingList(input: ShoppingListInput): ShoppingList {
   const foods = new Map<string, FoodAccumulator>();
@@ -445,11 +520,12 @@ export function buildShoppingList(input: ShoppingListInput): ShoppingList {
         food.portionGrams.set(portion.id, { portion, grams, entries: 1 });
       }
     }
-    food.usedOn.set(`${entry.day}:${entry.meal}`, { day: entry.day, meal: entry.meal });
+    addUsedOn(food.usedOn, entry.day, entry.meal, entry.dishName ?? null);
   }
 
   const lines: ShoppingLine[] = [];
   for (const food of foods.values()) lines.push(foodLine(food, input));
+  lines.push(...textLines(input));
   for (const supplement of input.supplements ?? []) {
     const line = supplementLine(supplement, input);
     if (line) lines.push(line);
@@ -480,7 +556,10 @@ export function describeUsedOn(usedOn: readonly UsedOn[]): string {
   const byDay = new Map<number, string[]>();
   for (const item of usedOn) {
     const meals = byDay.get(item.day) ?? [];
-    if (item.meal) meals.push(MEAL_LABELS[item.meal]);
+    if (item.meal) {
+      const dishes = item.dishes?.length ? ` (${item.dishes.join(", ")})` : "";
+      meals.push(`${MEAL_LABELS[item.meal]}${dishes}`);
+    }
     byDay.set(item.day, meals);
   }
   return [...byDay.entries()]

@@ -6,9 +6,15 @@
  * owner id, so tests pass a temporary database and accounts can come later.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { dietOverrides, foodPortions, foods, planEntries } from "../../db/schema";
+import {
+  dietOverrides,
+  foodPortions,
+  foods,
+  planEntries,
+  recipeIngredients,
+} from "../../db/schema";
 import { type AmountUnit, amountUnitsFor } from "../domain/amount-units";
 import {
   b12MicrogramsForGrams,
@@ -582,6 +588,13 @@ export function updateCustomFood(
         }
         tx.update(planEntries).set({ grams }).where(eq(planEntries.id, entry.id)).run();
       }
+      // Recipe lines in this portion too (no cap to break: a recipe line may weigh more).
+      tx.update(recipeIngredients)
+        .set({ grams: sql`${recipeIngredients.quantity} * ${portion.grams}` })
+        .where(
+          and(eq(recipeIngredients.portionId, portion.id), isNotNull(recipeIngredients.quantity)),
+        )
+        .run();
     }
   });
   return getFood(db, ownerId, { id });
@@ -597,6 +610,20 @@ export function deleteCustomFood(db: AppDatabase, ownerId: string, id: string): 
     throw new AppError(
       "CONFLICT",
       `id: this food is used ${uses.entries} time${uses.entries === 1 ? "" : "s"} in ${uses.plans} plan${uses.plans === 1 ? "" : "s"}; remove it from ${uses.plans === 1 ? "that plan" : "those plans"} first`,
+      "id",
+    );
+  }
+  const inRecipes = prepared(
+    db,
+    `SELECT r.name FROM recipe_ingredients i JOIN recipes r ON r.id = i.recipe_id
+      WHERE i.food_id = ? GROUP BY r.id ORDER BY r.name`,
+  )
+    .pluck()
+    .all(id) as string[];
+  if (inRecipes.length > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `id: this food is in ${inRecipes.length} recipe${inRecipes.length === 1 ? "" : "s"} (${inRecipes.slice(0, 3).join("; ")}${inRecipes.length > 3 ? " …" : ""}); remove it from ${inRecipes.length === 1 ? "that recipe" : "those recipes"} first`,
       "id",
     );
   }

@@ -18,6 +18,7 @@ import {
   type ShoppingEntryInput,
   type ShoppingPortion,
   type ShoppingRawForm,
+  type ShoppingTextInput,
 } from "../domain/shopping";
 import type { Meal } from "../domain/vocabulary";
 import { prepared } from "./statements";
@@ -210,7 +211,52 @@ function rawFormCache(db: AppDatabase): Map<string, ShoppingRawForm | null> {
 export type ShoppingSources = {
   entries: ShoppingEntryInput[];
   portionsByFood: Record<string, ShoppingPortion[]>;
+  /** Recipe lines without a weight, listed as written. */
+  textItems: ShoppingTextInput[];
 };
+
+/*
+ * Dishes (recipes in the plan): each weighed ingredient becomes an entry-like record
+ * scaled by the dish's servings / the recipe's yield, so it adds up on the same line as
+ * the same food from plain entries; lines without food or grams become text items.
+ */
+const DISH_INGREDIENTS_SQL = `SELECT d.day, d.meal, d.servings, r.servings, r.name, i.id, i.text,
+    i.food_id, i.grams, i.portion_id
+  FROM plan_recipes d
+  JOIN recipes r ON r.id = d.recipe_id
+  JOIN recipe_ingredients i ON i.recipe_id = d.recipe_id
+  WHERE d.plan_id = ? AND d.day BETWEEN ? AND ?
+  ORDER BY d.day, d.position, i.position`;
+
+type DishIngredientRow = [
+  number,
+  Meal,
+  number,
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  number | null,
+  string | null,
+];
+
+const FOODS_BY_ID_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g, source
+  FROM foods WHERE id IN (SELECT value FROM json_each(?))`;
+
+const PORTIONS_BY_ID_SQL = `SELECT id, amount, unit, grams FROM food_portions
+  WHERE id IN (SELECT value FROM json_each(?))`;
+
+const FLUID_PORTIONS_OF_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
+  WHERE p.food_id IN (SELECT value FROM json_each(?))
+    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%')
+  ORDER BY p.food_id, p.seq`;
+
+function loadDishIngredients(db: AppDatabase, planId: string, fromDay: number, toDay: number) {
+  return prepared(db, DISH_INGREDIENTS_SQL)
+    .raw(true)
+    .all(planId, fromDay, toDay) as DishIngredientRow[];
+}
 
 /** Entries of days `fromDay`-`toDay`, each with its food, portion and raw form. */
 export function loadShoppingSources(
@@ -226,12 +272,36 @@ export function loadShoppingSources(
     .all(...range) as FoodRow[]) {
     foods.set(row[0], foodFactsFromRow(row));
   }
+  const dishRows = loadDishIngredients(db, planId, fromDay, toDay);
+  const dishFoodIds = [
+    ...new Set(dishRows.flatMap((row) => (row[7] !== null && row[8] !== null ? [row[7]] : []))),
+  ];
+  const missingFoodIds = dishFoodIds.filter((id) => !foods.has(id));
+  if (missingFoodIds.length > 0) {
+    for (const row of prepared(db, FOODS_BY_ID_SQL)
+      .raw(true)
+      .all(JSON.stringify(missingFoodIds)) as FoodRow[]) {
+      foods.set(row[0], foodFactsFromRow(row));
+    }
+  }
   const rawForms = resolveRawForms(db, [...foods.values()]);
   const portions = new Map<string, ShoppingPortion>();
   for (const [id, amount, unit, grams] of prepared(db, ENTRY_PORTIONS_SQL)
     .raw(true)
     .all(...range) as [string, number, string, number][]) {
     portions.set(id, { id, amount, unit, grams });
+  }
+  const dishPortionIds = [
+    ...new Set(
+      dishRows.flatMap((row) => (row[9] !== null && !portions.has(row[9]) ? [row[9]] : [])),
+    ),
+  ];
+  if (dishPortionIds.length > 0) {
+    for (const [id, amount, unit, grams] of prepared(db, PORTIONS_BY_ID_SQL)
+      .raw(true)
+      .all(JSON.stringify(dishPortionIds)) as [string, number, string, number][]) {
+      portions.set(id, { id, amount, unit, grams });
+    }
   }
   const rows = prepared(db, ENTRIES_SQL)
     .raw(true)
@@ -259,8 +329,63 @@ export function loadShoppingSources(
       number,
     ][],
   );
+  const textItems: ShoppingTextInput[] = [];
+  for (const [
+    day,
+    meal,
+    dishServings,
+    recipeServings,
+    recipeName,
+    ingredientId,
+    text,
+    foodId,
+    grams,
+    portionId,
+  ] of dishRows) {
+    const food = foodId === null ? undefined : foods.get(foodId);
+    if (foodId === null || grams === null || !food || !(grams > 0)) {
+      textItems.push({
+        itemKey: `recipe-line:${ingredientId}`,
+        day,
+        meal,
+        text,
+        recipeName,
+        foodId,
+        foodName: food?.name ?? null,
+        groupCode: food?.groupCode ?? null,
+      });
+      continue;
+    }
+    entries.push({
+      day,
+      meal,
+      foodId,
+      foodName: food.name,
+      groupCode: food.groupCode,
+      b12Fortified: food.b12Fortified,
+      grams: (grams * dishServings) / recipeServings,
+      portion: portionId === null ? null : (portions.get(portionId) ?? null),
+      rawForm: rawForms.get(foodId) ?? null,
+      dishName: recipeName,
+    });
+  }
+  const fluidMissing = dishFoodIds.filter((id) => !(id in portionsByFood));
+  if (fluidMissing.length > 0) {
+    Object.assign(
+      portionsByFood,
+      groupPortions(
+        prepared(db, FLUID_PORTIONS_OF_SQL).raw(true).all(JSON.stringify(fluidMissing)) as [
+          string,
+          string,
+          number,
+          string,
+          number,
+        ][],
+      ),
+    );
+  }
   for (const raw of rawForms.values()) portionsByFood[raw.foodId] = [...raw.portions];
-  return { entries, portionsByFood };
+  return { entries, portionsByFood, textItems };
 }
 
 /** Aisles the owner moved foods to, by food id (unknown aisle names are ignored). */

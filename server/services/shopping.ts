@@ -145,7 +145,7 @@ function buildView(
   plan: PlanRow,
   preferences: ShoppingPreferences,
 ): ShoppingListView {
-  const { entries, portionsByFood } = loadShoppingSources(
+  const { entries, portionsByFood, textItems } = loadShoppingSources(
     db,
     plan.id,
     preferences.fromDay,
@@ -159,6 +159,7 @@ function buildView(
     portionsByFood,
     supplements: loadSupplements(db, plan.id),
     aisleChoices: loadAisleChoices(db, ownerId),
+    textItems,
   });
 
   const marks = new Map<string, { checked: boolean; inPantry: boolean }>();
@@ -241,14 +242,20 @@ const ITEM_EXISTS_SQL = {
   extra: `SELECT 1 FROM shopping_extras WHERE plan_id = ? AND id = ?`,
   supplement: `SELECT 1 FROM plan_supplements WHERE plan_id = ? AND id = ?`,
   food: `SELECT 1 FROM plan_entries WHERE plan_id = ? AND food_id = ? LIMIT 1`,
+  dishFood: `SELECT 1 FROM plan_recipes d JOIN recipe_ingredients i ON i.recipe_id = d.recipe_id
+    WHERE d.plan_id = ? AND i.food_id = ? LIMIT 1`,
+  recipeLine: `SELECT 1 FROM plan_recipes d JOIN recipe_ingredients i ON i.recipe_id = d.recipe_id
+    WHERE d.plan_id = ? AND i.id = ? LIMIT 1`,
 } as const;
 
 const PLAN_FOODS_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g, source
-  FROM foods WHERE id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)`;
+  FROM foods WHERE id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?
+    UNION SELECT i.food_id FROM plan_recipes d
+      JOIN recipe_ingredients i ON i.recipe_id = d.recipe_id WHERE d.plan_id = ?)`;
 
 /** True when `foodId` is bought for the plan as the raw form of one of its prepared foods. */
 function isRawFormInPlan(db: AppDatabase, planId: string, foodId: string): boolean {
-  const foods = (prepared(db, PLAN_FOODS_SQL).raw(true).all(planId) as FoodRow[]).map(
+  const foods = (prepared(db, PLAN_FOODS_SQL).raw(true).all(planId, planId) as FoodRow[]).map(
     foodFactsFromRow,
   );
   for (const raw of resolveRawForms(db, foods).values()) if (raw.foodId === foodId) return true;
@@ -264,8 +271,11 @@ function requireItem(db: AppDatabase, planId: string, itemKey: string): void {
     ? (["extra", itemKey.slice(6)] as const)
     : itemKey.startsWith("supplement:")
       ? (["supplement", itemKey.slice(11)] as const)
-      : (["food", itemKey] as const);
+      : itemKey.startsWith("recipe-line:")
+        ? (["recipeLine", itemKey.slice(12)] as const)
+        : (["food", itemKey] as const);
   if (prepared(db, ITEM_EXISTS_SQL[kind]).get(planId, id)) return;
+  if (kind === "food" && prepared(db, ITEM_EXISTS_SQL.dishFood).get(planId, id)) return;
   if (kind === "food" && isRawFormInPlan(db, planId, id)) return;
   throw notFound(`No shopping list item "${itemKey}" in this plan`, "itemKey");
 }
@@ -280,7 +290,11 @@ export function setAisle(
   input: { planId: string; foodId: string; aisle: Aisle | null },
 ): ShoppingListView {
   const plan = requirePlan(db, ownerId, input.planId);
-  if (input.foodId.startsWith("extra:") || input.foodId.startsWith("supplement:")) {
+  if (
+    input.foodId.startsWith("extra:") ||
+    input.foodId.startsWith("supplement:") ||
+    input.foodId.startsWith("recipe-line:")
+  ) {
     throw invalid("foodId: only foods can be moved to another aisle", "foodId");
   }
   requireItem(db, plan.id, input.foodId);

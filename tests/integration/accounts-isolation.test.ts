@@ -42,6 +42,8 @@ type Ids = {
   invitationId: string;
   userId: string;
   personId: string;
+  recipeId: string;
+  dishId: string;
 };
 
 const UNKNOWN: Ids = {
@@ -54,6 +56,8 @@ const UNKNOWN: Ids = {
   invitationId: "00000000-0000-4000-8000-000000000005",
   userId: "no-such-account",
   personId: "person-00000000-0000-4000-8000-000000000007",
+  recipeId: "00000000-0000-4000-8000-000000000008",
+  dishId: "00000000-0000-4000-8000-000000000009",
 };
 
 /** A valid input per procedure; `null` marks procedures that take no id of anyone's. */
@@ -143,6 +147,29 @@ const INPUTS: Record<string, (ids: Ids) => unknown> = {
   }),
   "people.update": (ids) => ({ personId: ids.personId, ageYears: 7 }),
   "people.delete": (ids) => ({ personId: ids.personId }),
+  "recipes.list": () => undefined,
+  "recipes.get": (ids) => ({ recipeId: ids.recipeId }),
+  "recipes.create": () => ({ name: "B's recipe", servings: 2, ingredients: [{ text: "salt" }] }),
+  "recipes.update": (ids) => ({ recipeId: ids.recipeId, name: "Taken", servings: 3 }),
+  "recipes.delete": (ids) => ({ recipeId: ids.recipeId, removeFromPlans: true }),
+  "recipes.duplicate": (ids) => ({ recipeId: ids.recipeId, servings: 4 }),
+  "recipes.parseIngredients": () => ({ text: "200 ml Alice oat drink\n1 tbsp secret sauce" }),
+  "recipes.importJsonLd": () => ({
+    json: JSON.stringify({
+      "@type": "Recipe",
+      name: "B's import",
+      recipeIngredient: ["1 cup Alice oat drink"],
+    }),
+  }),
+  "plans.addRecipe": (ids) => ({
+    planId: ids.planId,
+    day: 1,
+    meal: "lunch",
+    recipeId: ids.recipeId,
+    servings: 1,
+  }),
+  "plans.updateDish": (ids) => ({ planId: ids.planId, dishId: ids.dishId, servings: 2 }),
+  "plans.removeDish": (ids) => ({ planId: ids.planId, dishId: ids.dishId }),
   "shopping.list": (ids) => ({ planId: ids.planId }),
   "shopping.setPreferences": (ids) => ({ planId: ids.planId, servings: 3 }),
   "shopping.setChecked": (ids) => ({ planId: ids.planId, itemKey: "sr28-16139", checked: true }),
@@ -265,6 +292,18 @@ beforeAll(async () => {
     diet: "vegan",
     standard: "nih",
   });
+  const recipe = await apiA.recipes.create({
+    name: "Alice's secret stew",
+    servings: 2,
+    ingredients: [{ foodId: food.id, grams: 300 }, { text: "Alice's secret spice" }],
+  });
+  const dish = await apiA.plans.addRecipe({
+    planId: plan.id,
+    day: 1,
+    meal: "dinner",
+    recipeId: recipe.id,
+    servings: 1,
+  });
   const pending = await apiA.households.createInvitation({ role: "adult" });
   const household = await apiA.households.get();
   const alice = household.members.find((member) => member.email === "alice@example.org");
@@ -278,6 +317,8 @@ beforeAll(async () => {
     invitationId: pending.id,
     userId: alice?.userId ?? "",
     personId: child.id,
+    recipeId: recipe.id,
+    dishId: dish.id,
   };
   secretsOfA = [
     ...Object.values(idsA),
@@ -285,6 +326,8 @@ beforeAll(async () => {
     "Alice's secret week",
     "Alice's bread",
     "Alice's child",
+    "Alice's secret stew",
+    "Alice's secret spice",
     "alice@example.org",
     "vera@example.org",
   ];

@@ -61,6 +61,9 @@ type Fixture = {
   otherPlanId: string;
   otherEntryId: string;
   otherCustomFoodId: string;
+  recipeId: string;
+  dishId: string;
+  otherRecipeId: string;
 };
 
 /** A valid input per procedure, for phases 2 and 3. Ids are fields named `id` or `…Id`. */
@@ -137,6 +140,46 @@ const TEMPLATES: Record<string, (f: Fixture) => unknown> = {
   "plans.updateSupplement": (f) => ({ supplementId: f.supplementId, doseMicrograms: 500 }),
   "plans.removeSupplement": (f) => ({ supplementId: f.supplementId }),
   "plans.suggestions": (f) => ({ planId: f.planId }),
+  "recipes.get": (f) => ({ recipeId: f.recipeId }),
+  "recipes.create": (f) => ({
+    name: "Fuzz stew",
+    servings: 4,
+    ingredients: [
+      { foodId: "sr28-16139", portionId: "sr28-16139:1", quantity: 2, text: "2 cups soy milk" },
+      { foodId: f.customFoodId, grams: 30 },
+      { text: "a pinch of salt" },
+    ],
+    steps: "Stir.",
+    notes: "n",
+  }),
+  "recipes.update": (f) => ({
+    recipeId: f.recipeId,
+    name: "Fuzz stew 2",
+    servings: 3,
+    ingredients: [{ foodId: "sr28-16139", grams: 100 }],
+    steps: null,
+  }),
+  "recipes.delete": (f) => ({ recipeId: f.recipeId, removeFromPlans: true }),
+  "recipes.duplicate": (f) => ({ recipeId: f.recipeId, servings: 8 }),
+  "recipes.parseIngredients": () => ({ text: "2 cups soy milk\n½ onion, chopped" }),
+  "recipes.importJsonLd": () => ({
+    json: JSON.stringify({
+      "@context": "https://schema.org",
+      "@type": "Recipe",
+      name: "Oats",
+      recipeYield: "2 servings",
+      recipeIngredient: ["1 cup rolled oats", "2 cups soy milk"],
+    }),
+  }),
+  "plans.addRecipe": (f) => ({
+    planId: f.planId,
+    day: 2,
+    meal: "lunch",
+    recipeId: f.recipeId,
+    servings: 1.5,
+  }),
+  "plans.updateDish": (f) => ({ planId: f.planId, dishId: f.dishId, servings: 2 }),
+  "plans.removeDish": (f) => ({ planId: f.planId, dishId: f.dishId }),
   "shopping.list": (f) => ({ planId: f.planId, fromDay: 1, toDay: 2, servings: 2 }),
   "shopping.setPreferences": (f) => ({ planId: f.planId, servings: 3, fromDay: null }),
   "shopping.setChecked": (f) => ({ planId: f.planId, itemKey: "sr28-16139", checked: true }),
@@ -189,6 +232,13 @@ const FIELD_NAMES = [
   "unitSystem",
   "text",
   "checked",
+  "recipeId",
+  "dishId",
+  "ingredients",
+  "steps",
+  "notes",
+  "removeFromPlans",
+  "json",
   "__proto__",
   "constructor",
   "toString",
@@ -337,6 +387,7 @@ function withUnknownIds(template: unknown, fixture: Fixture): fc.Arbitrary<unkno
       fixture.otherPlanId,
       fixture.otherEntryId,
       fixture.otherCustomFoodId,
+      fixture.otherRecipeId,
       "sr28-00000",
       "sr28-16139:999",
     ),
@@ -484,7 +535,23 @@ async function makeFixture(): Promise<Fixture> {
     foodId: otherFood.id,
     grams: 50,
   });
+  const recipe = await api.recipes.create({
+    name: "Fuzz soup",
+    servings: 2,
+    ingredients: [{ foodId: customFood.id, portionId: `${customFood.id}:2`, quantity: 1 }],
+  });
+  const { id: dishId } = await api.plans.addRecipe({
+    planId,
+    day: 1,
+    meal: "dinner",
+    recipeId: recipe.id,
+    servings: 1,
+  });
+  const otherRecipe = await other.recipes.create({ name: "Theirs", servings: 1, ingredients: [] });
   return {
+    recipeId: recipe.id,
+    dishId,
+    otherRecipeId: otherRecipe.id,
     planId,
     entryId,
     portionEntryId,

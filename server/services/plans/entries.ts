@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { planEntries } from "../../../db/schema";
+import { planEntries, planRecipes } from "../../../db/schema";
 import { MEAL_ORDER } from "../../domain/plan-totals";
 import { invalid } from "../../errors";
 import type {
@@ -29,6 +29,7 @@ import {
   touchPlan,
 } from "./access";
 import { copyEntries, getPlan, loadEntries, type PlanView } from "./crud";
+import { checkDishRoom, insertDishes, loadDishRowsForCopy } from "./dishes";
 import { keepForUndo } from "./removed-entries";
 import { getPlanTotals, type PlanTotalsView } from "./totals";
 
@@ -172,9 +173,19 @@ export function copyDay(
     const source = entries.filter((row) => row.day === input.fromDay);
     const replaced = input.replace ? entries.filter((row) => input.toDays.includes(row.day)) : [];
     checkRoom(tx, plan.id, source.length * input.toDays.length - replaced.length);
+    // Dishes travel with the day's entries (one position sequence per meal).
+    const dishes = loadDishRowsForCopy(tx, plan.id);
+    const sourceDishes = dishes.filter((row) => row.day === input.fromDay);
+    const replacedDishes = input.replace
+      ? dishes.filter((row) => input.toDays.includes(row.day)).length
+      : 0;
+    checkDishRoom(tx, plan.id, sourceDishes.length * input.toDays.length - replacedDishes);
     if (input.replace) {
       tx.delete(planEntries)
         .where(and(eq(planEntries.planId, plan.id), inArray(planEntries.day, input.toDays)))
+        .run();
+      tx.delete(planRecipes)
+        .where(and(eq(planRecipes.planId, plan.id), inArray(planRecipes.day, input.toDays)))
         .run();
     }
     for (const day of input.toDays) {
@@ -186,6 +197,11 @@ export function copyDay(
         source.map((row) => ({ ...row, position: row.position + offset })),
         plan.id,
         () => day,
+      );
+      insertDishes(
+        tx,
+        plan.id,
+        sourceDishes.map((row) => ({ ...row, day, position: row.position + offset })),
       );
     }
     touchPlan(tx, plan.id);
@@ -209,17 +225,34 @@ export function copyMeal(
     const source = loadEntries(tx, plan.id)
       .filter((row) => row.day === input.fromDay && row.meal === input.meal)
       .sort((a, b) => a.position - b.position);
-    if (source.length === 0) {
+    const sourceDishes = loadDishRowsForCopy(tx, plan.id).filter(
+      (row) => row.day === input.fromDay && row.meal === input.meal,
+    );
+    if (source.length === 0 && sourceDishes.length === 0) {
       throw invalid(`meal: day ${input.fromDay} has no ${input.meal} to copy`, "meal");
     }
     checkRoom(tx, plan.id, source.length * input.toDays.length);
+    checkDishRoom(tx, plan.id, sourceDishes.length * input.toDays.length);
+    // Entries and dishes keep their order: ranked together by their positions.
+    const order = [...source, ...sourceDishes].map((row) => row.position).sort((a, b) => a - b);
+    const rank = (position: number) => order.indexOf(position);
     for (const day of input.toDays) {
       const start = nextPosition(tx, plan.id, day, input.toMeal);
       copyEntries(
         tx,
-        source.map((row, index) => ({ ...row, meal: input.toMeal, position: start + index })),
+        source.map((row) => ({ ...row, meal: input.toMeal, position: start + rank(row.position) })),
         plan.id,
         () => day,
+      );
+      insertDishes(
+        tx,
+        plan.id,
+        sourceDishes.map((row) => ({
+          ...row,
+          day,
+          meal: input.toMeal,
+          position: start + rank(row.position),
+        })),
       );
     }
     touchPlan(tx, plan.id);
