@@ -155,7 +155,7 @@ export const recipeJourneys: Journey[] = [
         await page.getByText("4.07 µg or more", { exact: true }).first().waitFor();
         const dish = page.locator("[data-dish='Tofu scramble']");
         await dish.getByText("Tofu scramble · 1 serving").waitFor();
-        await dish.getByRole("button", { name: /Tofu scramble/ }).click();
+        await dish.getByRole("button", { name: /show its ingredients/ }).click();
         await dish.getByText("B12 unknown").first().waitFor();
         const totals = (await callQuery(baseUrl, "plans.totals", { planId })) as {
           days: { b12Micrograms: number; complete: boolean }[];
