@@ -7,8 +7,8 @@
  */
 import { Fragment, useState } from "react";
 import { AddFood } from "@/app/plans/[planId]/add-food";
+import type { DraftLine, FormErrors } from "./recipe-form-values";
 import styles from "./recipes.module.css";
-import type { DraftLine, FormErrors } from "./use-recipe-form";
 
 const KEEP_AS_TEXT = "__text";
 const SEARCH = "__search";

@@ -12,8 +12,6 @@ import { useId, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { ImportJsonLd } from "./import-json-ld";
 import { IngredientLines } from "./ingredient-lines";
-import type { Recipe } from "./recipe-types";
-import styles from "./recipes.module.css";
 import {
   EMPTY_VALUES,
   fieldOfServerError,
@@ -21,10 +19,12 @@ import {
   lineFromParsed,
   MAX_LINES,
   toInput,
-  useRecipeForm,
   valuesFromDraft,
   valuesFromRecipe,
-} from "./use-recipe-form";
+} from "./recipe-form-values";
+import type { Recipe } from "./recipe-types";
+import styles from "./recipes.module.css";
+import { useRecipeForm } from "./use-recipe-form";
 
 /** The parser's caps (recipes.parseIngredients answers BAD_REQUEST beyond). */
 const MAX_PASTE_CHARACTERS = 20_000;
