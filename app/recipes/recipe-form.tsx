@@ -44,8 +44,9 @@ export function RecipeForm(props: { recipe?: Recipe }) {
   const [readNote, setReadNote] = useState<string | null>(null);
 
   const onSaved = (recipeId: string) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.recipes.list.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.recipes.get.queryKey({ recipeId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.recipes.pathKey() });
+    // Plans that use the recipe now count its new ingredients.
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
     router.push(`/recipes/${encodeURIComponent(recipeId)}`);
     router.refresh();
   };

@@ -64,14 +64,22 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     });
   };
   const options = { onSuccess: applyEdit, onError };
+  // A dish added or removed changes where its recipe is used (recipes.list / get).
+  const dishOptions = {
+    onSuccess: (result: { plan: Plan; totals: Totals }) => {
+      applyEdit(result);
+      void queryClient.invalidateQueries({ queryKey: trpc.recipes.pathKey() });
+    },
+    onError,
+  };
   const mutations = {
     addEntry: useMutation(trpc.plans.addEntry.mutationOptions(options)),
     updateEntry: useMutation(trpc.plans.updateEntry.mutationOptions(options)),
     moveEntry: useMutation(trpc.plans.moveEntry.mutationOptions(options)),
     copyDay: useMutation(trpc.plans.copyDay.mutationOptions(options)),
-    addRecipe: useMutation(trpc.plans.addRecipe.mutationOptions(options)),
-    updateDish: useMutation(trpc.plans.updateDish.mutationOptions(options)),
-    removeDish: useMutation(trpc.plans.removeDish.mutationOptions(options)),
+    addRecipe: useMutation(trpc.plans.addRecipe.mutationOptions(dishOptions)),
+    updateDish: useMutation(trpc.plans.updateDish.mutationOptions(dishOptions)),
+    removeDish: useMutation(trpc.plans.removeDish.mutationOptions(dishOptions)),
   };
   // Removing an entry can be undone for a few seconds (meal-tools.tsx).
   const removal = useUndoableRemoval(applyEdit, onError);

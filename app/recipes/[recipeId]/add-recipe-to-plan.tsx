@@ -89,11 +89,8 @@ export function AddRecipeToPlan({ recipe }: { recipe: Recipe }) {
       });
     } finally {
       setBusy(false);
-      void queryClient.invalidateQueries({ queryKey: trpc.plans.list.queryKey() });
-      void queryClient.invalidateQueries({
-        queryKey: trpc.recipes.get.queryKey({ recipeId: recipe.id }),
-      });
-      void queryClient.invalidateQueries({ queryKey: trpc.recipes.list.queryKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.recipes.pathKey() });
     }
   };
 

@@ -39,7 +39,8 @@ export function RecipeActions({ recipe }: { recipe: Recipe }) {
   const remove = useMutation(
     trpc.recipes.delete.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.recipes.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.recipes.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
         router.push("/recipes");
         router.refresh();
       },
