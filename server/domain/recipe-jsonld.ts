@@ -36,17 +36,21 @@ const ENTITIES: Record<string, string> = {
 
 /** Text without HTML tags and with entities decoded, spaces tidied. */
 export function plainText(value: string): string {
-  return value
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (match, code: string) => {
-      if (code.startsWith("#x") || code.startsWith("#X")) {
-        return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
-      }
-      if (code.startsWith("#")) return String.fromCodePoint(Number(code.slice(1)));
-      return ENTITIES[code.toLowerCase()] ?? match;
-    })
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    value
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (match, code: string) => {
+        if (code.startsWith("#x") || code.startsWith("#X")) {
+          return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
+        }
+        if (code.startsWith("#")) return String.fromCodePoint(Number(code.slice(1)));
+        return ENTITIES[code.toLowerCase()] ?? match;
+      })
+      .replace(/\s+/g, " ")
+      // A tag ends before punctuation ("<b>yeast</b>; season"): no space before it.
+      .replace(/ ([,.;:!?)])/g, "$1")
+      .trim()
+  );
 }
 
 function isRecipe(node: unknown): node is Record<string, unknown> {

@@ -10,6 +10,7 @@ import { DIETS, UNIT_SYSTEMS } from "../domain/vocabulary";
 import { customFoodFields } from "./foods";
 import { MAX_PLAN_ENTRIES, planFileSchema } from "./plans";
 import { profileInput } from "./profile";
+import { fileRecipeList, MAX_RECIPES_PER_OWNER } from "./recipe-file";
 import { MAX_EXTRA_LENGTH, MAX_EXTRAS } from "./shopping";
 import { MAX_SUPPLEMENTS_PER_PLAN } from "./supplements";
 
@@ -24,6 +25,8 @@ export const MAX_BACKUP_FAVORITES = 1000;
 export const MAX_BACKUP_AISLE_CHOICES = 5000;
 /** Entries over all plans of a backup (each plan is also held to its own limit). */
 export const MAX_BACKUP_ENTRIES = 50 * MAX_PLAN_ENTRIES;
+/** Recipes of one household (recipes.create holds it to the same number). */
+export const MAX_BACKUP_RECIPES = MAX_RECIPES_PER_OWNER;
 /**
  * Shopping marks of one plan: one per item the list can show (every entry a different
  * food, every supplement, every extra); the export writes only the marks of such items.
@@ -152,6 +155,11 @@ export const backupFileSchema = z
       )
       .max(MAX_BACKUP_AISLE_CHOICES, `at most ${MAX_BACKUP_AISLE_CHOICES} aisle choices`)
       .default([]),
+    /**
+     * The household's recipes (absent in files from before recipes: none); the plans'
+     * dishes name them by `key`.
+     */
+    recipes: fileRecipeList(MAX_BACKUP_RECIPES).default([]),
   })
   .strict()
   .superRefine((file, context) => {
@@ -194,7 +202,25 @@ export const backupFileSchema = z
       "an aisle choice for food",
       context,
     );
+    checkUnique(
+      file.recipes.map((recipe) => recipe.key),
+      ["recipes"],
+      "the recipe key",
+      context,
+    );
+    const recipeKeys = new Set(file.recipes.map((recipe) => recipe.key));
     file.plans.forEach((plan, index) => {
+      if (plan.file.recipes === undefined) {
+        (plan.file.dishes ?? []).forEach((dish, dishIndex) => {
+          if (!recipeKeys.has(dish.recipeKey)) {
+            context.addIssue({
+              code: "custom",
+              path: ["plans", index, "file", "dishes", dishIndex, "recipeKey"],
+              message: `plans.${index}.file.dishes.${dishIndex}.recipeKey "${dish.recipeKey.slice(0, 100)}" is not one of the backup's recipes`,
+            });
+          }
+        });
+      }
       checkUnique(plan.supplementIds, ["plans", index, "supplementIds"], "the id", context);
       checkUnique(
         plan.shopping.extras.map((extra) => extra.id),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MEALS } from "../domain/vocabulary";
 import { idField, nameField } from "./common";
+import { fileDishList, fileRecipeList, MAX_RECIPES_PER_OWNER } from "./recipe-file";
 import { MAX_SUPPLEMENTS_PER_PLAN, planFileSupplement } from "./supplements";
 
 export const MAX_PLAN_DAYS = 28;
@@ -254,6 +255,10 @@ export const planFileSchema = z
         `the plan file has too many supplements (at most ${MAX_SUPPLEMENTS_PER_PLAN})`,
       )
       .optional(),
+    /** The recipes the plan's dishes use (files written before recipes have none). */
+    recipes: fileRecipeList(MAX_RECIPES_PER_OWNER).optional(),
+    /** Recipes eaten in the plan's meals, naming a recipe of `recipes` by its key. */
+    dishes: fileDishList.optional(),
   })
   .superRefine((file, context) => {
     (file.supplements ?? []).forEach((supplement, index) => {
@@ -272,6 +277,37 @@ export const planFileSchema = z
         });
       }
     });
+    (file.dishes ?? []).forEach((dish, index) => {
+      if (dish.day > file.plan.dayCount) {
+        context.addIssue({
+          code: "custom",
+          path: ["dishes", index, "day"],
+          message: `dishes.${index}.day is ${dish.day}, past the plan's ${file.plan.dayCount} days`,
+        });
+      }
+    });
+    if (file.recipes !== undefined) {
+      const keys = new Set<string>();
+      file.recipes.forEach((recipe, index) => {
+        if (keys.has(recipe.key)) {
+          context.addIssue({
+            code: "custom",
+            path: ["recipes", index, "key"],
+            message: `recipes.${index}.key "${recipe.key}" appears twice`,
+          });
+        }
+        keys.add(recipe.key);
+      });
+      (file.dishes ?? []).forEach((dish, index) => {
+        if (!keys.has(dish.recipeKey)) {
+          context.addIssue({
+            code: "custom",
+            path: ["dishes", index, "recipeKey"],
+            message: `dishes.${index}.recipeKey "${dish.recipeKey}" is not one of the file's recipes`,
+          });
+        }
+      });
+    }
     file.entries.forEach((entry, index) => {
       if (entry.day > file.plan.dayCount) {
         context.addIssue({

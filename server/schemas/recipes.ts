@@ -8,19 +8,30 @@ import { z } from "zod";
 import { idField, nameField, noteField } from "./common";
 import { type Amount, amountFields, checkAmount, day, meal, toAmount } from "./plans";
 
-export const MAX_RECIPE_NAME_LENGTH = 199;
-export const MAX_RECIPE_SERVINGS = 1000;
-export const MAX_RECIPE_INGREDIENTS = 100;
-export const MAX_INGREDIENT_TEXT_LENGTH = 500;
-export const MAX_RECIPE_STEPS_LENGTH = 20_000;
-export const MAX_RECIPE_NOTES_LENGTH = 5_000;
+import {
+  MAX_DISH_SERVINGS,
+  MAX_INGREDIENT_TEXT_LENGTH,
+  MAX_RECIPE_INGREDIENTS,
+  MAX_RECIPE_NAME_LENGTH,
+  MAX_RECIPE_NOTES_LENGTH,
+  MAX_RECIPE_SERVINGS,
+  MAX_RECIPE_STEPS_LENGTH,
+} from "./recipe-file";
+
+export {
+  MAX_DISH_SERVINGS,
+  MAX_INGREDIENT_TEXT_LENGTH,
+  MAX_RECIPE_INGREDIENTS,
+  MAX_RECIPE_NAME_LENGTH,
+  MAX_RECIPE_NOTES_LENGTH,
+  MAX_RECIPE_SERVINGS,
+  MAX_RECIPE_STEPS_LENGTH,
+};
 /** recipes.parseIngredients: at most this many lines and characters at once. */
 export const MAX_PASTED_LINES = 200;
 export const MAX_PASTED_CHARACTERS = 20_000;
 /** recipes.importJsonLd: a JSON-LD text, or a whole page's HTML holding one. */
 export const MAX_JSON_LD_CHARACTERS = 2_000_000;
-/** A dish: servings of a recipe eaten in one meal. */
-export const MAX_DISH_SERVINGS = 100;
 
 const id = (field: string) => idField(field);
 

@@ -22,13 +22,19 @@ import {
   foods,
   plans,
   profiles,
+  recipes,
   shoppingAisleChoices,
   shoppingExtras,
   shoppingMarks,
   shoppingPreferences,
 } from "../../db/schema";
 import { AppError, invalid, notFound } from "../errors";
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from "../schemas/backup";
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupFile,
+  MAX_BACKUP_MARKS,
+} from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
 import { createCustomFoodsWithIds } from "./foods";
 import {
@@ -41,6 +47,7 @@ import {
   type Transaction,
 } from "./plans";
 import { getProfile, updateProfile } from "./profile";
+import { checkRecipeFoods, exportRecipes, insertFileRecipes } from "./recipe-files";
 
 type BackupInput = BackupFile;
 
@@ -121,8 +128,12 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
           .all();
         // Only the marks of items the list can show (a removed food's tick stays in the
         // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
+        const { recipes: _recipes, ...planFile } = file;
         const liveItems = new Set([
           ...file.entries.map((entry) => entry.foodId),
+          ...(file.recipes ?? []).flatMap((recipe) =>
+            recipe.ingredients.flatMap((line) => (line.foodId ? [line.foodId] : [])),
+          ),
           ...supplementIds.map((id) => `supplement:${id}`),
           ...extras.map((extra) => `extra:${extra.id}`),
         ]);
@@ -130,7 +141,11 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
           id: plan.id,
           // Food names are for people reading a plan file; a restore looks foods up by
           // id, and leaving the names out halves the size of a large backup.
-          file: { ...file, entries: file.entries.map(({ foodName: _name, ...entry }) => entry) },
+          // Recipes are listed once for the whole backup (`recipes`), not per plan.
+          file: {
+            ...planFile,
+            entries: planFile.entries.map(({ foodName: _name, ...entry }) => entry),
+          },
           supplementIds,
           shopping: {
             preferences: preferences
@@ -151,7 +166,8 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
               .where(eq(shoppingMarks.planId, plan.id))
               .orderBy(asc(shoppingMarks.itemKey))
               .all()
-              .filter((mark) => liveItems.has(mark.itemKey)),
+              .filter((mark) => liveItems.has(mark.itemKey))
+              .slice(0, MAX_BACKUP_MARKS),
             extras,
           },
         };
@@ -168,6 +184,7 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
       .where(eq(shoppingAisleChoices.ownerId, ownerId))
       .orderBy(asc(shoppingAisleChoices.foodId))
       .all() as BackupInput["aisleChoices"],
+    recipes: exportRecipes(db, ownerId),
   };
 }
 
@@ -180,6 +197,7 @@ export type RestoreSummary = {
   supplements: number;
   favoriteFoods: number;
   aisleChoices: number;
+  recipes: number;
 };
 
 /** Checks what the file refers to against this database, before anything is written. */
@@ -249,7 +267,15 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
       "file",
     );
   }
+  checkRecipeFoods(db, ownerId, file.recipes, "file.recipes", ownCustom);
   file.plans.forEach((plan, index) => {
+    checkRecipeFoods(
+      db,
+      ownerId,
+      plan.file.recipes ?? [],
+      `file.plans.${index}.file.recipes`,
+      ownCustom,
+    );
     const preferences = plan.shopping.preferences;
     const days = plan.file.plan.dayCount;
     if (
@@ -278,11 +304,14 @@ function restorePlan(
   ownerId: string,
   plan: BackupInput["plans"][number],
   portionsById: Map<string, PortionRow>,
+  recipeIds: ReadonlyMap<string, string>,
 ): { entries: number; supplements: number } {
   // The file's schema holds it to the owner caps (plans, entries over all plans), and
   // checkReferences found every food it uses.
   const { id, supplementIds } = insertPlanFile(tx, ownerId, plan.file, portionsById, {
     capsChecked: true,
+    // A plan file carrying its own recipes (pasted from plans.export) makes its own.
+    ...(plan.file.recipes === undefined ? { recipeIds } : {}),
   });
   const supplementMap = new Map(
     plan.supplementIds.map((oldId, index) => [oldId, supplementIds[index] ?? oldId]),
@@ -336,8 +365,10 @@ export function restoreBackup(db: AppDatabase, ownerId: string, file: BackupInpu
 
 function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): RestoreSummary {
   return db.transaction((tx) => {
-    // Out with the old: plans first (their entries restrict custom foods).
+    // Out with the old: plans first (their entries restrict custom foods), then recipes
+    // (their lines restrict custom foods too).
     tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
+    tx.delete(recipes).where(eq(recipes.ownerId, ownerId)).run();
     tx.delete(dietOverrides).where(eq(dietOverrides.ownerId, ownerId)).run();
     tx.delete(foods)
       .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
@@ -369,6 +400,10 @@ function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): Resto
         .values(file.aisleChoices.map((choice) => ({ ownerId, ...choice })))
         .run();
     }
+    const recipeIds = insertFileRecipes(tx, ownerId, file.recipes, {
+      reuseIdentical: false,
+      capsChecked: true,
+    });
     // Portions looked up once for all plans (custom foods' portions exist by now).
     const portionsById = lookupPortions(
       tx,
@@ -379,7 +414,7 @@ function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): Resto
     let entries = 0;
     let supplements = 0;
     for (const plan of file.plans) {
-      const counts = restorePlan(tx, db.$client, ownerId, plan, portionsById);
+      const counts = restorePlan(tx, db.$client, ownerId, plan, portionsById, recipeIds);
       entries += counts.entries;
       supplements += counts.supplements;
     }
@@ -392,6 +427,7 @@ function writeBackup(db: AppDatabase, ownerId: string, file: BackupInput): Resto
       supplements,
       favoriteFoods: file.favoriteFoods.length,
       aisleChoices: file.aisleChoices.length,
+      recipes: file.recipes.length,
     };
   });
 }

@@ -23,6 +23,7 @@ import { calculateRecipeB12, judgeServing } from "../domain/recipes";
 import type { Diet } from "../domain/vocabulary";
 import { AppError, invalid, notFound } from "../errors";
 import { MAX_ENTRY_GRAMS } from "../schemas/plans";
+import { MAX_RECIPES_PER_OWNER } from "../schemas/recipe-file";
 import {
   type CreateRecipeInput,
   MAX_RECIPE_INGREDIENTS,
@@ -36,9 +37,6 @@ import { ensureOwnPerson, personProfile } from "./people";
 import { type Db, now, resolveAmount } from "./plans/access";
 import { profileWithTarget } from "./profile";
 import { prepared } from "./statements";
-
-/** A household keeps (and backs up) at most this many recipes. */
-export const MAX_RECIPES_PER_OWNER = 500;
 
 export type RecipeRow = typeof recipes.$inferSelect;
 

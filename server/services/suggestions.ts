@@ -7,6 +7,12 @@
 import type { AppDatabase } from "../../db/client";
 import { crystallineShare } from "../domain/absorption";
 import {
+  type CandidateRecipe,
+  type RecipeSuggestion,
+  suggestRecipes,
+} from "../domain/recipe-suggestions";
+import { calculateRecipeB12 } from "../domain/recipes";
+import {
   type CandidateFood,
   fitsDiet,
   type Suggestions,
@@ -16,6 +22,7 @@ import { DIETS, type Diet } from "../domain/vocabulary";
 import { personProfile } from "./people";
 import { getPlanTotals, personTotals, type Viewer } from "./plans";
 import { getProfile } from "./profile";
+import { loadIngredientFacts } from "./recipes";
 import { prepared } from "./statements";
 
 /** How many of the foods richest in B12 per 100 g are considered (fortified ones always are). */
@@ -69,7 +76,7 @@ export function getSuggestions(
   ownerId: string,
   planId: string,
   options: { viewer?: Viewer; personId?: string } = {},
-): Suggestions {
+): Suggestions & { recipes: RecipeSuggestion[] } {
   const { totals, profile } = options.viewer
     ? (() => {
         const found = personTotals(db, ownerId, planId, options.viewer, options.personId);
@@ -101,5 +108,33 @@ export function getSuggestions(
         ? { id: row.portion_id, label: row.portion_label, grams: row.portion_grams }
         : null,
   }));
-  return suggestForPlan(totals, totals.absorption, profile, candidates);
+  return {
+    ...suggestForPlan(totals, totals.absorption, profile, candidates),
+    recipes: suggestRecipes(totals, totals.absorption, profile, recipeCandidates(db, ownerId)),
+  };
+}
+
+/** The household's recipes with their B12 per serving, as recipe suggestions weigh them. */
+function recipeCandidates(db: AppDatabase, ownerId: string): CandidateRecipe[] {
+  const recipes = prepared(db, "SELECT id, name, servings FROM recipes WHERE owner_id = ?")
+    .raw(true)
+    .all(ownerId) as [string, string, number][];
+  if (recipes.length === 0) return [];
+  const facts = loadIngredientFacts(db, ownerId, { ownerRecipes: true });
+  return recipes.map(([recipeId, name, servings]) => {
+    const ingredients = facts.get(recipeId) ?? [];
+    const b12 = calculateRecipeB12(ingredients, servings);
+    return {
+      recipeId,
+      name,
+      diet: b12.diet,
+      perServingMicrograms: b12.b12PerServingMicrograms,
+      crystallinePerServingMicrograms: b12.crystallineTotalMicrograms / servings,
+      complete: b12.complete,
+      dietComplete: b12.dietComplete,
+      b12FoodNames: ingredients.flatMap((line, index) =>
+        b12.ingredients[index]?.carriesB12 ? [line.foodName ?? line.text] : [],
+      ),
+    };
+  });
 }

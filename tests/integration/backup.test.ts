@@ -170,6 +170,7 @@ describe("backup and restore", () => {
       supplements: 2,
       favoriteFoods: 3,
       aisleChoices: 2,
+      recipes: 0,
     });
     const after = await snapshot(restoredApi);
     expect(after).toEqual(before);

@@ -3,6 +3,8 @@
  * database. Every expected B12 figure is worked out by hand from the SR28 / curated
  * values written beside the food ids.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
@@ -550,5 +552,248 @@ describe("dishes in copies, shopping lists and custom foods", () => {
     expect(after.ingredients[0]?.grams).toBe(250);
     // 250 × 0.25/100 = 0.625 µg.
     expect(after.b12TotalMicrograms).toBeCloseTo(0.625, 10);
+  });
+});
+
+describe("recipes in backups and plan files", () => {
+  /** A household with two recipes (one unused), a plan using one of them twice. */
+  async function household(ownerId: string) {
+    const owner = testDb.caller(ownerId);
+    const food = await owner.foods.createCustom(
+      buildCustomFoodInput({
+        name: "House oat milk",
+        portions: [{ label: "1 glass", grams: 200 }],
+      }),
+    );
+    const used = await owner.recipes.create({
+      ...scramble(),
+      ingredients: [
+        ...scramble().ingredients,
+        { foodId: food.id, portionId: `${food.id}:2`, quantity: 0.5, text: "½ glass oat milk" },
+        { text: "a pinch of salt" },
+      ],
+    });
+    const unused = await owner.recipes.create({ name: "Plain rice", servings: 4, ingredients: [] });
+    const { id: planId } = await owner.plans.create({ name: "With dishes", dayCount: 2 });
+    await owner.plans.addEntry({ planId, day: 1, meal: "breakfast", foodId: SOYMILK, grams: 100 });
+    await owner.plans.addRecipe({
+      planId,
+      day: 1,
+      meal: "breakfast",
+      recipeId: used.id,
+      servings: 1,
+    });
+    await owner.plans.addRecipe({ planId, day: 2, meal: "dinner", recipeId: used.id, servings: 3 });
+    return { owner, used, unused, planId };
+  }
+
+  const recipeShape = (recipe: Awaited<ReturnType<typeof api.recipes.get>>) => ({
+    name: recipe.name,
+    servings: recipe.servings,
+    steps: recipe.steps,
+    notes: recipe.notes,
+    b12TotalMicrograms: recipe.b12TotalMicrograms,
+    ingredients: recipe.ingredients.map(({ id: _id, ...line }) => line),
+  });
+
+  it("backs up recipes and dishes and restores them with the same totals", async () => {
+    const { owner, used, planId } = await household("backup-recipes-owner");
+    const totalsBefore = await owner.plans.totals({ planId });
+    const file = JSON.parse(JSON.stringify(await owner.backup.export()));
+    expect(file.recipes.map((recipe: { name: string }) => recipe.name)).toEqual([
+      "Tofu scramble",
+      "Plain rice",
+    ]);
+    // Dishes name recipes by key; each recipe is listed once, not per plan.
+    expect(file.plans[0].file.recipes).toBeUndefined();
+    expect(file.plans[0].file.dishes).toHaveLength(2);
+
+    // Into another database, as a backup travels (custom food ids are kept).
+    const elsewhere = createTestDatabase();
+    const restored = elsewhere.caller("backup-recipes-restored");
+    const summary = await restored.backup.restore({ file });
+    expect(summary).toMatchObject({ plans: 1, recipes: 2, customFoods: 1 });
+    const recipes = (await restored.recipes.list()).items;
+    expect(recipes.map((recipe) => recipe.name)).toEqual(["Plain rice", "Tofu scramble"]);
+    const scrambleId = recipes.find((recipe) => recipe.name === "Tofu scramble")?.id ?? "";
+    expect(recipeShape(await restored.recipes.get({ recipeId: scrambleId }))).toEqual(
+      recipeShape(await owner.recipes.get({ recipeId: used.id })),
+    );
+    const [restoredPlan] = await restored.plans.list();
+    const totalsAfter = await restored.plans.totals({ planId: restoredPlan?.id ?? "" });
+    expect(totalsAfter.days.map((day) => day.b12Micrograms)).toEqual(
+      totalsBefore.days.map((day) => day.b12Micrograms),
+    );
+    expect(totalsAfter.days.map((day) => day.unknownEntries)).toEqual([1, 1]);
+    // Restoring over it again replaces, never doubles, the recipes.
+    await restored.backup.restore({ file });
+    expect((await restored.recipes.list()).items).toHaveLength(2);
+    elsewhere.close();
+  });
+
+  it("rejects a backup whose dish names a recipe it does not hold, changing nothing", async () => {
+    const { owner } = await household("backup-recipes-bad");
+    const file = JSON.parse(JSON.stringify(await owner.backup.export()));
+    file.plans[0].file.dishes[0].recipeKey = "nowhere";
+    await expectTrpcError(
+      owner.backup.restore({ file }),
+      "BAD_REQUEST",
+      /dishes\.0\.recipeKey "nowhere" is not one of the backup's recipes/,
+    );
+    expect((await owner.recipes.list()).items).toHaveLength(2);
+  });
+
+  it("carries the recipes a plan uses in its plan file, and reuses identical ones on import", async () => {
+    const { owner, used, unused, planId } = await household("plan-file-recipes");
+    const exported = JSON.parse(JSON.stringify(await owner.plans.export({ planId })));
+    expect(exported.recipes.map((recipe: { key: string }) => recipe.key)).toEqual([used.id]);
+    expect(exported.recipes[0].ingredients[1]).toMatchObject({
+      foodId: YEAST,
+      foodName: expect.stringContaining("Nutritional yeast"),
+      portionId: YEAST_TBSP,
+      quantity: 2,
+      grams: 10,
+    });
+    expect(exported.dishes).toEqual([
+      { day: 1, meal: "breakfast", recipeKey: used.id, servings: 1 },
+      { day: 2, meal: "dinner", recipeKey: used.id, servings: 3 },
+    ]);
+    // Into the same household: the identical recipe is reused, not copied.
+    const { id: again } = await owner.plans.import({ file: exported });
+    expect((await owner.recipes.list()).items.map((recipe) => recipe.id).sort()).toEqual(
+      [used.id, unused.id].sort(),
+    );
+    const before = await owner.plans.totals({ planId });
+    const after = await owner.plans.totals({ planId: again });
+    expect(after.days.map((day) => day.b12Micrograms)).toEqual(
+      before.days.map((day) => day.b12Micrograms),
+    );
+    // Into another household (the custom food is not there): NOT_FOUND naming the food.
+    const stranger = testDb.caller("plan-file-stranger");
+    await expectTrpcError(stranger.plans.import({ file: exported }), "NOT_FOUND", /House oat milk/);
+    // Without the custom-food line it imports, and the recipe is created there.
+    exported.recipes[0].ingredients.splice(4, 1);
+    await stranger.plans.import({ file: exported });
+    const theirs = (await stranger.recipes.list()).items;
+    expect(theirs.map((recipe) => recipe.name)).toEqual(["Tofu scramble"]);
+    expect(theirs[0]?.usedInPlanCount).toBe(1);
+  });
+});
+
+describe("pasted ingredient lists and recipe pages", () => {
+  it("parses and matches pasted lines, keeping lines it cannot match", async () => {
+    const { lines } = await api.recipes.parseIngredients({
+      text: "2 cups unsweetened soy milk\n1 tbsp nutritional yeast\n200 g firm tofu\n\nxyzzy plugh",
+    });
+    expect(lines.map((line) => line.text)).toEqual([
+      "2 cups unsweetened soy milk",
+      "1 tbsp nutritional yeast",
+      "200 g firm tofu",
+      "xyzzy plugh",
+    ]);
+    expect(lines[1]).toMatchObject({ quantity: 1, unit: "tbsp", food: { id: YEAST } });
+    expect(lines[2]).toMatchObject({ quantity: 200, unit: "g", grams: 200, flag: null });
+    expect(lines[2]?.food?.name).toMatch(/^Tofu\b.*firm/);
+    expect(lines[3]).toMatchObject({ food: null, grams: null, flag: "no-food" });
+  });
+
+  it("refuses more than 200 lines or 20,000 characters at once", async () => {
+    await expectTrpcError(
+      api.recipes.parseIngredients({ text: "1 egg\n".repeat(201) }),
+      "BAD_REQUEST",
+      /at most 200/,
+    );
+    await expectTrpcError(
+      api.recipes.parseIngredients({ text: "x".repeat(20_001) }),
+      "BAD_REQUEST",
+      /at most 20,000 characters/,
+    );
+  });
+
+  it("reads a saved recipe page's JSON-LD into a draft, saving nothing", async () => {
+    const html = readFileSync(path.join(__dirname, "../fixtures/recipe-page.html"), "utf8");
+    const before = (await api.recipes.list()).items.length;
+    const draft = await api.recipes.importJsonLd({ json: html });
+    expect(draft.name).toBe("Creamy lentil & spinach soup");
+    expect(draft.servings).toBe(4);
+    expect(draft.steps).toBe(
+      [
+        "Warm the oil and soften the onion and garlic for 5 minutes.",
+        "Add the lentils, stock and cumin; simmer for 25 minutes.",
+        "Stir in the coconut milk, spinach and nutritional yeast; season.",
+      ].join("\n"),
+    );
+    expect(draft.lines).toHaveLength(10);
+    expect(draft.lines[3]).toMatchObject({ text: "200g red lentils, rinsed", grams: 200 });
+    expect(draft.lines[7]).toMatchObject({ unit: "tbsp", food: { id: YEAST } });
+    expect((await api.recipes.list()).items.length).toBe(before);
+    // The JSON-LD alone (as pasted from the page source) gives the same draft.
+    const json = html.split('<script type="application/ld+json">')[2]?.split("</script>")[0] ?? "";
+    expect(await api.recipes.importJsonLd({ json })).toEqual(draft);
+  });
+
+  it("answers BAD_REQUEST on the json field when there is no Recipe", async () => {
+    const error = await expectTrpcError(
+      api.recipes.importJsonLd({ json: '{"@type":"WebSite","name":"Not a recipe"}' }),
+      "BAD_REQUEST",
+      /no schema\.org "Recipe"/,
+    );
+    expect((error.cause as { field?: string }).field).toBe("json");
+    await expectTrpcError(
+      api.recipes.importJsonLd({ json: "<html>nothing</html>" }),
+      "BAD_REQUEST",
+      /not valid JSON/,
+    );
+  });
+});
+
+describe("recipe suggestions", () => {
+  it("offers the household's recipes that close the gap first, with the days and meal", async () => {
+    const owner = testDb.caller("recipe-suggestions-owner");
+    await owner.recipes.create(scramble());
+    await owner.recipes.create({
+      name: "Yeast gravy",
+      servings: 1,
+      ingredients: [{ foodId: YEAST, grams: 20 }],
+    });
+    await owner.recipes.create({
+      name: "Plain tofu",
+      servings: 1,
+      ingredients: [{ foodId: TOFU, grams: 100 }],
+    });
+    const { id: planId } = await owner.plans.create({ name: "Empty day", dayCount: 1 });
+    const suggestions = await owner.plans.suggestions({ planId });
+    expect(suggestions.status).toBe("short");
+    // Yeast gravy: 11 µg at one meal → 1.373 µg absorbed ≥ 1.282 µg: closes the gap. One
+    // serving of the scramble (3.78 µg → 1.009 µg absorbed) only narrows it. Plain tofu
+    // has no B12 and is not offered.
+    expect(suggestions.recipes.map((item) => [item.name, item.closesGap])).toEqual([
+      ["Yeast gravy", true],
+      ["Tofu scramble", false],
+    ]);
+    expect(suggestions.recipes[0]).toMatchObject({ meal: "breakfast", days: [1], servings: 1 });
+    expect(suggestions.recipes[0]?.explanation).toMatch(
+      /^Add a serving of Yeast gravy \(11 µg\) to breakfast on day 1: .*meets your target\.$/,
+    );
+    expect(suggestions.recipes[0]?.averageAbsorbedAfter).toBeCloseTo(1.3733, 3);
+  });
+
+  it("never offers a recipe that does not fit the person's diet", async () => {
+    const owner = testDb.caller("recipe-suggestions-vegan");
+    await owner.profile.update({ ageYears: 30, sex: "female", diet: "vegan", standard: "nih" });
+    await owner.recipes.create({
+      name: "Salmon",
+      servings: 1,
+      ingredients: [{ foodId: SALMON, grams: 200 }],
+    });
+    await owner.recipes.create({
+      name: "Mystery gravy",
+      servings: 1,
+      ingredients: [{ foodId: YEAST, grams: 20 }, { text: "2 spoons of something" }],
+    });
+    const { id: planId } = await owner.plans.create({ name: "Vegan day", dayCount: 1 });
+    const suggestions = await owner.plans.suggestions({ planId });
+    expect(suggestions.status).toBe("short");
+    expect(suggestions.recipes).toEqual([]);
   });
 });

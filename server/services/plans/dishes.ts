@@ -14,7 +14,7 @@ import type { TotalsEntryInput } from "../../domain/plan-totals";
 import { ingredientB12Micrograms, scaleIngredientGrams } from "../../domain/recipes";
 import type { Meal } from "../../domain/vocabulary";
 import { invalid, notFound } from "../../errors";
-import { MAX_PLAN_DAYS } from "../../schemas/plans";
+import { MAX_PLAN_DISHES } from "../../schemas/recipe-file";
 import type { AddRecipeToPlanInput, RemoveDishInput, UpdateDishInput } from "../../schemas/recipes";
 import { type IngredientFactsRow, loadIngredientFacts, requireRecipe } from "../recipes";
 import { prepared } from "../statements";
@@ -28,9 +28,6 @@ import {
   touchPlan,
 } from "./access";
 import { editResult, type PlanEditResult } from "./entries";
-
-/** Dishes a plan may hold: 10 a meal on every day of the longest plan. */
-export const MAX_PLAN_DISHES = MAX_PLAN_DAYS * 4 * 10;
 
 export type DishIngredientView = {
   foodId: string | null;

@@ -7,6 +7,13 @@ import { AppError, invalid } from "../../errors";
 import { PLAN_FILE_FORMAT, PLAN_FILE_VERSION, type PlanFile } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
 import { orderedId } from "../ordered-id";
+import {
+  checkRecipeFoods,
+  exportDishes,
+  exportRecipes,
+  insertFileDishes,
+  insertFileRecipes,
+} from "../recipe-files";
 import { checkedPortionAmount, type Db, insertEntries, requirePlan } from "./access";
 import { loadEntries } from "./crud";
 import { loadSupplements, scheduleFields } from "./plan-supplements";
@@ -30,7 +37,16 @@ export function exportPlan(db: AppDatabase, ownerId: string, planId: string): Pl
     supplements: loadSupplements(db, planId).map(
       ({ id: _id, scheduleLabel: _label, ...rest }) => rest,
     ),
+    ...recipesOf(db, ownerId, planId),
   };
+}
+
+/** The plan's dishes and the recipes they use (nothing when the plan has no dishes). */
+function recipesOf(db: AppDatabase, ownerId: string, planId: string) {
+  const dishes = exportDishes(db, planId);
+  if (dishes.length === 0) return {};
+  const recipeIds = [...new Set(dishes.map((dish) => dish.recipeKey))];
+  return { recipes: exportRecipes(db, ownerId, recipeIds), dishes };
 }
 
 /**
@@ -64,6 +80,10 @@ export function importPlan(
       `file.entries: ${names.length} food${names.length === 1 ? "" : "s"} in the file ${names.length === 1 ? "is" : "are"} not in this database: ${names.slice(0, 5).join("; ")}${names.length > 5 ? " …" : ""}`,
       "file.entries",
     );
+  }
+  checkRecipeFoods(db, ownerId, file.recipes ?? [], "file.recipes");
+  if ((file.dishes ?? []).length > 0 && file.recipes === undefined) {
+    throw invalid("file.dishes: the file has dishes but no recipes for them", "file.dishes");
   }
   const portionsById = lookupPortions(
     db,
@@ -105,7 +125,11 @@ export function insertPlanFile(
   ownerId: string,
   file: PlanFile,
   portionsById: Map<string, PortionRow>,
-  options: { capsChecked?: boolean } = {},
+  options: {
+    capsChecked?: boolean;
+    /** backup.restore: the recipe id of each recipe key (its recipes are written already). */
+    recipeIds?: ReadonlyMap<string, string>;
+  } = {},
 ): { id: string; supplementIds: string[] } {
   // An entry kept in a household portion weighs what the portion says (the file's grams
   // could disagree); a portion that no longer exists, or is of another food, only loses
@@ -157,6 +181,17 @@ export function insertPlanFile(
       };
     });
     insertEntries(tx, rows);
+    if ((file.dishes ?? []).length > 0) {
+      // Recipes first (a plan import reuses the household's identical ones), then the
+      // dishes after each meal's entries.
+      const recipeIds =
+        options.recipeIds ??
+        insertFileRecipes(tx, ownerId, file.recipes ?? [], {
+          reuseIdentical: true,
+          field: "file.recipes",
+        });
+      insertFileDishes(tx, id, file.dishes ?? [], recipeIds, positions);
+    }
     const supplements = file.supplements ?? [];
     if (supplements.length > 0) {
       tx.insert(planSupplements)

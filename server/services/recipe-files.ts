@@ -1,0 +1,287 @@
+/**
+ * Recipes and dishes in plan files and backups: written out with their ingredients (food
+ * names added for people reading the file), checked against this database, and written
+ * back. A plan import reuses a recipe of the household that is identical (same name,
+ * yield, steps, notes and lines) rather than making a second copy; a backup restore makes
+ * every recipe anew (the household's old ones are gone by then).
+ */
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { foodPortions, foods, planRecipes, recipeIngredients, recipes } from "../../db/schema";
+import { invalid, notFound } from "../errors";
+import type { FileDish, FileRecipe } from "../schemas/recipe-file";
+import type { Db } from "./plans/access";
+import { checkRecipeRoom } from "./recipes";
+
+/** The owner's recipes (all, or those with these ids) as a file lists them. */
+export function exportRecipes(db: Db, ownerId: string, recipeIds?: string[]): FileRecipe[] {
+  if (recipeIds !== undefined && recipeIds.length === 0) return [];
+  const rows = db
+    .select()
+    .from(recipes)
+    .where(
+      recipeIds === undefined
+        ? eq(recipes.ownerId, ownerId)
+        : and(eq(recipes.ownerId, ownerId), inArray(recipes.id, recipeIds)),
+    )
+    .orderBy(asc(recipes.createdAt), asc(recipes.id))
+    .all();
+  if (rows.length === 0) return [];
+  const lines = db
+    .select({ line: recipeIngredients, foodName: foods.name })
+    .from(recipeIngredients)
+    .leftJoin(foods, eq(foods.id, recipeIngredients.foodId))
+    .where(
+      inArray(
+        recipeIngredients.recipeId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position))
+    .all();
+  const byRecipe = new Map<string, FileRecipe["ingredients"]>();
+  for (const { line, foodName } of lines) {
+    const list = byRecipe.get(line.recipeId) ?? [];
+    list.push({
+      text: line.text,
+      foodId: line.foodId,
+      ...(foodName ? { foodName } : {}),
+      portionId: line.portionId,
+      quantity: line.quantity,
+      grams: line.grams,
+    });
+    byRecipe.set(line.recipeId, list);
+  }
+  return rows.map((row) => ({
+    key: row.id,
+    name: row.name,
+    servings: row.servings,
+    steps: row.steps,
+    notes: row.notes,
+    ingredients: byRecipe.get(row.id) ?? [],
+  }));
+}
+
+/** A plan's dishes as a file lists them (the recipe named by its id as key). */
+export function exportDishes(db: Db, planId: string): FileDish[] {
+  return db
+    .select({
+      day: planRecipes.day,
+      meal: planRecipes.meal,
+      recipeKey: planRecipes.recipeId,
+      servings: planRecipes.servings,
+    })
+    .from(planRecipes)
+    .where(eq(planRecipes.planId, planId))
+    .orderBy(asc(planRecipes.day), asc(planRecipes.position), asc(planRecipes.createdAt))
+    .all();
+}
+
+/**
+ * Every food the recipes name exists for the owner (a shared food, one of the owner's
+ * custom foods, or one of `alsoKnown`, the custom foods a backup brings); NOT_FOUND names
+ * the first that does not.
+ */
+export function checkRecipeFoods(
+  db: Db,
+  ownerId: string,
+  fileRecipes: readonly FileRecipe[],
+  field: string,
+  alsoKnown: ReadonlySet<string> = new Set(),
+): void {
+  const ids = [
+    ...new Set(
+      fileRecipes.flatMap((recipe) =>
+        recipe.ingredients.flatMap((line) => (line.foodId ? [line.foodId] : [])),
+      ),
+    ),
+  ].filter((id) => !alsoKnown.has(id));
+  const known = new Set<string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    for (const row of db
+      .select({ id: foods.id, ownerId: foods.ownerId })
+      .from(foods)
+      .where(inArray(foods.id, ids.slice(start, start + 500)))
+      .all()) {
+      if (row.ownerId === null || row.ownerId === ownerId) known.add(row.id);
+    }
+  }
+  for (const [index, recipe] of fileRecipes.entries()) {
+    const line = recipe.ingredients.findIndex(
+      (item) => item.foodId !== null && !alsoKnown.has(item.foodId) && !known.has(item.foodId),
+    );
+    if (line >= 0) {
+      const item = recipe.ingredients[line];
+      throw notFound(
+        `${field}.${index}.ingredients.${line}.foodId: the food "${item?.foodName ?? item?.foodId}" of the recipe "${recipe.name}" is not in this database`,
+        `${field}.${index}.ingredients.${line}.foodId`,
+      );
+    }
+  }
+}
+
+type LineKey = string;
+
+function lineKey(line: {
+  text: string;
+  foodId: string | null;
+  portionId: string | null;
+  quantity: number | null;
+  grams: number | null;
+}): LineKey {
+  return JSON.stringify([line.text, line.foodId, line.portionId, line.quantity, line.grams]);
+}
+
+/** The owner's recipe identical to this one (name, yield, steps, notes, lines), if any. */
+function findIdentical(
+  db: Db,
+  ownerId: string,
+  recipe: FileRecipe,
+  lines: LineKey[],
+): string | null {
+  const sameName = db
+    .select()
+    .from(recipes)
+    .where(and(eq(recipes.ownerId, ownerId), eq(recipes.name, recipe.name)))
+    .all()
+    .filter(
+      (row) =>
+        row.servings === recipe.servings &&
+        (row.steps ?? null) === (recipe.steps || null) &&
+        (row.notes ?? null) === (recipe.notes || null),
+    );
+  for (const row of sameName) {
+    const theirs = db
+      .select()
+      .from(recipeIngredients)
+      .where(eq(recipeIngredients.recipeId, row.id))
+      .orderBy(asc(recipeIngredients.position))
+      .all()
+      .map(lineKey);
+    if (theirs.length === lines.length && theirs.every((key, index) => key === lines[index])) {
+      return row.id;
+    }
+  }
+  return null;
+}
+
+/**
+ * Writes the file's recipes for the owner; answers the recipe id for each file key. A
+ * portion that no longer exists (or is of another food) only loses its label: the line
+ * keeps the file's grams.
+ */
+export function insertFileRecipes(
+  tx: Db,
+  ownerId: string,
+  fileRecipes: readonly FileRecipe[],
+  options: { reuseIdentical: boolean; capsChecked?: boolean; field?: string },
+): Map<string, string> {
+  const ids = new Map<string, string>();
+  if (fileRecipes.length === 0) return ids;
+  const portionIds = [
+    ...new Set(
+      fileRecipes.flatMap((recipe) =>
+        recipe.ingredients.flatMap((line) => (line.portionId ? [line.portionId] : [])),
+      ),
+    ),
+  ];
+  const portions = new Map<string, { id: string; foodId: string }>();
+  for (let start = 0; start < portionIds.length; start += 500) {
+    for (const row of tx
+      .select({ id: foodPortions.id, foodId: foodPortions.foodId })
+      .from(foodPortions)
+      .where(inArray(foodPortions.id, portionIds.slice(start, start + 500)))
+      .all()) {
+      portions.set(row.id, row);
+    }
+  }
+  let created = 0;
+  for (const recipe of fileRecipes) {
+    const lines = recipe.ingredients.map((line) => {
+      const portion = line.portionId ? portions.get(line.portionId) : undefined;
+      const keepPortion =
+        portion !== undefined && portion.foodId === line.foodId && line.quantity != null;
+      return {
+        text: line.text.trim() || line.foodName || "(no text)",
+        foodId: line.foodId,
+        portionId: keepPortion ? (portion?.id ?? null) : null,
+        quantity: keepPortion ? (line.quantity ?? null) : null,
+        grams: line.foodId === null ? null : line.grams,
+      };
+    });
+    const existing = options.reuseIdentical
+      ? findIdentical(tx, ownerId, recipe, lines.map(lineKey))
+      : null;
+    if (existing) {
+      ids.set(recipe.key, existing);
+      continue;
+    }
+    if (!options.capsChecked) checkRecipeRoom(tx, ownerId, created + 1, options.field ?? "file");
+    const id = randomUUID();
+    tx.insert(recipes)
+      .values({
+        id,
+        ownerId,
+        name: recipe.name,
+        servings: recipe.servings,
+        steps: recipe.steps || null,
+        notes: recipe.notes || null,
+      })
+      .run();
+    for (let start = 0; start < lines.length; start += 200) {
+      tx.insert(recipeIngredients)
+        .values(
+          lines.slice(start, start + 200).map((line, index) => ({
+            ...line,
+            id: randomUUID(),
+            recipeId: id,
+            position: start + index + 1,
+          })),
+        )
+        .run();
+    }
+    ids.set(recipe.key, id);
+    created += 1;
+  }
+  return ids;
+}
+
+/**
+ * Writes a file's dishes into a plan, each after what its meal holds (`nextPositions`
+ * says where each `day:meal` is up to, and is advanced).
+ */
+export function insertFileDishes(
+  tx: Db,
+  planId: string,
+  dishes: readonly FileDish[],
+  recipeIds: ReadonlyMap<string, string>,
+  nextPositions: Map<string, number>,
+  field = "file.dishes",
+): void {
+  const rows = dishes.map((dish, index) => {
+    const recipeId = recipeIds.get(dish.recipeKey);
+    if (!recipeId) {
+      throw invalid(
+        `${field}.${index}.recipeKey: "${dish.recipeKey}" is not one of the file's recipes`,
+        `${field}.${index}.recipeKey`,
+      );
+    }
+    const key = `${dish.day}:${dish.meal}`;
+    const position = (nextPositions.get(key) ?? 0) + 1;
+    nextPositions.set(key, position);
+    return {
+      id: randomUUID(),
+      planId,
+      day: dish.day,
+      meal: dish.meal,
+      recipeId,
+      servings: dish.servings,
+      position,
+    };
+  });
+  for (let start = 0; start < rows.length; start += 500) {
+    tx.insert(planRecipes)
+      .values(rows.slice(start, start + 500))
+      .run();
+  }
+}
