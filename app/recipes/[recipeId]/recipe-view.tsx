@@ -208,8 +208,13 @@ function IngredientRow({ item, scale }: { item: RecipeIngredient; scale: number 
         )}
         {item.foodId === null && <span className="small muted"> · kept as text, not counted</span>}
       </td>
-      <td className="num">{scaledAmount(item, scale)}</td>
-      <td className={`num ${unknown ? styles.unknownCell : styles.share}`}>
+      <td className="num" data-label="Amount">
+        {scaledAmount(item, scale)}
+      </td>
+      <td
+        className={`num ${unknown ? styles.unknownCell : styles.share}`}
+        data-label={unknown ? undefined : "B12 share"}
+      >
         {unknown
           ? "B12 unknown"
           : item.sharePercent === null
