@@ -16,6 +16,7 @@ import { benchLimits, LIMITS_TITLE } from "./limits.bench";
 import { benchLoad, LOAD_TITLE, loadFailures } from "./load.bench";
 import { benchPageWeight } from "./page-weight.bench";
 import { benchPlanTotals, benchPlanTotalsScaling, SCALING_TITLE } from "./plan-totals.bench";
+import { benchRecipes, RECIPES_TITLE } from "./recipes.bench";
 import { benchSearch } from "./search.bench";
 import { benchSearchRelevance, RELEVANCE_TITLE } from "./search-relevance.bench";
 import { benchSession, SESSION_TITLE } from "./session.bench";
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     "shopping.list (target: 28-day plan for 20 people < 10 ms server-side)",
     benchShopping(),
   );
+  printTable(RECIPES_TITLE, benchRecipes());
   printTable(LIMITS_TITLE, await benchLimits());
   printTable(SESSION_TITLE, await benchSession());
   if (existsSync(".next/BUILD_ID")) {

@@ -163,12 +163,16 @@ export const backupFileSchema = z
   })
   .strict()
   .superRefine((file, context) => {
-    const entries = file.plans.reduce((sum, plan) => sum + plan.file.entries.length, 0);
+    // Dishes count with the entries (a plan holds 5,600 of both together).
+    const entries = file.plans.reduce(
+      (sum, plan) => sum + plan.file.entries.length + (plan.file.dishes ?? []).length,
+      0,
+    );
     if (entries > MAX_BACKUP_ENTRIES) {
       context.addIssue({
         code: "custom",
         path: ["plans"],
-        message: `the backup holds ${entries} plan entries, more than ${MAX_BACKUP_ENTRIES}`,
+        message: `the backup holds ${entries} plan entries and dishes, more than ${MAX_BACKUP_ENTRIES}`,
       });
     }
     // Every id is unique where the restore uses it as a key (a duplicate used to be a 500).

@@ -308,6 +308,14 @@ export const planFileSchema = z
         }
       });
     }
+    const items = file.entries.length + (file.dishes ?? []).length;
+    if (items > MAX_PLAN_ENTRIES) {
+      context.addIssue({
+        code: "custom",
+        path: ["dishes"],
+        message: `the plan file has ${items} entries and dishes; a plan holds at most ${MAX_PLAN_ENTRIES}`,
+      });
+    }
     file.entries.forEach((entry, index) => {
       if (entry.day > file.plan.dayCount) {
         context.addIssue({

@@ -13,12 +13,15 @@ export const MAX_RECIPES_PER_OWNER = 500;
 export const MAX_RECIPE_INGREDIENTS = 100;
 export const MAX_RECIPE_NAME_LENGTH = 199;
 export const MAX_RECIPE_SERVINGS = 1000;
-export const MAX_INGREDIENT_TEXT_LENGTH = 500;
-export const MAX_RECIPE_STEPS_LENGTH = 20_000;
-export const MAX_RECIPE_NOTES_LENGTH = 5_000;
+export const MAX_INGREDIENT_TEXT_LENGTH = 200;
+export const MAX_RECIPE_STEPS_LENGTH = 10_000;
+export const MAX_RECIPE_NOTES_LENGTH = 2_000;
 export const MAX_DISH_SERVINGS = 100;
-/** Dishes a plan may hold: 10 a meal on every day of the longest plan (28 days). */
-export const MAX_PLAN_DISHES = 28 * 4 * 10;
+/**
+ * Dishes count within a plan's entry cap (entries and dishes together at most 5,600, as
+ * MAX_PLAN_ENTRIES in ./plans.ts, written out here to keep the imports one-way).
+ */
+export const MAX_PLAN_DISHES = 28 * 4 * 50;
 /**
  * A recipe line's grams in a file: up to what a custom food's re-weighed portion can give
  * (a line is entered at ≤ 5 kg, but its portion may later weigh more).

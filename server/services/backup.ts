@@ -184,7 +184,11 @@ export function exportBackup(db: AppDatabase, ownerId: string): BackupInput {
       .where(eq(shoppingAisleChoices.ownerId, ownerId))
       .orderBy(asc(shoppingAisleChoices.foodId))
       .all() as BackupInput["aisleChoices"],
-    recipes: exportRecipes(db, ownerId),
+    // Food names are left out as for entries (a restore looks foods up by id).
+    recipes: exportRecipes(db, ownerId).map((recipe) => ({
+      ...recipe,
+      ingredients: recipe.ingredients.map(({ foodName: _name, ...line }) => line),
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Per-owner caps, equal to what backup.restore accepts (server/schemas/backup.ts), so
  * that every export restores: plans, entries over all plans, custom foods, diet
- * corrections, favourite foods and aisle choices. Entries per plan are held in plans/access.ts (checkRoom). Each check
+ * corrections, favourite foods, aisle choices and recipes (dishes count with entries). Entries per plan are held in plans/access.ts (checkRoom). Each check
  * throws a BAD_REQUEST-mapped AppError naming the field, before anything is written.
  */
 import { and, eq, sql } from "drizzle-orm";
@@ -11,7 +11,9 @@ import {
   favoriteFoods,
   foods,
   planEntries,
+  planRecipes,
   plans,
+  recipes,
   shoppingAisleChoices,
 } from "../../db/schema";
 import { invalid } from "../errors";
@@ -24,6 +26,7 @@ import {
   MAX_BACKUP_PLANS,
 } from "../schemas/backup";
 import { MAX_PLAN_ENTRIES } from "../schemas/plans";
+import { MAX_RECIPES_PER_OWNER } from "../schemas/recipe-file";
 
 type Db = Pick<AppDatabase, "select">;
 
@@ -55,13 +58,20 @@ export function checkOwnerEntryRoom(
   // Up to MAX_BACKUP_ENTRIES / MAX_PLAN_ENTRIES plans cannot pass the total: skip the count.
   const planCount = countPlans(db, ownerId);
   if (planCount * MAX_PLAN_ENTRIES + adding <= MAX_BACKUP_ENTRIES) return;
+  // Dishes (recipes in meals) count with the entries.
   const total =
-    db
+    (db
       .select({ count: sql<number>`count(*)` })
       .from(planEntries)
       .innerJoin(plans, eq(plans.id, planEntries.planId))
       .where(eq(plans.ownerId, ownerId))
-      .get()?.count ?? 0;
+      .get()?.count ?? 0) +
+    (db
+      .select({ count: sql<number>`count(*)` })
+      .from(planRecipes)
+      .innerJoin(plans, eq(plans.id, planRecipes.planId))
+      .where(eq(plans.ownerId, ownerId))
+      .get()?.count ?? 0);
   if (total + adding > MAX_BACKUP_ENTRIES) {
     throw invalid(
       `Your plans would hold ${total + adding} entries; all plans together hold at most ${MAX_BACKUP_ENTRIES}. Delete entries or plans you no longer need first.`,
@@ -148,6 +158,22 @@ export function checkAisleChoiceRoom(db: Db, ownerId: string, foodId: string): v
     throw invalid(
       `You have moved ${MAX_BACKUP_AISLE_CHOICES} foods to other aisles, the most one person can keep (and back up). Put one back in its usual aisle first.`,
       "aisle",
+    );
+  }
+}
+
+/** New recipes (create, duplicate, a plan file's) must fit under the household's cap. */
+export function checkRecipeRoom(db: Db, ownerId: string, adding = 1, field = "name"): void {
+  const count =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(recipes)
+      .where(eq(recipes.ownerId, ownerId))
+      .get()?.count ?? 0;
+  if (count + adding > MAX_RECIPES_PER_OWNER) {
+    throw invalid(
+      `You have ${count} recipes; a household keeps (and backs up) at most ${MAX_RECIPES_PER_OWNER}. Delete a recipe you no longer need first.`,
+      field,
     );
   }
 }

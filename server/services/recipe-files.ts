@@ -10,8 +10,8 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { foodPortions, foods, planRecipes, recipeIngredients, recipes } from "../../db/schema";
 import { invalid, notFound } from "../errors";
 import type { FileDish, FileRecipe } from "../schemas/recipe-file";
+import { checkRecipeRoom } from "./limits";
 import type { Db } from "./plans/access";
-import { checkRecipeRoom } from "./recipes";
 
 /** The owner's recipes (all, or those with these ids) as a file lists them. */
 export function exportRecipes(db: Db, ownerId: string, recipeIds?: string[]): FileRecipe[] {

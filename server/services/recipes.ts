@@ -23,7 +23,6 @@ import { calculateRecipeB12, judgeServing } from "../domain/recipes";
 import type { Diet } from "../domain/vocabulary";
 import { AppError, invalid, notFound } from "../errors";
 import { MAX_ENTRY_GRAMS } from "../schemas/plans";
-import { MAX_RECIPES_PER_OWNER } from "../schemas/recipe-file";
 import {
   type CreateRecipeInput,
   MAX_RECIPE_INGREDIENTS,
@@ -33,6 +32,7 @@ import {
   type UpdateRecipeInput,
 } from "../schemas/recipes";
 import { type ParsedIngredientLine, parseIngredients } from "./ingredients";
+import { checkRecipeRoom } from "./limits";
 import { ensureOwnPerson, personProfile } from "./people";
 import { type Db, now, resolveAmount } from "./plans/access";
 import { profileWithTarget } from "./profile";
@@ -328,21 +328,6 @@ export function listRecipes(db: AppDatabase, ownerId: string): { items: RecipeSu
       };
     }),
   };
-}
-
-export function checkRecipeRoom(db: Db, ownerId: string, adding = 1, field = "name"): void {
-  const count =
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(recipes)
-      .where(eq(recipes.ownerId, ownerId))
-      .get()?.count ?? 0;
-  if (count + adding > MAX_RECIPES_PER_OWNER) {
-    throw invalid(
-      `You have ${count} recipes; a household keeps (and backs up) at most ${MAX_RECIPES_PER_OWNER}. Delete a recipe you no longer need first.`,
-      field,
-    );
-  }
 }
 
 type IngredientInsert = typeof recipeIngredients.$inferInsert;

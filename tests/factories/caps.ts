@@ -3,7 +3,7 @@
  * 200 plans (the first 50 full: 5,600 entries each, every entry a household portion,
  * 280,000 in all), 1,000 custom foods with 20 portions, 5,000 diet corrections, every plan
  * with 20 supplements, 100 shopping extras and a mark on every item, 1,000 favourite foods
- * and 5,000 aisle choices, names and notes at their longest. Raw SQL in one transaction (seconds, not minutes). Used by
+ * and 5,000 aisle choices, 500 recipes of 100 lines each, names and notes at their longest. Raw SQL in one transaction (seconds, not minutes). Used by
  * tests/limits/caps.test.ts and bench/limits.bench.ts.
  */
 import { randomUUID } from "node:crypto";
@@ -17,6 +17,13 @@ import {
   MAX_BACKUP_PLANS,
 } from "@/server/schemas/backup";
 import { MAX_PLAN_ENTRIES } from "@/server/schemas/plans";
+import {
+  MAX_INGREDIENT_TEXT_LENGTH,
+  MAX_RECIPE_INGREDIENTS,
+  MAX_RECIPE_NOTES_LENGTH,
+  MAX_RECIPE_STEPS_LENGTH,
+  MAX_RECIPES_PER_OWNER,
+} from "@/server/schemas/recipe-file";
 import { MAX_EXTRAS } from "@/server/schemas/shopping";
 import { MAX_SUPPLEMENTS_PER_PLAN } from "@/server/schemas/supplements";
 import { createCustomFoodWithId } from "@/server/services/foods";
@@ -105,6 +112,36 @@ export function fillToEveryCap(
     const preferences = client.prepare(
       "INSERT INTO shopping_preferences (plan_id, servings, unit_system, from_day, to_day) VALUES (?, 20, 'imperial', 1, 28)",
     );
+    const recipe = client.prepare(
+      "INSERT INTO recipes (id, owner_id, name, servings, steps, notes) VALUES (?, ?, ?, 4, ?, ?)",
+    );
+    const line = client.prepare(
+      `INSERT INTO recipe_ingredients (id, recipe_id, position, text, food_id, portion_id, quantity, grams)
+       VALUES (?, ?, ?, ?, ?, ?, 1.5, ?)`,
+    );
+    for (let r = 0; r < MAX_RECIPES_PER_OWNER; r++) {
+      const recipeId = randomUUID();
+      recipe.run(
+        recipeId,
+        ownerId,
+        `${String(r).padStart(3, "0")} ${"A long recipe name ".repeat(12)}`.slice(0, 199),
+        "s".repeat(MAX_RECIPE_STEPS_LENGTH),
+        "n".repeat(MAX_RECIPE_NOTES_LENGTH),
+      );
+      for (let i = 0; i < MAX_RECIPE_INGREDIENTS; i++) {
+        const food = shared[(r * 31 + i) % shared.length];
+        if (!food) throw new Error("no shared foods with portions");
+        line.run(
+          randomUUID(),
+          recipeId,
+          i + 1,
+          `${i} ${"chopped onion ".repeat(20)}`.slice(0, MAX_INGREDIENT_TEXT_LENGTH),
+          food.foodId,
+          food.portionId,
+          Math.min(5000, food.grams * 1.5),
+        );
+      }
+    }
     for (let p = 0; p < plans; p++) {
       const planId = randomUUID();
       if (p === 0) fullPlanId = planId;

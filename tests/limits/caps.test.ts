@@ -29,6 +29,8 @@ function counts(testDb: TestDatabase) {
     entries: one("SELECT count(*) AS n FROM plan_entries"),
     custom: one("SELECT count(*) AS n FROM foods WHERE source = 'custom'"),
     overrides: one("SELECT count(*) AS n FROM diet_overrides"),
+    recipes: one("SELECT count(*) AS n FROM recipes"),
+    recipeLines: one("SELECT count(*) AS n FROM recipe_ingredients"),
   };
 }
 
@@ -49,6 +51,8 @@ describe("an owner at every cap", () => {
       entries: 280_000,
       custom: 1000,
       overrides: 5000,
+      recipes: 500,
+      recipeLines: 50_000,
     });
   });
 
@@ -61,6 +65,29 @@ describe("an owner at every cap", () => {
       /200 plans/,
     );
     await expectTrpcError(api.plans.duplicate({ planId: emptyPlanId }), "BAD_REQUEST", /200 plans/);
+    // One more recipe, or a dish in the full plan (dishes count with its entries).
+    await expectTrpcError(
+      api.recipes.create({ name: "One too many", servings: 1, ingredients: [] }),
+      "BAD_REQUEST",
+      /at most 500/,
+    );
+    const [someRecipe] = (await api.recipes.list()).items;
+    await expectTrpcError(
+      api.recipes.duplicate({ recipeId: someRecipe?.id ?? "" }),
+      "BAD_REQUEST",
+      /at most 500/,
+    );
+    await expectTrpcError(
+      api.plans.addRecipe({
+        planId: fullPlanId,
+        day: 1,
+        meal: "lunch",
+        recipeId: someRecipe?.id ?? "",
+        servings: 1,
+      }),
+      "BAD_REQUEST",
+      /5600/,
+    );
     await expectTrpcError(
       api.plans.import({
         file: {
@@ -134,6 +161,7 @@ describe("an owner at every cap", () => {
       supplements: 200 * 20,
       favoriteFoods: 1000,
       aisleChoices: 5000,
+      recipes: 500,
     });
     expect(counts(target)).toEqual(counts(source));
     const marks = (testDb: TestDatabase) =>
@@ -157,5 +185,8 @@ describe("an owner at every cap", () => {
     expect(strip(again)).toEqual(strip(file));
     expect(again.favoriteFoods).toEqual(file.favoriteFoods);
     expect(again.aisleChoices).toEqual(file.aisleChoices);
+    const recipesOf = (backup: typeof file) =>
+      backup.recipes.map(({ key: _key, ...recipe }) => JSON.stringify(recipe)).sort();
+    expect(recipesOf(again)).toEqual(recipesOf(file));
   });
 });

@@ -113,11 +113,21 @@ export function countEntries(db: Db, planId: string): number {
   return row?.count ?? 0;
 }
 
+/** Dishes (recipes in meals) of a plan: they count with its entries against the caps. */
+export function countDishes(db: Db, planId: string): number {
+  const row = db
+    .select({ count: sql<number>`count(*)` })
+    .from(planRecipes)
+    .where(eq(planRecipes.planId, planId))
+    .get();
+  return row?.count ?? 0;
+}
+
 export function checkRoom(db: Db, planId: string, adding: number): void {
-  const count = countEntries(db, planId);
+  const count = countEntries(db, planId) + countDishes(db, planId);
   if (count + adding > MAX_PLAN_ENTRIES) {
     throw invalid(
-      `planId: the plan would hold ${count + adding} entries; a plan holds at most ${MAX_PLAN_ENTRIES}`,
+      `planId: the plan would hold ${count + adding} entries and dishes; a plan holds at most ${MAX_PLAN_ENTRIES}`,
       "planId",
     );
   }

@@ -13,7 +13,15 @@ import { AppError, notFound } from "../../errors";
 import type { CreatePlanInput } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
 import { prepared } from "../statements";
-import { countEntries, type Db, insertEntries, now, requirePlan, type Transaction } from "./access";
+import {
+  countDishes,
+  countEntries,
+  type Db,
+  insertEntries,
+  now,
+  requirePlan,
+  type Transaction,
+} from "./access";
 import { type DishView, insertDishes, loadDishes, loadDishRowsForCopy } from "./dishes";
 import { copySupplements, loadSupplements, type SupplementView } from "./plan-supplements";
 
@@ -276,7 +284,7 @@ export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string):
   const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
   db.transaction((tx) => {
     checkPlanRoom(tx, ownerId);
-    checkOwnerEntryRoom(tx, ownerId, countEntries(tx, planId));
+    checkOwnerEntryRoom(tx, ownerId, countEntries(tx, planId) + countDishes(tx, planId));
     tx.insert(plans)
       .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate })
       .run();

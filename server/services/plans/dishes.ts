@@ -13,13 +13,13 @@ import { planRecipes, plans, recipes } from "../../../db/schema";
 import type { TotalsEntryInput } from "../../domain/plan-totals";
 import { ingredientB12Micrograms, scaleIngredientGrams } from "../../domain/recipes";
 import type { Meal } from "../../domain/vocabulary";
-import { invalid, notFound } from "../../errors";
-import { MAX_PLAN_DISHES } from "../../schemas/recipe-file";
+import { notFound } from "../../errors";
 import type { AddRecipeToPlanInput, RemoveDishInput, UpdateDishInput } from "../../schemas/recipes";
 import { type IngredientFactsRow, loadIngredientFacts, requireRecipe } from "../recipes";
 import { prepared } from "../statements";
 import {
   checkDay,
+  checkRoom,
   type Db,
   nextPosition,
   now,
@@ -139,24 +139,9 @@ export function dishTotalsEntries(
   );
 }
 
-export function countDishes(db: Db, planId: string): number {
-  return (
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(planRecipes)
-      .where(eq(planRecipes.planId, planId))
-      .get()?.count ?? 0
-  );
-}
-
-export function checkDishRoom(db: Db, planId: string, adding: number, field = "planId"): void {
-  const count = countDishes(db, planId);
-  if (count + adding > MAX_PLAN_DISHES) {
-    throw invalid(
-      `${field}: the plan would hold ${count + adding} dishes; a plan holds at most ${MAX_PLAN_DISHES}`,
-      field,
-    );
-  }
+/** Dishes count with the plan's entries against its cap and the household's. */
+export function checkDishRoom(db: Db, planId: string, adding: number): void {
+  checkRoom(db, planId, adding);
 }
 
 function requireDish(db: Db, ownerId: string, planId: string, dishId: string) {

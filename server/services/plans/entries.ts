@@ -29,7 +29,7 @@ import {
   touchPlan,
 } from "./access";
 import { copyEntries, getPlan, loadEntries, type PlanView } from "./crud";
-import { checkDishRoom, insertDishes, loadDishRowsForCopy } from "./dishes";
+import { insertDishes, loadDishRowsForCopy } from "./dishes";
 import { keepForUndo } from "./removed-entries";
 import { getPlanTotals, type PlanTotalsView } from "./totals";
 
@@ -172,14 +172,20 @@ export function copyDay(
     const entries = loadEntries(tx, plan.id);
     const source = entries.filter((row) => row.day === input.fromDay);
     const replaced = input.replace ? entries.filter((row) => input.toDays.includes(row.day)) : [];
-    checkRoom(tx, plan.id, source.length * input.toDays.length - replaced.length);
-    // Dishes travel with the day's entries (one position sequence per meal).
+    // Dishes travel with the day's entries (one position sequence per meal) and count
+    // with them against the plan's cap.
     const dishes = loadDishRowsForCopy(tx, plan.id);
     const sourceDishes = dishes.filter((row) => row.day === input.fromDay);
     const replacedDishes = input.replace
       ? dishes.filter((row) => input.toDays.includes(row.day)).length
       : 0;
-    checkDishRoom(tx, plan.id, sourceDishes.length * input.toDays.length - replacedDishes);
+    checkRoom(
+      tx,
+      plan.id,
+      (source.length + sourceDishes.length) * input.toDays.length -
+        replaced.length -
+        replacedDishes,
+    );
     if (input.replace) {
       tx.delete(planEntries)
         .where(and(eq(planEntries.planId, plan.id), inArray(planEntries.day, input.toDays)))
@@ -231,8 +237,7 @@ export function copyMeal(
     if (source.length === 0 && sourceDishes.length === 0) {
       throw invalid(`meal: day ${input.fromDay} has no ${input.meal} to copy`, "meal");
     }
-    checkRoom(tx, plan.id, source.length * input.toDays.length);
-    checkDishRoom(tx, plan.id, sourceDishes.length * input.toDays.length);
+    checkRoom(tx, plan.id, (source.length + sourceDishes.length) * input.toDays.length);
     // Entries and dishes keep their order: ranked together by their positions.
     const order = [...source, ...sourceDishes].map((row) => row.position).sort((a, b) => a - b);
     const rank = (position: number) => order.indexOf(position);

@@ -154,7 +154,12 @@ export function insertPlanFile(
   db.transaction((tx) => {
     if (!options.capsChecked) {
       checkPlanRoom(tx, ownerId, "file");
-      checkOwnerEntryRoom(tx, ownerId, file.entries.length, "file.entries");
+      checkOwnerEntryRoom(
+        tx,
+        ownerId,
+        file.entries.length + (file.dishes ?? []).length,
+        "file.entries",
+      );
     }
     tx.insert(plans)
       .values({
