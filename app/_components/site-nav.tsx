@@ -7,6 +7,7 @@ import { useEffect } from "react";
 const LINKS = [
   { href: "/", label: "Home" },
   { href: "/plans", label: "Plans" },
+  { href: "/recipes", label: "Recipes" },
   { href: "/foods", label: "Foods" },
   { href: "/foods/new", label: "Add a food" },
   { href: "/profile", label: "Profile" },
@@ -19,6 +20,7 @@ function isCurrent(pathname: string, href: string): boolean {
   if (href === "/foods")
     return pathname === "/foods" || (pathname.startsWith("/foods/") && pathname !== "/foods/new");
   if (href === "/plans") return pathname === "/plans" || pathname.startsWith("/plans/");
+  if (href === "/recipes") return pathname === "/recipes" || pathname.startsWith("/recipes/");
   return pathname === href;
 }
 

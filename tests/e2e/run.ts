@@ -15,6 +15,7 @@ import { OIDC_CLIENT, startOidcProvider } from "./oidc-provider";
 import { peopleJourneys } from "./people.journeys";
 import { planJourneys } from "./plans.journeys";
 import { quickEntryJourneys } from "./quick-entry.journeys";
+import { recipeJourneys } from "./recipes.journeys";
 import { securityJourneys } from "./security.journeys";
 import { shoppingJourneys } from "./shopping.journeys";
 import { verdictJourneys } from "./verdict.journeys";
@@ -46,6 +47,7 @@ startOidc()
       ...verdictJourneys,
       ...shoppingJourneys,
       ...offlineJourneys,
+      ...recipeJourneys,
       ...learnJourneys,
       ...backupJourneys,
       ...keyboardJourneys,

@@ -9,8 +9,10 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatB12, formatGrams, formatMicrograms } from "@/app/_lib/format";
 import { AddFood } from "./add-food";
+import { AddRecipe } from "./add-recipe";
 import { AmountEditor } from "./amount-editor";
-import { type Entry, MEALS, type Meal, type Plan } from "./use-plan-editor";
+import { DishRow } from "./dish-row";
+import { type Dish, type Entry, MEALS, type Meal, type Plan } from "./use-plan-editor";
 
 export function MealSection(props: {
   meal: Meal;
@@ -20,6 +22,8 @@ export function MealSection(props: {
   absorbedMicrograms: number;
   complete: boolean;
   entries: Entry[];
+  /** Recipes eaten in this meal, ordered with the entries by position. */
+  dishes: Dish[];
   portionsByFood: Plan["portionsByFood"];
   dayCount: number;
   labelOf: (day: number) => string;
@@ -35,17 +39,23 @@ export function MealSection(props: {
   ) => void;
   onMove: (entryId: string, day: number, meal: Meal) => void;
   onRemove: (entryId: string) => void;
+  onAddRecipe: (recipeId: string, servings: number) => Promise<void>;
+  onUpdateDish: (dishId: string, servings: number) => void;
+  onRemoveDish: (dishId: string) => void;
   /** Undo of a removal and "Copy this meal…" (meal-tools.tsx). */
   tools?: React.ReactNode;
 }) {
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<"food" | "recipe" | null>(null);
   const headingId = useId();
   // When the add-food panel closes (food added, or Close), focus returns to the button that
   // opened it; otherwise it falls to <body> and a keyboard user starts again from the top.
   const addButton = useRef<HTMLButtonElement>(null);
-  const wasAdding = useRef(false);
+  const recipeButton = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef<"food" | "recipe" | null>(null);
   useEffect(() => {
-    if (wasAdding.current && !adding) addButton.current?.focus();
+    if (wasAdding.current && !adding) {
+      (wasAdding.current === "recipe" ? recipeButton : addButton).current?.focus();
+    }
     wasAdding.current = adding;
   }, [adding]);
   return (
@@ -68,44 +78,88 @@ export function MealSection(props: {
           )}
         </span>
       </div>
-      {props.entries.length === 0 ? (
+      {props.entries.length + props.dishes.length === 0 ? (
         <p className="muted small">Nothing yet.</p>
       ) : (
         <ul className="entries">
-          {props.entries.map((entry) => (
-            <EntryRow
-              key={entry.id}
-              entry={entry}
-              portions={props.portionsByFood[entry.foodId] ?? []}
-              {...props}
-            />
-          ))}
+          {mealItems(props.entries, props.dishes).map((item) =>
+            item.kind === "entry" ? (
+              <EntryRow
+                key={item.entry.id}
+                entry={item.entry}
+                portions={props.portionsByFood[item.entry.foodId] ?? []}
+                {...props}
+              />
+            ) : (
+              <DishRow
+                key={item.dish.id}
+                dish={item.dish}
+                onUpdate={props.onUpdateDish}
+                onRemove={props.onRemoveDish}
+              />
+            ),
+          )}
         </ul>
       )}
       {props.tools}
-      {adding ? (
+      {adding === "food" && (
         <AddFood
           mealLabel={props.label}
           diet={props.searchDiet}
           busy={props.busy}
           onAdd={(food, amount) => {
-            void props.onAdd(food.id, amount).then(() => setAdding(false));
+            void props.onAdd(food.id, amount).then(() => setAdding(null));
           }}
-          onClose={() => setAdding(false)}
+          onClose={() => setAdding(null)}
         />
-      ) : (
-        <button
-          ref={addButton}
-          type="button"
-          className="secondary"
-          data-add-food
-          onClick={() => setAdding(true)}
-        >
-          Add food<span className="sr-only"> to {props.label.toLowerCase()}</span>
-        </button>
+      )}
+      {adding === "recipe" && (
+        <AddRecipe
+          mealLabel={props.label}
+          busy={props.busy}
+          onAdd={(recipeId, servings) =>
+            props.onAddRecipe(recipeId, servings).then(() => setAdding(null))
+          }
+          onClose={() => setAdding(null)}
+        />
+      )}
+      {adding === null && (
+        <div className="actions">
+          <button
+            ref={addButton}
+            type="button"
+            className="secondary"
+            data-add-food
+            onClick={() => setAdding("food")}
+          >
+            Add food<span className="sr-only"> to {props.label.toLowerCase()}</span>
+          </button>
+          <button
+            ref={recipeButton}
+            type="button"
+            className="secondary"
+            onClick={() => setAdding("recipe")}
+          >
+            Add a recipe<span className="sr-only"> to {props.label.toLowerCase()}</span>
+          </button>
+        </div>
       )}
     </section>
   );
+}
+
+/** Entries and dishes in the order they were put in the meal (they share one position sequence). */
+function mealItems(
+  entries: Entry[],
+  dishes: Dish[],
+): (
+  | { kind: "entry"; entry: Entry; position: number }
+  | { kind: "dish"; dish: Dish; position: number }
+)[] {
+  return [
+    ...entries.map((entry) => ({ kind: "entry" as const, entry, position: entry.position })),
+    ...dishes.map((dish) => ({ kind: "dish" as const, dish, position: dish.position })),
+  ].sort((a, b) => a.position - b.position);
 }
 
 function describeAmount(entry: Entry): string {

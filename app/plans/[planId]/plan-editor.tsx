@@ -112,6 +112,7 @@ export function PlanEditor({
             const entries = plan.entries.filter(
               (entry) => entry.day === day.day && entry.meal === meal,
             );
+            const dishes = plan.dishes.filter((dish) => dish.day === day.day && dish.meal === meal);
             return (
               <MealSection
                 key={meal}
@@ -122,11 +123,12 @@ export function PlanEditor({
                 absorbedMicrograms={mealTotal?.absorbedB12Micrograms ?? 0}
                 complete={mealTotal?.complete ?? true}
                 entries={entries}
+                dishes={dishes}
                 portionsByFood={plan.portionsByFood}
                 dayCount={totals.days.length}
                 labelOf={labelOf}
                 searchDiet={editor.searchDiet}
-                busy={mutations.addEntry.isPending}
+                busy={mutations.addEntry.isPending || mutations.addRecipe.isPending}
                 onAdd={(foodId, amount) =>
                   mutations.addEntry
                     .mutateAsync({ planId, day: day.day, meal, foodId, ...amount })
@@ -140,6 +142,15 @@ export function PlanEditor({
                   const foodName = entries.find((entry) => entry.id === entryId)?.foodName ?? "";
                   editor.removal.remove({ entryId, foodName, day: day.day, meal });
                 }}
+                onAddRecipe={(recipeId, servings) =>
+                  mutations.addRecipe
+                    .mutateAsync({ planId, day: day.day, meal, recipeId, servings })
+                    .then(() => undefined)
+                }
+                onUpdateDish={(dishId, servings) =>
+                  mutations.updateDish.mutate({ planId, dishId, servings })
+                }
+                onRemoveDish={(dishId) => mutations.removeDish.mutate({ planId, dishId })}
                 tools={
                   <>
                     {editor.removal.removed?.day === day.day &&
@@ -151,7 +162,7 @@ export function PlanEditor({
                           onDismiss={editor.removal.dismiss}
                         />
                       )}
-                    {entries.length > 0 && (
+                    {entries.length + dishes.length > 0 && (
                       <CopyMeal
                         planId={planId}
                         day={day.day}

@@ -11,6 +11,7 @@ import { useId, useState } from "react";
 import { formatMicrograms } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/server/trpc/root";
+import { RecipeSuggestions } from "./recipe-suggestions";
 
 type Suggestions = RouterOutputs["plans"]["suggestions"];
 type FoodSuggestion = Suggestions["foods"][number];
@@ -135,6 +136,19 @@ export function SuggestionsPanel({
                 ))}
               </ul>
             </>
+          )}
+          {data.status === "short" && data.recipes.length > 0 && (
+            <RecipeSuggestions
+              planId={planId}
+              recipes={data.recipes}
+              busy={busy}
+              onApplied={(result, message) => {
+                setError(null);
+                setDone(message || null);
+                onApplied(result);
+              }}
+              onError={setError}
+            />
           )}
           {data.regimens.length > 0 && (
             <>

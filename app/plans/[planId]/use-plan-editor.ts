@@ -15,6 +15,7 @@ export type Plan = RouterOutputs["plans"]["get"];
 export type Totals = RouterOutputs["plans"]["totals"];
 export type DayTotals = Totals["days"][number];
 export type Entry = Plan["entries"][number];
+export type Dish = Plan["dishes"][number];
 export type Meal = Entry["meal"];
 
 export const MEALS = MEAL_OPTIONS;
@@ -63,11 +64,22 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
     });
   };
   const options = { onSuccess: applyEdit, onError };
+  // A dish added or removed changes where its recipe is used (recipes.list / get).
+  const dishOptions = {
+    onSuccess: (result: { plan: Plan; totals: Totals }) => {
+      applyEdit(result);
+      void queryClient.invalidateQueries({ queryKey: trpc.recipes.pathKey() });
+    },
+    onError,
+  };
   const mutations = {
     addEntry: useMutation(trpc.plans.addEntry.mutationOptions(options)),
     updateEntry: useMutation(trpc.plans.updateEntry.mutationOptions(options)),
     moveEntry: useMutation(trpc.plans.moveEntry.mutationOptions(options)),
     copyDay: useMutation(trpc.plans.copyDay.mutationOptions(options)),
+    addRecipe: useMutation(trpc.plans.addRecipe.mutationOptions(dishOptions)),
+    updateDish: useMutation(trpc.plans.updateDish.mutationOptions(dishOptions)),
+    removeDish: useMutation(trpc.plans.removeDish.mutationOptions(dishOptions)),
   };
   // Removing an entry can be undone for a few seconds (meal-tools.tsx).
   const removal = useUndoableRemoval(applyEdit, onError);

@@ -31,10 +31,14 @@ export function ShoppingLineItem({
 }) {
   const id = `${idPrefix}-${line.itemKey}`;
   const byDay = new Map<number, string[]>();
+  const dishes = new Set<string>();
   for (const used of line.usedOn) {
     const meals = byDay.get(used.day) ?? [];
-    if (used.meal) meals.push(MEAL_LABELS[used.meal]);
+    // A food that goes into a recipe names the dish: "Breakfast (Tofu scramble)".
+    const inDishes = used.dishes?.length ? ` (${used.dishes.join(", ")})` : "";
+    if (used.meal) meals.push(`${MEAL_LABELS[used.meal]}${inDishes}`);
     byDay.set(used.day, meals);
+    for (const dish of used.dishes ?? []) dishes.add(dish);
   }
   return (
     <li className={`${styles.line} ${line.checked ? styles.ticked : ""}`}>
@@ -55,6 +59,12 @@ export function ShoppingLineItem({
             </span>
           )}
           {line.prescription && <span className={styles.rx}> By prescription</span>}
+          {line.kind === "text" && (
+            <span className={styles.madeFor}>
+              {" "}
+              for {[...dishes].join(", ") || "a recipe"} (amount not weighed)
+            </span>
+          )}
         </label>
         <button
           type="button"
@@ -79,12 +89,16 @@ export function ShoppingLineItem({
             {line.preparedFrom.map((food) => food.name).join("; ")} (the amount before cooking).
           </p>
         )}
-        <p className="small">
-          Exactly {line.exactQuantity}
-          {line.household &&
-            ` (${Number(line.household.exactAmount.toFixed(2))} × ${line.household.unit})`}
-          .{line.note ? ` ${line.note}` : ""}
-        </p>
+        {line.kind === "text" ? (
+          <p className="small">{line.note ?? "A recipe line as written; check the amount."}</p>
+        ) : (
+          <p className="small">
+            Exactly {line.exactQuantity}
+            {line.household &&
+              ` (${Number(line.household.exactAmount.toFixed(2))} × ${line.household.unit})`}
+            .{line.note ? ` ${line.note}` : ""}
+          </p>
+        )}
         <ul className={`small ${styles.usedOn}`} aria-label={`Days that need ${line.shoppingName}`}>
           {[...byDay.entries()].map(([day, meals]) => (
             <li key={day}>
