@@ -455,6 +455,11 @@ const MILLILITRES_PER_UNIT: Record<string, number> = {
   dessertspoon: MILLILITRES_PER_FLUID_OUNCE / 3,
   pint: 16 * MILLILITRES_PER_FLUID_OUNCE,
   quart: 32 * MILLILITRES_PER_FLUID_OUNCE,
+  // The kitchen conventions measuring-spoon sets are marked with: a dash is 1/8 teaspoon
+  // and a pinch 1/16. Weighed, "a pinch of salt" counts (as the 0 µg it is) instead of
+  // making every recipe with salt incomplete.
+  dash: MILLILITRES_PER_FLUID_OUNCE / 48,
+  pinch: MILLILITRES_PER_FLUID_OUNCE / 96,
 };
 
 export type PortionFacts = { label: string; grams: number };
