@@ -62,35 +62,44 @@ export async function lighthouseScores(
   }
 }
 
+/**
+ * A vegan's dated week (soy milk at breakfast and dinner, bread, banana) with a weekly
+ * 2,000 µg supplement, for the signed-in admin: the plan the page benchmarks load.
+ */
+export async function createWeekPlan(baseUrl: string): Promise<string> {
+  await callMutation(baseUrl, "profile.update", {
+    ageYears: 40,
+    sex: "female",
+    diet: "vegan",
+    standard: "nih",
+  });
+  const { id: planId } = (await callMutation(baseUrl, "plans.create", {
+    name: "A week",
+    dayCount: 7,
+    startDate: "2026-11-30",
+  })) as { id: string };
+  for (const [foodId, meals, grams] of [
+    ["sr28-16139", ["breakfast", "dinner"], 243],
+    ["sr28-18075", ["lunch"], 60],
+    ["sr28-09040", ["snack"], 120],
+  ] as const) {
+    await callMutation(baseUrl, "plans.addToDays", { planId, foodId, meals, grams });
+  }
+  await callMutation(baseUrl, "plans.addSupplement", {
+    planId,
+    doseMicrograms: 2000,
+    form: "tablet",
+    everyNDays: 7,
+  });
+  return planId;
+}
+
 export async function benchLighthouse(): Promise<Row[]> {
   const app = await startApp();
   const directory = mkdtempSync(path.join(tmpdir(), "b12-lighthouse-"));
   try {
     const cookie = await createFirstAccount(app.baseUrl);
-    await callMutation(app.baseUrl, "profile.update", {
-      ageYears: 40,
-      sex: "female",
-      diet: "vegan",
-      standard: "nih",
-    });
-    const { id: planId } = (await callMutation(app.baseUrl, "plans.create", {
-      name: "Lighthouse week",
-      dayCount: 7,
-      startDate: "2026-11-30",
-    })) as { id: string };
-    for (const [foodId, meals, grams] of [
-      ["sr28-16139", ["breakfast", "dinner"], 243],
-      ["sr28-18075", ["lunch"], 60],
-      ["sr28-09040", ["snack"], 120],
-    ] as const) {
-      await callMutation(app.baseUrl, "plans.addToDays", { planId, foodId, meals, grams });
-    }
-    await callMutation(app.baseUrl, "plans.addSupplement", {
-      planId,
-      doseMicrograms: 2000,
-      form: "tablet",
-      everyNDays: 7,
-    });
+    const planId = await createWeekPlan(app.baseUrl);
     const pages: [string, string][] = [
       ["/", "/"],
       ["/foods", "/foods?q=soy+milk"],

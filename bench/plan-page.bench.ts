@@ -12,13 +12,13 @@
  * Needs `npm run build`; run it alone on an otherwise idle machine (the CPU slowdown
  * multiplies any other load). `npx tsx bench/plan-page.bench.ts`
  */
-import { callMutation, createFirstAccount, launchBrowser, startApp } from "../tests/e2e/harness";
+import { createFirstAccount, launchBrowser, startApp } from "../tests/e2e/harness";
 import { createFullMonthPlan } from "./http";
-import { lighthouseScores } from "./lighthouse.bench";
+import { createWeekPlan, lighthouseScores } from "./lighthouse.bench";
 import { printTable, type Row } from "./stats";
 
 const LOADS = 8;
-const LIGHTHOUSE_RUNS = 10;
+const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 10);
 
 /** Installed before any page script: records long tasks and the first contentful paint. */
 const OBSERVER = `
@@ -31,34 +31,6 @@ const OBSERVER = `
     for (const entry of list.getEntries()) if (entry.name === "first-contentful-paint") window.__fcp = entry.startTime;
   }).observe({ type: "paint", buffered: true });
 `;
-
-async function weekPlan(baseUrl: string): Promise<string> {
-  await callMutation(baseUrl, "profile.update", {
-    ageYears: 40,
-    sex: "female",
-    diet: "vegan",
-    standard: "nih",
-  });
-  const { id: planId } = (await callMutation(baseUrl, "plans.create", {
-    name: "A week",
-    dayCount: 7,
-    startDate: "2026-11-30",
-  })) as { id: string };
-  for (const [foodId, meals, grams] of [
-    ["sr28-16139", ["breakfast", "dinner"], 243],
-    ["sr28-18075", ["lunch"], 60],
-    ["sr28-09040", ["snack"], 120],
-  ] as const) {
-    await callMutation(baseUrl, "plans.addToDays", { planId, foodId, meals, grams });
-  }
-  await callMutation(baseUrl, "plans.addSupplement", {
-    planId,
-    doseMicrograms: 2000,
-    form: "tablet",
-    everyNDays: 7,
-  });
-  return planId;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -115,7 +87,7 @@ export async function benchPlanPage(): Promise<Row[]> {
   try {
     const cookie = await createFirstAccount(app.baseUrl);
     const plans: [string, string][] = [
-      ["week plan (28 entries + supplement)", await weekPlan(app.baseUrl)],
+      ["week plan (28 entries + supplement)", await createWeekPlan(app.baseUrl)],
       ["full month (896 entries)", await createFullMonthPlan(app.baseUrl, () => 100)],
     ];
     const rows: Row[] = [];

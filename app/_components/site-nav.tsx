@@ -38,6 +38,11 @@ export function SiteNav() {
           <li key={link.href}>
             <Link
               href={link.href}
+              // Not prefetched: every page is rendered per request (CSP nonces), so a
+              // prefetch is a full server render and client work for each of the eight
+              // links on every page load, the largest part of the plan page's blocking
+              // time at 4x CPU (bench/results.md, "Plan page"). A click fetches the page.
+              prefetch={false}
               aria-current={isCurrent(pathname, link.href) ? "page" : undefined}
             >
               {link.label}

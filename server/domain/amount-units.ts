@@ -15,9 +15,15 @@ export type AmountUnit = (typeof AMOUNT_UNITS)[number];
 
 type PortionMeasure = { amount: number; unit: string; grams: number };
 
-/** The units offered for a food: ml and fl oz for a drink, oz and lb for a solid. */
-export function amountUnitsFor(portions: readonly PortionMeasure[]): AmountUnit[] {
-  return millilitresPerGram(portions) === null ? ["oz", "lb"] : ["ml", "fl oz"];
+/**
+ * The units offered for a food: ml and fl oz for a drink (a fluid measure, or `drink` and a
+ * plain cup: units.ts, millilitresPerGram), oz and lb for a solid.
+ */
+export function amountUnitsFor(
+  portions: readonly PortionMeasure[],
+  options: { drink?: boolean } = {},
+): AmountUnit[] {
+  return millilitresPerGram(portions, options) === null ? ["oz", "lb"] : ["ml", "fl oz"];
 }
 
 /**
@@ -28,10 +34,11 @@ export function gramsForUnit(
   quantity: number,
   unit: AmountUnit,
   portions: readonly PortionMeasure[],
+  options: { drink?: boolean } = {},
 ): number | null {
   if (unit === "oz") return quantity * GRAMS_PER_OUNCE;
   if (unit === "lb") return quantity * GRAMS_PER_POUND;
-  const perGram = millilitresPerGram(portions);
+  const perGram = millilitresPerGram(portions, options);
   if (perGram === null) return null;
   const millilitres = unit === "ml" ? quantity : quantity * MILLILITRES_PER_FLUID_OUNCE;
   return millilitres / perGram;

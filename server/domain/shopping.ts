@@ -30,6 +30,7 @@ import {
   buyWeight,
   formatAmount,
   formatExactGrams,
+  isDrink,
   measureKind,
   millilitresPerGram,
   plainUnit,
@@ -356,6 +357,7 @@ function foodLine(food: FoodAccumulator, input: ShoppingListInput): ShoppingLine
   };
   const fluid = millilitresPerGram(
     input.portionsByFood?.[food.foodId] ?? (portion ? [portion] : []),
+    { drink: isDrink(food.name) },
   );
   const measure = portion ? buyMeasure(grams, portion) : null;
   const household = measure

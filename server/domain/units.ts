@@ -309,12 +309,44 @@ export function buyMeasure(
 }
 
 /**
+ * Whether a food is a drink or another liquid that shops sell by volume, from its name:
+ * the part before the first comma names a milk, plant drink, juice, water, tea, coffee,
+ * broth, soup or oil ("Soymilk (all flavors), unsweetened", "Orange juice, raw", "Oil,
+ * olive"), or it is one of SR28's "Beverages"; dry, powdered, condensed or frozen
+ * concentrate forms are not ("Milk, dry", "Beverages, coffee, instant, powder").
+ */
+export function isDrink(name: string): boolean {
+  const head = name.split(",")[0]?.toLowerCase() ?? "";
+  const liquidHead =
+    /\b(milk|soymilk|drinks?|beverages?|juices?|water|kefir|nectars?|smoothies?|lemonade|tea|coffee|broth|stock|soups?|oils?)\b/.test(
+      head,
+    );
+  const notLiquid =
+    /\b(dry|dried|dehydrated|powder(ed)?|instant|condensed|concentrate|crystals|mix|leaves|grounds|solids|bars?)\b/i.test(
+      name,
+    );
+  return liquidHead && !notLiquid;
+}
+
+/** US fluid ounces in SR28's plain volume measures (a drink's cup is 8 fl oz). */
+const FLUID_OUNCES_IN_MEASURE: Record<string, number> = {
+  cup: 8,
+  tbsp: 0.5,
+  tablespoon: 0.5,
+  tsp: 1 / 6,
+  teaspoon: 1 / 6,
+};
+
+/**
  * Millilitres per gram of a food, from a fluid portion if it has one: an SR28 "fl oz"
  * portion (soymilk: 30.6 g per fl oz) or a label portion naming millilitres ("1 glass,
- * 250 ml", "100 ml"). null for foods with no fluid measure (solids).
+ * 250 ml", "100 ml"). A drink (`isDrink`) without one is measured by its plain cup,
+ * tablespoon or teaspoon (unsweetened soymilk: 243 g per cup of 236.6 ml). null for
+ * foods with no fluid measure (solids).
  */
 export function millilitresPerGram(
   portions: readonly { amount: number; unit: string; grams: number }[],
+  options: { drink?: boolean } = {},
 ): number | null {
   for (const portion of portions) {
     if (!(portion.grams > 0)) continue;
@@ -324,6 +356,14 @@ export function millilitresPerGram(
     }
     const millilitres = /(\d+(?:\.\d+)?)\s*ml\b/.exec(unit);
     if (millilitres?.[1]) return (Number(millilitres[1]) * portion.amount) / portion.grams;
+  }
+  if (!options.drink) return null;
+  for (const portion of portions) {
+    // Only the plain measure: "cup" of a drink, never "cup, chopped" or "cup (8 fl oz)".
+    const fluidOunces = FLUID_OUNCES_IN_MEASURE[portion.unit.trim().toLowerCase()];
+    if (fluidOunces !== undefined && portion.grams > 0) {
+      return (portion.amount * fluidOunces * MILLILITRES_PER_FLUID_OUNCE) / portion.grams;
+    }
   }
   return null;
 }

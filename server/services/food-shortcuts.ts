@@ -8,6 +8,7 @@ import type { AppDatabase } from "../../db/client";
 import { gramsForUnit } from "../domain/amount-units";
 import { b12MicrogramsForGrams } from "../domain/b12-amounts";
 import { gramsForPortions } from "../domain/portions";
+import { isDrink } from "../domain/units";
 import { invalid, notFound } from "../errors";
 import {
   type AmountPreviewInput,
@@ -100,8 +101,8 @@ export function previewAmount(
 ): AmountPreview {
   const food = prepared(
     db,
-    `SELECT b12_per_100g AS b12 FROM foods WHERE id = ? AND (owner_id IS NULL OR owner_id = ?)`,
-  ).get(input.foodId, ownerId) as { b12: number | null } | undefined;
+    `SELECT b12_per_100g AS b12, name FROM foods WHERE id = ? AND (owner_id IS NULL OR owner_id = ?)`,
+  ).get(input.foodId, ownerId) as { b12: number | null; name: string } | undefined;
   if (!food) throw notFound(`No food with id "${input.foodId}"`, "foodId");
   const portions = prepared(
     db,
@@ -116,7 +117,7 @@ export function previewAmount(
     }
     grams = gramsForPortions(quantity, portion.grams);
   } else if (input.unit !== undefined) {
-    grams = gramsForUnit(quantity, input.unit, portions);
+    grams = gramsForUnit(quantity, input.unit, portions, { drink: isDrink(food.name) });
     if (grams === null) {
       throw invalid(`unit: ${input.unit} needs a drink whose density is known`, "unit");
     }

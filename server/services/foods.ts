@@ -31,6 +31,7 @@ import {
   HEAD_TIER_WEIGHT,
   headPattern,
 } from "../domain/search-ranking";
+import { isDrink } from "../domain/units";
 import type { Diet, LabelEdition } from "../domain/vocabulary";
 import { AppError, invalid, notFound } from "../errors";
 import {
@@ -201,7 +202,7 @@ function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
       grams: portion.grams,
       b12Micrograms: b12MicrogramsForGrams(b12, portion.grams),
     })),
-    amountUnits: amountUnitsFor(portions),
+    amountUnits: amountUnitsFor(portions, { drink: isDrink(row.name) }),
     label:
       row.source === "custom" && row.label_serving_grams !== null
         ? {

@@ -60,10 +60,13 @@ export function foodFactsFromRow([
 const ENTRY_PORTIONS_SQL = `SELECT id, amount, unit, grams FROM food_portions WHERE id IN
   (SELECT DISTINCT portion_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
 
-/** Fluid measures only (fl oz, ml): all `millilitresPerGram` needs from other portions. */
+/**
+ * Fluid measures only (fl oz, ml, and the plain cup, tbsp and tsp a drink without a fluid
+ * measure is measured by): all `millilitresPerGram` needs from other portions.
+ */
 const FLUID_PORTIONS_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
   WHERE p.food_id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)
-    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%')
+    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%' OR p.unit IN ('cup', 'tbsp', 'tsp'))
   ORDER BY p.food_id, p.seq`;
 
 /**
@@ -249,7 +252,7 @@ const PORTIONS_BY_ID_SQL = `SELECT id, amount, unit, grams FROM food_portions
 
 const FLUID_PORTIONS_OF_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
   WHERE p.food_id IN (SELECT value FROM json_each(?))
-    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%')
+    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%' OR p.unit IN ('cup', 'tbsp', 'tsp'))
   ORDER BY p.food_id, p.seq`;
 
 function loadDishIngredients(db: AppDatabase, planId: string, fromDay: number, toDay: number) {

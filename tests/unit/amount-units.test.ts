@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { amountUnitsFor, gramsForUnit } from "@/server/domain/amount-units";
+import { isDrink } from "@/server/domain/units";
 
 // SR28 soymilk (16139): 1 cup = 243 g, 1 fl oz = 30.6 g (WEIGHT.txt).
 const SOYMILK = [
@@ -32,5 +33,47 @@ describe("amount units", () => {
 
   it("has no fluid amount for a food without a fluid measure", () => {
     expect(gramsForUnit(100, "ml", CHEDDAR)).toBeNull();
+  });
+});
+
+describe("drinks without a fluid measure (SR28 gives unsweetened soymilk only '1 cup' = 243 g)", () => {
+  const UNSWEETENED_SOYMILK = [{ amount: 1, unit: "cup", grams: 243 }];
+
+  it("tells drinks from solids and dry forms by name", () => {
+    for (const name of [
+      "Soymilk (all flavors), unsweetened, with added calcium, vitamins A and D",
+      "Beverages, almond milk, unsweetened, shelf stable",
+      "Milk, reduced fat, fluid, 2% milkfat, with added vitamin A and vitamin D",
+      "Orange juice, raw",
+      "Oil, olive, salad or cooking",
+      "Tea, black, brewed, prepared with tap water",
+    ]) {
+      expect(isDrink(name), name).toBe(true);
+    }
+    for (const name of [
+      "Milk, dry, whole, with added vitamin D",
+      "Beverages, coffee, instant, regular, powder",
+      "Candies, milk chocolate",
+      "Yogurt, plain, whole milk",
+      "Cereals, oats, regular and quick, not fortified, dry",
+      "Soup, cream of mushroom, canned, condensed",
+    ]) {
+      expect(isDrink(name), name).toBe(false);
+    }
+  });
+
+  it("measures a drink by its plain cup (8 fl oz), and only a drink", () => {
+    expect(amountUnitsFor(UNSWEETENED_SOYMILK)).toEqual(["oz", "lb"]);
+    expect(amountUnitsFor(UNSWEETENED_SOYMILK, { drink: true })).toEqual(["ml", "fl oz"]);
+    // 250 ml of a cup of 8 × 29.5735295625 = 236.5882365 ml weighing 243 g:
+    // 250 / 236.5882365 × 243 = 256.7751… g.
+    expect(gramsForUnit(250, "ml", UNSWEETENED_SOYMILK, { drink: true })).toBeCloseTo(
+      (250 / 236.5882365) * 243,
+      9,
+    );
+    // "1 cup, chopped" is not a drink's cup.
+    expect(
+      gramsForUnit(250, "ml", [{ amount: 1, unit: "cup, chopped", grams: 160 }], { drink: true }),
+    ).toBeNull();
   });
 });

@@ -94,16 +94,31 @@ describe("buildShoppingList", () => {
   });
 
   it("rounds cups up to quarter cups and keeps the exact grams", () => {
-    // 6 × 1 cup + 100 g = 1,558 g = 6.41 cups → 6.5 cups.
+    // A solid measured in cups (yogurt, given the same 243 g cup): 6 × 1 cup + 100 g =
+    // 1,558 g = 6.41 cups → 6.5 cups.
+    const yogurt = { foodName: "Yogurt, plain, whole milk", groupCode: "0100" };
     const entries = [
-      ...week((day) => soymilk(day)).slice(0, 6),
-      soymilk(7, { grams: 100, portion: null }),
+      ...week((day) => soymilk(day, yogurt)).slice(0, 6),
+      soymilk(7, { ...yogurt, grams: 100, portion: null }),
     ];
     const line = list({ entries }).lines[0];
     expect(line?.grams).toBe(1558);
     expect(line?.household?.amount).toBe(6.5);
     expect(line?.household?.exactAmount).toBeCloseTo(1558 / 243, 10);
     expect(line?.displayQuantity).toMatch(/^6\.5 cups \(/);
+  });
+
+  it("buys a drink measured only in cups by volume (a US cup is 8 fl oz)", () => {
+    // Soymilk with no fl oz portion: 6 × 243 g + 100 g = 1,558 g; 243 g per cup of
+    // 236.5882365 ml → 1,558 × 236.5882365 / 243 = 1,516.9 ml, bought as 1.75 L (over 1 L,
+    // rounded up to a quarter litre).
+    const entries = [
+      ...week((day) => soymilk(day)).slice(0, 6),
+      soymilk(7, { grams: 100, portion: null }),
+    ];
+    const line = list({ entries }).lines[0];
+    expect(line?.grams).toBe(1558);
+    expect(line?.displayQuantity).toBe("1.75 L");
   });
 
   it("falls back to weight when household portions carry less than half of a food's grams", () => {

@@ -3,9 +3,10 @@
  * "Add to plan" on a food's page: choose a plan, a day, a meal and an amount (with its
  * B12 shown before adding), then plans.addEntry.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { AddToPlanButton, usePlanChoice } from "@/app/_components/add-to-plan-choice";
 import { useTRPC } from "@/app/_trpc/client";
 import { ChooseAmount } from "@/app/plans/[planId]/add-food";
 import { MEAL_OPTIONS, type Meal } from "@/server/domain/vocabulary";
@@ -18,16 +19,11 @@ export function AddToPlan(props: { food: Food }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = useId();
-  const [open, setOpen] = useState(false);
-  const [planId, setPlanId] = useState("");
+  const { open, setOpen, setPlanId, added, setAdded, openButton, plans, list, plan } =
+    usePlanChoice();
   const [day, setDay] = useState(1);
   const [meal, setMeal] = useState<Meal>("breakfast");
-  const [added, setAdded] = useState<{ planId: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const plans = useQuery({ ...trpc.plans.list.queryOptions(), enabled: open });
-  const list = plans.data ?? [];
-  const plan = list.find((item) => item.id === planId) ?? list[0];
   const addEntry = useMutation(
     trpc.plans.addEntry.mutationOptions({
       onSuccess: (result) => {
@@ -44,36 +40,18 @@ export function AddToPlan(props: { food: Food }) {
       onError: (failure) => setError(failure.message),
     }),
   );
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (wasOpen.current && !open) openButton.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
 
   if (!open) {
     return (
-      <div className="stack">
-        <p className="actions">
-          <button
-            ref={openButton}
-            type="button"
-            onClick={() => {
-              setAdded(null);
-              setOpen(true);
-            }}
-          >
-            Add to plan
-          </button>
-        </p>
-        <p role="status" className="small">
-          {added && (
-            <>
-              {added.text}{" "}
-              <Link href={`/plans/${encodeURIComponent(added.planId)}`}>Open the plan</Link>
-            </>
-          )}
-        </p>
-      </div>
+      <AddToPlanButton
+        className="stack"
+        openButton={openButton}
+        added={added}
+        onOpen={() => {
+          setAdded(null);
+          setOpen(true);
+        }}
+      />
     );
   }
 

@@ -4,9 +4,10 @@
  * meal and a number of servings; one plans.addRecipe per day. The dish counts in the
  * plan's totals as its ingredients.
  */
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { AddToPlanButton, usePlanChoice } from "@/app/_components/add-to-plan-choice";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import { MEAL_LABELS, MEAL_OPTIONS, type Meal } from "@/server/domain/vocabulary";
 import { formatServings } from "../recipe-format";
@@ -18,24 +19,14 @@ export function AddRecipeToPlan({ recipe }: { recipe: Recipe }) {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const ids = useId();
-  const [open, setOpen] = useState(false);
-  const [planId, setPlanId] = useState("");
+  const { open, setOpen, setPlanId, added, setAdded, openButton, plans, list, plan } =
+    usePlanChoice();
   const [days, setDays] = useState<number[]>([1]);
   const [meal, setMeal] = useState<Meal>("dinner");
   const [servings, setServings] = useState("1");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: string; text: string } | null>(null);
-  const [added, setAdded] = useState<{ planId: string; text: string } | null>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const plans = useQuery({ ...trpc.plans.list.queryOptions(), enabled: open });
-  const list = plans.data ?? [];
-  const plan = list.find((item) => item.id === planId) ?? list[0];
   const dayCount = plan?.dayCount ?? 1;
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (wasOpen.current && !open) openButton.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
 
   const toggleDay = (day: number, on: boolean) =>
     setDays((current) =>
@@ -96,28 +87,14 @@ export function AddRecipeToPlan({ recipe }: { recipe: Recipe }) {
 
   if (!open) {
     return (
-      <div>
-        <p className="actions">
-          <button
-            ref={openButton}
-            type="button"
-            onClick={() => {
-              setAdded(null);
-              setOpen(true);
-            }}
-          >
-            Add to plan
-          </button>
-        </p>
-        <p role="status" className="small">
-          {added && (
-            <>
-              {added.text}{" "}
-              <Link href={`/plans/${encodeURIComponent(added.planId)}`}>Open the plan</Link>
-            </>
-          )}
-        </p>
-      </div>
+      <AddToPlanButton
+        openButton={openButton}
+        added={added}
+        onOpen={() => {
+          setAdded(null);
+          setOpen(true);
+        }}
+      />
     );
   }
 
