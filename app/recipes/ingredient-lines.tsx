@@ -7,7 +7,7 @@
  */
 import { Fragment, useState } from "react";
 import { AddFood } from "@/app/plans/[planId]/add-food";
-import type { DraftLine, FormErrors } from "./recipe-form-values";
+import { type DraftLine, type FormErrors, gramsText } from "./recipe-form-values";
 import styles from "./recipes.module.css";
 
 const KEEP_AS_TEXT = "__text";
@@ -85,6 +85,11 @@ export function IngredientLines(props: {
                       props.onChange(line.key, {
                         foodId: value,
                         foodName: candidate?.name ?? null,
+                        // The line's amount weighed for this food ("2 eggs" of duck eggs
+                        // are not the grams of hens' eggs), when the parser offered it.
+                        ...(candidate?.grams !== undefined
+                          ? { grams: gramsText(candidate.grams) }
+                          : {}),
                         // A portion belongs to the food it came with.
                         portion: null,
                       });

@@ -14,7 +14,11 @@ import type { IngredientInput, ParsedLine, Recipe, RecipeDraft, RecipeInput } fr
 const MAX_LINE_GRAMS = 5000;
 export const MAX_LINES = 100;
 
-export type Candidate = { id: string; name: string };
+/**
+ * A food a line may mean. `grams` is the parser's weighing of the line's amount in that
+ * food (null: not convertible); absent for foods the parser did not offer.
+ */
+export type Candidate = { id: string; name: string; grams?: number | null };
 
 export type DraftLine = {
   key: string;
@@ -49,15 +53,20 @@ function nextKey(): string {
   return `line-${lineCounter}`;
 }
 
-function gramsText(grams: number | null): string {
+/** Grams as the form shows them (to 0.1 g), "" when unknown. */
+export function gramsText(grams: number | null): string {
   return grams === null ? "" : String(Number(grams.toFixed(1)));
 }
 
 /** A parsed line (paste or JSON-LD) as a form line. */
 export function lineFromParsed(line: ParsedLine): DraftLine {
-  const candidates: Candidate[] = line.candidates.map((item) => ({ id: item.id, name: item.name }));
+  const candidates: Candidate[] = line.candidates.map((item) => ({
+    id: item.id,
+    name: item.name,
+    grams: item.grams,
+  }));
   if (line.food && !candidates.some((item) => item.id === line.food?.id)) {
-    candidates.unshift({ id: line.food.id, name: line.food.name });
+    candidates.unshift({ id: line.food.id, name: line.food.name, grams: line.grams });
   }
   return {
     key: nextKey(),

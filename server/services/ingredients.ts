@@ -15,7 +15,8 @@ import { type Food, searchFoods } from "./foods";
 const SEARCH_LIMIT = 25;
 const CANDIDATES_SHOWN = 5;
 
-export type IngredientCandidate = { id: string; name: string };
+/** A food the line may mean, with the line's amount in grams of that food (null: not convertible). */
+export type IngredientCandidate = { id: string; name: string; grams: number | null };
 
 export type ParsedIngredientLine = {
   text: string;
@@ -63,13 +64,15 @@ export function matchIngredient(
 ): ParsedIngredientLine {
   const candidates = parsed.food ? findCandidates(db, ownerId, parsed) : [];
   const best = candidates[0] ?? null;
-  const grams = best
-    ? gramsFor(
-        parsed.quantity,
-        parsed.unit,
-        best.portions.map((portion) => ({ label: portion.label, grams: portion.grams })),
-      )
-    : null;
+  // Each alternative weighed with its own portions: "2 eggs" are not the same grams of
+  // duck eggs, and "1 cup" of one soy milk is not a cup of another.
+  const gramsOf = (food: Food) =>
+    gramsFor(
+      parsed.quantity,
+      parsed.unit,
+      food.portions.map((portion) => ({ label: portion.label, grams: portion.grams })),
+    );
+  const grams = best ? gramsOf(best) : null;
   const flag = !best
     ? "no-food"
     : parsed.quantity === null
@@ -84,11 +87,11 @@ export function matchIngredient(
     unit: parsed.unit,
     foodText: parsed.food,
     note: parsed.note,
-    food: best ? { id: best.id, name: best.name } : null,
+    food: best ? { id: best.id, name: best.name, grams } : null,
     grams,
     candidates: candidates
       .slice(0, CANDIDATES_SHOWN)
-      .map((food) => ({ id: food.id, name: food.name })),
+      .map((food) => ({ id: food.id, name: food.name, grams: gramsOf(food) })),
     flag,
   };
 }

@@ -705,6 +705,25 @@ describe("pasted ingredient lists and recipe pages", () => {
     expect(lines[2]).toMatchObject({ quantity: 200, unit: "g", grams: 200, flag: null });
     expect(lines[2]?.food?.name).toMatch(/^Tofu\b.*firm/);
     expect(lines[3]).toMatchObject({ food: null, grams: null, flag: "no-food" });
+    // Every alternative carries the line weighed for it: 200 g is 200 g of any tofu.
+    expect(lines[2]?.candidates.length).toBeGreaterThan(1);
+    expect(lines[2]?.candidates.every((candidate) => candidate.grams === 200)).toBe(true);
+    expect(lines[2]?.food?.grams).toBe(200);
+  });
+
+  it("weighs each alternative with its own portions", async () => {
+    // "2 large eggs": hens' eggs have SR28's "1 large" = 50 g, so 100 g; duck, goose,
+    // quail and turkey eggs have no "large" portion, so choosing one empties the grams
+    // (the person weighs it) instead of keeping 100 g of the wrong egg.
+    const [line] = (await api.recipes.parseIngredients({ text: "2 large eggs" })).lines;
+    expect(line?.grams).toBe(100);
+    expect(line?.candidates.map((candidate) => [candidate.id, candidate.grams])).toEqual([
+      ["sr28-01123", 100],
+      ["sr28-01138", null],
+      ["sr28-01139", null],
+      ["sr28-01140", null],
+      ["sr28-01141", null],
+    ]);
   });
 
   it("refuses more than 200 lines or 20,000 characters at once", async () => {

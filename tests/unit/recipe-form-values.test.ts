@@ -128,14 +128,17 @@ describe("parsed lines as the person sees them", () => {
       unit: "cup",
       foodText: "fortified soy milk",
       note: null,
-      food: { id: "sr28-16139", name: "Soymilk, original and vanilla" },
+      food: { id: "sr28-16139", name: "Soymilk, original and vanilla", grams: 364.54 },
       grams: 364.54,
-      candidates: [{ id: "sr28-16222", name: "Soymilk, unsweetened" }],
+      // 1.5 cups of a 243 g cup: 364.5 g.
+      candidates: [{ id: "sr28-16222", name: "Soymilk, unsweetened", grams: 364.5 }],
       flag: null,
     });
     expect(draft.foodId).toBe("sr28-16139");
     expect(draft.candidates.map((item) => item.id)).toEqual(["sr28-16139", "sr28-16222"]);
     expect(draft.grams).toBe("364.5");
     expect(draft.amountRead).toBe("1.5 cup");
+    // Each choice keeps the parser's grams for it, for when the person picks it.
+    expect(draft.candidates.map((item) => item.grams)).toEqual([364.54, 364.5]);
   });
 });
