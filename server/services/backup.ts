@@ -64,7 +64,13 @@ import {
   type Viewer,
 } from "./plans";
 import { getProfile, updateProfile } from "./profile";
-import { checkRecipeFoods, exportRecipes, insertFileRecipes } from "./recipe-files";
+import {
+  checkRecipeFoods,
+  exportRecipes,
+  insertFileRecipes,
+  recipeLineFileNames,
+  recipeLineIdsByFileName,
+} from "./recipe-files";
 
 type BackupInput = BackupFile;
 
@@ -134,6 +140,7 @@ function peopleOf(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput
 /** Everything of one household, as one JSON document (docs/api.md, "Backup files"). */
 export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput {
   const { profile, isDefault } = getProfile(db, ownerId);
+  const lineNames = recipeLineFileNames(db, ownerId);
   const household = db
     .select({ name: owners.name })
     .from(owners)
@@ -156,6 +163,8 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
     plans: listPlans(db, ownerId)
       .reverse()
       .map((plan) => {
+        // Ticks on recipe lines listed as text: named by recipe and line (new ids after a
+        // restore), for the recipes this plan's dishes use.
         const preferences = db
           .select()
           .from(shoppingPreferences)
@@ -174,6 +183,14 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
         // Only the marks of items the list can show (a removed food's tick stays in the
         // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
         const { recipes: _recipes, ...planFile } = file;
+        const planRecipeKeys = new Set((file.recipes ?? []).map((recipe) => recipe.key));
+        const markKey = (itemKey: string): string | null => {
+          if (!itemKey.startsWith("recipe-line:")) return itemKey;
+          const name = lineNames.get(itemKey.slice("recipe-line:".length));
+          return name && planRecipeKeys.has(name.split("#")[0] ?? "")
+            ? `recipe-line:${name}`
+            : null;
+        };
         const liveItems = new Set([
           ...file.entries.map((entry) => entry.foodId),
           ...(file.recipes ?? []).flatMap((recipe) =>
@@ -217,7 +234,13 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
               .where(eq(shoppingMarks.planId, plan.id))
               .orderBy(asc(shoppingMarks.itemKey))
               .all()
-              .filter((mark) => liveItems.has(mark.itemKey))
+              .flatMap((mark) => {
+                const key = markKey(mark.itemKey);
+                if (key === null) return [];
+                return liveItems.has(mark.itemKey) || key !== mark.itemKey
+                  ? [{ ...mark, itemKey: key }]
+                  : [];
+              })
               .slice(0, MAX_BACKUP_MARKS),
             extras,
           },
@@ -382,6 +405,7 @@ function restorePlan(
   portionsById: Map<string, PortionRow>,
   personMap: Map<string, string>,
   recipeIds: ReadonlyMap<string, string>,
+  recipeLineIds: ReadonlyMap<string, string>,
 ): { entries: number; supplements: number } {
   // The file's schema holds it to the owner caps (plans, entries over all plans), and
   // checkReferences found every food it uses.
@@ -420,6 +444,10 @@ function restorePlan(
     if (kind === "extra") {
       const next = extraMap.get(old);
       return next ? `extra:${next}` : null;
+    }
+    if (kind === "recipe-line") {
+      const next = recipeLineIds.get(old);
+      return next ? `recipe-line:${next}` : null;
     }
     return key;
   };
@@ -576,6 +604,7 @@ function writeBackup(
       reuseIdentical: false,
       capsChecked: true,
     });
+    const recipeLineIds = recipeLineIdsByFileName(tx, recipeIds);
     // Portions looked up once for all plans (custom foods' portions exist by now).
     const portionsById = lookupPortions(
       tx,
@@ -586,7 +615,16 @@ function writeBackup(
     let entries = 0;
     let supplements = 0;
     for (const plan of file.plans) {
-      const counts = restorePlan(tx, db.$client, ownerId, plan, portionsById, personMap, recipeIds);
+      const counts = restorePlan(
+        tx,
+        db.$client,
+        ownerId,
+        plan,
+        portionsById,
+        personMap,
+        recipeIds,
+        recipeLineIds,
+      );
       entries += counts.entries;
       supplements += counts.supplements;
     }

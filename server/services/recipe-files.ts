@@ -282,3 +282,51 @@ export function insertFileDishes(
   });
   bulkInsert(tx, planRecipes, rows);
 }
+
+/**
+ * Recipe lines as a backup names them: `<recipe key>#<n>` (the n-th line, from 0, in the
+ * recipe's order), since a restore gives every line a new id. Used for the shopping ticks
+ * on recipe lines listed as text (`recipe-line:<ingredient id>`). Answers ingredient id →
+ * file name, for all the household's recipes.
+ */
+export function recipeLineFileNames(db: Db, ownerId: string): Map<string, string> {
+  const rows = db
+    .select({ id: recipeIngredients.id, recipeId: recipeIngredients.recipeId })
+    .from(recipeIngredients)
+    .innerJoin(recipes, eq(recipes.id, recipeIngredients.recipeId))
+    .where(eq(recipes.ownerId, ownerId))
+    .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position))
+    .all();
+  const names = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const index = counts.get(row.recipeId) ?? 0;
+    counts.set(row.recipeId, index + 1);
+    names.set(row.id, `${row.recipeId}#${index}`);
+  }
+  return names;
+}
+
+/** The inverse after a restore: `<recipe key>#<n>` → the new line's id. */
+export function recipeLineIdsByFileName(
+  db: Db,
+  recipeIdsByKey: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const keyOf = new Map([...recipeIdsByKey].map(([key, id]) => [id, key]));
+  const ids = [...keyOf.keys()];
+  const byName = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (let start = 0; start < ids.length; start += 500) {
+    for (const row of db
+      .select({ id: recipeIngredients.id, recipeId: recipeIngredients.recipeId })
+      .from(recipeIngredients)
+      .where(inArray(recipeIngredients.recipeId, ids.slice(start, start + 500)))
+      .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position))
+      .all()) {
+      const index = counts.get(row.recipeId) ?? 0;
+      counts.set(row.recipeId, index + 1);
+      byName.set(`${keyOf.get(row.recipeId)}#${index}`, row.id);
+    }
+  }
+  return byName;
+}

@@ -609,6 +609,12 @@ describe("recipes in backups and plan files", () => {
   it("backs up recipes and dishes and restores them with the same totals", async () => {
     const { owner, used, planId } = await household("backup-recipes-owner");
     const totalsBefore = await owner.plans.totals({ planId });
+    // The recipe's "a pinch of salt" line has no food: the list shows it as text. Tick it.
+    const textLines = (list: Awaited<ReturnType<typeof owner.shopping.list>>) =>
+      list.aisles.flatMap((aisle) => aisle.lines).filter((line) => line.kind === "text");
+    const [saltLine] = textLines(await owner.shopping.list({ planId }));
+    expect(saltLine?.itemKey).toMatch(/^recipe-line:/);
+    await owner.shopping.setChecked({ planId, itemKey: saltLine?.itemKey ?? "", checked: true });
     const file = JSON.parse(JSON.stringify(await owner.backup.export()));
     expect(file.recipes.map((recipe: { name: string }) => recipe.name)).toEqual([
       "Tofu scramble",
@@ -635,6 +641,12 @@ describe("recipes in backups and plan files", () => {
       totalsBefore.days.map((day) => day.b12Micrograms),
     );
     expect(totalsAfter.days.map((day) => day.unknownEntries)).toEqual([1, 1]);
+    // The tick on the text line came along, onto the restored line's new id.
+    const restoredText = textLines(
+      await restored.shopping.list({ planId: restoredPlan?.id ?? "" }),
+    );
+    expect(restoredText.map((line) => [line.name, line.checked])).toEqual([[saltLine?.name, true]]);
+    expect(restoredText[0]?.itemKey).not.toBe(saltLine?.itemKey);
     // Restoring over it again replaces, never doubles, the recipes.
     await restored.backup.restore({ file });
     expect((await restored.recipes.list()).items).toHaveLength(2);
