@@ -68,7 +68,11 @@ export function signedIn(browser: Browser, baseUrl: string): Browser {
   const newPage: Browser["newPage"] = async (options) => {
     const context = await newContext(options);
     const page = await context.newPage();
-    page.once("close", () => void context.close());
+    // The browser may already be closing (after the last journey): a context that is gone
+    // is closed enough, and an unhandled rejection here would fail the whole run.
+    page.once("close", () => {
+      context.close().catch(() => undefined);
+    });
     return page;
   };
   return new Proxy(browser, {
