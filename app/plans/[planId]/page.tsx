@@ -18,5 +18,16 @@ export default async function PlanPage({ params }: Props) {
   const [plan, totals] = await callOrNotFound(() =>
     Promise.all([caller.plans.get({ planId }), caller.plans.totals({ planId })]),
   );
-  return <PlanEditor initialPlan={plan} initialTotals={totals} />;
+  // In the first HTML: fetched by the browser after load, they cost a request and a
+  // second render of the page at its busiest (bench/results.md, "Plan page").
+  const suggestions = await callOrNotFound(() =>
+    caller.plans.suggestions({ planId, personId: totals.personId }),
+  );
+  return (
+    <PlanEditor
+      initialPlan={plan}
+      initialTotals={totals}
+      initialSuggestions={{ personId: totals.personId, data: suggestions }}
+    />
+  );
 }

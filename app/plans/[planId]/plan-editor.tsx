@@ -15,7 +15,7 @@ import { DayTabs } from "./day-tabs";
 import { EatersPanel } from "./eaters-panel";
 import { MealSection } from "./meal-section";
 import { CopyMeal, UndoRemoval } from "./meal-tools";
-import { SuggestionsPanel } from "./suggestions-panel";
+import { type InitialSuggestions, SuggestionsPanel } from "./suggestions-panel";
 import { SourcesCard, TargetCard, VerdictCard } from "./summary-cards";
 import { SupplementsPanel } from "./supplements-panel";
 import { MEALS, type Plan, type Totals, usePlanEditor } from "./use-plan-editor";
@@ -23,9 +23,11 @@ import { MEALS, type Plan, type Totals, usePlanEditor } from "./use-plan-editor"
 export function PlanEditor({
   initialPlan,
   initialTotals,
+  initialSuggestions,
 }: {
   initialPlan: Plan;
   initialTotals: Totals;
+  initialSuggestions?: InitialSuggestions;
 }) {
   const ids = useId();
   const editor = usePlanEditor(initialPlan, initialTotals);
@@ -186,7 +188,12 @@ export function PlanEditor({
         shownPersonId={totals.personId}
         onApplied={editor.applyEdit}
       />
-      <SuggestionsPanel planId={planId} personId={editor.personId} onApplied={editor.applyEdit} />
+      <SuggestionsPanel
+        planId={planId}
+        personId={editor.personId}
+        initial={initialSuggestions}
+        onApplied={editor.applyEdit}
+      />
 
       <section aria-labelledby={`${ids}-charts`} className="stack">
         <h2 id={`${ids}-charts`}>Charts</h2>

@@ -14,6 +14,8 @@ import type { RouterOutputs } from "@/server/trpc/root";
 import { RecipeSuggestions } from "./recipe-suggestions";
 
 type Suggestions = RouterOutputs["plans"]["suggestions"];
+/** Suggestions the server rendered with the page, and whose they are. */
+export type InitialSuggestions = { personId: string; data: Suggestions };
 type FoodSuggestion = Suggestions["foods"][number];
 type EditResult = RouterOutputs["plans"]["addSupplement"];
 
@@ -34,16 +36,21 @@ function mealList(meals: readonly string[]): string {
 export function SuggestionsPanel({
   planId,
   personId,
+  initial,
   onApplied,
 }: {
   planId: string;
   /** Whose suggestions: the person whose totals the page shows. */
   personId?: string;
+  initial?: InitialSuggestions;
   onApplied: (result: EditResult) => void;
 }) {
   const trpc = useTRPC();
   const headingId = useId();
-  const query = useQuery(trpc.plans.suggestions.queryOptions({ planId, personId }));
+  const query = useQuery({
+    ...trpc.plans.suggestions.queryOptions({ planId, personId }),
+    initialData: initial && initial.personId === personId ? initial.data : undefined,
+  });
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const options = (message: string) => ({
