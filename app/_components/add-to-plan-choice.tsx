@@ -6,8 +6,9 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { type RefObject, useEffect, useRef, useState } from "react";
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { MEAL_OPTIONS, type Meal } from "@/server/domain/vocabulary";
 
 export type Added = { planId: string; text: string };
 
@@ -50,6 +51,82 @@ export function AddToPlanButton(props: {
           </>
         )}
       </p>
+    </div>
+  );
+}
+
+/**
+ * The open panel: a card that Escape closes, its title, and either the fields or, when
+ * the household has no plan yet, a link to create one.
+ */
+export function AddToPlanPanel(props: {
+  title: string;
+  className?: string;
+  noPlans: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the form
+    <div
+      className={props.className ? `card stack ${props.className}` : "card stack"}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") props.onClose();
+      }}
+    >
+      <h2 className="card-title">{props.title}</h2>
+      {props.noPlans ? (
+        <p>
+          You have no plans yet. <Link href="/plans">Create a plan</Link> first.
+        </p>
+      ) : (
+        props.children
+      )}
+    </div>
+  );
+}
+
+/** The plan to add to, among the household's plans. */
+export function PlanField(props: {
+  id: string;
+  plans: readonly { id: string; name: string }[];
+  value: string;
+  onChange: (planId: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>Plan</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {props.plans.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The meal to add to. */
+export function MealField(props: { id: string; value: Meal; onChange: (meal: Meal) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>Meal</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value as Meal)}
+      >
+        {MEAL_OPTIONS.map((item) => (
+          <option key={item.meal} value={item.meal}>
+            {item.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -297,14 +297,17 @@ export function recipeLineFileNames(db: Db, ownerId: string): Map<string, string
     .where(eq(recipes.ownerId, ownerId))
     .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position))
     .all();
-  const names = new Map<string, string>();
+  return new Map(numberLines(rows).map(({ id, recipeId, index }) => [id, `${recipeId}#${index}`]));
+}
+
+/** Each line's place in its recipe, from 0, for rows in (recipe, position) order. */
+function numberLines<T extends { recipeId: string }>(rows: readonly T[]) {
   const counts = new Map<string, number>();
-  for (const row of rows) {
+  return rows.map((row) => {
     const index = counts.get(row.recipeId) ?? 0;
     counts.set(row.recipeId, index + 1);
-    names.set(row.id, `${row.recipeId}#${index}`);
-  }
-  return names;
+    return { ...row, index };
+  });
 }
 
 /** The inverse after a restore: `<recipe key>#<n>` → the new line's id. */
@@ -315,17 +318,16 @@ export function recipeLineIdsByFileName(
   const keyOf = new Map([...recipeIdsByKey].map(([key, id]) => [id, key]));
   const ids = [...keyOf.keys()];
   const byName = new Map<string, string>();
-  const counts = new Map<string, number>();
   for (let start = 0; start < ids.length; start += 500) {
-    for (const row of db
+    // A chunk holds whole recipes, so numbering within it is numbering within each recipe.
+    const rows = db
       .select({ id: recipeIngredients.id, recipeId: recipeIngredients.recipeId })
       .from(recipeIngredients)
       .where(inArray(recipeIngredients.recipeId, ids.slice(start, start + 500)))
       .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position))
-      .all()) {
-      const index = counts.get(row.recipeId) ?? 0;
-      counts.set(row.recipeId, index + 1);
-      byName.set(`${keyOf.get(row.recipeId)}#${index}`, row.id);
+      .all();
+    for (const { id, recipeId, index } of numberLines(rows)) {
+      byName.set(`${keyOf.get(recipeId)}#${index}`, id);
     }
   }
   return byName;

@@ -4,16 +4,20 @@
  * B12 shown before adding), then plans.addEntry.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useId, useState } from "react";
-import { AddToPlanButton, usePlanChoice } from "@/app/_components/add-to-plan-choice";
+import {
+  AddToPlanButton,
+  AddToPlanPanel,
+  MealField,
+  PlanField,
+  usePlanChoice,
+} from "@/app/_components/add-to-plan-choice";
 import { useTRPC } from "@/app/_trpc/client";
 import { ChooseAmount } from "@/app/plans/[planId]/add-food";
-import { MEAL_OPTIONS, type Meal } from "@/server/domain/vocabulary";
+import { MEAL_LABELS, type Meal } from "@/server/domain/vocabulary";
 import type { RouterOutputs } from "@/server/trpc/root";
 
 type Food = RouterOutputs["foods"]["get"];
-const MEALS = MEAL_OPTIONS;
 
 export function AddToPlan(props: { food: Food }) {
   const trpc = useTRPC();
@@ -29,7 +33,7 @@ export function AddToPlan(props: { food: Food }) {
       onSuccess: (result) => {
         setError(null);
         setOpen(false);
-        const mealLabel = MEALS.find((item) => item.meal === meal)?.label ?? meal;
+        const mealLabel = MEAL_LABELS[meal];
         setAdded({
           planId: result.plan.id,
           text: `Added to ${result.plan.name}, day ${day}, ${mealLabel.toLowerCase()}.`,
@@ -56,88 +60,55 @@ export function AddToPlan(props: { food: Food }) {
   }
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the form
-    <div
-      className="card stack add-to-plan"
-      onKeyDown={(event) => {
-        if (event.key === "Escape") setOpen(false);
-      }}
+    <AddToPlanPanel
+      title={`Add ${props.food.name} to a plan`}
+      className="add-to-plan"
+      noPlans={plans.isFetched && list.length === 0}
+      onClose={() => setOpen(false)}
     >
-      <h2 className="card-title">Add {props.food.name} to a plan</h2>
-      {plans.isFetched && list.length === 0 ? (
-        <p>
-          You have no plans yet. <Link href="/plans">Create a plan</Link> first.
-        </p>
-      ) : (
-        <>
-          <div className="add-to-plan-fields">
-            <div className="field">
-              <label htmlFor={`${ids}-plan`}>Plan</label>
-              <select
-                id={`${ids}-plan`}
-                value={plan?.id ?? ""}
-                onChange={(event) => {
-                  setPlanId(event.target.value);
-                  setDay(1);
-                }}
-              >
-                {list.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-day`}>Day</label>
-              <select
-                id={`${ids}-day`}
-                value={day}
-                onChange={(event) => setDay(Number(event.target.value))}
-              >
-                {Array.from({ length: plan?.dayCount ?? 1 }, (_, index) => index + 1).map(
-                  (number) => (
-                    <option key={number} value={number}>
-                      Day {number}
-                    </option>
-                  ),
-                )}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-meal`}>Meal</label>
-              <select
-                id={`${ids}-meal`}
-                value={meal}
-                onChange={(event) => setMeal(event.target.value as Meal)}
-              >
-                {MEALS.map((item) => (
-                  <option key={item.meal} value={item.meal}>
-                    {item.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          {plan && (
-            <ChooseAmount
-              food={props.food}
-              mealLabel={MEALS.find((item) => item.meal === meal)?.label ?? "meal"}
-              busy={addEntry.isPending}
-              focusAmount={false}
-              onAdd={(amount) =>
-                addEntry.mutate({ planId: plan.id, day, meal, foodId: props.food.id, ...amount })
-              }
-              onBack={() => setOpen(false)}
-            />
-          )}
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </>
+      <div className="add-to-plan-fields">
+        <PlanField
+          id={`${ids}-plan`}
+          plans={list}
+          value={plan?.id ?? ""}
+          onChange={(id) => {
+            setPlanId(id);
+            setDay(1);
+          }}
+        />
+        <div className="field">
+          <label htmlFor={`${ids}-day`}>Day</label>
+          <select
+            id={`${ids}-day`}
+            value={day}
+            onChange={(event) => setDay(Number(event.target.value))}
+          >
+            {Array.from({ length: plan?.dayCount ?? 1 }, (_, index) => index + 1).map((number) => (
+              <option key={number} value={number}>
+                Day {number}
+              </option>
+            ))}
+          </select>
+        </div>
+        <MealField id={`${ids}-meal`} value={meal} onChange={setMeal} />
+      </div>
+      {plan && (
+        <ChooseAmount
+          food={props.food}
+          mealLabel={MEAL_LABELS[meal]}
+          busy={addEntry.isPending}
+          focusAmount={false}
+          onAdd={(amount) =>
+            addEntry.mutate({ planId: plan.id, day, meal, foodId: props.food.id, ...amount })
+          }
+          onBack={() => setOpen(false)}
+        />
       )}
-    </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </AddToPlanPanel>
   );
 }

@@ -5,11 +5,16 @@
  * plan's totals as its ingredients.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useId, useState } from "react";
-import { AddToPlanButton, usePlanChoice } from "@/app/_components/add-to-plan-choice";
+import {
+  AddToPlanButton,
+  AddToPlanPanel,
+  MealField,
+  PlanField,
+  usePlanChoice,
+} from "@/app/_components/add-to-plan-choice";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
-import { MEAL_LABELS, MEAL_OPTIONS, type Meal } from "@/server/domain/vocabulary";
+import { MEAL_LABELS, type Meal } from "@/server/domain/vocabulary";
 import { formatServings } from "../recipe-format";
 import type { Recipe } from "../recipe-types";
 import styles from "../recipes.module.css";
@@ -99,113 +104,81 @@ export function AddRecipeToPlan({ recipe }: { recipe: Recipe }) {
   }
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the form
-    <div
-      className="card stack"
-      onKeyDown={(event) => {
-        if (event.key === "Escape") setOpen(false);
-      }}
+    <AddToPlanPanel
+      title={`Add ${recipe.name} to a plan`}
+      noPlans={plans.isFetched && list.length === 0}
+      onClose={() => setOpen(false)}
     >
-      <h2 className="card-title">Add {recipe.name} to a plan</h2>
-      {plans.isFetched && list.length === 0 ? (
-        <p>
-          You have no plans yet. <Link href="/plans">Create a plan</Link> first.
-        </p>
-      ) : (
-        <>
-          <div className="add-to-plan-fields">
-            <div className="field">
-              <label htmlFor={`${ids}-plan`}>Plan</label>
-              <select
-                id={`${ids}-plan`}
-                value={plan?.id ?? ""}
-                onChange={(event) => {
-                  setPlanId(event.target.value);
-                  setDays([1]);
-                }}
-              >
-                {list.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-meal`}>Meal</label>
-              <select
-                id={`${ids}-meal`}
-                value={meal}
-                onChange={(event) => setMeal(event.target.value as Meal)}
-              >
-                {MEAL_OPTIONS.map((item) => (
-                  <option key={item.meal} value={item.meal}>
-                    {item.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-servings`}>Servings</label>
-              <input
-                id={`${ids}-servings`}
-                type="text"
-                inputMode="decimal"
-                value={servings}
-                onChange={(event) => setServings(event.target.value)}
-                aria-invalid={error?.field === "servings" ? true : undefined}
-                aria-describedby={error?.field === "servings" ? `${ids}-servings-error` : undefined}
-              />
-              {error?.field === "servings" && (
-                <p className="field-error" id={`${ids}-servings-error`}>
-                  {error.text}
-                </p>
-              )}
-            </div>
-          </div>
-          <fieldset>
-            <legend>Days</legend>
-            <p className="actions">
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setDays(Array.from({ length: dayCount }, (_, index) => index + 1))}
-              >
-                Every day
-              </button>
-              <button type="button" className="link-button" onClick={() => setDays([])}>
-                None
-              </button>
-            </p>
-            <div className={styles.dayChoices}>
-              {Array.from({ length: dayCount }, (_, index) => index + 1).map((day) => (
-                <label key={day} className="choice">
-                  <input
-                    type="checkbox"
-                    checked={days.includes(day)}
-                    onChange={(event) => toggleDay(day, event.target.checked)}
-                  />
-                  Day {day}
-                </label>
-              ))}
-            </div>
-            {error?.field === "days" && <p className="field-error">{error.text}</p>}
-          </fieldset>
-          {error?.field === "form" && (
-            <p className="field-error" role="alert">
+      <div className="add-to-plan-fields">
+        <PlanField
+          id={`${ids}-plan`}
+          plans={list}
+          value={plan?.id ?? ""}
+          onChange={(id) => {
+            setPlanId(id);
+            setDays([1]);
+          }}
+        />
+        <MealField id={`${ids}-meal`} value={meal} onChange={setMeal} />
+        <div className="field">
+          <label htmlFor={`${ids}-servings`}>Servings</label>
+          <input
+            id={`${ids}-servings`}
+            type="text"
+            inputMode="decimal"
+            value={servings}
+            onChange={(event) => setServings(event.target.value)}
+            aria-invalid={error?.field === "servings" ? true : undefined}
+            aria-describedby={error?.field === "servings" ? `${ids}-servings-error` : undefined}
+          />
+          {error?.field === "servings" && (
+            <p className="field-error" id={`${ids}-servings-error`}>
               {error.text}
             </p>
           )}
-          <p className="actions">
-            <button type="button" disabled={busy || !plan} onClick={() => void add()}>
-              {busy ? "Adding…" : "Add to plan"}
-            </button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </p>
-        </>
+        </div>
+      </div>
+      <fieldset>
+        <legend>Days</legend>
+        <p className="actions">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setDays(Array.from({ length: dayCount }, (_, index) => index + 1))}
+          >
+            Every day
+          </button>
+          <button type="button" className="link-button" onClick={() => setDays([])}>
+            None
+          </button>
+        </p>
+        <div className={styles.dayChoices}>
+          {Array.from({ length: dayCount }, (_, index) => index + 1).map((day) => (
+            <label key={day} className="choice">
+              <input
+                type="checkbox"
+                checked={days.includes(day)}
+                onChange={(event) => toggleDay(day, event.target.checked)}
+              />
+              Day {day}
+            </label>
+          ))}
+        </div>
+        {error?.field === "days" && <p className="field-error">{error.text}</p>}
+      </fieldset>
+      {error?.field === "form" && (
+        <p className="field-error" role="alert">
+          {error.text}
+        </p>
       )}
-    </div>
+      <p className="actions">
+        <button type="button" disabled={busy || !plan} onClick={() => void add()}>
+          {busy ? "Adding…" : "Add to plan"}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </p>
+    </AddToPlanPanel>
   );
 }
