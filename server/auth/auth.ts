@@ -10,6 +10,7 @@
  * Cookies: HttpOnly and SameSite=Lax (better-auth's defaults), Secure when the app is
  * reached over HTTPS. Sign-in and sign-up are rate-limited per client IP. Telemetry off.
  */
+
 import { randomBytes } from "node:crypto";
 import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
@@ -30,6 +31,7 @@ import { allowedHosts } from "../http/request-guard";
 import { attachNewAccount, deleteAccount, hasAnyAccount } from "../services/households";
 import { oidcConfigFromEnvironment } from "./oidc-config";
 import { checkSignUpAllowed, invitationTokenFrom } from "./policy";
+import { forgetCachedSessions } from "./session-cache";
 
 const SECRET_KEY = "auth.secret";
 
@@ -107,6 +109,10 @@ export function createAuth(db: AppDatabase, options: AuthOptions = {}) {
     account: { accountLinking: { enabled: true, trustedProviders: oidc ? [oidc.providerId] : [] } },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Every endpoint but the session read itself may end or change sessions
+        // (sign-out, revoking sessions, a new password): the tRPC context's short memory
+        // of verified cookies is emptied first (server/auth/session-cache.ts).
+        if (ctx.path !== "/get-session") forgetCachedSessions();
         if (ctx.path !== "/sign-up/email") return;
         checkSignUpAllowed(db, ctx.headers ?? new Headers(), { password: true });
       }),

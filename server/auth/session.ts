@@ -7,6 +7,14 @@ import type { AppDatabase } from "../../db/client";
 import type { HouseholdRole } from "../domain/vocabulary";
 import { findMembership } from "../services/households";
 import type { Auth } from "./auth";
+import { cachedAccount, rememberAccount } from "./session-cache";
+
+const SESSION_COOKIE = /(?:^|;\s*)((?:__Secure-)?better-auth\.session_token=[^;]*)/g;
+
+/** The session cookies of a Cookie header as sent ("name=value", both forms), or "". */
+export function sessionCookiesOf(cookieHeader: string): string {
+  return Array.from(cookieHeader.matchAll(SESSION_COOKIE), (match) => match[1]).join("; ");
+}
 
 export type RequestSession = {
   accountId: string;
@@ -21,11 +29,18 @@ export async function readRequestSession(
   db: AppDatabase,
   headers: Headers,
 ): Promise<RequestSession | null> {
-  const cookie = headers.get("cookie");
-  if (!cookie?.includes("session_token")) return null;
-  const session = await auth.api.getSession({ headers });
-  if (!session) return null;
-  const membership = findMembership(db, session.user.id);
+  const key = sessionCookiesOf(headers.get("cookie") ?? "");
+  if (!key) return null;
+  let accountId = cachedAccount(key);
+  if (!accountId) {
+    const session = await auth.api.getSession({ headers });
+    if (!session) return null;
+    accountId = session.user.id;
+    rememberAccount(key, accountId, new Date(session.session.expiresAt).getTime());
+  }
+  // Membership and role are read every time (not cached): removing a member or deleting
+  // an account takes effect on the next request.
+  const membership = findMembership(db, accountId);
   if (!membership) return null;
-  return { accountId: session.user.id, householdId: membership.householdId, role: membership.role };
+  return { accountId, householdId: membership.householdId, role: membership.role };
 }

@@ -218,6 +218,22 @@ describe("sessions", () => {
     await expectTrpcError(auth.callerFor(phone).plans.list(), "UNAUTHORIZED");
   });
 
+  it("a session seen a moment ago still ends at sign-out, and a tampered cookie is refused", async () => {
+    test = createTestDatabase({ seed: false });
+    const auth = createTestAuth(test.db);
+    const { cookie } = await auth.signUp("admin@example.org");
+    const api = auth.callerFor(cookie);
+    // Two calls: the second is answered from the short memory of verified cookies.
+    await expect(api.plans.list()).resolves.toEqual([]);
+    await expect(api.plans.list()).resolves.toEqual([]);
+    const [name, value = ""] = cookie.split("=");
+    const tampered = `${name}=${value.slice(0, -2)}${value.endsWith("A") ? "B" : "A"}${value.slice(-1)}`;
+    await expectTrpcError(auth.callerFor(tampered).plans.list(), "UNAUTHORIZED");
+    const signedOut = await auth.post("/sign-out", {}, { cookie });
+    expect(signedOut.status).toBe(200);
+    await expectTrpcError(api.plans.list(), "UNAUTHORIZED");
+  });
+
   it("sign-in attempts are rate-limited per client", async () => {
     test = createTestDatabase({ seed: false });
     const auth = createTestAuth(test.db, { rateLimit: true });
