@@ -29,6 +29,7 @@ const ALLOWED = allowedHosts({
   APP_URL: process.env.APP_URL,
 });
 const DEVELOPMENT = process.env.NODE_ENV === "development";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 function withHeaders(response: NextResponse, csp: string): NextResponse {
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
@@ -43,7 +44,7 @@ function refuse(status: number, code: string, message: string): NextResponse {
     { error: { code, message } },
     { status, headers: { "cache-control": "no-store" } },
   );
-  return withHeaders(response, "default-src 'none'; frame-ancestors 'none'");
+  return withHeaders(response, API_CSP);
 }
 
 export function proxy(request: NextRequest): NextResponse {
@@ -58,7 +59,12 @@ export function proxy(request: NextRequest): NextResponse {
   );
   if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
   const gate = gateRequest(request);
-  if (gate) return withHeaders(gate, "default-src 'none'; frame-ancestors 'none'");
+  if (gate) return withHeaders(gate, API_CSP);
+
+  // API answers (JSON, downloads, auth redirects) never run scripts: a fixed policy that
+  // allows nothing, and no nonce to make or pass on to a page render.
+  if (request.nextUrl.pathname.startsWith("/api/"))
+    return withHeaders(NextResponse.next(), API_CSP);
 
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, DEVELOPMENT);
