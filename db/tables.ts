@@ -44,6 +44,12 @@ export function defineTables(k: Kit) {
     id: k.text("id").primaryKey(),
     name: k.text("name").notNull(),
     createdAt: timestamps.createdAt,
+    /**
+     * The household's data version and write lock (docs/postgresql-design.md, section 4):
+     * a write transaction bumps it first, which serialises that household's writers and
+     * tells every app instance its cached totals are stale.
+     */
+    dataVersion: k.int("data_version").notNull().default(0),
   });
 
   const foodGroups = k.table("food_groups", {
