@@ -62,8 +62,12 @@ export function defineTables(k: Kit) {
     {
       /** Integer key: the FTS5 index's rowid points here (stable, unlike an implicit rowid). */
       key: k.serialKey("key"),
-      /** Public id: `sr28-01001`, `curated-…`, `custom-…`. */
-      id: k.text("id").notNull(),
+      /**
+       * Public id: `sr28-01001`, `curated-…`, `custom-…`. A unique constraint rather than a
+       * unique index: PostgreSQL's foreign keys to it need one when drizzle-kit adds them,
+       * before its indexes (SQLite's snapshot records both as the same unique index).
+       */
+      id: k.text("id").notNull().unique("foods_id_unique"),
       source: k.text("source", { enum: FOOD_SOURCES }).notNull(),
       ndbNumber: k.text("ndb_number"),
       name: k.text("name").notNull(),
@@ -103,7 +107,6 @@ export function defineTables(k: Kit) {
       ...timestamps,
     },
     (table) => [
-      k.uniqueIndex("foods_id_unique").on(table.id),
       k.uniqueIndex("foods_ndb_number_unique").on(table.ndbNumber),
       k.index("foods_group_idx").on(table.groupCode),
       k.index("foods_owner_idx").on(table.ownerId),
