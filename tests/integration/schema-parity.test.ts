@@ -130,7 +130,7 @@ describe("the SQLite migrations (db/migrations)", () => {
       ]),
     );
     const declared = new Map(
-      [...describeSqlite()].map(([key, shape]) => [key.split(":")[1], shape.columns]),
+      [...describeSqlite()].map(([key, shape]) => [key.slice(key.indexOf(":") + 1), shape.columns]),
     );
     expect([...actual.keys()]).toEqual([...declared.keys()].sort());
     // Sorted: a column added by a later migration sits at the end of the SQLite table.
