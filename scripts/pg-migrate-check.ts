@@ -9,10 +9,12 @@
  * database's tables), runs drizzle's node-postgres migrator on db/migrations-pg, runs it a
  * second time (nothing more may happen), then lists the tables and checks: every table and
  * column of db/schema.pg.ts exists, the hand-written search columns, generated tsvector and
- * GIN index exist, and the first household's owners row is there. Prints the tables and
- * one JSON line (`RESULT {...}`), drops the database, exits 1 on any difference.
+ * GIN index exist, the first household's owners row is there, and rows written and read
+ * through db/schema.pg.ts come back with the app's types. Prints the tables and one JSON
+ * line (`RESULT {...}`), drops the database, exits 1 on any difference.
  */
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
@@ -134,6 +136,57 @@ async function main(): Promise<void> {
     if (matched.rows.length !== 1 || document !== "'cream':4 'creme':1 'fraiche':2 'soured':3") {
       problems.push(`tsvector match: ${JSON.stringify(matched.rows)}`);
     }
+    // db/schema.pg.ts through drizzle's node-postgres driver: the defaults and column types
+    // come back as the app gets them on SQLite (ISO text with milliseconds, JSON, booleans,
+    // doubles, Dates, the identity key).
+    const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    await db.insert(pgSchema.owners).values({ id: "check-household", name: "Check" });
+    await db.insert(pgSchema.people).values({
+      id: "check-person",
+      householdId: "check-household",
+      name: "Ada",
+      ageYears: 36.5,
+      sex: "female",
+      diet: "vegan",
+      standard: "nih",
+    });
+    const [person] = await db.select().from(pgSchema.people);
+    const [owner] = await db
+      .select()
+      .from(pgSchema.owners)
+      .where(eq(pgSchema.owners.id, "check-household"));
+    const [food] = await db
+      .insert(pgSchema.foods)
+      .values({
+        id: "check-2",
+        source: "custom",
+        name: "Check",
+        diet: "vegan",
+        dietReason: "check",
+        b12Fortified: true,
+        b12PerHundredGrams: 0.1 + 0.2,
+      })
+      .returning();
+    const now = new Date();
+    await db.insert(pgSchema.authUsers).values({ id: "check-user", name: "C", email: "c@x" });
+    const [user] = await db.select().from(pgSchema.authUsers);
+    const rowChecks: [string, boolean][] = [
+      ["people.created_at is ISO text with ms", ISO_MS.test(person?.createdAt ?? "")],
+      ["people.conditions defaults to []", JSON.stringify(person?.conditions) === "[]"],
+      ["people.pregnant is boolean false", person?.pregnant === false],
+      ["people.age_years is 36.5", person?.ageYears === 36.5],
+      ["owners.data_version is 0", owner?.dataVersion === 0],
+      ["foods.key is a number", typeof food?.key === "number"],
+      ["foods.b12 keeps a double", food?.b12PerHundredGrams === 0.1 + 0.2],
+      ["foods.b12_fortified is true", food?.b12Fortified === true],
+      [
+        "auth_users.created_at is a Date near now",
+        user?.createdAt instanceof Date &&
+          Math.abs(user.createdAt.getTime() - now.getTime()) < 60_000,
+      ],
+    ];
+    for (const [what, ok] of rowChecks) if (!ok) problems.push(`row check failed: ${what}`);
+
     const local = await pool.query<{ name: string; data_version: number }>(
       "SELECT name, data_version FROM owners WHERE id = 'local'",
     );
@@ -149,6 +202,7 @@ async function main(): Promise<void> {
         declaredTables: declared.size,
         firstRunMs,
         searchColumns,
+        rowChecks: rowChecks.length,
         problems,
       })}`,
     );
