@@ -7,7 +7,8 @@
  *    is doubled), so no input can reach tsquery's syntax: the tokens already went through
  *    the FTS5 tokenizer (server/domain/search-tokens.ts), which splits on every ASCII
  *    punctuation mark, and the quoting covers whatever else. `"egg"*` → `'egg':*`,
- *    AND → `&`, OR → `|`, a phrase of several tokens → `'a' <-> 'b':*`.
+ *    AND → `&`, OR → `|`, a phrase of several tokens → `('a' & 'b':*)` (not `<->`: the
+ *    document below has no positions, and `<->` on it matches no row, measured).
  *    The string is valid both as `$1::tsquery` and as `to_tsquery('simple', $1)`; the
  *    cast is the exact choice (the lexemes are used as written, no parser runs on them),
  *    with the document built the same way: `array_to_tsvector(string_to_array(
@@ -16,7 +17,7 @@
  *    with c) has no tsquery equivalent: it becomes `'c':*` plus `firstTokenPrefix: "c"`,
  *    which the SQL adds as `(search_name_tokens > 0 AND split_part(search_tokens, ' ', 1)
  *    ^@ $2) OR split_part(search_tokens, ' ', search_name_tokens + 1) ^@ $2`.
- *    A tsquery without positions can match more than FTS5 (phrases, `^`), never less; the
+ *    The tsquery can match more rows than FTS5 (a phrase's order, `^`), never fewer; the
  *    exact decision is matchesFtsExpression() on the candidate's tokens
  *    (server/domain/search-expression.ts), which the ranking needs anyway.
  * 2. `sortSearchCandidates()`: the order of server/services/foods.ts's SQL, key by key:
@@ -58,7 +59,9 @@ function phraseTsquery(phrase: FtsPhrase): string {
       ? `${quoteTsqueryLexeme(token)}:*`
       : quoteTsqueryLexeme(token),
   );
-  return operands.length === 1 ? (operands[0] as string) : `(${operands.join(" <-> ")})`;
+  // All of the phrase's tokens, in any order: the document has no positions, and on such a
+  // tsvector `<->` matches nothing (measured), so the order is left to the exact check.
+  return operands.length === 1 ? (operands[0] as string) : `(${operands.join(" & ")})`;
 }
 
 function expressionTsquery(expression: FtsExpression, parent: "and" | "or" | null): string {

@@ -26,9 +26,11 @@ describe("FTS5 expression → tsquery", () => {
     expect(tsqueryOf("porridge").tsquery).toBe("'porridge':* | ('oat':* & 'cooked':*)");
   });
 
-  it("writes a phrase of several tokens with <->, the last one a prefix", () => {
-    expect(toPostgresMatch('"egg white"*').tsquery).toBe("('egg' <-> 'white':*)");
-    expect(toPostgresMatch('"egg white"').tsquery).toBe("('egg' <-> 'white')");
+  it("writes a phrase of several tokens as all of them, the last one a prefix", () => {
+    // Not `<->`: the document has no positions (array_to_tsvector); the order is checked
+    // on the candidates' tokens (matchesFtsExpression).
+    expect(toPostgresMatch('"egg white"*').tsquery).toBe("('egg' & 'white':*)");
+    expect(toPostgresMatch('"egg white"').tsquery).toBe("('egg' & 'white')");
   });
 
   it("turns the single letter into a prefix and a first-token condition", () => {
@@ -49,7 +51,7 @@ describe("FTS5 expression → tsquery", () => {
     );
     // An FTS5 string holding syntax: the tokenizer splits on all of it.
     expect(toPostgresMatch(`"a'b&c|d!e:f(g)h\\i<j>k"*`).tsquery).toBe(
-      "('a' <-> 'b' <-> 'c' <-> 'd' <-> 'e' <-> 'f' <-> 'g' <-> 'h' <-> 'i' <-> 'j' <-> 'k':*)",
+      "('a' & 'b' & 'c' & 'd' & 'e' & 'f' & 'g' & 'h' & 'i' & 'j' & 'k':*)",
     );
     // Quoting itself, for lexemes the tokenizer never makes.
     expect(quoteTsqueryLexeme("it's")).toBe("'it''s'");
