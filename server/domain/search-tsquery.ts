@@ -20,16 +20,27 @@
  *    The tsquery can match more rows than FTS5 (a phrase's order, `^`), never fewer; the
  *    exact decision is matchesFtsExpression() on the candidate's tokens
  *    (server/domain/search-expression.ts), which the ranking needs anyway.
- * 2. `sortSearchCandidates()`: the order of server/services/foods.ts's SQL, key by key:
+ * 2. `phraseTsqueries()`: one tsquery per phrase, for the row counts BM25's IDF needs
+ *    (counted over the whole table, every owner's foods).
+ * 3. `sortSearchCandidates()`: the order of server/services/foods.ts's SQL, key by key:
  *    (for the B12 sort: no B12 value last, then most B12 first), head tier × 25 + prior,
  *    BM25 (not for single letters), length of the name in characters, key.
+ *    `rankSearchCandidates()` does the whole TypeScript half on the candidates the SQL
+ *    returns: exact match, BM25, sort.
  *
  * Pure.
  */
-
-import { type FtsExpression, type FtsPhrase, parseFtsExpression } from "./search-expression";
+import { type Bm25Corpus, fts5Bm25 } from "./search-bm25";
+import {
+  expressionPhrases,
+  type FtsExpression,
+  type FtsPhrase,
+  matchesFtsExpression,
+  parseFtsExpression,
+} from "./search-expression";
 import type { SearchPlan } from "./search-query";
 import { HEAD_TIER_WEIGHT, headPattern } from "./search-ranking";
+import { splitFoodSearchTokens } from "./search-tokens";
 
 /** A lexeme as a tsquery operand: single-quoted, `'` and `\` doubled. */
 export function quoteTsqueryLexeme(lexeme: string): string {
@@ -101,6 +112,19 @@ export function toPostgresMatch(match: string): PostgresMatch {
   return { tsquery: expressionTsquery(kept, null), firstTokenPrefix: null, expression };
 }
 
+/**
+ * One tsquery per phrase, in FTS5's numbering, for the corpus query's
+ * `count(*) FILTER (WHERE search_document @@ $n::tsquery)` (BM25's row count per phrase);
+ * null for a phrase without tokens (count 0). For a phrase of one token without `^`, the
+ * only kind buildSearchPlan() writes with words, the count is exact; for others it is an
+ * upper bound.
+ */
+export function phraseTsqueries(expression: FtsExpression): (string | null)[] {
+  return expressionPhrases(expression).map((phrase) =>
+    phrase.tokens.length === 0 ? null : phraseTsquery(phrase),
+  );
+}
+
 /** What the ranking needs of one matched food. */
 export type SearchCandidate = {
   key: number;
@@ -170,4 +194,38 @@ export function sortSearchCandidates<T extends SearchCandidate>(
     .map((candidate) => ({ candidate, keys: searchSortKeys(candidate, plan, sort) }))
     .sort((a, b) => compareSortKeys(a.keys, b.keys))
     .map((entry) => entry.candidate);
+}
+
+/** A candidate as the PostgreSQL query returns it: sort fields and stored tokens. */
+export type TokenizedCandidate = Omit<SearchCandidate, "bm25"> & {
+  /** `foods.search_tokens` (server/domain/search-tokens.ts, foodSearchTokens()). */
+  searchTokens: string;
+  /** `foods.search_name_tokens`. */
+  searchNameTokens: number;
+};
+
+/**
+ * The TypeScript half of a search without FTS5: keeps the candidates the expression really
+ * matches (the tsquery may let more through), scores them with BM25 against the whole
+ * index's figures and sorts them as the SQLite search does. The caller pages the result.
+ */
+export function rankSearchCandidates<T extends TokenizedCandidate>(
+  candidates: readonly T[],
+  plan: Pick<SearchPlan, "phrases" | "words" | "lettersOnly">,
+  expression: FtsExpression,
+  corpus: Bm25Corpus,
+  sort: "relevance" | "b12",
+): (T & { bm25: number })[] {
+  const scored: (T & { bm25: number })[] = [];
+  for (const candidate of candidates) {
+    const { name, keywords } = splitFoodSearchTokens({
+      tokens: candidate.searchTokens,
+      nameTokenCount: candidate.searchNameTokens,
+    });
+    const columns = [name, keywords];
+    if (!matchesFtsExpression(expression, columns)) continue;
+    const bm25 = plan.lettersOnly ? 0 : fts5Bm25(expression, columns, corpus);
+    scored.push({ ...candidate, bm25 });
+  }
+  return sortSearchCandidates(scored, plan, sort);
 }

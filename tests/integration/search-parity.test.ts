@@ -23,7 +23,7 @@ import {
 } from "@/server/domain/search-expression";
 import { buildSearchPlan, isNdbNumberQuery } from "@/server/domain/search-query";
 import { foodSearchTokens, splitFoodSearchTokens } from "@/server/domain/search-tokens";
-import { type SearchCandidate, sortSearchCandidates } from "@/server/domain/search-tsquery";
+import { rankSearchCandidates, type TokenizedCandidate } from "@/server/domain/search-tsquery";
 import { searchFoodsInput } from "@/server/schemas/foods";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
@@ -43,6 +43,12 @@ type FoodRow = {
   group_code: string | null;
 };
 type Food = FoodRow & { columns: string[][] };
+
+/** The row's stored tokens as PostgreSQL would hold them. */
+const storedTokens = (food: Food) => ({
+  searchTokens: food.columns.flat().join(" "),
+  searchNameTokens: food.columns[0]?.length ?? 0,
+});
 
 /** The cases of tests/integration/search-order.test.ts. */
 const ORDER_CASES: Record<string, unknown>[] = [
@@ -258,26 +264,31 @@ describe("ranking in TypeScript", () => {
       if (result.relaxed) relaxedPages += 1;
       // The matches and the corpus (every row of the index, whoever owns it), as checked above.
       const { expression, matched, corpus } = evaluate(match);
-      const visible = matched.filter((food) => {
-        if (food.owner_id !== null && food.owner_id !== "local") return false;
-        const diet = overrides.get(food.id) ?? food.diet;
-        if (input.diet === "vegan" && diet !== "vegan") return false;
-        if (input.diet === "vegetarian" && diet !== "vegan" && diet !== "vegetarian") return false;
-        if (input.fortifiedOnly && food.b12_fortified !== 1) return false;
-        if (input.group && food.group_code !== input.group) return false;
-        return true;
-      });
-      const candidates: (SearchCandidate & { id: string })[] = visible.map((food) => ({
-        id: food.id,
-        key: food.key,
-        name: food.name,
-        searchHeads: food.search_heads,
-        searchPrior: food.search_prior,
-        b12PerHundredGrams: food.b12_per_100g,
-        bm25: fts5Bm25(expression, food.columns, corpus),
-      }));
+      // The candidates a PostgreSQL query would return: visible, filtered (here: the rows
+      // FTS5 matches; rankSearchCandidates checks the match again on the tokens).
+      const candidates: (TokenizedCandidate & { id: string })[] = matched
+        .filter((food) => {
+          if (food.owner_id !== null && food.owner_id !== "local") return false;
+          const diet = overrides.get(food.id) ?? food.diet;
+          if (input.diet === "vegan" && diet !== "vegan") return false;
+          if (input.diet === "vegetarian" && diet !== "vegan" && diet !== "vegetarian") {
+            return false;
+          }
+          if (input.fortifiedOnly && food.b12_fortified !== 1) return false;
+          if (input.group && food.group_code !== input.group) return false;
+          return true;
+        })
+        .map((food) => ({
+          id: food.id,
+          key: food.key,
+          name: food.name,
+          searchHeads: food.search_heads,
+          searchPrior: food.search_prior,
+          b12PerHundredGrams: food.b12_per_100g,
+          ...storedTokens(food),
+        }));
       const offset = input.cursor ?? 0;
-      const page = sortSearchCandidates(candidates, plan, input.sort)
+      const page = rankSearchCandidates(candidates, plan, expression, corpus, input.sort)
         .slice(offset, offset + input.limit)
         .map((candidate) => candidate.id);
       expect(page, JSON.stringify(raw)).toEqual(result.items.map((item) => item.id));

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { bm25CorpusOf } from "@/server/domain/search-bm25";
 import { parseFtsExpression } from "@/server/domain/search-expression";
 import { buildSearchPlan } from "@/server/domain/search-query";
 import {
   headTier,
+  phraseTsqueries,
   quoteTsqueryLexeme,
+  rankSearchCandidates,
   type SearchCandidate,
   sortSearchCandidates,
   sqliteTextLength,
@@ -64,6 +67,12 @@ describe("FTS5 expression → tsquery", () => {
     expect(toPostgresMatch('"\u19b0"*').tsquery).toBeNull();
     expect(toPostgresMatch('"egg"* AND "\u19b0"*').tsquery).toBeNull();
     expect(toPostgresMatch('"egg"* OR "\u19b0"*').tsquery).toBe("'egg':*");
+  });
+
+  it("gives one tsquery per phrase for the corpus counts", () => {
+    expect(
+      phraseTsqueries(parseFtsExpression('("soy"* AND "milk"*) OR ("soymilk"*) OR "\u19b0"*')),
+    ).toEqual(["'soy':*", "'milk':*", "'soymilk':*", null]);
   });
 
   it("rejects what buildSearchPlan() never writes", () => {
@@ -143,5 +152,44 @@ describe("the search's order in TypeScript", () => {
     const candidates = [food(1, { name: "Eggs, x" }), food(2, { name: "🥚🥚🥚 eg" })];
     // 7 characters against 6 (9 UTF-16 units): the emoji name is shorter.
     expect(sortSearchCandidates(candidates, plan, "relevance").map((c) => c.key)).toEqual([2, 1]);
+  });
+});
+
+describe("the TypeScript half of a search", () => {
+  it("keeps only real matches, scores them and sorts them", () => {
+    const expression = parseFtsExpression('"egg white"*');
+    const candidate = (key: number, name: string, searchTokens: string, nameTokens: number) => ({
+      key,
+      name,
+      searchHeads: "",
+      searchPrior: 0,
+      b12PerHundredGrams: null,
+      searchTokens,
+      searchNameTokens: nameTokens,
+    });
+    const candidates = [
+      // All tokens present (the tsquery lets it through), but not in the phrase's order.
+      candidate(1, "White egg", "white egg", 2),
+      // The phrase in the keywords only: weight 3.
+      candidate(2, "Meringue", "meringue egg whites", 1),
+      // The phrase in the name: weight 10, so the better (lower) BM25.
+      candidate(3, "Egg white, dried", "egg white dried", 3),
+    ];
+    const corpus = bm25CorpusOf(expression, [
+      [["white", "egg"], []],
+      [["meringue"], ["egg", "whites"]],
+      [["egg", "white", "dried"], []],
+      [["milk"], []],
+    ]);
+    expect(corpus.phraseRowCounts).toEqual([2]);
+    const ranked = rankSearchCandidates(
+      candidates,
+      { phrases: ["egg white"], words: ["egg", "white"], lettersOnly: false },
+      expression,
+      corpus,
+      "relevance",
+    );
+    expect(ranked.map((food) => food.key)).toEqual([3, 2]);
+    expect(ranked[0]?.bm25).toBeLessThan(ranked[1]?.bm25 as number);
   });
 });
