@@ -24,6 +24,8 @@ export const TOKEN_CASES: [string, string[]][] = [
   ["Φέτα", ["φέτα"]],
   // Title-case digraphs lower-case; nothing else happens to them.
   ["Ǆemal", ["ǆemal"]],
+  // A lone surrogate reaches SQLite as U+FFFD, a separator.
+  ["a\ud800b \udc00x", ["a", "b", "x"]],
   ["", []],
   ["  ,;  ", []],
 ];

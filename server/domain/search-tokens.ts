@@ -58,24 +58,74 @@ export function isSeparator(codePoint: number): boolean {
   return false;
 }
 
-/** The tokens FTS5 stores for a text, in order (repeats kept). */
+const KEEP = -1;
+const SEPARATOR = -2;
+const DROP = -3;
+
+/** What unicode61 does with a code point: KEEP, SEPARATOR, DROP or the folded code point. */
+function actionOf(codePoint: number): number {
+  if (isSeparator(codePoint)) return SEPARATOR;
+  const folded = foldTable.get(codePoint);
+  return folded === undefined ? KEEP : folded < 0 ? DROP : folded;
+}
+
+/** actionOf() for the Basic Multilingual Plane, filled on first use (256 kB). */
+let bmpActions: Int32Array | undefined;
+function bmpTable(): Int32Array {
+  if (!bmpActions) {
+    bmpActions = new Int32Array(0x10000);
+    for (let codePoint = 0; codePoint < 0x10000; codePoint += 1) {
+      bmpActions[codePoint] = actionOf(codePoint);
+    }
+  }
+  return bmpActions;
+}
+
+/**
+ * The tokens FTS5 stores for a text, in order (repeats kept). A lone surrogate counts as
+ * U+FFFD, which is what SQLite receives for it (better-sqlite3 and node-postgres encode
+ * strings as UTF-8).
+ */
 export function searchTokens(text: string): string[] {
+  const table = bmpTable();
   const tokens: string[] = [];
+  // The token so far, plus a run of kept characters not yet copied (from `kept` on).
   let current = "";
   let inToken = false;
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) as number;
-    if (isSeparator(codePoint)) {
+  let kept = -1;
+  for (let index = 0; index < text.length; index += 1) {
+    const start = index;
+    let codePoint = text.charCodeAt(index);
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+      const low = text.charCodeAt(index + 1);
+      if (codePoint <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        codePoint = ((codePoint - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        index += 1;
+      } else {
+        codePoint = 0xfffd;
+      }
+    }
+    const action = codePoint < 0x10000 ? (table[codePoint] as number) : actionOf(codePoint);
+    if (action === KEEP && codePoint !== 0xfffd) {
+      if (kept < 0) kept = start;
+      inToken = true;
+      continue;
+    }
+    if (kept >= 0) {
+      current += text.slice(kept, start);
+      kept = -1;
+    }
+    if (action === SEPARATOR) {
       if (inToken && current !== "") tokens.push(current);
       current = "";
       inToken = false;
       continue;
     }
     inToken = true;
-    const folded = foldTable.get(codePoint);
-    if (folded === undefined) current += character;
-    else if (folded >= 0) current += String.fromCodePoint(folded);
+    if (action === KEEP) current += String.fromCodePoint(codePoint);
+    else if (action !== DROP) current += String.fromCodePoint(action);
   }
+  if (kept >= 0) current += text.slice(kept);
   if (inToken && current !== "") tokens.push(current);
   return tokens;
 }

@@ -18,6 +18,7 @@ import { type Bm25Corpus, bm25CorpusOf, fts5Bm25 } from "@/server/domain/search-
 import {
   expressionPhrases,
   type FtsExpression,
+  type FtsPhrase,
   matchesFtsExpression,
   parseFtsExpression,
 } from "@/server/domain/search-expression";
@@ -96,6 +97,7 @@ let overrides: Map<string, string>;
 /** Every distinct token, sorted, and the foods holding it (to visit only rows that can match). */
 let vocabulary: string[];
 let postings: Map<string, Food[]>;
+let totalTokens: number;
 
 beforeAll(async () => {
   testDb = createTestDatabase();
@@ -128,6 +130,7 @@ beforeAll(async () => {
     }
   }
   vocabulary = [...postings.keys()].sort();
+  totalTokens = foods.reduce((sum, food) => sum + food.columns.flat().length, 0);
   overrides = new Map(
     (
       sqlite.prepare("SELECT food_id, diet FROM diet_overrides WHERE owner_id = 'local'").all() as {
@@ -157,32 +160,37 @@ const evaluated = new Map<
   string,
   { expression: FtsExpression; matched: Food[]; corpus: Bm25Corpus }
 >();
+/** The rows holding a phrase's first token (a prefix of it when that is the whole phrase). */
+function holdingFirstToken(phrase: FtsPhrase): Food[] {
+  const first = phrase.tokens[0];
+  if (first === undefined) return [];
+  const exact = !phrase.prefix || phrase.tokens.length > 1;
+  const holding = new Set<Food>();
+  for (let index = lowerBound(vocabulary, first); index < vocabulary.length; index += 1) {
+    const token = vocabulary[index] as string;
+    if (exact ? token !== first : !token.startsWith(first)) break;
+    for (const food of postings.get(token) ?? []) holding.add(food);
+  }
+  return [...holding];
+}
+
 function evaluate(match: string) {
   const cached = evaluated.get(match);
   if (cached) return cached;
   const expression = parseFtsExpression(match);
-  const holding = new Set<Food>();
-  for (const phrase of expressionPhrases(expression)) {
-    const first = phrase.tokens[0];
-    if (first === undefined) continue;
-    const exact = !phrase.prefix || phrase.tokens.length > 1;
-    let index = exact ? vocabulary.indexOf(first) : lowerBound(vocabulary, first);
-    if (index < 0) continue;
-    for (; index < vocabulary.length; index += 1) {
-      const token = vocabulary[index] as string;
-      if (exact ? token !== first : !token.startsWith(first)) break;
-      for (const food of postings.get(token) ?? []) holding.add(food);
-    }
-  }
-  const matched = [...holding].filter((food) => matchesFtsExpression(expression, food.columns));
+  const phrases = expressionPhrases(expression);
+  const holdings = phrases.map(holdingFirstToken);
+  const matched = [...new Set(holdings.flat())].filter((food) =>
+    matchesFtsExpression(expression, food.columns),
+  );
   const corpus = {
     rowCount: foods.length,
-    tokenCount: foods.reduce((sum, food) => sum + food.columns.flat().length, 0),
-    phraseRowCounts: expressionPhrases(expression).map(
-      (phrase) =>
+    tokenCount: totalTokens,
+    phraseRowCounts: phrases.map(
+      (phrase, index) =>
         bm25CorpusOf(
           phrase,
-          [...holding].map((food) => food.columns),
+          (holdings[index] as Food[]).map((food) => food.columns),
         ).phraseRowCounts[0] as number,
     ),
   };
