@@ -4,9 +4,9 @@
  *
  * - "SQLite search": searchFoods() as foods.search runs it (FTS5, ranking in SQL, the page's
  *   wide rows and portions), per call.
- * - "TS rank": the work PostgreSQL's search adds in TypeScript once the GIN query has
- *   returned the candidates (tokens and sort fields): the exact FTS5 match check, BM25 for
- *   every candidate, the sort and the page. The database round trips are not in it; the
+ * - "TS rank": rankSearchCandidates(), the work PostgreSQL's search adds in TypeScript once
+ *   the GIN query has returned the candidates (stored tokens and sort fields): the exact
+ *   FTS5 match check, BM25 for every candidate, the sort; then the page. The database round trips are not in it; the
  *   corpus figures (rows, tokens, rows per phrase) are given, as one aggregate query would.
  * - "tokenize all": searchTokens() over every food's name and keywords (what an import or a
  *   migration that fills `search_tokens` spends).
@@ -18,11 +18,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { importFoodDatabase } from "../db/import/import-foods";
-import { bm25CorpusOf, fts5Bm25 } from "../server/domain/search-bm25";
+import { bm25CorpusOf } from "../server/domain/search-bm25";
 import { matchesFtsExpression, parseFtsExpression } from "../server/domain/search-expression";
 import { buildSearchPlan } from "../server/domain/search-query";
 import { foodSearchTokens, splitFoodSearchTokens } from "../server/domain/search-tokens";
-import { type SearchCandidate, sortSearchCandidates } from "../server/domain/search-tsquery";
+import { rankSearchCandidates } from "../server/domain/search-tsquery";
 import { searchFoodsInput } from "../server/schemas/foods";
 import { searchFoods } from "../server/services/foods";
 import { SEARCH_QUERIES } from "./search.bench";
@@ -81,22 +81,28 @@ async function main() {
     const candidates = foods.filter((food) => matchesFtsExpression(expression, food.columns));
     await searchFoods(db, "local", input);
     const sqlite = summarise(time(() => searchFoods(db, "local", input), iterations));
+    const stored = candidates.map((food) => ({
+      key: food.key,
+      name: food.name,
+      searchHeads: food.search_heads,
+      searchPrior: food.search_prior,
+      b12PerHundredGrams: food.b12_per_100g,
+      ...foodSearchTokens(food.name, food.search_keywords),
+    }));
+    const fromDatabase = stored.map(({ tokens, nameTokenCount, ...rest }) => ({
+      ...rest,
+      searchTokens: tokens,
+      searchNameTokens: nameTokenCount,
+    }));
     const rank = summarise(
-      time(() => {
-        const scored: SearchCandidate[] = [];
-        for (const food of candidates) {
-          if (!matchesFtsExpression(expression, food.columns)) continue;
-          scored.push({
-            key: food.key,
-            name: food.name,
-            searchHeads: food.search_heads,
-            searchPrior: food.search_prior,
-            b12PerHundredGrams: food.b12_per_100g,
-            bm25: plan.lettersOnly ? 0 : fts5Bm25(expression, food.columns, corpus),
-          });
-        }
-        return sortSearchCandidates(scored, plan, input.sort).slice(0, input.limit + 1);
-      }, iterations),
+      time(
+        () =>
+          rankSearchCandidates(fromDatabase, plan, expression, corpus, input.sort).slice(
+            0,
+            input.limit + 1,
+          ),
+        iterations,
+      ),
     );
     rows.push({
       search: JSON.stringify(rawInput),

@@ -93,6 +93,12 @@ export type PostgresMatch = {
   tsquery: string | null;
   /** Set for `^"c"*`: the first token of the name or of the keywords must begin with it. */
   firstTokenPrefix: string | null;
+  /**
+   * True when the tsquery (with firstTokenPrefix) matches exactly FTS5's rows: every phrase
+   * has at most one token. Then a single-letters search (no BM25 in its order) can filter,
+   * sort and page entirely in SQL; otherwise rankSearchCandidates() decides.
+   */
+  exact: boolean;
   /** The parsed expression, for the exact match and BM25 on the candidates. */
   expression: FtsExpression;
 };
@@ -100,16 +106,22 @@ export type PostgresMatch = {
 /** The PostgreSQL form of an FTS5 MATCH expression written by buildSearchPlan(). */
 export function toPostgresMatch(match: string): PostgresMatch {
   const expression = parseFtsExpression(match);
+  const exact = expressionPhrases(expression).every((phrase) => phrase.tokens.length <= 1);
   const kept = withoutEmpty(expression);
-  if (kept === null) return { tsquery: null, firstTokenPrefix: null, expression };
+  if (kept === null) return { tsquery: null, firstTokenPrefix: null, exact, expression };
   if (kept.kind === "phrase" && kept.initial) {
     if (kept.tokens.length !== 1 || !kept.prefix) {
       throw new Error("tsquery: ^ is translated for one prefix token only");
     }
     const prefix = kept.tokens[0] as string;
-    return { tsquery: `${quoteTsqueryLexeme(prefix)}:*`, firstTokenPrefix: prefix, expression };
+    return {
+      tsquery: `${quoteTsqueryLexeme(prefix)}:*`,
+      firstTokenPrefix: prefix,
+      exact,
+      expression,
+    };
   }
-  return { tsquery: expressionTsquery(kept, null), firstTokenPrefix: null, expression };
+  return { tsquery: expressionTsquery(kept, null), firstTokenPrefix: null, exact, expression };
 }
 
 /**

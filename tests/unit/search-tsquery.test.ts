@@ -34,10 +34,12 @@ describe("FTS5 expression → tsquery", () => {
     // on the candidates' tokens (matchesFtsExpression).
     expect(toPostgresMatch('"egg white"*').tsquery).toBe("('egg' & 'white':*)");
     expect(toPostgresMatch('"egg white"').tsquery).toBe("('egg' & 'white')");
+    expect(toPostgresMatch('"egg white"*').exact).toBe(false);
+    expect(tsqueryOf("egg white").exact).toBe(true);
   });
 
   it("turns the single letter into a prefix and a first-token condition", () => {
-    expect(tsqueryOf("C")).toMatchObject({ tsquery: "'c':*", firstTokenPrefix: "c" });
+    expect(tsqueryOf("C")).toMatchObject({ tsquery: "'c':*", firstTokenPrefix: "c", exact: true });
     expect(tsqueryOf("cheese").firstTokenPrefix).toBeNull();
     expect(() => toPostgresMatch('"egg"* AND ^"c"*')).toThrow(/\^/);
   });
