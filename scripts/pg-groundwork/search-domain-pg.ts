@@ -9,7 +9,8 @@
  * Also prints what the design leans on: `array_to_tsvector(string_to_array(tokens, ' '))`
  * holds exactly the tokens, `to_tsvector('simple', …)` does not always; `$1::tsquery`
  * and `to_tsquery('simple', $1)` on these queries; the `^"c"*` first-token condition; and
- * that `<->` on a tsvector without positions matches nothing, hence phrases as `&`.
+ * that `<->` on a tsvector without positions matches nothing, hence phrases as `&`; and that
+ * letters-only searches, ranked and paged in SQL alone, give SQLite's first page.
  *
  *   npx tsx scripts/pg-groundwork/search-domain-pg.ts
  *
@@ -24,8 +25,11 @@ import { migrateDatabase, openDatabase } from "../../db/client";
 import { importFoodDatabase, readImportSources } from "../../db/import/import-foods";
 import { matchesFtsExpression } from "../../server/domain/search-expression";
 import { buildSearchPlan } from "../../server/domain/search-query";
+import { HEAD_TIER_WEIGHT, headPattern } from "../../server/domain/search-ranking";
 import { foodSearchTokens, splitFoodSearchTokens } from "../../server/domain/search-tokens";
 import { toPostgresMatch } from "../../server/domain/search-tsquery";
+import { searchFoodsInput } from "../../server/schemas/foods";
+import { buildSearchQuery } from "../../server/services/foods";
 import { findPostgresBin, startCluster } from "../pg-cluster";
 
 const EXTRA_ROWS: [string, string][] = [
@@ -62,16 +66,39 @@ async function main(): Promise<number> {
   migrateDatabase(appDb);
   importFoodDatabase(appDb, { sources: readImportSources() });
   const foods = [
-    ...(appDb.$client.prepare("SELECT key, name, search_keywords FROM foods").all() as {
+    ...(appDb.$client
+      .prepare("SELECT key, name, search_keywords, search_heads, search_prior FROM foods")
+      .all() as {
       key: number;
       name: string;
       search_keywords: string;
+      search_heads: string;
+      search_prior: number;
     }[]),
   ];
+  const importedMaxKey = Math.max(...foods.map((food) => food.key));
+  // The first page of letters-only searches as the app's SQL gives it, for step 4 below.
+  const letterQueries = ["c", "z", "a b", "b c"];
+  const sqlitePages = letterQueries.map((query) => {
+    const statement = buildSearchQuery("local", searchFoodsInput.parse({ query, limit: 50 }));
+    if (!statement) throw new Error(`no statement for ${query}`);
+    const ids = (
+      appDb.$client.prepare(statement.sqlText).all(statement.params) as { id: string }[]
+    ).map((row) => row.id);
+    return ids
+      .map((id) => appDb.$client.prepare("SELECT key FROM foods WHERE id = ?").pluck().get(id))
+      .join(",");
+  });
   appDb.$client.close();
-  let nextKey = Math.max(...foods.map((food) => food.key)) + 1;
+  let nextKey = importedMaxKey + 1;
   for (const [name, keywords] of EXTRA_ROWS) {
-    foods.push({ key: nextKey, name, search_keywords: keywords });
+    foods.push({
+      key: nextKey,
+      name,
+      search_keywords: keywords,
+      search_heads: "",
+      search_prior: 0,
+    });
     nextKey += 1;
   }
 
@@ -111,9 +138,23 @@ async function main(): Promise<number> {
   });
 
   const tsv = path.join(directory, "tokens.tsv");
+  const copyText = (text: string) =>
+    text.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n");
   writeFileSync(
     tsv,
-    `${[...stored].map(([key, s]) => `${key}\t${s.tokens}\t${s.nameTokenCount}`).join("\n")}\n`,
+    `${foods
+      .map((food) => {
+        const s = stored.get(food.key) as { tokens: string; nameTokenCount: number };
+        return [
+          food.key,
+          s.tokens,
+          s.nameTokenCount,
+          copyText(food.name),
+          copyText(food.search_heads),
+          food.search_prior,
+        ].join("\t");
+      })
+      .join("\n")}\n`,
   );
   const sqlFile = path.join(directory, "queries.sql");
   const cluster = await startCluster({ database: "search" });
@@ -131,7 +172,8 @@ async function main(): Promise<number> {
     psql([
       "-c",
       `CREATE TABLE foods (key integer PRIMARY KEY, search_tokens text NOT NULL,
-         search_name_tokens integer NOT NULL)`,
+         search_name_tokens integer NOT NULL, name text NOT NULL, search_heads text NOT NULL,
+         search_prior integer NOT NULL)`,
     ]);
     psql(["-c", `\\copy foods FROM '${tsv}'`]);
     psql([
@@ -246,6 +288,42 @@ async function main(): Promise<number> {
          IS DISTINCT FROM (SELECT array_agg(lexeme ORDER BY lexeme) FROM unnest(search_document))`,
     ]);
     console.log(`postgres: rows to_tsvector('simple') reads differently: ${parsedDifferent}`);
+    // 4. Letters-only searches ranked and paged in SQL alone (no BM25 in their order).
+    letterQueries.forEach((query, index) => {
+      const plan = buildSearchPlan(query);
+      if (!plan) throw new Error(`no plan for ${query}`);
+      const pg = toPostgresMatch(plan.match);
+      if (!pg.exact || pg.tsquery === null) throw new Error(`${query}: not exact`);
+      const heads = (list: string[]) =>
+        list
+          .map((phrase) => `strpos(search_heads, ${quote(headPattern(phrase))}) > 0`)
+          .join(" OR ");
+      const tier =
+        plan.phrases.length + plan.words.length === 0
+          ? "0"
+          : `CASE ${plan.phrases.length ? `WHEN ${heads(plan.phrases)} THEN 0 ` : ""}${
+              plan.words.length ? `WHEN ${heads(plan.words)} THEN 1 ` : ""
+            }ELSE 2 END`;
+      const first =
+        pg.firstTokenPrefix === null
+          ? "true"
+          : `((search_name_tokens > 0 AND split_part(search_tokens, ' ', 1) ^@ ${quote(pg.firstTokenPrefix)})
+             OR split_part(search_tokens, ' ', search_name_tokens + 1) ^@ ${quote(pg.firstTokenPrefix)})`;
+      const page = psql([
+        "-c",
+        `SELECT coalesce(string_agg(key::text, ',' ORDER BY n), '') FROM (
+           SELECT key, row_number() OVER (ORDER BY (${tier}) * ${HEAD_TIER_WEIGHT} + search_prior,
+             length(name), key) AS n
+           FROM foods WHERE key <= ${importedMaxKey}
+             AND search_document @@ ${quote(pg.tsquery)}::tsquery AND ${first}
+           ORDER BY (${tier}) * ${HEAD_TIER_WEIGHT} + search_prior, length(name), key LIMIT 51) p`,
+      ]);
+      const same = page === sqlitePages[index];
+      if (!same) failed = true;
+      console.log(
+        `postgres: letters-only "${query}" ranked in SQL: first page ${same ? "identical to" : "DIFFERENT from"} SQLite's (${page === "" ? 0 : page.split(",").length} rows)`,
+      );
+    });
   } finally {
     cluster.stop();
     fts.close();
