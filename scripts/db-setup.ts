@@ -5,24 +5,66 @@
  * Until the first account exists it also prints a one-time setup code: open /setup and
  * create the first account from the server itself (localhost), or from anywhere with this
  * code. Each start prints a new code (the previous one stops working).
+ *
+ * With `DATABASE_URL=postgres://…` (or postgresql://) all of this happens on PostgreSQL
+ * (issue 17): unreachable, it prints one line naming host, port and reason (never the
+ * password) and exits with code 1.
  */
 import { openDatabase, resolveDatabasePath } from "../db/client";
+import {
+  describeDatabaseUrl,
+  openPostgres,
+  PostgresUnavailableError,
+  redactPassword,
+} from "../db/pg-client";
+import { issueSetupCodePg } from "../db/pg-setup-code";
 import { issueSetupCode } from "../server/services/households";
-import { runImport } from "./run-import";
+import { configuredPostgresUrl, runImport, runImportPg } from "./run-import";
 
-runImport({ force: false });
-
-const db = openDatabase(resolveDatabasePath());
-const code = issueSetupCode(db);
-db.$client.close();
-if (code) {
-  process.stdout.write(
-    [
-      "",
-      "No account yet. Open /setup to create the first account (it becomes the admin).",
-      "From the server itself (http://localhost:…) no code is needed; from anywhere else use",
-      `the one-time setup code: ${code}`,
-      "",
-    ].join("\n"),
-  );
+async function setUp(): Promise<string | null> {
+  const postgresUrl = configuredPostgresUrl();
+  if (postgresUrl) {
+    await runImportPg(postgresUrl, { force: false });
+    process.stdout.write(
+      "Note: the app does not serve from PostgreSQL yet (issue 17 in progress); the web server still opens SQLite at DATABASE_PATH.\n",
+    );
+    const db = openPostgres(postgresUrl, { max: 1 });
+    try {
+      return await issueSetupCodePg(db.$client);
+    } finally {
+      await db.$client.end();
+    }
+  }
+  await runImport({ force: false });
+  const db = openDatabase(resolveDatabasePath());
+  const code = issueSetupCode(db);
+  db.$client.close();
+  return code;
 }
+
+setUp().then(
+  (code) => {
+    if (code) {
+      process.stdout.write(
+        [
+          "",
+          "No account yet. Open /setup to create the first account (it becomes the admin).",
+          "From the server itself (http://localhost:…) no code is needed; from anywhere else use",
+          `the one-time setup code: ${code}`,
+          "",
+        ].join("\n"),
+      );
+    }
+  },
+  (error: unknown) => {
+    if (error instanceof PostgresUnavailableError) {
+      process.stderr.write(`db:setup: ${error.message}\n`);
+    } else {
+      const url = configuredPostgresUrl();
+      const where = url ? ` (${describeDatabaseUrl(url)})` : "";
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`db:setup failed${where}:\n${url ? redactPassword(text, url) : text}\n`);
+    }
+    process.exit(1);
+  },
+);

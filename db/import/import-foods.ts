@@ -278,8 +278,10 @@ export type ImportSummary = {
   fingerprint: string;
 };
 
-const FINGERPRINT_KEY = "food_import_fingerprint";
-const PROGRESS_EVERY = 2000;
+/** The app_meta key of the last import's fingerprint (also on PostgreSQL, import-foods-pg.ts). */
+export const FINGERPRINT_KEY = "food_import_fingerprint";
+/** Foods between two progress reports (portions: twice as many). */
+export const PROGRESS_EVERY = 2000;
 
 /** Writes a prepared import in one transaction and returns what the database now holds. */
 export function writeImport(

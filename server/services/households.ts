@@ -27,7 +27,7 @@ export const FIRST_HOUSEHOLD_ID = "local";
 export const INVITATION_LIFETIME_DAYS = 7;
 
 const SETTING_PASSWORD_SIGN_UP = "auth.password_sign_up";
-const SETTING_SETUP_CODE_HASH = "auth.setup_code_hash";
+export const SETTING_SETUP_CODE_HASH = "auth.setup_code_hash";
 
 export function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
