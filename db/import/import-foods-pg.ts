@@ -11,15 +11,14 @@
  * - Batches through `unnest` of typed arrays (a fixed number of parameters, whatever the
  *   batch size), the same progress reports as SQLite (groups; foods every 2,000; portions
  *   every 4,000; cleanup).
- * - Foods keep SQLite's `key` values. SQLite's upsert takes an AUTOINCREMENT key only for
- *   a row it inserts; PostgreSQL's `INSERT … ON CONFLICT` evaluates the identity default
- *   (nextval) for every proposed row, conflicting or not, so a re-import would burn 8,800
- *   keys and later foods (new curated ones, custom foods) would get other keys than on
- *   SQLite. Foods are therefore written as an `UPDATE … WHERE … IS DISTINCT FROM …` of the
- *   existing rows plus an `INSERT … SELECT … WHERE NOT EXISTS` of the new ones, in source
- *   order (which the search's tie-break relies on). Safe under the lock: nobody else
- *   imports meanwhile, and user-created foods have other ids (`custom-…`). Groups and
- *   portions (no generated keys) use `ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM`.
+ * - Foods get SQLite's `key` values, also after re-imports: foods are upserted with
+ *   `INSERT … SELECT … ORDER BY <source order> ON CONFLICT (id) DO UPDATE … WHERE … IS
+ *   DISTINCT FROM …`, the statement SQLite runs with `IS NOT`. Both databases take a new
+ *   key for every proposed row, conflicting or not (SQLite's AUTOINCREMENT records the
+ *   rowid it chose before the conflict; PostgreSQL evaluates the identity default first):
+ *   measured, a forced re-import on SQLite moves the next key from 8,794 to 17,587, and
+ *   so does this one. Existing foods keep their keys on both; new ones are numbered alike.
+ *   Groups and portions (no generated keys) are upserted the same way.
  * - `search_tokens` / `search_name_tokens` (db/migrations-pg/0001) come from
  *   `foodSearchTokens` (server/domain/search-tokens.ts), for imported and custom foods.
  *   The stored fingerprint covers them too (the SQLite fingerprint of the prepared rows
@@ -126,14 +125,12 @@ function unnestFrom(
 
 const foodNames = FOOD_COLUMNS.map(([name]) => name);
 const foodUpdatable = foodNames.filter((name) => name !== "id");
-const UPDATE_FOODS = `UPDATE foods AS f SET ${foodUpdatable.map((c) => `${c} = v.${c}`).join(", ")},
-    updated_at = ${ISO_NOW}
-  FROM ${unnestFrom(FOOD_COLUMNS, false)}
-  WHERE f.id = v.id AND (${foodUpdatable.map((c) => `f.${c} IS DISTINCT FROM v.${c}`).join(" OR ")})`;
-const INSERT_FOODS = `INSERT INTO foods (${foodNames.join(", ")})
+const UPSERT_FOODS = `INSERT INTO foods (${foodNames.join(", ")})
   SELECT ${foodNames.map((c) => `v.${c}`).join(", ")} FROM ${unnestFrom(FOOD_COLUMNS, true)}
-  WHERE NOT EXISTS (SELECT 1 FROM foods f WHERE f.id = v.id)
-  ORDER BY v.ord`;
+  ORDER BY v.ord
+  ON CONFLICT (id) DO UPDATE SET ${foodUpdatable.map((c) => `${c} = excluded.${c}`).join(", ")},
+    updated_at = ${ISO_NOW}
+  WHERE ${foodUpdatable.map((c) => `foods.${c} IS DISTINCT FROM excluded.${c}`).join(" OR ")}`;
 const portionNames = PORTION_COLUMNS.map(([name]) => name);
 const portionUpdatable = portionNames.filter(
   (name) => name !== "id" && name !== "food_id" && name !== "seq",
@@ -161,8 +158,7 @@ async function writePgImport(
   for (let start = 0; start < foods.length; start += PROGRESS_EVERY) {
     const batch = foods.slice(start, start + PROGRESS_EVERY);
     const arrays = FOOD_COLUMNS.map(([, , value]) => batch.map(value));
-    await client.query(UPDATE_FOODS, arrays);
-    await client.query(INSERT_FOODS, arrays);
+    await client.query(UPSERT_FOODS, arrays);
     onProgress?.({ stage: "foods", done: start + batch.length, total: foods.length });
   }
 
