@@ -134,7 +134,8 @@ describe.skipIf(!onPostgres)(postgresTitle("PostgreSQL connection and migrations
       // The lock is free again: a later start migrates (nothing to do) without waiting.
       await migratePostgres(second);
       const locks = await first.$client.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'",
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       );
       expect(locks.rows[0]?.n).toBe(0);
     } finally {

@@ -186,4 +186,26 @@ describe.skipIf(!onPostgres)(postgresTitle("db:copy from SQLite to PostgreSQL"),
     expect(replaced.stdout).toContain("| plan_entries | 2 | 2 | same |");
     expect(replaced.stdout).toContain("Copied and verified");
   }, 180_000);
+
+  it("finds a difference (here: a trigger on the target that alters plan names), reports it and commits nothing", async () => {
+    await target.$client.query(`
+      CREATE FUNCTION alter_plan_name() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN NEW.name := NEW.name || ' (altered)'; RETURN NEW; END $$;
+      CREATE TRIGGER alter_plan_name BEFORE INSERT ON plans
+        FOR EACH ROW EXECUTE FUNCTION alter_plan_name();`);
+    try {
+      await target.$client.query(`UPDATE plans SET name = 'Kept from before'`);
+      const result = await copySqliteToPostgres(sqlite.filePath, target, { replace: true });
+      expect(result.ok).toBe(false);
+      expect(result.tables.filter((row) => !row.checksumsEqual).map((row) => row.table)).toEqual([
+        "plans",
+      ]);
+      const names = await target.$client.query<{ name: string }>(`SELECT name FROM plans`);
+      expect(names.rows).toEqual([{ name: "Kept from before" }]);
+    } finally {
+      await target.$client.query(
+        `DROP TRIGGER alter_plan_name ON plans; DROP FUNCTION alter_plan_name();`,
+      );
+    }
+  }, 180_000);
 });
