@@ -274,4 +274,26 @@ describe.skipIf(!onPostgres)(postgresTitle("Food import on PostgreSQL"), () => {
     expect(done?.fingerprint).not.toBe(previous.fingerprint);
     expect(done?.curated_b12).toBeCloseTo(Number(before?.curated_b12) - 1.25, 10);
   }, 180_000);
+
+  it("two instances importing a fresh database together import once (the set-up lock)", async () => {
+    const scratch = await createScratchDatabase("import_race");
+    const first = openPostgres(scratch.url, { max: 2 });
+    const second = openPostgres(scratch.url, { max: 2 });
+    cleanups.push(
+      scratch.drop,
+      () => first.$client.end(),
+      () => second.$client.end(),
+    );
+    await Promise.all([migratePostgres(first), migratePostgres(second)]);
+    const results = await Promise.all([
+      importFoodDatabasePg(first, { sources: importSources() }),
+      importFoodDatabasePg(second, { sources: importSources() }),
+    ]);
+    expect(results.map((result) => result.changed).sort()).toEqual([false, true]);
+    expect(results[0]).toEqual({ ...results[1], changed: results[0]?.changed });
+    const keys = await first.$client.query<{ min: number; max: number; n: number }>(
+      `SELECT min(key)::int AS min, max(key)::int AS max, count(*)::int AS n FROM foods`,
+    );
+    expect(keys.rows[0]).toEqual({ min: 1, max: 8793, n: 8793 });
+  }, 180_000);
 });
