@@ -296,4 +296,47 @@ describe.skipIf(!onPostgres)(postgresTitle("Food import on PostgreSQL"), () => {
     );
     expect(keys.rows[0]).toEqual({ min: 1, max: 8793, n: 8793 });
   }, 180_000);
+
+  it("re-imports without a curated food and with it again give the same foods and keys as on SQLite", async () => {
+    const all = importSources();
+    const curated = JSON.parse(all.curatedFoodsJson) as { foods: { id: string }[] };
+    const dropped = curated.foods[1]?.id as string;
+    const without: ImportSources = {
+      ...all,
+      curatedFoodsJson: JSON.stringify({
+        ...curated,
+        foods: curated.foods.filter((food) => food.id !== dropped),
+      }),
+    };
+    const scratch = await createScratchDatabase("import_drop");
+    const db = openPostgres(scratch.url, { max: 2 });
+    cleanups.push(scratch.drop, () => db.$client.end());
+    await migratePostgres(db);
+    const other = createTestDatabase();
+    cleanups.push(() => other.close());
+    await importFoodDatabasePg(db, { sources: all });
+
+    const pgWithout = await importFoodDatabasePg(db, { sources: without });
+    const sqliteWithout = importFoodDatabase(other.db, { sources: without });
+    expect({ ...pgWithout, fingerprint: "" }).toEqual({ ...sqliteWithout, fingerprint: "" });
+    const gone = await db.$client.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM foods WHERE id = $1) + (SELECT count(*) FROM food_portions WHERE food_id = $1) AS n`,
+      [dropped],
+    );
+    expect(Number(gone.rows[0]?.n)).toBe(0);
+
+    await importFoodDatabasePg(db, { sources: all });
+    importFoodDatabase(other.db, { sources: all });
+    const sqliteFoods = other.db
+      .select()
+      .from(sqliteSchema.foods)
+      .orderBy(asc(sqliteSchema.foods.key))
+      .all()
+      .map(comparableFood);
+    const pgFoods = (await db.select().from(pgSchema.foods).orderBy(asc(pgSchema.foods.key))).map(
+      comparableFood,
+    );
+    expect(pgFoods.find((food) => food.id === dropped)?.key).toBeGreaterThan(8793);
+    expect(pgFoods).toEqual(sqliteFoods);
+  }, 240_000);
 });
