@@ -32,7 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="site-header">
           <div className="site-header-inner">
-            <Link className="brand" href="/">
+            {/* Not prefetched, like the navigation links (site-nav.tsx): a prefetch of the
+                home page is a full server render and client work during every page load. */}
+            <Link className="brand" href="/" prefetch={false}>
               B12 Planner
             </Link>
             <SiteNav />

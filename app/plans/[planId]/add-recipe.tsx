@@ -29,8 +29,11 @@ export function AddRecipe(props: {
     return (
       <div className="add-food card">
         <p>
-          No recipes yet. <Link href="/recipes/new">Write a recipe</Link> (or paste one), then add
-          it here.
+          No recipes yet.{" "}
+          <Link prefetch={false} href="/recipes/new">
+            Write a recipe
+          </Link>{" "}
+          (or paste one), then add it here.
         </p>
         <button type="button" className="secondary" onClick={props.onClose}>
           Close

@@ -68,7 +68,7 @@ export function DishRow(props: {
             </p>
           )}
           <p className="small">
-            <Link href={`/recipes/${encodeURIComponent(dish.recipeId)}`}>
+            <Link prefetch={false} href={`/recipes/${encodeURIComponent(dish.recipeId)}`}>
               Open the recipe ({formatServings(dish.recipeServings)})
             </Link>
           </p>

@@ -174,7 +174,11 @@ export function EatersPanel({
           </ul>
           <p className="small">
             A portion factor of 0.5 means half of every amount in the plan (a young child, say). Add
-            people without a login on the <Link href="/household">household page</Link>.
+            people without a login on the{" "}
+            <Link prefetch={false} href="/household">
+              household page
+            </Link>
+            .
           </p>
           {error && !error.field?.startsWith("eaters.") && (
             <p className="field-error" role="alert">

@@ -190,7 +190,11 @@ function EntryRow(props: {
   return (
     <li className="entry">
       <div className="entry-main">
-        <Link href={`/foods/${encodeURIComponent(entry.foodId)}`} className="entry-name">
+        <Link
+          prefetch={false}
+          href={`/foods/${encodeURIComponent(entry.foodId)}`}
+          className="entry-name"
+        >
           {entry.foodName}
         </Link>
         <span className="entry-amount muted">{describeAmount(entry)}</span>

@@ -15,8 +15,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PlanPage({ params }: Props) {
   const { planId } = await params;
   const caller = serverCaller();
-  const [plan, totals] = await callOrNotFound(() =>
-    Promise.all([caller.plans.get({ planId }), caller.plans.totals({ planId })]),
+  const [plan, totals, profile] = await callOrNotFound(() =>
+    Promise.all([
+      caller.plans.get({ planId }),
+      caller.plans.totals({ planId }),
+      // The profile (its diet filters the add-food search) comes with the page too: fetched
+      // after load, its answer re-rendered the whole editor at the page's busiest.
+      caller.profile.get(),
+    ]),
   );
   // In the first HTML: fetched by the browser after load, they cost a request and a
   // second render of the page at its busiest (bench/results.md, "Plan page").
@@ -27,6 +33,7 @@ export default async function PlanPage({ params }: Props) {
     <PlanEditor
       initialPlan={plan}
       initialTotals={totals}
+      initialProfile={profile}
       initialSuggestions={{ personId: totals.personId, data: suggestions }}
     />
   );

@@ -4,6 +4,10 @@
  * lunch, dinner and snacks; supplements, suggestions and charts. Every number and every
  * status comes from the server (plans.get, plans.totals, plans.suggestions); the pieces
  * in this folder only show them.
+ *
+ * Links in this folder are not prefetched (prefetch={false}), like the site navigation:
+ * pages render per request (CSP nonces), so each prefetch is a server render plus a
+ * response parsed on the main thread while the page is still hydrating.
  */
 import Link from "next/link";
 import { useDeferredValue, useId } from "react";
@@ -18,19 +22,21 @@ import { CopyMeal, UndoRemoval } from "./meal-tools";
 import { type InitialSuggestions, SuggestionsPanel } from "./suggestions-panel";
 import { SourcesCard, TargetCard, VerdictCard } from "./summary-cards";
 import { SupplementsPanel } from "./supplements-panel";
-import { MEALS, type Plan, type Totals, usePlanEditor } from "./use-plan-editor";
+import { MEALS, type Plan, type Profile, type Totals, usePlanEditor } from "./use-plan-editor";
 
 export function PlanEditor({
   initialPlan,
   initialTotals,
   initialSuggestions,
+  initialProfile,
 }: {
   initialPlan: Plan;
   initialTotals: Totals;
+  initialProfile?: Profile;
   initialSuggestions?: InitialSuggestions;
 }) {
   const ids = useId();
-  const editor = usePlanEditor(initialPlan, initialTotals);
+  const editor = usePlanEditor(initialPlan, initialTotals, initialProfile);
   const { plan, totals, planId, mutations } = editor;
   // Charts redraw at a lower priority than the numbers: an edit shows at once, the
   // charts follow a moment later (Recharts redraws of 28 stacked bars are the slow part).
@@ -44,11 +50,15 @@ export function PlanEditor({
   return (
     <div className="stack">
       <p className="small">
-        <Link href="/plans">← All plans</Link>
+        <Link prefetch={false} href="/plans">
+          ← All plans
+        </Link>
       </p>
       <h1>{plan.name}</h1>
       <p className="actions">
-        <Link href={`/plans/${encodeURIComponent(plan.id)}/shopping`}>Shopping list</Link>
+        <Link prefetch={false} href={`/plans/${encodeURIComponent(plan.id)}/shopping`}>
+          Shopping list
+        </Link>
       </p>
 
       <EatersPanel planId={planId} totals={totals} onSelect={editor.setPersonId} />

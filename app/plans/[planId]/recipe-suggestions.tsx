@@ -63,7 +63,9 @@ export function RecipeSuggestions(props: {
         {props.recipes.map((recipe) => (
           <li key={recipe.recipeId} className="suggestion">
             <div>
-              <Link href={`/recipes/${encodeURIComponent(recipe.recipeId)}`}>{recipe.name}</Link>
+              <Link prefetch={false} href={`/recipes/${encodeURIComponent(recipe.recipeId)}`}>
+                {recipe.name}
+              </Link>
               <p className="small">
                 {recipe.explanation ||
                   `A serving (${formatMicrograms(recipe.b12PerServingMicrograms)} µg) at ${MEAL_LABELS[recipe.meal].toLowerCase()} on ${dayList(recipe.days)}.`}

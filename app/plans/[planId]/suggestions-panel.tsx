@@ -129,7 +129,9 @@ export function SuggestionsPanel({
                 {data.foods.map((food) => (
                   <li key={food.foodId} className="suggestion">
                     <div>
-                      <Link href={`/foods/${encodeURIComponent(food.foodId)}`}>{food.name}</Link>
+                      <Link prefetch={false} href={`/foods/${encodeURIComponent(food.foodId)}`}>
+                        {food.name}
+                      </Link>
                       <p className="small">
                         {food.portionsPerDay} × {food.portionLabel} a day (
                         {formatMicrograms(food.b12PerPortionMicrograms)} µg each) at{" "}
@@ -212,7 +214,10 @@ export function SuggestionsPanel({
       )}
       {data && (
         <p className="small muted">
-          {data.healthcareNote} <Link href="/learn">How these estimates work</Link>
+          {data.healthcareNote}{" "}
+          <Link prefetch={false} href="/learn">
+            How these estimates work
+          </Link>
         </p>
       )}
     </section>

@@ -107,7 +107,9 @@ export function VerdictCard({ totals }: { totals: Totals }) {
         <p className="small warn-text">{unknownNote(totals.unknownEntries, totals.entryCount)}</p>
       )}
       <p className="small">
-        <Link href="/learn#how-this-app-estimates">How this is judged</Link>
+        <Link prefetch={false} href="/learn#how-this-app-estimates">
+          How this is judged
+        </Link>
       </p>
     </section>
   );
@@ -133,9 +135,13 @@ export function TargetCard({ totals, personName }: { totals: Totals; personName?
         <p className="small warn-text">This uses the default adult profile.</p>
       )}
       {personName ? (
-        <Link href="/household">Change {personName}'s profile</Link>
+        <Link prefetch={false} href="/household">
+          Change {personName}'s profile
+        </Link>
       ) : (
-        <Link href="/profile">Change your profile</Link>
+        <Link prefetch={false} href="/profile">
+          Change your profile
+        </Link>
       )}
     </div>
   );

@@ -6,7 +6,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { formatMicrograms } from "@/app/_lib/format";
+import { formatDecimal, formatMicrograms } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/client";
 import {
   COMMON_DOSES_MICROGRAMS,
@@ -278,7 +278,7 @@ function SupplementForm({
           >
             {COMMON_DOSES_MICROGRAMS.map((dose) => (
               <option key={dose} value={dose}>
-                {dose.toLocaleString("en-GB")} µg
+                {formatDecimal(dose, 3)} µg
               </option>
             ))}
             <option value="other">Other amount…</option>

@@ -13,6 +13,7 @@ import { useUndoableRemoval } from "./meal-tools";
 
 export type Plan = RouterOutputs["plans"]["get"];
 export type Totals = RouterOutputs["plans"]["totals"];
+export type Profile = RouterOutputs["profile"]["get"];
 export type DayTotals = Totals["days"][number];
 export type Entry = Plan["entries"][number];
 export type Dish = Plan["dishes"][number];
@@ -20,7 +21,7 @@ export type Meal = Entry["meal"];
 
 export const MEALS = MEAL_OPTIONS;
 
-export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
+export function usePlanEditor(initialPlan: Plan, initialTotals: Totals, initialProfile?: Profile) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const planId = initialPlan.id;
@@ -41,7 +42,7 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals) {
   }).data;
   const totals =
     personId !== null && personId !== ownTotals.personId && personTotals ? personTotals : ownTotals;
-  const profile = useQuery(trpc.profile.get.queryOptions());
+  const profile = useQuery({ ...trpc.profile.get.queryOptions(), initialData: initialProfile });
   const [selectedDay, setSelectedDay] = useState(1);
   const [error, setError] = useState<string | null>(null);
 
