@@ -38,6 +38,8 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type BetterSqlite3 from "better-sqlite3";
+import { is } from "drizzle-orm";
+import { SQLiteSelectBase } from "drizzle-orm/sqlite-core";
 import type { AppDatabase } from "./client";
 
 /** What a `write` callback receives. On SQLite the connection itself, inside BEGIN. */
@@ -208,13 +210,15 @@ export function inWrite(db: AppDatabase): boolean {
   return scopes.getStore()?.client === db.$client;
 }
 
-type Limitable<R> = PromiseLike<R[]> & { limit?: (count: number) => PromiseLike<R[]> };
-
 /**
  * The first row of a query, or undefined: the awaitable `.get()`. A select is limited to
- * one row; anything else (an insert or update with `returning`) is awaited whole.
+ * one row (as `.get()` stepped once); anything else (an insert, update or delete with
+ * `returning`; SQLite's update and delete also have a `limit` that must not be touched)
+ * is awaited whole.
  */
-export async function first<R>(query: Limitable<R>): Promise<R | undefined> {
-  const rows = typeof query.limit === "function" ? await query.limit(1) : await query;
+export async function first<R>(query: PromiseLike<R[]>): Promise<R | undefined> {
+  const rows = is(query, SQLiteSelectBase)
+    ? await (query as unknown as { limit: (count: number) => PromiseLike<R[]> }).limit(1)
+    : await query;
   return rows[0];
 }

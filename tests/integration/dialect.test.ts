@@ -263,3 +263,23 @@ describe("first()", () => {
     expect(row).toEqual({ name: "R" });
   });
 });
+
+describe("first() on writes", () => {
+  it("an update with returning changes every matching row, not only the first", async () => {
+    await addOwner(t.db, "dialect-u1");
+    await addOwner(t.db, "dialect-u2");
+    const row = await first(
+      t.db
+        .update(owners)
+        .set({ name: "both" })
+        .where(like(owners.id, "dialect-u%"))
+        .returning({ id: owners.id }),
+    );
+    expect(row?.id).toMatch(/^dialect-u[12]$/);
+    const names = await t.db
+      .select({ name: owners.name })
+      .from(owners)
+      .where(like(owners.id, "dialect-u%"));
+    expect(names).toEqual([{ name: "both" }, { name: "both" }]);
+  });
+});
