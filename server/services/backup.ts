@@ -23,6 +23,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { write } from "../../db/dialect";
 import {
   dietOverrides,
   favoriteFoods,
@@ -138,7 +139,11 @@ function peopleOf(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput
 }
 
 /** Everything of one household, as one JSON document (docs/api.md, "Backup files"). */
-export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput {
+export async function exportBackup(
+  db: AppDatabase,
+  ownerId: string,
+  viewer: Viewer,
+): Promise<BackupInput> {
   const { profile, isDefault } = getProfile(db, ownerId);
   const lineNames = recipeLineFileNames(db, ownerId);
   const household = db
@@ -160,92 +165,94 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
       .where(eq(dietOverrides.ownerId, ownerId))
       .orderBy(asc(dietOverrides.foodId))
       .all(),
-    plans: listPlans(db, ownerId)
-      .reverse()
-      .map((plan) => {
-        // Ticks on recipe lines listed as text: named by recipe and line (new ids after a
-        // restore), for the recipes this plan's dishes use.
-        const preferences = db
-          .select()
-          .from(shoppingPreferences)
-          .where(eq(shoppingPreferences.planId, plan.id))
-          .get();
-        // The plan file's eaters (names) are for plan files; a backup names people by id.
-        const { eaters: _byName, ...file } = exportPlan(db, ownerId, plan.id);
-        const supplements = loadSupplements(db, plan.id);
-        const supplementIds = supplements.map((supplement) => supplement.id);
-        const extras = db
-          .select({ id: shoppingExtras.id, text: shoppingExtras.text })
-          .from(shoppingExtras)
-          .where(eq(shoppingExtras.planId, plan.id))
-          .orderBy(asc(shoppingExtras.position))
-          .all();
-        // Only the marks of items the list can show (a removed food's tick stays in the
-        // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
-        const { recipes: _recipes, ...planFile } = file;
-        const planRecipeKeys = new Set((file.recipes ?? []).map((recipe) => recipe.key));
-        const markKey = (itemKey: string): string | null => {
-          if (!itemKey.startsWith("recipe-line:")) return itemKey;
-          const name = lineNames.get(itemKey.slice("recipe-line:".length));
-          return name && planRecipeKeys.has(name.split("#")[0] ?? "")
-            ? `recipe-line:${name}`
-            : null;
-        };
-        const liveItems = new Set([
-          ...file.entries.map((entry) => entry.foodId),
-          ...(file.recipes ?? []).flatMap((recipe) =>
-            recipe.ingredients.flatMap((line) => (line.foodId ? [line.foodId] : [])),
-          ),
-          ...supplementIds.map((id) => `supplement:${id}`),
-          ...extras.map((extra) => `extra:${extra.id}`),
-        ]);
-        return {
-          id: plan.id,
-          // Food names are for people reading a plan file; a restore looks foods up by
-          // id, and leaving the names out halves the size of a large backup.
-          // Recipes are listed once for the whole backup (`recipes`), not per plan.
-          file: {
-            ...planFile,
-            entries: planFile.entries.map(({ foodName: _name, ...entry }) => entry),
-          },
-          supplementIds,
-          eaters: storedEaters(db, plan.id).map(({ person, portionFactor }) => ({
-            personId: person.id,
-            portionFactor,
-          })),
-          supplementPersonIds: supplements.map((supplement) => supplement.personId),
-          shopping: {
-            preferences: preferences
-              ? {
-                  servings: preferences.servings,
-                  guests: preferences.guests,
-                  unitSystem: preferences.unitSystem,
-                  fromDay: preferences.fromDay,
-                  toDay: preferences.toDay,
-                }
-              : null,
-            marks: db
-              .select({
-                itemKey: shoppingMarks.itemKey,
-                checked: shoppingMarks.checked,
-                inPantry: shoppingMarks.inPantry,
-              })
-              .from(shoppingMarks)
-              .where(eq(shoppingMarks.planId, plan.id))
-              .orderBy(asc(shoppingMarks.itemKey))
-              .all()
-              .flatMap((mark) => {
-                const key = markKey(mark.itemKey);
-                if (key === null) return [];
-                return liveItems.has(mark.itemKey) || key !== mark.itemKey
-                  ? [{ ...mark, itemKey: key }]
-                  : [];
-              })
-              .slice(0, MAX_BACKUP_MARKS),
-            extras,
-          },
-        };
-      }),
+    plans: await Promise.all(
+      listPlans(db, ownerId)
+        .reverse()
+        .map(async (plan) => {
+          // Ticks on recipe lines listed as text: named by recipe and line (new ids after a
+          // restore), for the recipes this plan's dishes use.
+          const preferences = db
+            .select()
+            .from(shoppingPreferences)
+            .where(eq(shoppingPreferences.planId, plan.id))
+            .get();
+          // The plan file's eaters (names) are for plan files; a backup names people by id.
+          const { eaters: _byName, ...file } = await exportPlan(db, ownerId, plan.id);
+          const supplements = loadSupplements(db, plan.id);
+          const supplementIds = supplements.map((supplement) => supplement.id);
+          const extras = db
+            .select({ id: shoppingExtras.id, text: shoppingExtras.text })
+            .from(shoppingExtras)
+            .where(eq(shoppingExtras.planId, plan.id))
+            .orderBy(asc(shoppingExtras.position))
+            .all();
+          // Only the marks of items the list can show (a removed food's tick stays in the
+          // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
+          const { recipes: _recipes, ...planFile } = file;
+          const planRecipeKeys = new Set((file.recipes ?? []).map((recipe) => recipe.key));
+          const markKey = (itemKey: string): string | null => {
+            if (!itemKey.startsWith("recipe-line:")) return itemKey;
+            const name = lineNames.get(itemKey.slice("recipe-line:".length));
+            return name && planRecipeKeys.has(name.split("#")[0] ?? "")
+              ? `recipe-line:${name}`
+              : null;
+          };
+          const liveItems = new Set([
+            ...file.entries.map((entry) => entry.foodId),
+            ...(file.recipes ?? []).flatMap((recipe) =>
+              recipe.ingredients.flatMap((line) => (line.foodId ? [line.foodId] : [])),
+            ),
+            ...supplementIds.map((id) => `supplement:${id}`),
+            ...extras.map((extra) => `extra:${extra.id}`),
+          ]);
+          return {
+            id: plan.id,
+            // Food names are for people reading a plan file; a restore looks foods up by
+            // id, and leaving the names out halves the size of a large backup.
+            // Recipes are listed once for the whole backup (`recipes`), not per plan.
+            file: {
+              ...planFile,
+              entries: planFile.entries.map(({ foodName: _name, ...entry }) => entry),
+            },
+            supplementIds,
+            eaters: storedEaters(db, plan.id).map(({ person, portionFactor }) => ({
+              personId: person.id,
+              portionFactor,
+            })),
+            supplementPersonIds: supplements.map((supplement) => supplement.personId),
+            shopping: {
+              preferences: preferences
+                ? {
+                    servings: preferences.servings,
+                    guests: preferences.guests,
+                    unitSystem: preferences.unitSystem,
+                    fromDay: preferences.fromDay,
+                    toDay: preferences.toDay,
+                  }
+                : null,
+              marks: db
+                .select({
+                  itemKey: shoppingMarks.itemKey,
+                  checked: shoppingMarks.checked,
+                  inPantry: shoppingMarks.inPantry,
+                })
+                .from(shoppingMarks)
+                .where(eq(shoppingMarks.planId, plan.id))
+                .orderBy(asc(shoppingMarks.itemKey))
+                .all()
+                .flatMap((mark) => {
+                  const key = markKey(mark.itemKey);
+                  if (key === null) return [];
+                  return liveItems.has(mark.itemKey) || key !== mark.itemKey
+                    ? [{ ...mark, itemKey: key }]
+                    : [];
+                })
+                .slice(0, MAX_BACKUP_MARKS),
+              extras,
+            },
+          };
+        }),
+    ),
     favoriteFoods: db
       .select({ foodId: favoriteFoods.foodId, createdAt: favoriteFoods.createdAt })
       .from(favoriteFoods)
@@ -397,8 +404,8 @@ function planPeople(
   };
 }
 
-function restorePlan(
-  tx: Transaction,
+async function restorePlan(
+  tx: AppDatabase,
   connection: Connection,
   ownerId: string,
   plan: BackupInput["plans"][number],
@@ -406,10 +413,10 @@ function restorePlan(
   personMap: Map<string, string>,
   recipeIds: ReadonlyMap<string, string>,
   recipeLineIds: ReadonlyMap<string, string>,
-): { entries: number; supplements: number } {
+): Promise<{ entries: number; supplements: number }> {
   // The file's schema holds it to the owner caps (plans, entries over all plans), and
   // checkReferences found every food it uses.
-  const { id, supplementIds } = insertPlanFile(tx, ownerId, plan.file, portionsById, {
+  const { id, supplementIds } = await insertPlanFile(tx, ownerId, plan.file, portionsById, {
     capsChecked: true,
     people: planPeople(plan, personMap),
     // A plan file carrying its own recipes (pasted from plans.export) makes its own.
@@ -538,31 +545,31 @@ function restorePeople(
 }
 
 /** Replaces all of a household's data with a backup's, all or nothing. */
-export function restoreBackup(
+export async function restoreBackup(
   db: AppDatabase,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): RestoreSummary {
+): Promise<RestoreSummary> {
   checkReferences(db, ownerId, file);
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
   // for its one transaction keeps SQLite from spilling and re-reading them.
   const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
   db.$client.pragma("cache_size = -131072");
   try {
-    return writeBackup(db, ownerId, file, viewer);
+    return await writeBackup(db, ownerId, file, viewer);
   } finally {
     db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
   }
 }
 
-function writeBackup(
+async function writeBackup(
   db: AppDatabase,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): RestoreSummary {
-  return db.transaction((tx) => {
+): Promise<RestoreSummary> {
+  return await write(db, async (tx) => {
     // Out with the old: plans first (their entries restrict custom foods), then recipes
     // (their lines restrict custom foods too).
     tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
@@ -615,7 +622,7 @@ function writeBackup(
     let entries = 0;
     let supplements = 0;
     for (const plan of file.plans) {
-      const counts = restorePlan(
+      const counts = await restorePlan(
         tx,
         db.$client,
         ownerId,

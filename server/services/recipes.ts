@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { write } from "../../db/dialect";
 import {
   foodPortions,
   foods,
@@ -340,13 +341,27 @@ function amountLabel(grams: number | null, quantity: number | null, portionLabel
 }
 
 /** Checks every line (foods visible to the owner, portions of their food) and makes rows. */
-function ingredientRows(
+async function ingredientRows(
   tx: Db,
   ownerId: string,
   recipeId: string,
   ingredients: readonly RecipeIngredient[],
-): IngredientInsert[] {
-  return ingredients.map((ingredient, index) => {
+): Promise<IngredientInsert[]> {
+  const rows: IngredientInsert[] = [];
+  for (const [index, ingredient] of ingredients.entries()) {
+    rows.push(await ingredientRow(tx, ownerId, recipeId, ingredient, index));
+  }
+  return rows;
+}
+
+async function ingredientRow(
+  tx: Db,
+  ownerId: string,
+  recipeId: string,
+  ingredient: RecipeIngredient,
+  index: number,
+): Promise<IngredientInsert> {
+  {
     const field = `ingredients.${index}`;
     const base = { id: randomUUID(), recipeId, position: index + 1 };
     if (ingredient.foodId === null) {
@@ -367,7 +382,7 @@ function ingredientRows(
     };
     if (ingredient.amount !== null) {
       try {
-        amount = resolveAmount(tx, ownerId, food.id, ingredient.amount);
+        amount = await resolveAmount(tx, ownerId, food.id, ingredient.amount);
       } catch (error) {
         if (error instanceof AppError) {
           throw new AppError(
@@ -392,7 +407,7 @@ function ingredientRows(
         .filter(Boolean)
         .join(" ");
     return { ...base, text, foodId: food.id, ...amount };
-  });
+  }
 }
 
 function insertIngredients(tx: Db, rows: IngredientInsert[]): void {
@@ -403,16 +418,16 @@ function insertIngredients(tx: Db, rows: IngredientInsert[]): void {
   }
 }
 
-export function createRecipe(
+export async function createRecipe(
   db: AppDatabase,
   ownerId: string,
   input: CreateRecipeInput,
   viewer: RecipeViewer,
-): RecipeView {
+): Promise<RecipeView> {
   const id = randomUUID();
-  db.transaction((tx) => {
+  await write(db, async (tx) => {
     checkRecipeRoom(tx, ownerId);
-    const rows = ingredientRows(tx, ownerId, id, input.ingredients);
+    const rows = await ingredientRows(tx, ownerId, id, input.ingredients);
     tx.insert(recipes)
       .values({
         id,
@@ -429,17 +444,17 @@ export function createRecipe(
 }
 
 /** Changes a recipe; the plans whose dishes use it change with it (listed in the answer). */
-export function updateRecipe(
+export async function updateRecipe(
   db: AppDatabase,
   ownerId: string,
   input: UpdateRecipeInput,
   viewer: RecipeViewer,
-): { recipe: RecipeView; plansAffected: { planId: string; planName: string }[] } {
-  db.transaction((tx) => {
+): Promise<{ recipe: RecipeView; plansAffected: { planId: string; planName: string }[] }> {
+  await write(db, async (tx) => {
     const recipe = requireRecipe(tx, ownerId, input.recipeId);
     const rows =
       input.ingredients !== undefined
-        ? ingredientRows(tx, ownerId, recipe.id, input.ingredients)
+        ? await ingredientRows(tx, ownerId, recipe.id, input.ingredients)
         : null;
     tx.update(recipes)
       .set({
@@ -469,12 +484,12 @@ export function updateRecipe(
 }
 
 /** Deletes a recipe; one in use only with `removeFromPlans` (its dishes go too). */
-export function deleteRecipe(
+export async function deleteRecipe(
   db: AppDatabase,
   ownerId: string,
   input: { recipeId: string; removeFromPlans?: boolean },
-): { id: string; removedDishes: number } {
-  return db.transaction((tx) => {
+): Promise<{ id: string; removedDishes: number }> {
+  return await write(db, async (tx) => {
     const recipe = requireRecipe(tx, ownerId, input.recipeId);
     const uses = usedIn(tx, recipe.id);
     const dishCount = uses.reduce((total, use) => total + use.dishCount, 0);
@@ -503,14 +518,14 @@ export function deleteRecipe(
  * A copy named "<name> (copy)", scaled to `servings` when given (every gram and portion
  * quantity × servings / the recipe's servings; a line without grams stays as it is).
  */
-export function duplicateRecipe(
+export async function duplicateRecipe(
   db: AppDatabase,
   ownerId: string,
   input: { recipeId: string; servings?: number },
   viewer: RecipeViewer,
-): RecipeView {
+): Promise<RecipeView> {
   const id = randomUUID();
-  db.transaction((tx) => {
+  await write(db, async (tx) => {
     const recipe = requireRecipe(tx, ownerId, input.recipeId);
     checkRecipeRoom(tx, ownerId, 1, "recipeId");
     const servings = input.servings ?? recipe.servings;

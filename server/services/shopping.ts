@@ -43,8 +43,8 @@ import { prepared } from "./statements";
 type PlanRow = { id: string; name: string; dayCount: number; startDate: string | null };
 
 /** The owner's plan (NOT_FOUND otherwise), narrowed to what the list shows. */
-function requirePlan(db: AppDatabase, ownerId: string, planId: string): PlanRow {
-  const { id, name, dayCount, startDate } = requirePlanRow(db, ownerId, planId);
+async function requirePlan(db: AppDatabase, ownerId: string, planId: string): Promise<PlanRow> {
+  const { id, name, dayCount, startDate } = await requirePlanRow(db, ownerId, planId);
   return { id, name, dayCount, startDate };
 }
 
@@ -254,13 +254,13 @@ function buildView(
 }
 
 /** The plan's shopping list; input fields override the saved preferences for this call. */
-export function getShoppingList(
+export async function getShoppingList(
   db: AppDatabase,
   ownerId: string,
   input: ShoppingListInput,
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, input, viewer));
 }
 
@@ -268,13 +268,13 @@ export function getShoppingList(
  * Saves guests (or the people override; null clears it), units and range (null days: the
  * whole plan).
  */
-export function setShoppingPreferences(
+export async function setShoppingPreferences(
   db: AppDatabase,
   ownerId: string,
   input: SetPreferencesInput,
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   const saved = savedPreferences(db, plan.id);
   const next = {
     servings: input.servings === undefined ? (saved?.servings ?? null) : input.servings,
@@ -347,13 +347,13 @@ function requireItem(db: AppDatabase, planId: string, itemKey: string): void {
  * Moves a food to another aisle on every list of the owner (null: back to the aisle
  * the food's group gives). The food must be on this plan's list.
  */
-export function setAisle(
+export async function setAisle(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; foodId: string; aisle: Aisle | null },
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   if (
     input.foodId.startsWith("extra:") ||
     input.foodId.startsWith("supplement:") ||
@@ -386,13 +386,13 @@ export function setAisle(
 
 export type ShoppingMark = { itemKey: string; checked: boolean; inPantry: boolean };
 
-function setMark(
+async function setMark(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; itemKey: string },
   change: { checked: boolean } | { inPantry: boolean },
-): ShoppingMark {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingMark> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   requireItem(db, plan.id, input.itemKey);
   const row = db
     .insert(shoppingMarks)
@@ -410,30 +410,30 @@ function setMark(
   return row;
 }
 
-export function setChecked(
+export async function setChecked(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; itemKey: string; checked: boolean },
-): ShoppingMark {
-  return setMark(db, ownerId, input, { checked: input.checked });
+): Promise<ShoppingMark> {
+  return await setMark(db, ownerId, input, { checked: input.checked });
 }
 
-export function setInPantry(
+export async function setInPantry(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; itemKey: string; inPantry: boolean },
-): ShoppingMark {
-  return setMark(db, ownerId, input, { inPantry: input.inPantry });
+): Promise<ShoppingMark> {
+  return await setMark(db, ownerId, input, { inPantry: input.inPantry });
 }
 
 /** Unticks every line and extra ("already have" marks stay). */
-export function clearChecked(
+export async function clearChecked(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, planId);
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, planId);
   db.update(shoppingMarks)
     .set({ checked: false, updatedAt: new Date().toISOString() })
     .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)))
@@ -441,13 +441,13 @@ export function clearChecked(
   return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
-export function addExtra(
+export async function addExtra(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; text: string },
   viewer: Viewer,
-): ShoppingListView & { extraId: string } {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingListView & { extraId: string }> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   const extraId = randomUUID();
   db.transaction((tx) => {
     const row = tx
@@ -471,13 +471,13 @@ export function addExtra(
   };
 }
 
-export function removeExtra(
+export async function removeExtra(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; extraId: string },
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   db.transaction((tx) => {
     const removed = tx
       .delete(shoppingExtras)

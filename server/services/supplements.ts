@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { write } from "../../db/dialect";
 import { planSupplements, plans } from "../../db/schema";
 import { AppError, invalid, notFound } from "../errors";
 import {
@@ -84,15 +85,15 @@ export function supplementPerson(
   return person.id;
 }
 
-export function addSupplement(
+export async function addSupplement(
   db: AppDatabase,
   ownerId: string,
   input: AddSupplementInput,
   viewer: Viewer,
-): PlanEditResult {
+): Promise<PlanEditResult> {
   const id = randomUUID();
-  db.transaction((tx) => {
-    const plan = requirePlan(tx, ownerId, input.planId);
+  await write(db, async (tx) => {
+    const plan = await requirePlan(tx, ownerId, input.planId);
     const personId = supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
     const schedule = scheduleFields(input);
     checkSchedule(plan, schedule);
@@ -122,18 +123,18 @@ export function addSupplement(
         personId,
       })
       .run();
-    touchPlan(tx, plan.id);
+    await touchPlan(tx, plan.id);
   });
-  return editResult(db, ownerId, input.planId, id);
+  return await editResult(db, ownerId, input.planId, id);
 }
 
-export function updateSupplement(
+export async function updateSupplement(
   db: AppDatabase,
   ownerId: string,
   input: UpdateSupplementInput,
   viewer: Viewer,
-): PlanEditResult {
-  const planId = db.transaction((tx) => {
+): Promise<PlanEditResult> {
+  const planId = await write(db, async (tx) => {
     const { supplement, plan } = requireSupplement(tx, ownerId, input.supplementId);
     const personId =
       input.personId === undefined
@@ -159,22 +160,22 @@ export function updateSupplement(
       })
       .where(eq(planSupplements.id, supplement.id))
       .run();
-    touchPlan(tx, plan.id);
+    await touchPlan(tx, plan.id);
     return plan.id;
   });
-  return editResult(db, ownerId, planId, input.supplementId);
+  return await editResult(db, ownerId, planId, input.supplementId);
 }
 
-export function removeSupplement(
+export async function removeSupplement(
   db: AppDatabase,
   ownerId: string,
   supplementId: string,
-): PlanEditResult {
-  const planId = db.transaction((tx) => {
+): Promise<PlanEditResult> {
+  const planId = await write(db, async (tx) => {
     const { supplement, plan } = requireSupplement(tx, ownerId, supplementId);
     tx.delete(planSupplements).where(eq(planSupplements.id, supplement.id)).run();
-    touchPlan(tx, plan.id);
+    await touchPlan(tx, plan.id);
     return plan.id;
   });
-  return editResult(db, ownerId, planId, supplementId);
+  return await editResult(db, ownerId, planId, supplementId);
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { write } from "../../../db/dialect";
 import { foodPortions, foods, planEaters, planEntries, plans } from "../../../db/schema";
 import { b12MicrogramsForGrams } from "../../domain/b12-amounts";
 import { planDayDate } from "../../domain/plan-totals";
@@ -159,8 +160,8 @@ const PLAN_PORTIONS_SQL = `SELECT p.food_id, p.id, p.label, p.grams FROM food_po
   ORDER BY p.food_id, p.seq`;
 
 /** The plan with its entries (read with raw prepared statements: the editor's hot path). */
-export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanView {
-  const plan = requirePlan(db, ownerId, planId);
+export async function getPlan(db: AppDatabase, ownerId: string, planId: string): Promise<PlanView> {
+  const plan = await requirePlan(db, ownerId, planId);
   const rows = prepared(db, PLAN_ENTRIES_SQL).raw(true).all(planId) as PlanEntryRow[];
   const portionsByFood: Record<string, PortionOption[]> = {};
   const portionRows = prepared(db, PLAN_PORTIONS_SQL).raw(true).all(planId) as [
@@ -227,12 +228,12 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
   };
 }
 
-export function updatePlan(
+export async function updatePlan(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; name?: string; startDate?: string | null },
-): PlanSummary {
-  requirePlan(db, ownerId, input.planId);
+): Promise<PlanSummary> {
+  await requirePlan(db, ownerId, input.planId);
   if (input.startDate === null) {
     const byWeekday = loadSupplements(db, input.planId).filter((item) => item.weekdays !== null);
     if (byWeekday.length > 0) {
@@ -260,13 +261,13 @@ function summary(db: AppDatabase, ownerId: string, planId: string): PlanSummary 
   return found;
 }
 
-export function copyEntries(
+export async function copyEntries(
   tx: Transaction,
   rows: ReturnType<typeof loadEntries>,
   targetPlanId: string,
   dayMap: (day: number) => number,
-): void {
-  insertEntries(
+): Promise<void> {
+  await insertEntries(
     tx,
     rows.map((row) => ({
       id: randomUUID(),
@@ -282,18 +283,26 @@ export function copyEntries(
   );
 }
 
-export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string): { id: string } {
-  const plan = requirePlan(db, ownerId, planId);
+export async function duplicatePlan(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+): Promise<{ id: string }> {
+  const plan = await requirePlan(db, ownerId, planId);
   const id = randomUUID();
   const suffix = " (copy)";
   const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
-  db.transaction((tx) => {
+  await write(db, async (tx) => {
     checkPlanRoom(tx, ownerId);
-    checkOwnerEntryRoom(tx, ownerId, countEntries(tx, planId) + countDishes(tx, planId));
+    checkOwnerEntryRoom(
+      tx,
+      ownerId,
+      (await countEntries(tx, planId)) + (await countDishes(tx, planId)),
+    );
     tx.insert(plans)
       .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate })
       .run();
-    copyEntries(tx, loadEntries(tx, planId), id, (day) => day);
+    await copyEntries(tx, loadEntries(tx, planId), id, (day) => day);
     copySupplements(tx, loadSupplements(tx, planId), id);
     copyEaters(tx, planId, id);
     insertDishes(tx, id, loadDishRowsForCopy(tx, planId));
@@ -310,8 +319,12 @@ function copyEaters(tx: Transaction, fromPlanId: string, toPlanId: string): void
     .run();
 }
 
-export function deletePlan(db: AppDatabase, ownerId: string, planId: string): { id: string } {
-  requirePlan(db, ownerId, planId);
+export async function deletePlan(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+): Promise<{ id: string }> {
+  await requirePlan(db, ownerId, planId);
   db.delete(plans).where(eq(plans.id, planId)).run();
   return { id: planId };
 }

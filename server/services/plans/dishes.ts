@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { write } from "../../../db/dialect";
 import { planRecipes, plans, recipes } from "../../../db/schema";
 import type { TotalsEntryInput } from "../../domain/plan-totals";
 import { ingredientB12Micrograms, scaleIngredientGrams } from "../../domain/recipes";
@@ -145,12 +146,12 @@ export function dishTotalsEntries(
 }
 
 /** Dishes count with the plan's entries against its cap and the household's. */
-export function checkDishRoom(db: Db, planId: string, adding: number): void {
-  checkRoom(db, planId, adding);
+export async function checkDishRoom(db: Db, planId: string, adding: number): Promise<void> {
+  await checkRoom(db, planId, adding);
 }
 
-function requireDish(db: Db, ownerId: string, planId: string, dishId: string) {
-  const plan = requirePlan(db, ownerId, planId);
+async function requireDish(db: Db, ownerId: string, planId: string, dishId: string) {
+  const plan = await requirePlan(db, ownerId, planId);
   const dish = db
     .select()
     .from(planRecipes)
@@ -162,23 +163,23 @@ function requireDish(db: Db, ownerId: string, planId: string, dishId: string) {
 
 export type DishEditResult = PlanEditResult & { dish: DishView | null };
 
-function dishResult(db: AppDatabase, ownerId: string, planId: string, dishId: string) {
-  const result = editResult(db, ownerId, planId, dishId);
+async function dishResult(db: AppDatabase, ownerId: string, planId: string, dishId: string) {
+  const result = await editResult(db, ownerId, planId, dishId);
   return { ...result, dish: result.plan.dishes.find((dish) => dish.id === dishId) ?? null };
 }
 
 /** Adds `servings` of a recipe to a meal, after what the meal already holds. */
-export function addRecipeToPlan(
+export async function addRecipeToPlan(
   db: AppDatabase,
   ownerId: string,
   input: AddRecipeToPlanInput,
-): DishEditResult {
+): Promise<DishEditResult> {
   const id = randomUUID();
-  db.transaction((tx) => {
-    const plan = requirePlan(tx, ownerId, input.planId);
+  await write(db, async (tx) => {
+    const plan = await requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.day);
     const recipe = requireRecipe(tx, ownerId, input.recipeId);
-    checkDishRoom(tx, plan.id, 1);
+    await checkDishRoom(tx, plan.id, 1);
     tx.insert(planRecipes)
       .values({
         id,
@@ -187,61 +188,65 @@ export function addRecipeToPlan(
         meal: input.meal,
         recipeId: recipe.id,
         servings: input.servings,
-        position: nextPosition(tx, plan.id, input.day, input.meal),
+        position: await nextPosition(tx, plan.id, input.day, input.meal),
       })
       .run();
-    touchPlan(tx, plan.id);
+    await touchPlan(tx, plan.id);
   });
-  return dishResult(db, ownerId, input.planId, id);
+  return await dishResult(db, ownerId, input.planId, id);
 }
 
-export function updateDish(
+export async function updateDish(
   db: AppDatabase,
   ownerId: string,
   input: UpdateDishInput,
-): DishEditResult {
-  db.transaction((tx) => {
-    const { dish } = requireDish(tx, ownerId, input.planId, input.dishId);
+): Promise<DishEditResult> {
+  await write(db, async (tx) => {
+    const { dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
     tx.update(planRecipes)
       .set({ servings: input.servings, updatedAt: now() })
       .where(eq(planRecipes.id, dish.id))
       .run();
-    touchPlan(tx, dish.planId);
+    await touchPlan(tx, dish.planId);
   });
-  return dishResult(db, ownerId, input.planId, input.dishId);
+  return await dishResult(db, ownerId, input.planId, input.dishId);
 }
 
 /** Moves a dish to another day or meal, after what that meal holds. */
-export function moveDish(db: AppDatabase, ownerId: string, input: MoveDishInput): DishEditResult {
-  db.transaction((tx) => {
-    const { plan, dish } = requireDish(tx, ownerId, input.planId, input.dishId);
+export async function moveDish(
+  db: AppDatabase,
+  ownerId: string,
+  input: MoveDishInput,
+): Promise<DishEditResult> {
+  await write(db, async (tx) => {
+    const { plan, dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
     checkDay(plan, input.day);
     if (dish.day === input.day && dish.meal === input.meal) return;
     tx.update(planRecipes)
       .set({
         day: input.day,
         meal: input.meal,
-        position: nextPosition(tx, plan.id, input.day, input.meal),
+        position: await nextPosition(tx, plan.id, input.day, input.meal),
         updatedAt: now(),
       })
       .where(eq(planRecipes.id, dish.id))
       .run();
-    touchPlan(tx, plan.id);
+    await touchPlan(tx, plan.id);
   });
-  return dishResult(db, ownerId, input.planId, input.dishId);
+  return await dishResult(db, ownerId, input.planId, input.dishId);
 }
 
-export function removeDish(
+export async function removeDish(
   db: AppDatabase,
   ownerId: string,
   input: RemoveDishInput,
-): DishEditResult {
-  db.transaction((tx) => {
-    const { dish } = requireDish(tx, ownerId, input.planId, input.dishId);
+): Promise<DishEditResult> {
+  await write(db, async (tx) => {
+    const { dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
     tx.delete(planRecipes).where(eq(planRecipes.id, dish.id)).run();
-    touchPlan(tx, dish.planId);
+    await touchPlan(tx, dish.planId);
   });
-  return dishResult(db, ownerId, input.planId, input.dishId);
+  return await dishResult(db, ownerId, input.planId, input.dishId);
 }
 
 export type DishRowForCopy = {

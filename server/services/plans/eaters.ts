@@ -5,6 +5,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { write } from "../../../db/dialect";
 import { people, planEaters } from "../../../db/schema";
 import type { HouseholdRole } from "../../domain/vocabulary";
 import type { SetEatersInput } from "../../schemas/people";
@@ -46,25 +47,25 @@ export function eaterViews(eaters: Eater[]): EaterView[] {
   }));
 }
 
-export function getEaters(
+export async function getEaters(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   viewer: Viewer,
-): EaterView[] {
-  requirePlan(db, ownerId, planId);
+): Promise<EaterView[]> {
+  await requirePlan(db, ownerId, planId);
   return eaterViews(loadEaters(db, ownerId, planId, viewer));
 }
 
 /** plans.setEaters: replaces the plan's eaters (all checked first; a failure changes nothing). */
-export function setEaters(
+export async function setEaters(
   db: AppDatabase,
   ownerId: string,
   input: SetEatersInput,
   viewer: Viewer,
-): EaterView[] {
-  return db.transaction((tx) => {
-    requirePlan(tx, ownerId, input.planId);
+): Promise<EaterView[]> {
+  return await write(db, async (tx) => {
+    await requirePlan(tx, ownerId, input.planId);
     input.eaters.forEach((eater, index) => {
       requirePerson(tx, ownerId, eater.personId, `eaters.${index}.personId`);
     });
@@ -79,19 +80,19 @@ export function setEaters(
         })),
       )
       .run();
-    touchPlan(tx, input.planId);
+    await touchPlan(tx, input.planId);
     return eaterViews(loadEaters(tx, ownerId, input.planId, viewer));
   });
 }
 
 /** plans.create: a new plan is eaten by whoever made it, at the plan's amounts. */
-export function createPlanEatenBy(
+export async function createPlanEatenBy(
   db: AppDatabase,
   ownerId: string,
   input: CreatePlanInput,
   viewer: Viewer,
-): { id: string } {
-  return db.transaction((tx) => {
+): Promise<{ id: string }> {
+  return await write(db, async (tx) => {
     const created = createPlan(tx, ownerId, input);
     const person = ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
     tx.insert(planEaters)

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { write } from "../../../db/dialect";
 import {
   foodPortions,
   foods,
@@ -28,8 +29,12 @@ import { storedEaters, type Viewer } from "./eaters";
 import { loadSupplements, scheduleFields } from "./plan-supplements";
 
 /** The plan as a portable JSON document (see docs/api.md, "Plan files"). */
-export function exportPlan(db: AppDatabase, ownerId: string, planId: string): PlanFile {
-  const plan = requirePlan(db, ownerId, planId);
+export async function exportPlan(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+): Promise<PlanFile> {
+  const plan = await requirePlan(db, ownerId, planId);
   return {
     format: PLAN_FILE_FORMAT,
     version: PLAN_FILE_VERSION,
@@ -120,12 +125,12 @@ function recipesOf(db: AppDatabase, ownerId: string, planId: string) {
  * Creates a new plan from a plan file; rejects the whole file if any food is unknown.
  * Answers with the new plan's id and its supplements' ids in the file's order.
  */
-export function importPlan(
-  db: Db,
+export async function importPlan(
+  db: AppDatabase,
   ownerId: string,
   file: PlanFile,
   viewer: Viewer,
-): { id: string; supplementIds: string[] } {
+): Promise<{ id: string; supplementIds: string[] }> {
   const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
   const known = new Set(
     foodIds.length === 0
@@ -155,7 +160,7 @@ export function importPlan(
     db,
     file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
   );
-  return db.transaction((tx) =>
+  return await write(db, async (tx) =>
     insertPlanFile(tx, ownerId, file, portionsById, {
       people: resolvePlanFilePeople(tx, ownerId, file, viewer),
     }),
@@ -190,8 +195,8 @@ export function lookupPortions(db: Db, ids: Iterable<string>): Map<string, Porti
  * backup.restore check them first) as a new plan; `portionsById` holds at least the
  * portions its entries name that still exist.
  */
-export function insertPlanFile(
-  db: Db,
+export async function insertPlanFile(
+  db: AppDatabase,
   ownerId: string,
   file: PlanFile,
   portionsById: Map<string, PortionRow>,
@@ -203,7 +208,7 @@ export function insertPlanFile(
     /** backup.restore: the recipe id of each recipe key (its recipes are written already). */
     recipeIds?: ReadonlyMap<string, string>;
   } = {},
-): { id: string; supplementIds: string[] } {
+): Promise<{ id: string; supplementIds: string[] }> {
   // An entry kept in a household portion weighs what the portion says (the file's grams
   // could disagree); a portion that no longer exists, or is of another food, only loses
   // its label and the file's grams stand.
@@ -224,7 +229,7 @@ export function insertPlanFile(
   const id = randomUUID();
   const supplementIds = (file.supplements ?? []).map(() => randomUUID());
   const importedAt = Date.now();
-  db.transaction((tx) => {
+  await write(db, async (tx) => {
     if (!options.capsChecked) {
       checkPlanRoom(tx, ownerId, "file");
       checkOwnerEntryRoom(
@@ -258,7 +263,7 @@ export function insertPlanFile(
         position,
       };
     });
-    insertEntries(tx, rows);
+    await insertEntries(tx, rows);
     if ((file.dishes ?? []).length > 0) {
       // Recipes first (a plan import reuses the household's identical ones), then the
       // dishes after each meal's entries.

@@ -6,6 +6,7 @@
  */
 import { and, eq, lt } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { write } from "../../../db/dialect";
 import { foodPortions, foods, planEntries, removedPlanEntries } from "../../../db/schema";
 import { invalid, notFound } from "../../errors";
 import { checkDay, checkRoom, type Db, now, requirePlan, touchPlan } from "./access";
@@ -42,9 +43,13 @@ const GONE_MESSAGE =
   `${UNDO_WINDOW_MINUTES} minutes ago. Add the food again instead.`;
 
 /** Puts a removed entry back as it was; NOT_FOUND when there is nothing to restore. */
-export function restoreEntry(db: AppDatabase, ownerId: string, entryId: string): PlanEditResult {
+export async function restoreEntry(
+  db: AppDatabase,
+  ownerId: string,
+  entryId: string,
+): Promise<PlanEditResult> {
   const cutoff = new Date(Date.now() - UNDO_WINDOW_MINUTES * 60_000).toISOString();
-  const { planId } = db.transaction((tx) => {
+  const { planId } = await write(db, async (tx) => {
     const removed = tx
       .select()
       .from(removedPlanEntries)
@@ -52,9 +57,9 @@ export function restoreEntry(db: AppDatabase, ownerId: string, entryId: string):
       .get();
     if (!removed || removed.removedAt < cutoff) throw notFound(GONE_MESSAGE, "entryId");
     // Another owner's removal reads the same as none at all.
-    let plan: ReturnType<typeof requirePlan>;
+    let plan: Awaited<ReturnType<typeof requirePlan>>;
     try {
-      plan = requirePlan(tx, ownerId, removed.planId);
+      plan = await requirePlan(tx, ownerId, removed.planId);
     } catch {
       throw notFound(GONE_MESSAGE, "entryId");
     }
@@ -72,7 +77,7 @@ export function restoreEntry(db: AppDatabase, ownerId: string, entryId: string):
         "entryId",
       );
     }
-    checkRoom(tx, plan.id, 1);
+    await checkRoom(tx, plan.id, 1);
     const portion = removed.portionId
       ? tx
           .select({ id: foodPortions.id })
@@ -96,8 +101,8 @@ export function restoreEntry(db: AppDatabase, ownerId: string, entryId: string):
       })
       .run();
     tx.delete(removedPlanEntries).where(eq(removedPlanEntries.id, entryId)).run();
-    touchPlan(tx, plan.id);
+    await touchPlan(tx, plan.id);
     return { planId: plan.id };
   });
-  return editResult(db, ownerId, planId, entryId);
+  return await editResult(db, ownerId, planId, entryId);
 }
