@@ -50,7 +50,7 @@ export async function benchPlanTotals(): Promise<Row[]> {
   const db = openDatabase(path.join(directory, "bench.db"));
   migrateDatabase(db);
   importFoodDatabase(db);
-  const { id: planId } = createPlan(db, "local", {
+  const { id: planId } = await createPlan(db, "local", {
     name: "Full month",
     dayCount: 28,
     startDate: null,
@@ -144,7 +144,7 @@ export async function benchPlanTotalsScaling(): Promise<Row[]> {
   );
   const rows: Row[] = [];
   for (const days of [7, 28, 365]) {
-    const { id: planId } = createPlan(db, "local", {
+    const { id: planId } = await createPlan(db, "local", {
       name: `${days} days`,
       dayCount: days,
       startDate: "2026-01-01",

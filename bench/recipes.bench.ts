@@ -77,12 +77,12 @@ export async function benchRecipes(): Promise<Row[]> {
         ).id,
       );
     }
-    const { id: dishPlan } = createPlan(db, "local", {
+    const { id: dishPlan } = await createPlan(db, "local", {
       name: "Recipes",
       dayCount: 28,
       startDate: "2026-02-02",
     });
-    const { id: entryPlan } = createPlan(db, "local", {
+    const { id: entryPlan } = await createPlan(db, "local", {
       name: "Entries",
       dayCount: 28,
       startDate: "2026-02-02",

@@ -41,7 +41,7 @@ export async function benchShopping(): Promise<Row[]> {
   try {
     migrateDatabase(db);
     importFoodDatabase(db);
-    const { id: planId } = createPlan(db, "local", {
+    const { id: planId } = await createPlan(db, "local", {
       name: "Full month",
       dayCount: 28,
       startDate: "2026-02-02",

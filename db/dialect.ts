@@ -211,6 +211,16 @@ export function inWrite(db: AppDatabase): boolean {
 }
 
 /**
+ * The one row a write with `returning` gives (an insert always returns its row): what
+ * `.returning().get()` was typed as. Throws if there is none.
+ */
+export async function one<R>(query: PromiseLike<R[]>): Promise<R> {
+  const [row] = await query;
+  if (row === undefined) throw new Error("one(): the statement returned no row");
+  return row;
+}
+
+/**
  * The first row of a query, or undefined: the awaitable `.get()`. A select is limited to
  * one row (as `.get()` stepped once); anything else (an insert, update or delete with
  * `returning`; SQLite's update and delete also have a `limit` that must not be touched)

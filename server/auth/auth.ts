@@ -119,7 +119,7 @@ export function createAuth(db: AppDatabase, options: AuthOptions = {}) {
           },
           after: async (user, ctx) => {
             const token = invitationTokenFrom(ctx?.headers ?? new Headers());
-            if (attachNewAccount(db, user.id, token)) return;
+            if (await attachNewAccount(db, user.id, token)) return;
             deleteAccount(db, user.id);
             throw new APIError("FORBIDDEN", {
               message: "This invitation link has been used or has expired.",

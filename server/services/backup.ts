@@ -120,8 +120,12 @@ function customFoodsOf(db: AppDatabase, ownerId: string): BackupInput["customFoo
 }
 
 /** The household's people, oldest first; `exporter` marks the exporting account's own. */
-function peopleOf(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput["people"] {
-  ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+async function peopleOf(
+  db: AppDatabase,
+  ownerId: string,
+  viewer: Viewer,
+): Promise<BackupInput["people"]> {
+  await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
   return db
     .select()
     .from(people)
@@ -144,7 +148,7 @@ export async function exportBackup(
   ownerId: string,
   viewer: Viewer,
 ): Promise<BackupInput> {
-  const { profile, isDefault } = getProfile(db, ownerId);
+  const { profile, isDefault } = await getProfile(db, ownerId);
   const lineNames = recipeLineFileNames(db, ownerId);
   const household = db
     .select({ name: owners.name })
@@ -157,7 +161,7 @@ export async function exportBackup(
     exportedAt: new Date().toISOString(),
     profile: isDefault ? null : profile,
     ...(household ? { household: { name: household.name } } : {}),
-    people: peopleOf(db, ownerId, viewer),
+    people: await peopleOf(db, ownerId, viewer),
     customFoods: customFoodsOf(db, ownerId),
     dietOverrides: db
       .select({ foodId: dietOverrides.foodId, diet: dietOverrides.diet, note: dietOverrides.note })
@@ -166,92 +170,90 @@ export async function exportBackup(
       .orderBy(asc(dietOverrides.foodId))
       .all(),
     plans: await Promise.all(
-      listPlans(db, ownerId)
-        .reverse()
-        .map(async (plan) => {
-          // Ticks on recipe lines listed as text: named by recipe and line (new ids after a
-          // restore), for the recipes this plan's dishes use.
-          const preferences = db
-            .select()
-            .from(shoppingPreferences)
-            .where(eq(shoppingPreferences.planId, plan.id))
-            .get();
-          // The plan file's eaters (names) are for plan files; a backup names people by id.
-          const { eaters: _byName, ...file } = await exportPlan(db, ownerId, plan.id);
-          const supplements = loadSupplements(db, plan.id);
-          const supplementIds = supplements.map((supplement) => supplement.id);
-          const extras = db
-            .select({ id: shoppingExtras.id, text: shoppingExtras.text })
-            .from(shoppingExtras)
-            .where(eq(shoppingExtras.planId, plan.id))
-            .orderBy(asc(shoppingExtras.position))
-            .all();
-          // Only the marks of items the list can show (a removed food's tick stays in the
-          // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
-          const { recipes: _recipes, ...planFile } = file;
-          const planRecipeKeys = new Set((file.recipes ?? []).map((recipe) => recipe.key));
-          const markKey = (itemKey: string): string | null => {
-            if (!itemKey.startsWith("recipe-line:")) return itemKey;
-            const name = lineNames.get(itemKey.slice("recipe-line:".length));
-            return name && planRecipeKeys.has(name.split("#")[0] ?? "")
-              ? `recipe-line:${name}`
-              : null;
-          };
-          const liveItems = new Set([
-            ...file.entries.map((entry) => entry.foodId),
-            ...(file.recipes ?? []).flatMap((recipe) =>
-              recipe.ingredients.flatMap((line) => (line.foodId ? [line.foodId] : [])),
-            ),
-            ...supplementIds.map((id) => `supplement:${id}`),
-            ...extras.map((extra) => `extra:${extra.id}`),
-          ]);
-          return {
-            id: plan.id,
-            // Food names are for people reading a plan file; a restore looks foods up by
-            // id, and leaving the names out halves the size of a large backup.
-            // Recipes are listed once for the whole backup (`recipes`), not per plan.
-            file: {
-              ...planFile,
-              entries: planFile.entries.map(({ foodName: _name, ...entry }) => entry),
-            },
-            supplementIds,
-            eaters: storedEaters(db, plan.id).map(({ person, portionFactor }) => ({
-              personId: person.id,
-              portionFactor,
-            })),
-            supplementPersonIds: supplements.map((supplement) => supplement.personId),
-            shopping: {
-              preferences: preferences
-                ? {
-                    servings: preferences.servings,
-                    guests: preferences.guests,
-                    unitSystem: preferences.unitSystem,
-                    fromDay: preferences.fromDay,
-                    toDay: preferences.toDay,
-                  }
-                : null,
-              marks: db
-                .select({
-                  itemKey: shoppingMarks.itemKey,
-                  checked: shoppingMarks.checked,
-                  inPantry: shoppingMarks.inPantry,
-                })
-                .from(shoppingMarks)
-                .where(eq(shoppingMarks.planId, plan.id))
-                .orderBy(asc(shoppingMarks.itemKey))
-                .all()
-                .flatMap((mark) => {
-                  const key = markKey(mark.itemKey);
-                  if (key === null) return [];
-                  return liveItems.has(mark.itemKey) || key !== mark.itemKey
-                    ? [{ ...mark, itemKey: key }]
-                    : [];
-                })
-                .slice(0, MAX_BACKUP_MARKS),
-              extras,
-            },
-          };
-        }),
+      (await listPlans(db, ownerId)).reverse().map(async (plan) => {
+        // Ticks on recipe lines listed as text: named by recipe and line (new ids after a
+        // restore), for the recipes this plan's dishes use.
+        const preferences = db
+          .select()
+          .from(shoppingPreferences)
+          .where(eq(shoppingPreferences.planId, plan.id))
+          .get();
+        // The plan file's eaters (names) are for plan files; a backup names people by id.
+        const { eaters: _byName, ...file } = await exportPlan(db, ownerId, plan.id);
+        const supplements = await loadSupplements(db, plan.id);
+        const supplementIds = supplements.map((supplement) => supplement.id);
+        const extras = db
+          .select({ id: shoppingExtras.id, text: shoppingExtras.text })
+          .from(shoppingExtras)
+          .where(eq(shoppingExtras.planId, plan.id))
+          .orderBy(asc(shoppingExtras.position))
+          .all();
+        // Only the marks of items the list can show (a removed food's tick stays in the
+        // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
+        const { recipes: _recipes, ...planFile } = file;
+        const planRecipeKeys = new Set((file.recipes ?? []).map((recipe) => recipe.key));
+        const markKey = (itemKey: string): string | null => {
+          if (!itemKey.startsWith("recipe-line:")) return itemKey;
+          const name = lineNames.get(itemKey.slice("recipe-line:".length));
+          return name && planRecipeKeys.has(name.split("#")[0] ?? "")
+            ? `recipe-line:${name}`
+            : null;
+        };
+        const liveItems = new Set([
+          ...file.entries.map((entry) => entry.foodId),
+          ...(file.recipes ?? []).flatMap((recipe) =>
+            recipe.ingredients.flatMap((line) => (line.foodId ? [line.foodId] : [])),
+          ),
+          ...supplementIds.map((id) => `supplement:${id}`),
+          ...extras.map((extra) => `extra:${extra.id}`),
+        ]);
+        return {
+          id: plan.id,
+          // Food names are for people reading a plan file; a restore looks foods up by
+          // id, and leaving the names out halves the size of a large backup.
+          // Recipes are listed once for the whole backup (`recipes`), not per plan.
+          file: {
+            ...planFile,
+            entries: planFile.entries.map(({ foodName: _name, ...entry }) => entry),
+          },
+          supplementIds,
+          eaters: (await storedEaters(db, plan.id)).map(({ person, portionFactor }) => ({
+            personId: person.id,
+            portionFactor,
+          })),
+          supplementPersonIds: supplements.map((supplement) => supplement.personId),
+          shopping: {
+            preferences: preferences
+              ? {
+                  servings: preferences.servings,
+                  guests: preferences.guests,
+                  unitSystem: preferences.unitSystem,
+                  fromDay: preferences.fromDay,
+                  toDay: preferences.toDay,
+                }
+              : null,
+            marks: db
+              .select({
+                itemKey: shoppingMarks.itemKey,
+                checked: shoppingMarks.checked,
+                inPantry: shoppingMarks.inPantry,
+              })
+              .from(shoppingMarks)
+              .where(eq(shoppingMarks.planId, plan.id))
+              .orderBy(asc(shoppingMarks.itemKey))
+              .all()
+              .flatMap((mark) => {
+                const key = markKey(mark.itemKey);
+                if (key === null) return [];
+                return liveItems.has(mark.itemKey) || key !== mark.itemKey
+                  ? [{ ...mark, itemKey: key }]
+                  : [];
+              })
+              .slice(0, MAX_BACKUP_MARKS),
+            extras,
+          },
+        };
+      }),
     ),
     favoriteFoods: db
       .select({ foodId: favoriteFoods.foodId, createdAt: favoriteFoods.createdAt })
@@ -471,14 +473,14 @@ async function restorePlan(
  * own person, a file person with a login takes over a member's person of the same name,
  * the rest replace the household's people without a login. Answers file id → person id.
  */
-function restorePeople(
+async function restorePeople(
   tx: Transaction,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): Map<string, string> {
+): Promise<Map<string, string>> {
   const personMap = new Map<string, string>();
-  const own = ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
+  const own = await ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
   if (file.people.length === 0) return personMap;
   const members = tx
     .select({ id: people.id, name: people.name, accountId: people.accountId })
@@ -582,11 +584,11 @@ async function writeBackup(
     tx.delete(favoriteFoods).where(eq(favoriteFoods.ownerId, ownerId)).run();
     tx.delete(shoppingAisleChoices).where(eq(shoppingAisleChoices.ownerId, ownerId)).run();
 
-    if (file.profile) updateProfile(tx, ownerId, file.profile);
+    if (file.profile) await updateProfile(tx, ownerId, file.profile);
     if (file.household) {
       tx.update(owners).set({ name: file.household.name }).where(eq(owners.id, ownerId)).run();
     }
-    const personMap = restorePeople(tx, ownerId, file, viewer);
+    const personMap = await restorePeople(tx, ownerId, file, viewer);
     createCustomFoodsWithIds(tx, ownerId, file.customFoods);
     bulkInsert(
       tx,
@@ -607,13 +609,13 @@ async function writeBackup(
       shoppingAisleChoices,
       file.aisleChoices.map((choice) => ({ ownerId, ...choice })),
     );
-    const recipeIds = insertFileRecipes(tx, ownerId, file.recipes, {
+    const recipeIds = await insertFileRecipes(tx, ownerId, file.recipes, {
       reuseIdentical: false,
       capsChecked: true,
     });
     const recipeLineIds = recipeLineIdsByFileName(tx, recipeIds);
     // Portions looked up once for all plans (custom foods' portions exist by now).
-    const portionsById = lookupPortions(
+    const portionsById = await lookupPortions(
       tx,
       file.plans.flatMap((plan) =>
         plan.file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),

@@ -477,9 +477,13 @@ export function previewLabel(input: LabelPreviewInput): {
 }
 
 /** Creates a food from a product label; its first portion is the label's serving. */
-export function createCustomFood(db: AppDatabase, ownerId: string, fields: CustomFoodFields): Food {
+export async function createCustomFood(
+  db: AppDatabase,
+  ownerId: string,
+  fields: CustomFoodFields,
+): Promise<Food> {
   assertGroupExists(db, fields.group);
-  checkCustomFoodRoom(db, ownerId);
+  await checkCustomFoodRoom(db, ownerId);
   const id = `custom-${randomUUID()}`;
   db.transaction((tx) => createCustomFoodWithId(tx, ownerId, id, fields));
   return getFood(db, ownerId, { id });
@@ -631,18 +635,18 @@ export function deleteCustomFood(db: AppDatabase, ownerId: string, id: string): 
 }
 
 /** Records (or with `diet: null` removes) this owner's correction of a food's diet. */
-export function setDietOverride(
+export async function setDietOverride(
   db: AppDatabase,
   ownerId: string,
   input: SetDietOverrideInput,
-): Food {
+): Promise<Food> {
   getFood(db, ownerId, { id: input.foodId });
   if (input.diet === null) {
     db.delete(dietOverrides)
       .where(and(eq(dietOverrides.ownerId, ownerId), eq(dietOverrides.foodId, input.foodId)))
       .run();
   } else {
-    checkDietOverrideRoom(db, ownerId, input.foodId);
+    await checkDietOverrideRoom(db, ownerId, input.foodId);
     const note = input.note ? input.note : null;
     db.insert(dietOverrides)
       .values({ ownerId, foodId: input.foodId, diet: input.diet, note })

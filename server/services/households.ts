@@ -8,6 +8,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { write } from "../../db/dialect";
 import {
   appMeta,
   authAccounts,
@@ -123,12 +124,12 @@ export function findLiveInvitation(db: AppDatabase, token: string): LiveInvitati
  * else needs a live invitation, which this uses up. Returns null when neither applies
  * (the caller then removes the account).
  */
-export function attachNewAccount(
+export async function attachNewAccount(
   db: AppDatabase,
   userId: string,
   invitationToken: string | null,
-): Membership | null {
-  return db.transaction((tx) => {
+): Promise<Membership | null> {
+  return await write(db, async (tx) => {
     const anyMember = tx
       .select({ userId: householdMembers.userId })
       .from(householdMembers)
@@ -156,7 +157,7 @@ export function attachNewAccount(
     // A household that filled up since the invitation was made takes nobody more (the
     // invitation stays unused for when there is room again).
     try {
-      checkMemberRoom(tx, invitation.householdId);
+      await checkMemberRoom(tx, invitation.householdId);
     } catch {
       return null;
     }
@@ -231,13 +232,13 @@ export function renameHousehold(db: AppDatabase, householdId: string, name: stri
 }
 
 /** A new invitation; the token is returned once (the link), only its hash is kept. */
-export function createInvitation(
+export async function createInvitation(
   db: AppDatabase,
   householdId: string,
   createdBy: string,
   role: HouseholdRole,
-): { id: string; token: string; role: HouseholdRole; expiresAt: string } {
-  checkMemberRoom(db, householdId);
+): Promise<{ id: string; token: string; role: HouseholdRole; expiresAt: string }> {
+  await checkMemberRoom(db, householdId);
   const token = randomBytes(24).toString("base64url");
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000).toISOString();
@@ -277,13 +278,13 @@ function countOwners(db: AppDatabase, householdId: string): number {
 }
 
 /** Changes a member's role; a household always keeps at least one owner. */
-export function setMemberRole(
+export async function setMemberRole(
   db: AppDatabase,
   householdId: string,
   userId: string,
   role: HouseholdRole,
-): void {
-  db.transaction((tx) => {
+): Promise<void> {
+  await write(db, async (tx) => {
     const database = tx as unknown as AppDatabase;
     const membership = requireMember(database, householdId, userId);
     if (membership.role === "owner" && role !== "owner" && countOwners(database, householdId) < 2) {
@@ -294,8 +295,12 @@ export function setMemberRole(
 }
 
 /** Removes a member's account from the household (their sign-ins end with it). */
-export function removeMember(db: AppDatabase, householdId: string, userId: string): void {
-  db.transaction((tx) => {
+export async function removeMember(
+  db: AppDatabase,
+  householdId: string,
+  userId: string,
+): Promise<void> {
+  await write(db, async (tx) => {
     const database = tx as unknown as AppDatabase;
     const membership = requireMember(database, householdId, userId);
     if (membership.role === "owner" && countOwners(database, householdId) < 2) {
@@ -309,13 +314,13 @@ export function removeMember(db: AppDatabase, householdId: string, userId: strin
  * Sets a member's password (the admin's "reset a password") and ends all of that
  * account's sessions. `passwordHash` comes from better-auth's hasher (server/auth).
  */
-export function setMemberPassword(
+export async function setMemberPassword(
   db: AppDatabase,
   householdId: string,
   userId: string,
   passwordHash: string,
-): void {
-  db.transaction((tx) => {
+): Promise<void> {
+  await write(db, async (tx) => {
     requireMember(tx as unknown as AppDatabase, householdId, userId);
     const now = new Date();
     const updated = tx

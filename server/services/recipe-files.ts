@@ -171,12 +171,12 @@ function findIdentical(
  * portion that no longer exists (or is of another food) only loses its label: the line
  * keeps the file's grams.
  */
-export function insertFileRecipes(
+export async function insertFileRecipes(
   tx: Db,
   ownerId: string,
   fileRecipes: readonly FileRecipe[],
   options: { reuseIdentical: boolean; capsChecked?: boolean; field?: string },
-): Map<string, string> {
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (fileRecipes.length === 0) return ids;
   const portionIds = [
@@ -217,7 +217,8 @@ export function insertFileRecipes(
       ids.set(recipe.key, existing);
       continue;
     }
-    if (!options.capsChecked) checkRecipeRoom(tx, ownerId, created + 1, options.field ?? "file");
+    if (!options.capsChecked)
+      await checkRecipeRoom(tx, ownerId, created + 1, options.field ?? "file");
     const id = randomUUID();
     tx.insert(recipes)
       .values({

@@ -237,23 +237,23 @@ function usedIn(db: Db, recipeId: string): RecipeView["usedIn"] {
     .all();
 }
 
-function ownTarget(db: AppDatabase, ownerId: string, viewer: RecipeViewer) {
-  const person = ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+async function ownTarget(db: AppDatabase, ownerId: string, viewer: RecipeViewer) {
+  const person = await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
   const profile = personProfile(person);
   return { target: profileWithTarget(profile, person.isDefault).target, profile };
 }
 
 /** One recipe with its B12 per ingredient and per serving, diet, verdict and uses. */
-export function getRecipe(
+export async function getRecipe(
   db: AppDatabase,
   ownerId: string,
   recipeId: string,
   viewer: RecipeViewer,
-): RecipeView {
+): Promise<RecipeView> {
   const recipe = requireRecipe(db, ownerId, recipeId);
   const ingredients = loadIngredientFacts(db, ownerId, { recipeId }).get(recipeId) ?? [];
   const b12 = calculateRecipeB12(ingredients, recipe.servings);
-  const { target, profile } = ownTarget(db, ownerId, viewer);
+  const { target, profile } = await ownTarget(db, ownerId, viewer);
   const verdict = judgeServing({
     perServingMicrograms: b12.b12PerServingMicrograms,
     crystallinePerServingMicrograms: b12.crystallineTotalMicrograms / recipe.servings,
@@ -426,7 +426,7 @@ export async function createRecipe(
 ): Promise<RecipeView> {
   const id = randomUUID();
   await write(db, async (tx) => {
-    checkRecipeRoom(tx, ownerId);
+    await checkRecipeRoom(tx, ownerId);
     const rows = await ingredientRows(tx, ownerId, id, input.ingredients);
     tx.insert(recipes)
       .values({
@@ -476,7 +476,7 @@ export async function updateRecipe(
       .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipe.id})`)
       .run();
   });
-  const recipe = getRecipe(db, ownerId, input.recipeId, viewer);
+  const recipe = await getRecipe(db, ownerId, input.recipeId, viewer);
   return {
     recipe,
     plansAffected: recipe.usedIn.map(({ planId, planName }) => ({ planId, planName })),
@@ -527,7 +527,7 @@ export async function duplicateRecipe(
   const id = randomUUID();
   await write(db, async (tx) => {
     const recipe = requireRecipe(tx, ownerId, input.recipeId);
-    checkRecipeRoom(tx, ownerId, 1, "recipeId");
+    await checkRecipeRoom(tx, ownerId, 1, "recipeId");
     const servings = input.servings ?? recipe.servings;
     const factor = servings / recipe.servings;
     const suffix = " (copy)";

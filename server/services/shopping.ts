@@ -88,13 +88,13 @@ function savedPreferences(db: AppDatabase, planId: string) {
 }
 
 /** Input over saved over defaults; saved days past the plan's end are clamped. */
-function resolvePreferences(
+async function resolvePreferences(
   db: AppDatabase,
   ownerId: string,
   plan: PlanRow,
   input: Partial<Omit<ShoppingListInput, "planId">>,
   viewer: Viewer,
-): ShoppingPreferences {
+): Promise<ShoppingPreferences> {
   const saved = savedPreferences(db, plan.id);
   const clamp = (day: number | null | undefined) =>
     day == null ? null : Math.min(Math.max(1, day), plan.dayCount);
@@ -105,7 +105,7 @@ function resolvePreferences(
   if (fromDay > toDay) {
     throw invalid(`fromDay (${fromDay}) must not be after toDay (${toDay})`, "fromDay");
   }
-  const eaters = eaterViews(loadEaters(db, ownerId, plan.id, viewer));
+  const eaters = eaterViews(await loadEaters(db, ownerId, plan.id, viewer));
   const household = {
     eaters,
     guests: input.guests ?? saved?.guests ?? 0,
@@ -261,7 +261,7 @@ export async function getShoppingList(
   viewer: Viewer,
 ): Promise<ShoppingListView> {
   const plan = await requirePlan(db, ownerId, input.planId);
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, input, viewer));
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, input, viewer));
 }
 
 /**
@@ -298,7 +298,7 @@ export async function setShoppingPreferences(
       set: { ...next, updatedAt: new Date().toISOString() },
     })
     .run();
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
 const ITEM_EXISTS_SQL = {
@@ -372,7 +372,7 @@ export async function setAisle(
       )
       .run();
   } else {
-    checkAisleChoiceRoom(db, ownerId, input.foodId);
+    await checkAisleChoiceRoom(db, ownerId, input.foodId);
     db.insert(shoppingAisleChoices)
       .values({ ownerId, foodId: input.foodId, aisle: input.aisle })
       .onConflictDoUpdate({
@@ -381,7 +381,7 @@ export async function setAisle(
       })
       .run();
   }
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
 export type ShoppingMark = { itemKey: string; checked: boolean; inPantry: boolean };
@@ -438,7 +438,7 @@ export async function clearChecked(
     .set({ checked: false, updatedAt: new Date().toISOString() })
     .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)))
     .run();
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
 export async function addExtra(
@@ -466,7 +466,7 @@ export async function addExtra(
       .run();
   });
   return {
-    ...buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer)),
+    ...buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer)),
     extraId,
   };
 }
@@ -491,5 +491,5 @@ export async function removeExtra(
       )
       .run();
   });
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }

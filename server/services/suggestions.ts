@@ -85,7 +85,7 @@ export async function getSuggestions(
       })()
     : {
         totals: await getPlanTotals(db, ownerId, planId),
-        profile: getProfile(db, ownerId).profile,
+        profile: (await getProfile(db, ownerId)).profile,
       };
   const diets = DIETS.filter((diet) => fitsDiet(diet, profile.diet));
   const rows = prepared(db, CANDIDATES_SQL).all({

@@ -62,20 +62,20 @@ function checkSchedule(
  * otherwise) who eats the plan (BAD_REQUEST otherwise). Without one: the signed-in
  * account's own person if they eat the plan, else the plan's first eater.
  */
-export function supplementPerson(
+export async function supplementPerson(
   db: Db,
   ownerId: string,
   planId: string,
   viewer: Viewer,
   personId: string | undefined,
-): string {
-  const eaters: Eater[] = loadEaters(db, ownerId, planId, viewer);
+): Promise<string> {
+  const eaters: Eater[] = await loadEaters(db, ownerId, planId, viewer);
   if (personId === undefined) {
-    const own = ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+    const own = await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
     const eating = eaters.find((eater) => eater.person.id === own.id) ?? eaters[0];
     return (eating?.person ?? own).id;
   }
-  const person = requirePerson(db, ownerId, personId);
+  const person = await requirePerson(db, ownerId, personId);
   if (!eaters.some((eater) => eater.person.id === person.id)) {
     throw invalid(
       `personId: ${person.name} does not eat this plan; add them to the plan's eaters first`,
@@ -94,7 +94,7 @@ export async function addSupplement(
   const id = randomUUID();
   await write(db, async (tx) => {
     const plan = await requirePlan(tx, ownerId, input.planId);
-    const personId = supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
+    const personId = await supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
     const schedule = scheduleFields(input);
     checkSchedule(plan, schedule);
     const existing =
@@ -139,7 +139,7 @@ export async function updateSupplement(
     const personId =
       input.personId === undefined
         ? undefined
-        : supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
+        : await supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
     // A new schedule of one kind replaces the other kind.
     const changesSchedule = input.weekdays != null || input.everyNDays != null;
     const schedule = scheduleFields({

@@ -139,7 +139,7 @@ export async function checkRoom(db: Db, planId: string, adding: number): Promise
   const owner = await first(
     db.select({ ownerId: plans.ownerId }).from(plans).where(eq(plans.id, planId)),
   );
-  if (owner) checkOwnerEntryRoom(db, owner.ownerId, adding);
+  if (owner) await checkOwnerEntryRoom(db, owner.ownerId, adding);
 }
 
 const INSERT_ENTRY_SQL = `INSERT INTO plan_entries

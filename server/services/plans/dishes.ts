@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { write } from "../../../db/dialect";
+import { first, write } from "../../../db/dialect";
 import { planRecipes, plans, recipes } from "../../../db/schema";
 import type { TotalsEntryInput } from "../../domain/plan-totals";
 import { ingredientB12Micrograms, scaleIngredientGrams } from "../../domain/recipes";
@@ -152,11 +152,12 @@ export async function checkDishRoom(db: Db, planId: string, adding: number): Pro
 
 async function requireDish(db: Db, ownerId: string, planId: string, dishId: string) {
   const plan = await requirePlan(db, ownerId, planId);
-  const dish = db
-    .select()
-    .from(planRecipes)
-    .where(and(eq(planRecipes.id, dishId), eq(planRecipes.planId, plan.id)))
-    .get();
+  const dish = await first(
+    db
+      .select()
+      .from(planRecipes)
+      .where(and(eq(planRecipes.id, dishId), eq(planRecipes.planId, plan.id))),
+  );
   if (!dish) throw notFound(`No dish with id "${dishId}" in this plan`, "dishId");
   return { plan, dish };
 }
@@ -180,17 +181,15 @@ export async function addRecipeToPlan(
     checkDay(plan, input.day);
     const recipe = requireRecipe(tx, ownerId, input.recipeId);
     await checkDishRoom(tx, plan.id, 1);
-    tx.insert(planRecipes)
-      .values({
-        id,
-        planId: plan.id,
-        day: input.day,
-        meal: input.meal,
-        recipeId: recipe.id,
-        servings: input.servings,
-        position: await nextPosition(tx, plan.id, input.day, input.meal),
-      })
-      .run();
+    await tx.insert(planRecipes).values({
+      id,
+      planId: plan.id,
+      day: input.day,
+      meal: input.meal,
+      recipeId: recipe.id,
+      servings: input.servings,
+      position: await nextPosition(tx, plan.id, input.day, input.meal),
+    });
     await touchPlan(tx, plan.id);
   });
   return await dishResult(db, ownerId, input.planId, id);
@@ -203,10 +202,10 @@ export async function updateDish(
 ): Promise<DishEditResult> {
   await write(db, async (tx) => {
     const { dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
-    tx.update(planRecipes)
+    await tx
+      .update(planRecipes)
       .set({ servings: input.servings, updatedAt: now() })
-      .where(eq(planRecipes.id, dish.id))
-      .run();
+      .where(eq(planRecipes.id, dish.id));
     await touchPlan(tx, dish.planId);
   });
   return await dishResult(db, ownerId, input.planId, input.dishId);
@@ -222,15 +221,15 @@ export async function moveDish(
     const { plan, dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
     checkDay(plan, input.day);
     if (dish.day === input.day && dish.meal === input.meal) return;
-    tx.update(planRecipes)
+    await tx
+      .update(planRecipes)
       .set({
         day: input.day,
         meal: input.meal,
         position: await nextPosition(tx, plan.id, input.day, input.meal),
         updatedAt: now(),
       })
-      .where(eq(planRecipes.id, dish.id))
-      .run();
+      .where(eq(planRecipes.id, dish.id));
     await touchPlan(tx, plan.id);
   });
   return await dishResult(db, ownerId, input.planId, input.dishId);
@@ -243,7 +242,7 @@ export async function removeDish(
 ): Promise<DishEditResult> {
   await write(db, async (tx) => {
     const { dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
-    tx.delete(planRecipes).where(eq(planRecipes.id, dish.id)).run();
+    await tx.delete(planRecipes).where(eq(planRecipes.id, dish.id));
     await touchPlan(tx, dish.planId);
   });
   return await dishResult(db, ownerId, input.planId, input.dishId);
@@ -258,8 +257,8 @@ export type DishRowForCopy = {
 };
 
 /** The plan's dishes as stored (for copies: duplicate, copyDay, copyMeal, files). */
-export function loadDishRowsForCopy(db: Db, planId: string): DishRowForCopy[] {
-  return db
+export async function loadDishRowsForCopy(db: Db, planId: string): Promise<DishRowForCopy[]> {
+  return await db
     .select({
       day: planRecipes.day,
       meal: planRecipes.meal,
@@ -269,36 +268,39 @@ export function loadDishRowsForCopy(db: Db, planId: string): DishRowForCopy[] {
     })
     .from(planRecipes)
     .where(eq(planRecipes.planId, planId))
-    .orderBy(asc(planRecipes.day), asc(planRecipes.position), asc(planRecipes.createdAt))
-    .all();
+    .orderBy(asc(planRecipes.day), asc(planRecipes.position), asc(planRecipes.createdAt));
 }
 
 /** Inserts copies of dishes into a plan (days and positions already mapped by the caller). */
-export function insertDishes(tx: Db | Transaction, planId: string, rows: DishRowForCopy[]): void {
+export async function insertDishes(
+  tx: Db | Transaction,
+  planId: string,
+  rows: DishRowForCopy[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += 500) {
-    tx.insert(planRecipes)
-      .values(rows.slice(start, start + 500).map((row) => ({ ...row, id: randomUUID(), planId })))
-      .run();
+    await tx
+      .insert(planRecipes)
+      .values(rows.slice(start, start + 500).map((row) => ({ ...row, id: randomUUID(), planId })));
   }
 }
 
 /** Recipe ids among these that belong to the owner (a plan file or a backup names them). */
-export function ownRecipeIds(db: Db, ownerId: string, ids: string[]): Set<string> {
+export async function ownRecipeIds(db: Db, ownerId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   return new Set(
-    db
-      .select({ id: recipes.id })
-      .from(recipes)
-      .where(and(eq(recipes.ownerId, ownerId), inArray(recipes.id, ids)))
-      .all()
-      .map((row) => row.id),
+    (
+      await db
+        .select({ id: recipes.id })
+        .from(recipes)
+        .where(and(eq(recipes.ownerId, ownerId), inArray(recipes.id, ids)))
+    ).map((row) => row.id),
   );
 }
 
 /** Touches every plan using a recipe (their totals changed). */
-export function touchPlansUsing(tx: Db, recipeId: string): void {
-  tx.update(plans)
+export async function touchPlansUsing(tx: Db, recipeId: string): Promise<void> {
+  await tx
+    .update(plans)
     .set({ updatedAt: now() })
-    .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipeId})`)
-    .run();
+    .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipeId})`);
 }

@@ -64,17 +64,15 @@ export async function addEntry(
     await checkRoom(tx, plan.id, 1);
     const amount = await resolveAmount(tx, ownerId, input.foodId, input.amount);
     const id = randomUUID();
-    tx.insert(planEntries)
-      .values({
-        id,
-        planId: plan.id,
-        day: input.day,
-        meal: input.meal,
-        foodId: input.foodId,
-        ...amount,
-        position: await nextPosition(tx, plan.id, input.day, input.meal),
-      })
-      .run();
+    await tx.insert(planEntries).values({
+      id,
+      planId: plan.id,
+      day: input.day,
+      meal: input.meal,
+      foodId: input.foodId,
+      ...amount,
+      position: await nextPosition(tx, plan.id, input.day, input.meal),
+    });
     await touchPlan(tx, plan.id);
     return { id };
   });
@@ -122,10 +120,10 @@ export async function updateEntry(
   const { planId } = await write(db, async (tx) => {
     const { entry } = await requireEntry(tx, ownerId, input.entryId);
     const amount = await resolveAmount(tx, ownerId, entry.foodId, input.amount);
-    tx.update(planEntries)
+    await tx
+      .update(planEntries)
       .set({ ...amount, updatedAt: now() })
-      .where(eq(planEntries.id, entry.id))
-      .run();
+      .where(eq(planEntries.id, entry.id));
     await touchPlan(tx, entry.planId);
     return { planId: entry.planId };
   });
@@ -141,15 +139,15 @@ export async function moveEntry(
     const { entry, plan } = await requireEntry(tx, ownerId, input.entryId);
     checkDay(plan, input.day);
     if (entry.day !== input.day || entry.meal !== input.meal) {
-      tx.update(planEntries)
+      await tx
+        .update(planEntries)
         .set({
           day: input.day,
           meal: input.meal,
           position: await nextPosition(tx, plan.id, input.day, input.meal),
           updatedAt: now(),
         })
-        .where(eq(planEntries.id, entry.id))
-        .run();
+        .where(eq(planEntries.id, entry.id));
       await touchPlan(tx, plan.id);
     }
     return { planId: plan.id };
@@ -165,8 +163,8 @@ export async function removeEntry(
 ): Promise<PlanEditResult> {
   const { planId } = await write(db, async (tx) => {
     const { entry } = await requireEntry(tx, ownerId, entryId);
-    keepForUndo(tx, entry);
-    tx.delete(planEntries).where(eq(planEntries.id, entry.id)).run();
+    await keepForUndo(tx, entry);
+    await tx.delete(planEntries).where(eq(planEntries.id, entry.id));
     await touchPlan(tx, entry.planId);
     return { planId: entry.planId };
   });
@@ -193,12 +191,12 @@ export async function copyDay(
 ): Promise<Omit<PlanEditResult, "id"> & { copiedEntries: number }> {
   const { copiedEntries } = await write(db, async (tx) => {
     const plan = await requireCopyDays(tx, ownerId, input);
-    const entries = loadEntries(tx, plan.id);
+    const entries = await loadEntries(tx, plan.id);
     const source = entries.filter((row) => row.day === input.fromDay);
     const replaced = input.replace ? entries.filter((row) => input.toDays.includes(row.day)) : [];
     // Dishes travel with the day's entries (one position sequence per meal) and count
     // with them against the plan's cap.
-    const dishes = loadDishRowsForCopy(tx, plan.id);
+    const dishes = await loadDishRowsForCopy(tx, plan.id);
     const sourceDishes = dishes.filter((row) => row.day === input.fromDay);
     const replacedDishes = input.replace
       ? dishes.filter((row) => input.toDays.includes(row.day)).length
@@ -211,12 +209,12 @@ export async function copyDay(
         replacedDishes,
     );
     if (input.replace) {
-      tx.delete(planEntries)
-        .where(and(eq(planEntries.planId, plan.id), inArray(planEntries.day, input.toDays)))
-        .run();
-      tx.delete(planRecipes)
-        .where(and(eq(planRecipes.planId, plan.id), inArray(planRecipes.day, input.toDays)))
-        .run();
+      await tx
+        .delete(planEntries)
+        .where(and(eq(planEntries.planId, plan.id), inArray(planEntries.day, input.toDays)));
+      await tx
+        .delete(planRecipes)
+        .where(and(eq(planRecipes.planId, plan.id), inArray(planRecipes.day, input.toDays)));
     }
     for (const day of input.toDays) {
       let offset = 0;
@@ -231,7 +229,7 @@ export async function copyDay(
         plan.id,
         () => day,
       );
-      insertDishes(
+      await insertDishes(
         tx,
         plan.id,
         sourceDishes.map((row) => ({ ...row, day, position: row.position + offset })),
@@ -255,10 +253,10 @@ export async function copyMeal(
 ): Promise<Omit<PlanEditResult, "id"> & { copiedEntries: number }> {
   const { copiedEntries } = await write(db, async (tx) => {
     const plan = await requireCopyDays(tx, ownerId, input);
-    const source = loadEntries(tx, plan.id)
+    const source = (await loadEntries(tx, plan.id))
       .filter((row) => row.day === input.fromDay && row.meal === input.meal)
       .sort((a, b) => a.position - b.position);
-    const sourceDishes = loadDishRowsForCopy(tx, plan.id).filter(
+    const sourceDishes = (await loadDishRowsForCopy(tx, plan.id)).filter(
       (row) => row.day === input.fromDay && row.meal === input.meal,
     );
     if (source.length === 0 && sourceDishes.length === 0) {
@@ -276,7 +274,7 @@ export async function copyMeal(
         plan.id,
         () => day,
       );
-      insertDishes(
+      await insertDishes(
         tx,
         plan.id,
         sourceDishes.map((row) => ({

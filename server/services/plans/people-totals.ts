@@ -47,16 +47,16 @@ function totalsPerson(person: PersonRow, portionFactor: number, eaters: Eater[])
 }
 
 /** The person whose totals are wanted, at the factor they eat the plan with (1 if they don't). */
-export function selectPerson(
+export async function selectPerson(
   db: AppDatabase,
   ownerId: string,
   eaters: Eater[],
   viewer: Viewer,
   personId: string | undefined,
-): Eater {
+): Promise<Eater> {
   const person = personId
-    ? requirePerson(db, ownerId, personId)
-    : ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+    ? await requirePerson(db, ownerId, personId)
+    : await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
   const eating = eaters.find((eater) => eater.person.id === person.id);
   return { person, portionFactor: eating?.portionFactor ?? 1 };
 }
@@ -69,8 +69,8 @@ export async function getHouseholdPlanTotals(
   options: { personId?: string; includeEntries?: boolean } = {},
 ): Promise<HouseholdPlanTotalsView> {
   await requirePlan(db, ownerId, planId);
-  const eaters = loadEaters(db, ownerId, planId, viewer);
-  const selected = selectPerson(db, ownerId, eaters, viewer, options.personId);
+  const eaters = await loadEaters(db, ownerId, planId, viewer);
+  const selected = await selectPerson(db, ownerId, eaters, viewer, options.personId);
   const totals = await getPlanTotals(db, ownerId, planId, {
     includeEntries: options.includeEntries,
     person: totalsPerson(selected.person, selected.portionFactor, eaters),
@@ -112,8 +112,8 @@ export async function personTotals(
   personId: string | undefined,
 ): Promise<{ totals: PlanTotalsView; person: PersonRow }> {
   await requirePlan(db, ownerId, planId);
-  const eaters = loadEaters(db, ownerId, planId, viewer);
-  const selected = selectPerson(db, ownerId, eaters, viewer, personId);
+  const eaters = await loadEaters(db, ownerId, planId, viewer);
+  const selected = await selectPerson(db, ownerId, eaters, viewer, personId);
   return {
     totals: await getPlanTotals(db, ownerId, planId, {
       person: totalsPerson(selected.person, selected.portionFactor, eaters),

@@ -155,7 +155,7 @@ async function computePlanTotals(
   const plan = await requirePlan(db, ownerId, planId);
   const { target, isDefault, profile } = person
     ? { ...profileWithTarget(person.profile, person.isDefault) }
-    : getProfile(db, ownerId);
+    : await getProfile(db, ownerId);
   const absorption = absorptionProfile(profile);
   const rows = prepared(db, TOTALS_ENTRIES_SQL).raw(true).all(planId) as TotalsEntryRow[];
   const foodRows = prepared(db, TOTALS_FOODS_SQL).raw(true).all(ownerId, planId) as TotalsFoodRow[];
@@ -180,7 +180,7 @@ async function computePlanTotals(
     startDate: plan.startDate,
     absorption,
     portionFactor: person?.portionFactor ?? 1,
-    supplements: supplementsOf(loadSupplements(db, planId), person).map((supplement) => ({
+    supplements: supplementsOf(await loadSupplements(db, planId), person).map((supplement) => ({
       ...supplement,
       injected: supplement.form === "injection",
     })),

@@ -51,12 +51,14 @@ export const householdsRouter = router({
     revokeInvitation(ctx.db, ctx.ownerId, input.invitationId);
     return { ok: true as const };
   }),
-  setMemberRole: householdOwnerProcedure.input(setMemberRoleInput).mutation(({ ctx, input }) => {
-    setMemberRole(ctx.db, ctx.ownerId, input.userId, input.role);
-    return getHousehold(ctx.db, ctx.ownerId);
-  }),
-  removeMember: householdOwnerProcedure.input(memberIdInput).mutation(({ ctx, input }) => {
-    removeMember(ctx.db, ctx.ownerId, input.userId);
+  setMemberRole: householdOwnerProcedure
+    .input(setMemberRoleInput)
+    .mutation(async ({ ctx, input }) => {
+      await setMemberRole(ctx.db, ctx.ownerId, input.userId, input.role);
+      return getHousehold(ctx.db, ctx.ownerId);
+    }),
+  removeMember: householdOwnerProcedure.input(memberIdInput).mutation(async ({ ctx, input }) => {
+    await removeMember(ctx.db, ctx.ownerId, input.userId);
     return getHousehold(ctx.db, ctx.ownerId);
   }),
   /** Sets a member's password and signs them out everywhere. */
@@ -65,7 +67,7 @@ export const householdsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { hashPassword } = await import("better-auth/crypto");
       const passwordHash = await hashPassword(input.newPassword);
-      setMemberPassword(ctx.db, ctx.ownerId, input.userId, passwordHash);
+      await setMemberPassword(ctx.db, ctx.ownerId, input.userId, passwordHash);
       return { ok: true as const };
     }),
   /** Lets invited people sign up with a password (on), or only through OIDC (off). */
