@@ -23,7 +23,7 @@ const VIEWER = { accountId: "test-account", role: "owner" as const };
 const full = createTestDatabase();
 const target = createTestDatabase();
 try {
-  timed("fill to every cap", () => fillToEveryCap(full));
+  await timed("fill to every cap", () => fillToEveryCap(full));
   const backup = await timed("export", () => exportBackup(full.db, "local", VIEWER));
   const json = timed("JSON.stringify", () => JSON.stringify(backup));
   console.log(`file: ${(Buffer.byteLength(json) / 1024 / 1024).toFixed(1)} MB`);

@@ -149,7 +149,7 @@ export async function exportBackup(
   viewer: Viewer,
 ): Promise<BackupInput> {
   const { profile, isDefault } = await getProfile(db, ownerId);
-  const lineNames = recipeLineFileNames(db, ownerId);
+  const lineNames = await recipeLineFileNames(db, ownerId);
   const household = db
     .select({ name: owners.name })
     .from(owners)
@@ -268,7 +268,7 @@ export async function exportBackup(
       .orderBy(asc(shoppingAisleChoices.foodId))
       .all() as BackupInput["aisleChoices"],
     // Food names are left out as for entries (a restore looks foods up by id).
-    recipes: exportRecipes(db, ownerId).map((recipe) => ({
+    recipes: (await exportRecipes(db, ownerId)).map((recipe) => ({
       ...recipe,
       ingredients: recipe.ingredients.map(({ foodName: _name, ...line }) => line),
     })),
@@ -290,7 +290,7 @@ export type RestoreSummary = {
 };
 
 /** Checks what the file refers to against this database, before anything is written. */
-function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): void {
+async function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): Promise<void> {
   const customIds = file.customFoods.map((food) => food.id);
   if (customIds.length > 0) {
     const taken = db
@@ -356,9 +356,9 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
       "file",
     );
   }
-  checkRecipeFoods(db, ownerId, file.recipes, "file.recipes", ownCustom);
-  file.plans.forEach((plan, index) => {
-    checkRecipeFoods(
+  await checkRecipeFoods(db, ownerId, file.recipes, "file.recipes", ownCustom);
+  for (const [index, plan] of file.plans.entries()) {
+    await checkRecipeFoods(
       db,
       ownerId,
       plan.file.recipes ?? [],
@@ -378,7 +378,7 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
         `file.plans.${index}.shopping.preferences`,
       );
     }
-  });
+  }
 }
 
 type Connection = AppDatabase["$client"];
@@ -553,7 +553,7 @@ export async function restoreBackup(
   file: BackupInput,
   viewer: Viewer,
 ): Promise<RestoreSummary> {
-  checkReferences(db, ownerId, file);
+  await checkReferences(db, ownerId, file);
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
   // for its one transaction keeps SQLite from spilling and re-reading them.
   const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
@@ -613,7 +613,7 @@ async function writeBackup(
       reuseIdentical: false,
       capsChecked: true,
     });
-    const recipeLineIds = recipeLineIdsByFileName(tx, recipeIds);
+    const recipeLineIds = await recipeLineIdsByFileName(tx, recipeIds);
     // Portions looked up once for all plans (custom foods' portions exist by now).
     const portionsById = await lookupPortions(
       tx,

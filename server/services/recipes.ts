@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { write } from "../../db/dialect";
+import { first, write } from "../../db/dialect";
 import {
   foodPortions,
   foods,
@@ -212,18 +212,19 @@ export function loadIngredientFacts(
 }
 
 /** The owner's recipe, or NOT_FOUND (another household's reads the same as none). */
-export function requireRecipe(db: Db, ownerId: string, recipeId: string): RecipeRow {
-  const recipe = db
-    .select()
-    .from(recipes)
-    .where(and(eq(recipes.id, recipeId), eq(recipes.ownerId, ownerId)))
-    .get();
+export async function requireRecipe(db: Db, ownerId: string, recipeId: string): Promise<RecipeRow> {
+  const recipe = await first(
+    db
+      .select()
+      .from(recipes)
+      .where(and(eq(recipes.id, recipeId), eq(recipes.ownerId, ownerId))),
+  );
   if (!recipe) throw notFound(`No recipe with id "${recipeId}"`, "recipeId");
   return recipe;
 }
 
-function usedIn(db: Db, recipeId: string): RecipeView["usedIn"] {
-  return db
+async function usedIn(db: Db, recipeId: string): Promise<RecipeView["usedIn"]> {
+  return await db
     .select({
       planId: plans.id,
       planName: plans.name,
@@ -233,8 +234,7 @@ function usedIn(db: Db, recipeId: string): RecipeView["usedIn"] {
     .innerJoin(plans, eq(plans.id, planRecipes.planId))
     .where(eq(planRecipes.recipeId, recipeId))
     .groupBy(plans.id)
-    .orderBy(asc(plans.name))
-    .all();
+    .orderBy(asc(plans.name));
 }
 
 async function ownTarget(db: AppDatabase, ownerId: string, viewer: RecipeViewer) {
@@ -250,7 +250,7 @@ export async function getRecipe(
   recipeId: string,
   viewer: RecipeViewer,
 ): Promise<RecipeView> {
-  const recipe = requireRecipe(db, ownerId, recipeId);
+  const recipe = await requireRecipe(db, ownerId, recipeId);
   const ingredients = loadIngredientFacts(db, ownerId, { recipeId }).get(recipeId) ?? [];
   const b12 = calculateRecipeB12(ingredients, recipe.servings);
   const { target, profile } = await ownTarget(db, ownerId, viewer);
@@ -290,15 +290,18 @@ export async function getRecipe(
       reason: verdict.reason,
       targetMicrograms: verdict.targetMicrograms,
     },
-    usedIn: usedIn(db, recipe.id),
+    usedIn: await usedIn(db, recipe.id),
     createdAt: recipe.createdAt,
     updatedAt: recipe.updatedAt,
   };
 }
 
 /** The owner's recipes in name order, each with its B12 per serving and diet. */
-export function listRecipes(db: AppDatabase, ownerId: string): { items: RecipeSummary[] } {
-  const rows = db
+export async function listRecipes(
+  db: AppDatabase,
+  ownerId: string,
+): Promise<{ items: RecipeSummary[] }> {
+  const rows = await db
     .select({
       id: recipes.id,
       name: recipes.name,
@@ -308,8 +311,7 @@ export function listRecipes(db: AppDatabase, ownerId: string): { items: RecipeSu
     })
     .from(recipes)
     .where(eq(recipes.ownerId, ownerId))
-    .orderBy(sql`${recipes.name} COLLATE NOCASE`, asc(recipes.id))
-    .all();
+    .orderBy(sql`${recipes.name} COLLATE NOCASE`, asc(recipes.id));
   const facts = loadIngredientFacts(db, ownerId, { ownerRecipes: true });
   return {
     items: rows.map((row) => {
@@ -367,11 +369,12 @@ async function ingredientRow(
     if (ingredient.foodId === null) {
       return { ...base, text: ingredient.text ?? "", foodId: null };
     }
-    const food = tx
-      .select({ id: foods.id, name: foods.name, ownerId: foods.ownerId })
-      .from(foods)
-      .where(eq(foods.id, ingredient.foodId))
-      .get();
+    const food = await first(
+      tx
+        .select({ id: foods.id, name: foods.name, ownerId: foods.ownerId })
+        .from(foods)
+        .where(eq(foods.id, ingredient.foodId)),
+    );
     if (!food || (food.ownerId !== null && food.ownerId !== ownerId)) {
       throw notFound(`${field}.foodId: no food with id "${ingredient.foodId}"`, `${field}.foodId`);
     }
@@ -395,11 +398,14 @@ async function ingredientRow(
       }
     }
     const portionLabel = amount.portionId
-      ? (tx
-          .select({ label: foodPortions.label })
-          .from(foodPortions)
-          .where(eq(foodPortions.id, amount.portionId))
-          .get()?.label ?? null)
+      ? ((
+          await first(
+            tx
+              .select({ label: foodPortions.label })
+              .from(foodPortions)
+              .where(eq(foodPortions.id, amount.portionId)),
+          )
+        )?.label ?? null)
       : null;
     const text =
       ingredient.text ||
@@ -410,11 +416,9 @@ async function ingredientRow(
   }
 }
 
-function insertIngredients(tx: Db, rows: IngredientInsert[]): void {
+async function insertIngredients(tx: Db, rows: IngredientInsert[]): Promise<void> {
   for (let start = 0; start < rows.length; start += 200) {
-    tx.insert(recipeIngredients)
-      .values(rows.slice(start, start + 200))
-      .run();
+    await tx.insert(recipeIngredients).values(rows.slice(start, start + 200));
   }
 }
 
@@ -428,17 +432,15 @@ export async function createRecipe(
   await write(db, async (tx) => {
     await checkRecipeRoom(tx, ownerId);
     const rows = await ingredientRows(tx, ownerId, id, input.ingredients);
-    tx.insert(recipes)
-      .values({
-        id,
-        ownerId,
-        name: input.name,
-        servings: input.servings,
-        steps: input.steps || null,
-        notes: input.notes || null,
-      })
-      .run();
-    insertIngredients(tx, rows);
+    await tx.insert(recipes).values({
+      id,
+      ownerId,
+      name: input.name,
+      servings: input.servings,
+      steps: input.steps || null,
+      notes: input.notes || null,
+    });
+    await insertIngredients(tx, rows);
   });
   return getRecipe(db, ownerId, id, viewer);
 }
@@ -451,12 +453,13 @@ export async function updateRecipe(
   viewer: RecipeViewer,
 ): Promise<{ recipe: RecipeView; plansAffected: { planId: string; planName: string }[] }> {
   await write(db, async (tx) => {
-    const recipe = requireRecipe(tx, ownerId, input.recipeId);
+    const recipe = await requireRecipe(tx, ownerId, input.recipeId);
     const rows =
       input.ingredients !== undefined
         ? await ingredientRows(tx, ownerId, recipe.id, input.ingredients)
         : null;
-    tx.update(recipes)
+    await tx
+      .update(recipes)
       .set({
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.servings !== undefined ? { servings: input.servings } : {}),
@@ -464,17 +467,16 @@ export async function updateRecipe(
         ...(input.notes !== undefined ? { notes: input.notes || null } : {}),
         updatedAt: now(),
       })
-      .where(eq(recipes.id, recipe.id))
-      .run();
+      .where(eq(recipes.id, recipe.id));
     if (rows !== null) {
-      tx.delete(recipeIngredients).where(eq(recipeIngredients.recipeId, recipe.id)).run();
-      insertIngredients(tx, rows);
+      await tx.delete(recipeIngredients).where(eq(recipeIngredients.recipeId, recipe.id));
+      await insertIngredients(tx, rows);
     }
     // Plans using it have changed: their lists sort by when they last changed.
-    tx.update(plans)
+    await tx
+      .update(plans)
       .set({ updatedAt: now() })
-      .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipe.id})`)
-      .run();
+      .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipe.id})`);
   });
   const recipe = await getRecipe(db, ownerId, input.recipeId, viewer);
   return {
@@ -490,8 +492,8 @@ export async function deleteRecipe(
   input: { recipeId: string; removeFromPlans?: boolean },
 ): Promise<{ id: string; removedDishes: number }> {
   return await write(db, async (tx) => {
-    const recipe = requireRecipe(tx, ownerId, input.recipeId);
-    const uses = usedIn(tx, recipe.id);
+    const recipe = await requireRecipe(tx, ownerId, input.recipeId);
+    const uses = await usedIn(tx, recipe.id);
     const dishCount = uses.reduce((total, use) => total + use.dishCount, 0);
     if (uses.length > 0 && !input.removeFromPlans) {
       throw new AppError(
@@ -501,15 +503,15 @@ export async function deleteRecipe(
       );
     }
     if (dishCount > 0) {
-      tx.update(plans)
+      await tx
+        .update(plans)
         .set({ updatedAt: now() })
         .where(
           sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipe.id})`,
-        )
-        .run();
-      tx.delete(planRecipes).where(eq(planRecipes.recipeId, recipe.id)).run();
+        );
+      await tx.delete(planRecipes).where(eq(planRecipes.recipeId, recipe.id));
     }
-    tx.delete(recipes).where(eq(recipes.id, recipe.id)).run();
+    await tx.delete(recipes).where(eq(recipes.id, recipe.id));
     return { id: recipe.id, removedDishes: dishCount };
   });
 }
@@ -526,17 +528,16 @@ export async function duplicateRecipe(
 ): Promise<RecipeView> {
   const id = randomUUID();
   await write(db, async (tx) => {
-    const recipe = requireRecipe(tx, ownerId, input.recipeId);
+    const recipe = await requireRecipe(tx, ownerId, input.recipeId);
     await checkRecipeRoom(tx, ownerId, 1, "recipeId");
     const servings = input.servings ?? recipe.servings;
     const factor = servings / recipe.servings;
     const suffix = " (copy)";
-    const rows = tx
+    const rows = await tx
       .select()
       .from(recipeIngredients)
       .where(eq(recipeIngredients.recipeId, recipe.id))
-      .orderBy(asc(recipeIngredients.position))
-      .all();
+      .orderBy(asc(recipeIngredients.position));
     const scaled = rows.map((row) => {
       const grams = row.grams === null ? null : row.grams * factor;
       if (grams !== null && grams > MAX_ENTRY_GRAMS) {
@@ -553,17 +554,15 @@ export async function duplicateRecipe(
         quantity: row.quantity === null ? null : row.quantity * factor,
       };
     });
-    tx.insert(recipes)
-      .values({
-        id,
-        ownerId,
-        name: `${recipe.name.slice(0, MAX_RECIPE_NAME_LENGTH - suffix.length)}${suffix}`,
-        servings,
-        steps: recipe.steps,
-        notes: recipe.notes,
-      })
-      .run();
-    insertIngredients(tx, scaled);
+    await tx.insert(recipes).values({
+      id,
+      ownerId,
+      name: `${recipe.name.slice(0, MAX_RECIPE_NAME_LENGTH - suffix.length)}${suffix}`,
+      servings,
+      steps: recipe.steps,
+      notes: recipe.notes,
+    });
+    await insertIngredients(tx, scaled);
   });
   return getRecipe(db, ownerId, id, viewer);
 }

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { first, one, write } from "../../db/dialect";
 import {
   shoppingAisleChoices,
   shoppingExtras,
@@ -83,8 +84,10 @@ function checkDayInPlan(plan: PlanRow, day: number, field: string): void {
   }
 }
 
-function savedPreferences(db: AppDatabase, planId: string) {
-  return db.select().from(shoppingPreferences).where(eq(shoppingPreferences.planId, planId)).get();
+async function savedPreferences(db: AppDatabase, planId: string) {
+  return await first(
+    db.select().from(shoppingPreferences).where(eq(shoppingPreferences.planId, planId)),
+  );
 }
 
 /** Input over saved over defaults; saved days past the plan's end are clamped. */
@@ -95,7 +98,7 @@ async function resolvePreferences(
   input: Partial<Omit<ShoppingListInput, "planId">>,
   viewer: Viewer,
 ): Promise<ShoppingPreferences> {
-  const saved = savedPreferences(db, plan.id);
+  const saved = await savedPreferences(db, plan.id);
   const clamp = (day: number | null | undefined) =>
     day == null ? null : Math.min(Math.max(1, day), plan.dayCount);
   if (input.fromDay !== undefined) checkDayInPlan(plan, input.fromDay, "fromDay");
@@ -275,7 +278,7 @@ export async function setShoppingPreferences(
   viewer: Viewer,
 ): Promise<ShoppingListView> {
   const plan = await requirePlan(db, ownerId, input.planId);
-  const saved = savedPreferences(db, plan.id);
+  const saved = await savedPreferences(db, plan.id);
   const next = {
     servings: input.servings === undefined ? (saved?.servings ?? null) : input.servings,
     guests: input.guests ?? saved?.guests ?? 0,
@@ -291,13 +294,13 @@ export async function setShoppingPreferences(
       "fromDay",
     );
   }
-  db.insert(shoppingPreferences)
+  await db
+    .insert(shoppingPreferences)
     .values({ planId: plan.id, ...next })
     .onConflictDoUpdate({
       target: shoppingPreferences.planId,
       set: { ...next, updatedAt: new Date().toISOString() },
-    })
-    .run();
+    });
   return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
@@ -363,23 +366,23 @@ export async function setAisle(
   }
   requireItem(db, plan.id, input.foodId);
   if (input.aisle === null) {
-    db.delete(shoppingAisleChoices)
+    await db
+      .delete(shoppingAisleChoices)
       .where(
         and(
           eq(shoppingAisleChoices.ownerId, ownerId),
           eq(shoppingAisleChoices.foodId, input.foodId),
         ),
-      )
-      .run();
+      );
   } else {
     await checkAisleChoiceRoom(db, ownerId, input.foodId);
-    db.insert(shoppingAisleChoices)
+    await db
+      .insert(shoppingAisleChoices)
       .values({ ownerId, foodId: input.foodId, aisle: input.aisle })
       .onConflictDoUpdate({
         target: [shoppingAisleChoices.ownerId, shoppingAisleChoices.foodId],
         set: { aisle: input.aisle, updatedAt: new Date().toISOString() },
-      })
-      .run();
+      });
   }
   return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
@@ -394,19 +397,20 @@ async function setMark(
 ): Promise<ShoppingMark> {
   const plan = await requirePlan(db, ownerId, input.planId);
   requireItem(db, plan.id, input.itemKey);
-  const row = db
-    .insert(shoppingMarks)
-    .values({ planId: plan.id, itemKey: input.itemKey, ...change })
-    .onConflictDoUpdate({
-      target: [shoppingMarks.planId, shoppingMarks.itemKey],
-      set: { ...change, updatedAt: new Date().toISOString() },
-    })
-    .returning({
-      itemKey: shoppingMarks.itemKey,
-      checked: shoppingMarks.checked,
-      inPantry: shoppingMarks.inPantry,
-    })
-    .get();
+  const row = await one(
+    db
+      .insert(shoppingMarks)
+      .values({ planId: plan.id, itemKey: input.itemKey, ...change })
+      .onConflictDoUpdate({
+        target: [shoppingMarks.planId, shoppingMarks.itemKey],
+        set: { ...change, updatedAt: new Date().toISOString() },
+      })
+      .returning({
+        itemKey: shoppingMarks.itemKey,
+        checked: shoppingMarks.checked,
+        inPantry: shoppingMarks.inPantry,
+      }),
+  );
   return row;
 }
 
@@ -434,10 +438,10 @@ export async function clearChecked(
   viewer: Viewer,
 ): Promise<ShoppingListView> {
   const plan = await requirePlan(db, ownerId, planId);
-  db.update(shoppingMarks)
+  await db
+    .update(shoppingMarks)
     .set({ checked: false, updatedAt: new Date().toISOString() })
-    .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)))
-    .run();
+    .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)));
   return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
@@ -449,21 +453,22 @@ export async function addExtra(
 ): Promise<ShoppingListView & { extraId: string }> {
   const plan = await requirePlan(db, ownerId, input.planId);
   const extraId = randomUUID();
-  db.transaction((tx) => {
-    const row = tx
-      .select({
-        count: sql<number>`count(*)`,
-        max: sql<number | null>`max(${shoppingExtras.position})`,
-      })
-      .from(shoppingExtras)
-      .where(eq(shoppingExtras.planId, plan.id))
-      .get();
+  await write(db, async (tx) => {
+    const row = await first(
+      tx
+        .select({
+          count: sql<number>`count(*)`,
+          max: sql<number | null>`max(${shoppingExtras.position})`,
+        })
+        .from(shoppingExtras)
+        .where(eq(shoppingExtras.planId, plan.id)),
+    );
     if ((row?.count ?? 0) >= MAX_EXTRAS) {
       throw invalid(`text: a shopping list holds at most ${MAX_EXTRAS} extra items`, "text");
     }
-    tx.insert(shoppingExtras)
-      .values({ id: extraId, planId: plan.id, text: input.text, position: (row?.max ?? 0) + 1 })
-      .run();
+    await tx
+      .insert(shoppingExtras)
+      .values({ id: extraId, planId: plan.id, text: input.text, position: (row?.max ?? 0) + 1 });
   });
   return {
     ...buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer)),
@@ -478,18 +483,17 @@ export async function removeExtra(
   viewer: Viewer,
 ): Promise<ShoppingListView> {
   const plan = await requirePlan(db, ownerId, input.planId);
-  db.transaction((tx) => {
-    const removed = tx
+  await write(db, async (tx) => {
+    const removed = await tx
       .delete(shoppingExtras)
-      .where(and(eq(shoppingExtras.planId, plan.id), eq(shoppingExtras.id, input.extraId)))
-      .run();
+      .where(and(eq(shoppingExtras.planId, plan.id), eq(shoppingExtras.id, input.extraId)));
     if (removed.changes === 0)
       throw notFound(`No extra item with id "${input.extraId}"`, "extraId");
-    tx.delete(shoppingMarks)
+    await tx
+      .delete(shoppingMarks)
       .where(
         and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.itemKey, `extra:${input.extraId}`)),
-      )
-      .run();
+      );
   });
   return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { write } from "../../db/dialect";
+import { first, write } from "../../db/dialect";
 import { planSupplements, plans } from "../../db/schema";
 import { AppError, invalid, notFound } from "../errors";
 import {
@@ -28,13 +28,14 @@ import {
   type Viewer,
 } from "./plans";
 
-function requireSupplement(db: Db, ownerId: string, supplementId: string) {
-  const row = db
-    .select({ supplement: planSupplements, plan: plans })
-    .from(planSupplements)
-    .innerJoin(plans, eq(plans.id, planSupplements.planId))
-    .where(and(eq(planSupplements.id, supplementId), eq(plans.ownerId, ownerId)))
-    .get();
+async function requireSupplement(db: Db, ownerId: string, supplementId: string) {
+  const row = await first(
+    db
+      .select({ supplement: planSupplements, plan: plans })
+      .from(planSupplements)
+      .innerJoin(plans, eq(plans.id, planSupplements.planId))
+      .where(and(eq(planSupplements.id, supplementId), eq(plans.ownerId, ownerId))),
+  );
   if (!row) throw notFound(`No supplement with id "${supplementId}"`, "supplementId");
   return row;
 }
@@ -98,11 +99,14 @@ export async function addSupplement(
     const schedule = scheduleFields(input);
     checkSchedule(plan, schedule);
     const existing =
-      tx
-        .select({ value: count() })
-        .from(planSupplements)
-        .where(eq(planSupplements.planId, plan.id))
-        .get()?.value ?? 0;
+      (
+        await first(
+          tx
+            .select({ value: count() })
+            .from(planSupplements)
+            .where(eq(planSupplements.planId, plan.id)),
+        )
+      )?.value ?? 0;
     if (existing >= MAX_SUPPLEMENTS_PER_PLAN) {
       throw new AppError(
         "CONFLICT",
@@ -110,19 +114,17 @@ export async function addSupplement(
         "planId",
       );
     }
-    tx.insert(planSupplements)
-      .values({
-        id,
-        planId: plan.id,
-        doseMicrograms: input.doseMicrograms,
-        form: input.form,
-        compound: input.compound ?? "cyanocobalamin",
-        ...schedule,
-        withMeal: input.withMeal ?? null,
-        note: input.note || null,
-        personId,
-      })
-      .run();
+    await tx.insert(planSupplements).values({
+      id,
+      planId: plan.id,
+      doseMicrograms: input.doseMicrograms,
+      form: input.form,
+      compound: input.compound ?? "cyanocobalamin",
+      ...schedule,
+      withMeal: input.withMeal ?? null,
+      note: input.note || null,
+      personId,
+    });
     await touchPlan(tx, plan.id);
   });
   return await editResult(db, ownerId, input.planId, id);
@@ -135,7 +137,7 @@ export async function updateSupplement(
   viewer: Viewer,
 ): Promise<PlanEditResult> {
   const planId = await write(db, async (tx) => {
-    const { supplement, plan } = requireSupplement(tx, ownerId, input.supplementId);
+    const { supplement, plan } = await requireSupplement(tx, ownerId, input.supplementId);
     const personId =
       input.personId === undefined
         ? undefined
@@ -147,7 +149,8 @@ export async function updateSupplement(
       firstDay: input.firstDay ?? supplement.firstDay,
     });
     checkSchedule(plan, schedule);
-    tx.update(planSupplements)
+    await tx
+      .update(planSupplements)
       .set({
         ...(input.doseMicrograms !== undefined ? { doseMicrograms: input.doseMicrograms } : {}),
         ...(input.form !== undefined ? { form: input.form } : {}),
@@ -158,8 +161,7 @@ export async function updateSupplement(
         ...schedule,
         updatedAt: new Date().toISOString(),
       })
-      .where(eq(planSupplements.id, supplement.id))
-      .run();
+      .where(eq(planSupplements.id, supplement.id));
     await touchPlan(tx, plan.id);
     return plan.id;
   });
@@ -172,8 +174,8 @@ export async function removeSupplement(
   supplementId: string,
 ): Promise<PlanEditResult> {
   const planId = await write(db, async (tx) => {
-    const { supplement, plan } = requireSupplement(tx, ownerId, supplementId);
-    tx.delete(planSupplements).where(eq(planSupplements.id, supplement.id)).run();
+    const { supplement, plan } = await requireSupplement(tx, ownerId, supplementId);
+    await tx.delete(planSupplements).where(eq(planSupplements.id, supplement.id));
     await touchPlan(tx, plan.id);
     return plan.id;
   });

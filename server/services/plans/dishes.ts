@@ -179,7 +179,7 @@ export async function addRecipeToPlan(
   await write(db, async (tx) => {
     const plan = await requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.day);
-    const recipe = requireRecipe(tx, ownerId, input.recipeId);
+    const recipe = await requireRecipe(tx, ownerId, input.recipeId);
     await checkDishRoom(tx, plan.id, 1);
     await tx.insert(planRecipes).values({
       id,

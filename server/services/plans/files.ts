@@ -56,7 +56,7 @@ export async function exportPlan(
     supplements: (await loadSupplements(db, planId)).map(
       ({ id: _id, scheduleLabel: _label, personId: _person, ...rest }) => rest,
     ),
-    ...recipesOf(db, ownerId, planId),
+    ...(await recipesOf(db, ownerId, planId)),
   };
 }
 
@@ -113,11 +113,11 @@ export async function resolvePlanFilePeople(
 }
 
 /** The plan's dishes and the recipes they use (nothing when the plan has no dishes). */
-function recipesOf(db: AppDatabase, ownerId: string, planId: string) {
-  const dishes = exportDishes(db, planId);
+async function recipesOf(db: AppDatabase, ownerId: string, planId: string) {
+  const dishes = await exportDishes(db, planId);
   if (dishes.length === 0) return {};
   const recipeIds = [...new Set(dishes.map((dish) => dish.recipeKey))];
-  return { recipes: exportRecipes(db, ownerId, recipeIds), dishes };
+  return { recipes: await exportRecipes(db, ownerId, recipeIds), dishes };
 }
 
 /**
@@ -152,7 +152,7 @@ export async function importPlan(
       "file.entries",
     );
   }
-  checkRecipeFoods(db, ownerId, file.recipes ?? [], "file.recipes");
+  await checkRecipeFoods(db, ownerId, file.recipes ?? [], "file.recipes");
   if ((file.dishes ?? []).length > 0 && file.recipes === undefined) {
     throw invalid("file.dishes: the file has dishes but no recipes for them", "file.dishes");
   }
