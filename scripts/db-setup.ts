@@ -12,17 +12,21 @@ import { runImport } from "./run-import";
 
 runImport({ force: false });
 
-const db = openDatabase(resolveDatabasePath());
-const code = issueSetupCode(db);
-db.$client.close();
-if (code) {
-  process.stdout.write(
-    [
-      "",
-      "No account yet. Open /setup to create the first account (it becomes the admin).",
-      "From the server itself (http://localhost:…) no code is needed; from anywhere else use",
-      `the one-time setup code: ${code}`,
-      "",
-    ].join("\n"),
-  );
+async function main(): Promise<void> {
+  const db = openDatabase(resolveDatabasePath());
+  const code = await issueSetupCode(db);
+  db.$client.close();
+  if (code) {
+    process.stdout.write(
+      [
+        "",
+        "No account yet. Open /setup to create the first account (it becomes the admin).",
+        "From the server itself (http://localhost:…) no code is needed; from anywhere else use",
+        `the one-time setup code: ${code}`,
+        "",
+      ].join("\n"),
+    );
+  }
 }
+
+void main();

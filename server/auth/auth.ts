@@ -33,7 +33,12 @@ import { checkSignUpAllowed, invitationTokenFrom } from "./policy";
 
 const SECRET_KEY = "auth.secret";
 
-/** BETTER_AUTH_SECRET, else a random secret generated once and kept in the database. */
+/**
+ * BETTER_AUTH_SECRET, else a random secret generated once and kept in the database.
+ * Synchronous on purpose (issue 17): it runs once, when the auth instance is made, and
+ * keeping it so keeps `createAuth`/`getAuth` synchronous for their many callers. On
+ * PostgreSQL the secret has to be read once at start-up, before `createAuth`.
+ */
 function resolveSecret(db: AppDatabase): string {
   const configured = process.env.BETTER_AUTH_SECRET?.trim();
   if (configured) return configured;
@@ -108,19 +113,19 @@ export function createAuth(db: AppDatabase, options: AuthOptions = {}) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-up/email") return;
-        checkSignUpAllowed(db, ctx.headers ?? new Headers(), { password: true });
+        await checkSignUpAllowed(db, ctx.headers ?? new Headers(), { password: true });
       }),
     },
     databaseHooks: {
       user: {
         create: {
           before: async (_user, ctx) => {
-            checkSignUpAllowed(db, ctx?.headers ?? new Headers(), { password: false });
+            await checkSignUpAllowed(db, ctx?.headers ?? new Headers(), { password: false });
           },
           after: async (user, ctx) => {
             const token = invitationTokenFrom(ctx?.headers ?? new Headers());
             if (await attachNewAccount(db, user.id, token)) return;
-            deleteAccount(db, user.id);
+            await deleteAccount(db, user.id);
             throw new APIError("FORBIDDEN", {
               message: "This invitation link has been used or has expired.",
             });

@@ -25,7 +25,7 @@ export async function readRequestSession(
   if (!cookie?.includes("session_token")) return null;
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
-  const membership = findMembership(db, session.user.id);
+  const membership = await findMembership(db, session.user.id);
   if (!membership) return null;
   return { accountId: session.user.id, householdId: membership.householdId, role: membership.role };
 }
