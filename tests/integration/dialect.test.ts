@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/db/client";
-import { first, inWrite, setWriteGuardMode, WriteGuardError, write } from "@/db/dialect";
+import { first, inWrite, one, setWriteGuardMode, WriteGuardError, write } from "@/db/dialect";
 import { owners } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/factories/database";
 
@@ -281,5 +281,15 @@ describe("first() on writes", () => {
       .from(owners)
       .where(like(owners.id, "dialect-u%"));
     expect(names).toEqual([{ name: "both" }, { name: "both" }]);
+  });
+});
+
+describe("one()", () => {
+  it("gives the row an insert returns, and throws when a statement returns none", async () => {
+    const row = await one(t.db.insert(owners).values({ id: "dialect-o", name: "O" }).returning());
+    expect(row.name).toBe("O");
+    await expect(
+      one(t.db.update(owners).set({ name: "x" }).where(eq(owners.id, "dialect-none")).returning()),
+    ).rejects.toThrow(/returned no row/);
   });
 });
