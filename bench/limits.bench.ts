@@ -26,7 +26,7 @@ export async function benchLimits(runs = 5): Promise<Row[]> {
   // One owner with one full plan (room left for copies).
   const small = createTestDatabase();
   try {
-    const { fullPlanId } = fillToEveryCap(small, "local", 1);
+    const { fullPlanId } = await fillToEveryCap(small, "local", 1);
     const api = small.caller();
     const duplicate: number[] = [];
     const imports: number[] = [];
@@ -59,7 +59,7 @@ export async function benchLimits(runs = 5): Promise<Row[]> {
   const full = createTestDatabase();
   const target = createTestDatabase();
   try {
-    fillToEveryCap(full);
+    await fillToEveryCap(full);
     const exports: number[] = [];
     const restores: number[] = [];
     let backup: Awaited<ReturnType<ReturnType<typeof full.caller>["backup"]["export"]>> | null =

@@ -45,12 +45,12 @@ function staleTotals(db: ReturnType<typeof openDatabase>, planId: string): () =>
   };
 }
 
-export function benchPlanTotals(): Row[] {
+export async function benchPlanTotals(): Promise<Row[]> {
   const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-plans-"));
   const db = openDatabase(path.join(directory, "bench.db"));
   migrateDatabase(db);
   importFoodDatabase(db);
-  const { id: planId } = createPlan(db, "local", {
+  const { id: planId } = await createPlan(db, "local", {
     name: "Full month",
     dayCount: 28,
     startDate: null,
@@ -58,7 +58,7 @@ export function benchPlanTotals(): Row[] {
   for (let day = 1; day <= 28; day += 1) {
     for (const meal of MEAL_ORDER) {
       for (let i = 0; i < ENTRIES_PER_MEAL; i += 1) {
-        addEntry(db, "local", {
+        await addEntry(db, "local", {
           planId,
           day,
           meal,
@@ -69,7 +69,11 @@ export function benchPlanTotals(): Row[] {
     }
   }
   const rows: Row[] = [];
-  const service = time(200, () => getPlanTotals(db, "local", planId), staleTotals(db, planId));
+  const service = await time(
+    200,
+    () => getPlanTotals(db, "local", planId),
+    staleTotals(db, planId),
+  );
   rows.push({
     what: "plans.totals service, 28 days (896 entries), computed",
     entries: 896,
@@ -77,7 +81,7 @@ export function benchPlanTotals(): Row[] {
     "p95 ms": service.p95,
     "max ms": service.max,
   });
-  const remembered = time(200, () => getPlanTotals(db, "local", planId));
+  const remembered = await time(200, () => getPlanTotals(db, "local", planId));
   rows.push({
     what: "plans.totals service, 28 days, remembered (unchanged plan)",
     entries: 896,
@@ -103,7 +107,7 @@ export function benchPlanTotals(): Row[] {
         }
       }
     }
-    const pure = time(100, () =>
+    const pure = await time(100, () =>
       calculatePlanTotals({ dayCount: days, entries, targetMicrograms: 2.4 }),
     );
     rows.push({
@@ -129,7 +133,7 @@ export const SCALING_TITLE =
  * is): this measures how the totals would grow if the cap were lifted. Time per day and
  * per entry should stay flat. Every call computes (the remembered totals are made stale).
  */
-export function benchPlanTotalsScaling(): Row[] {
+export async function benchPlanTotalsScaling(): Promise<Row[]> {
   const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-scaling-"));
   const db = openDatabase(path.join(directory, "bench.db"));
   migrateDatabase(db);
@@ -140,7 +144,7 @@ export function benchPlanTotalsScaling(): Row[] {
   );
   const rows: Row[] = [];
   for (const days of [7, 28, 365]) {
-    const { id: planId } = createPlan(db, "local", {
+    const { id: planId } = await createPlan(db, "local", {
       name: `${days} days`,
       dayCount: days,
       startDate: "2026-01-01",
@@ -156,11 +160,11 @@ export function benchPlanTotalsScaling(): Row[] {
       }
     })();
     const entries = days * MEAL_ORDER.length * ENTRIES_PER_MEAL;
-    const totals = getPlanTotals(db, "local", planId);
+    const totals = await getPlanTotals(db, "local", planId);
     if (totals.entryCount !== entries || totals.days.length !== days) {
       throw new Error(`${days}-day plan: totals saw ${totals.entryCount} entries`);
     }
-    const stats = time(
+    const stats = await time(
       days > 100 ? 40 : 200,
       () => getPlanTotals(db, "local", planId),
       staleTotals(db, planId),
@@ -181,6 +185,8 @@ export function benchPlanTotalsScaling(): Row[] {
 }
 
 if (process.argv[1]?.endsWith("plan-totals.bench.ts")) {
-  printTable("plans.totals (target: 28-day plan < 10 ms server-side)", benchPlanTotals());
-  printTable(SCALING_TITLE, benchPlanTotalsScaling());
+  void (async () => {
+    printTable("plans.totals (target: 28-day plan < 10 ms server-side)", await benchPlanTotals());
+    printTable(SCALING_TITLE, await benchPlanTotalsScaling());
+  })();
 }

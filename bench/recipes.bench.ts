@@ -41,44 +41,48 @@ const FOODS = [
 export const RECIPES_TITLE =
   "28-day plan made of recipes vs plain entries (targets: each < 10 ms server-side)";
 
-export function benchRecipes(): Row[] {
+export async function benchRecipes(): Promise<Row[]> {
   const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-recipes-"));
   const db = openDatabase(path.join(directory, "bench.db"));
   try {
     migrateDatabase(db);
     importFoodDatabase(db);
     const viewer = { accountId: "bench", role: "owner" as const };
-    const recipeIds = [0, 1, 2, 3].map(
-      (n) =>
-        createRecipe(
-          db,
-          "local",
-          {
-            name: `Recipe ${n + 1}`,
-            servings: 2 + n,
-            ingredients: Array.from({ length: 8 }, (_, i) => {
-              if (n === 3 && i === 7)
-                return { foodId: null, text: "a pinch of salt", amount: null };
-              const foodId = FOODS[(n * 3 + i) % FOODS.length] ?? "sr28-16139";
-              return {
-                foodId,
-                text: null,
-                amount:
-                  foodId === "sr28-16139"
-                    ? { portionId: "sr28-16139:1", quantity: 1 }
-                    : { grams: 40 + 10 * i },
-              };
-            }),
-          },
-          viewer,
+    const recipeIds: string[] = [];
+    for (const n of [0, 1, 2, 3]) {
+      recipeIds.push(
+        (
+          await createRecipe(
+            db,
+            "local",
+            {
+              name: `Recipe ${n + 1}`,
+              servings: 2 + n,
+              ingredients: Array.from({ length: 8 }, (_, i) => {
+                if (n === 3 && i === 7)
+                  return { foodId: null, text: "a pinch of salt", amount: null };
+                const foodId = FOODS[(n * 3 + i) % FOODS.length] ?? "sr28-16139";
+                return {
+                  foodId,
+                  text: null,
+                  amount:
+                    foodId === "sr28-16139"
+                      ? { portionId: "sr28-16139:1", quantity: 1 }
+                      : { grams: 40 + 10 * i },
+                };
+              }),
+            },
+            viewer,
+          )
         ).id,
-    );
-    const { id: dishPlan } = createPlan(db, "local", {
+      );
+    }
+    const { id: dishPlan } = await createPlan(db, "local", {
       name: "Recipes",
       dayCount: 28,
       startDate: "2026-02-02",
     });
-    const { id: entryPlan } = createPlan(db, "local", {
+    const { id: entryPlan } = await createPlan(db, "local", {
       name: "Entries",
       dayCount: 28,
       startDate: "2026-02-02",
@@ -120,9 +124,9 @@ export function benchRecipes(): Row[] {
     for (let i = 0; i < 60; i += 1) {
       for (const planId of [dishPlan, entryPlan]) {
         touch.run(planId);
-        getPlanTotals(db, "local", planId);
-        getShoppingList(db, "local", { planId, servings: 20 }, VIEWER);
-        getPlan(db, "local", planId);
+        await getPlanTotals(db, "local", planId);
+        await getShoppingList(db, "local", { planId, servings: 20 }, VIEWER);
+        await getPlan(db, "local", planId);
       }
     }
     const rows: Row[] = [];
@@ -130,7 +134,7 @@ export function benchRecipes(): Row[] {
       ["plain: 896 entries", entryPlan],
       ["recipes: 112 dishes × 8 ingredients", dishPlan],
     ] as const) {
-      const totals = timeRuns(
+      const totals = await timeRuns(
         200,
         () => getPlanTotals(db, "local", planId),
         1,
@@ -144,7 +148,7 @@ export function benchRecipes(): Row[] {
         "p95 ms": totals.p95,
         "max ms": totals.max,
       });
-      const list = timeRuns(
+      const list = await timeRuns(
         200,
         () => getShoppingList(db, "local", { planId, servings: 20 }, VIEWER),
         30,
@@ -155,7 +159,7 @@ export function benchRecipes(): Row[] {
         "p95 ms": list.p95,
         "max ms": list.max,
       });
-      const read = timeRuns(200, () => getPlan(db, "local", planId), 30);
+      const read = await timeRuns(200, () => getPlan(db, "local", planId), 30);
       rows.push({
         what: `plans.get, ${label}`,
         "p50 ms": read.p50,
@@ -171,5 +175,5 @@ export function benchRecipes(): Row[] {
 }
 
 if (process.argv[1]?.endsWith("recipes.bench.ts")) {
-  printTable(RECIPES_TITLE, benchRecipes());
+  void benchRecipes().then((rows) => printTable(RECIPES_TITLE, rows));
 }

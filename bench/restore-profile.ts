@@ -23,14 +23,14 @@ const VIEWER = { accountId: "test-account", role: "owner" as const };
 const full = createTestDatabase();
 const target = createTestDatabase();
 try {
-  timed("fill to every cap", () => fillToEveryCap(full));
-  const backup = timed("export", () => exportBackup(full.db, "local", VIEWER));
+  await timed("fill to every cap", () => fillToEveryCap(full));
+  const backup = await timed("export", () => exportBackup(full.db, "local", VIEWER));
   const json = timed("JSON.stringify", () => JSON.stringify(backup));
   console.log(`file: ${(Buffer.byteLength(json) / 1024 / 1024).toFixed(1)} MB`);
   for (let run = 1; run <= 2; run++) {
     const raw = timed(`run ${run}: JSON.parse`, () => JSON.parse(json));
     const file = timed(`run ${run}: zod backupFileSchema`, () => backupFileSchema.parse(raw));
-    timed(`run ${run}: restoreBackup (checks + write)`, () =>
+    await timed(`run ${run}: restoreBackup (checks + write)`, () =>
       restoreBackup(target.db, "local", file, VIEWER),
     );
   }

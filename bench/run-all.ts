@@ -34,13 +34,13 @@ async function main(): Promise<void> {
   const relevance = benchSearchRelevance();
   printTable(RELEVANCE_TITLE, relevance.summary);
   printTable("Queries whose first result is not a good answer", relevance.misses);
-  printTable("plans.totals (target: 28-day plan < 10 ms server-side)", benchPlanTotals());
-  printTable(SCALING_TITLE, benchPlanTotalsScaling());
+  printTable("plans.totals (target: 28-day plan < 10 ms server-side)", await benchPlanTotals());
+  printTable(SCALING_TITLE, await benchPlanTotalsScaling());
   printTable(
     "shopping.list (target: 28-day plan for 20 people < 10 ms server-side)",
-    benchShopping(),
+    await benchShopping(),
   );
-  printTable(RECIPES_TITLE, benchRecipes());
+  printTable(RECIPES_TITLE, await benchRecipes());
   printTable(LIMITS_TITLE, await benchLimits());
   printTable(SESSION_TITLE, await benchSession());
   if (existsSync(".next/BUILD_ID")) {

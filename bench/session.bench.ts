@@ -99,5 +99,5 @@ export async function benchSession(): Promise<Row[]> {
 }
 
 if (process.argv[1]?.endsWith("session.bench.ts")) {
-  benchSession().then((rows) => printTable(SESSION_TITLE, rows));
+  void benchSession().then((rows) => printTable(SESSION_TITLE, rows));
 }

@@ -42,17 +42,24 @@ export function printTable(title: string, rows: Row[]): void {
 /**
  * Times `run` `iterations` times after `warmUp` untimed calls; summarised in ms.
  * `before`, if given, runs untimed before every call (e.g. to make a cache stale).
+ * `run` may return a promise (the services are asynchronous): each call is awaited
+ * inside its timing.
  */
-export function timeRuns(iterations: number, run: () => unknown, warmUp = 1, before?: () => void) {
+export async function timeRuns(
+  iterations: number,
+  run: () => unknown,
+  warmUp = 1,
+  before?: () => void,
+) {
   for (let i = 0; i < warmUp; i += 1) {
     before?.();
-    run();
+    await run();
   }
   const samples: number[] = [];
   for (let i = 0; i < iterations; i += 1) {
     before?.();
     const started = performance.now();
-    run();
+    await run();
     samples.push(performance.now() - started);
   }
   return summarise(samples);

@@ -37,7 +37,7 @@ async function setUp(): Promise<string | null> {
   }
   await runImport({ force: false });
   const db = openDatabase(resolveDatabasePath());
-  const code = issueSetupCode(db);
+  const code = await issueSetupCode(db);
   db.$client.close();
   return code;
 }

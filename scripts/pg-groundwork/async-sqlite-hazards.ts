@@ -54,4 +54,4 @@ async function main() {
   );
 }
 
-main().finally(() => client.close());
+void main().finally(() => client.close());

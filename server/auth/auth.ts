@@ -35,7 +35,12 @@ import { forgetCachedSessions } from "./session-cache";
 
 const SECRET_KEY = "auth.secret";
 
-/** BETTER_AUTH_SECRET, else a random secret generated once and kept in the database. */
+/**
+ * BETTER_AUTH_SECRET, else a random secret generated once and kept in the database.
+ * Synchronous on purpose (issue 17): it runs once, when the auth instance is made, and
+ * keeping it so keeps `createAuth`/`getAuth` synchronous for their many callers. On
+ * PostgreSQL the secret has to be read once at start-up, before `createAuth`.
+ */
 function resolveSecret(db: AppDatabase): string {
   const configured = process.env.BETTER_AUTH_SECRET?.trim();
   if (configured) return configured;
@@ -114,19 +119,19 @@ export function createAuth(db: AppDatabase, options: AuthOptions = {}) {
         // of verified cookies is emptied first (server/auth/session-cache.ts).
         if (ctx.path !== "/get-session") forgetCachedSessions();
         if (ctx.path !== "/sign-up/email") return;
-        checkSignUpAllowed(db, ctx.headers ?? new Headers(), { password: true });
+        await checkSignUpAllowed(db, ctx.headers ?? new Headers(), { password: true });
       }),
     },
     databaseHooks: {
       user: {
         create: {
           before: async (_user, ctx) => {
-            checkSignUpAllowed(db, ctx?.headers ?? new Headers(), { password: false });
+            await checkSignUpAllowed(db, ctx?.headers ?? new Headers(), { password: false });
           },
           after: async (user, ctx) => {
             const token = invitationTokenFrom(ctx?.headers ?? new Headers());
-            if (attachNewAccount(db, user.id, token)) return;
-            deleteAccount(db, user.id);
+            if (await attachNewAccount(db, user.id, token)) return;
+            await deleteAccount(db, user.id);
             throw new APIError("FORBIDDEN", {
               message: "This invitation link has been used or has expired.",
             });

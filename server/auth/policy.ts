@@ -62,25 +62,26 @@ export function invitationTokenFrom(headers: Headers): string | null {
 }
 
 /** Throws FORBIDDEN (with a message for people) when this request may not create an account. */
-export function checkSignUpAllowed(
+export async function checkSignUpAllowed(
   db: AppDatabase,
   headers: Headers,
   options: { password: boolean },
-): void {
+): Promise<void> {
   if (!hasAnyAccount(db)) {
-    if (isLocalRequest(headers) || isValidSetupCode(db, headers.get(SETUP_CODE_HEADER))) return;
+    if (isLocalRequest(headers) || (await isValidSetupCode(db, headers.get(SETUP_CODE_HEADER))))
+      return;
     throw new APIError("FORBIDDEN", {
       message:
         "The first account can only be created on the server itself or with the setup code that `npm start` printed.",
     });
   }
-  if (options.password && !isPasswordSignUpEnabled(db)) {
+  if (options.password && !(await isPasswordSignUpEnabled(db))) {
     throw new APIError("FORBIDDEN", {
       message: "Sign-up with a password is switched off. Ask the household's admin.",
     });
   }
   const token = invitationTokenFrom(headers);
-  if (!token || !findLiveInvitation(db, token)) {
+  if (!token || !(await findLiveInvitation(db, token))) {
     throw new APIError("FORBIDDEN", {
       message: "You need an invitation link from a household member to create an account.",
     });

@@ -40,7 +40,7 @@ export async function readRequestSession(
   }
   // Membership and role are read every time (not cached): removing a member or deleting
   // an account takes effect on the next request.
-  const membership = findMembership(db, accountId);
+  const membership = await findMembership(db, accountId);
   if (!membership) return null;
   return { accountId, householdId: membership.householdId, role: membership.role };
 }

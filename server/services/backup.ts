@@ -23,6 +23,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { write } from "../../db/dialect";
 import {
   dietOverrides,
   favoriteFoods,
@@ -119,8 +120,12 @@ function customFoodsOf(db: AppDatabase, ownerId: string): BackupInput["customFoo
 }
 
 /** The household's people, oldest first; `exporter` marks the exporting account's own. */
-function peopleOf(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput["people"] {
-  ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+async function peopleOf(
+  db: AppDatabase,
+  ownerId: string,
+  viewer: Viewer,
+): Promise<BackupInput["people"]> {
+  await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
   return db
     .select()
     .from(people)
@@ -138,9 +143,13 @@ function peopleOf(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput
 }
 
 /** Everything of one household, as one JSON document (docs/api.md, "Backup files"). */
-export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): BackupInput {
-  const { profile, isDefault } = getProfile(db, ownerId);
-  const lineNames = recipeLineFileNames(db, ownerId);
+export async function exportBackup(
+  db: AppDatabase,
+  ownerId: string,
+  viewer: Viewer,
+): Promise<BackupInput> {
+  const { profile, isDefault } = await getProfile(db, ownerId);
+  const lineNames = await recipeLineFileNames(db, ownerId);
   const household = db
     .select({ name: owners.name })
     .from(owners)
@@ -152,7 +161,7 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
     exportedAt: new Date().toISOString(),
     profile: isDefault ? null : profile,
     ...(household ? { household: { name: household.name } } : {}),
-    people: peopleOf(db, ownerId, viewer),
+    people: await peopleOf(db, ownerId, viewer),
     customFoods: customFoodsOf(db, ownerId),
     dietOverrides: db
       .select({ foodId: dietOverrides.foodId, diet: dietOverrides.diet, note: dietOverrides.note })
@@ -160,9 +169,8 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
       .where(eq(dietOverrides.ownerId, ownerId))
       .orderBy(asc(dietOverrides.foodId))
       .all(),
-    plans: listPlans(db, ownerId)
-      .reverse()
-      .map((plan) => {
+    plans: await Promise.all(
+      (await listPlans(db, ownerId)).reverse().map(async (plan) => {
         // Ticks on recipe lines listed as text: named by recipe and line (new ids after a
         // restore), for the recipes this plan's dishes use.
         const preferences = db
@@ -171,8 +179,8 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
           .where(eq(shoppingPreferences.planId, plan.id))
           .get();
         // The plan file's eaters (names) are for plan files; a backup names people by id.
-        const { eaters: _byName, ...file } = exportPlan(db, ownerId, plan.id);
-        const supplements = loadSupplements(db, plan.id);
+        const { eaters: _byName, ...file } = await exportPlan(db, ownerId, plan.id);
+        const supplements = await loadSupplements(db, plan.id);
         const supplementIds = supplements.map((supplement) => supplement.id);
         const extras = db
           .select({ id: shoppingExtras.id, text: shoppingExtras.text })
@@ -209,7 +217,7 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
             entries: planFile.entries.map(({ foodName: _name, ...entry }) => entry),
           },
           supplementIds,
-          eaters: storedEaters(db, plan.id).map(({ person, portionFactor }) => ({
+          eaters: (await storedEaters(db, plan.id)).map(({ person, portionFactor }) => ({
             personId: person.id,
             portionFactor,
           })),
@@ -246,6 +254,7 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
           },
         };
       }),
+    ),
     favoriteFoods: db
       .select({ foodId: favoriteFoods.foodId, createdAt: favoriteFoods.createdAt })
       .from(favoriteFoods)
@@ -259,7 +268,7 @@ export function exportBackup(db: AppDatabase, ownerId: string, viewer: Viewer): 
       .orderBy(asc(shoppingAisleChoices.foodId))
       .all() as BackupInput["aisleChoices"],
     // Food names are left out as for entries (a restore looks foods up by id).
-    recipes: exportRecipes(db, ownerId).map((recipe) => ({
+    recipes: (await exportRecipes(db, ownerId)).map((recipe) => ({
       ...recipe,
       ingredients: recipe.ingredients.map(({ foodName: _name, ...line }) => line),
     })),
@@ -281,7 +290,7 @@ export type RestoreSummary = {
 };
 
 /** Checks what the file refers to against this database, before anything is written. */
-function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): void {
+async function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): Promise<void> {
   const customIds = file.customFoods.map((food) => food.id);
   if (customIds.length > 0) {
     const taken = db
@@ -347,9 +356,9 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
       "file",
     );
   }
-  checkRecipeFoods(db, ownerId, file.recipes, "file.recipes", ownCustom);
-  file.plans.forEach((plan, index) => {
-    checkRecipeFoods(
+  await checkRecipeFoods(db, ownerId, file.recipes, "file.recipes", ownCustom);
+  for (const [index, plan] of file.plans.entries()) {
+    await checkRecipeFoods(
       db,
       ownerId,
       plan.file.recipes ?? [],
@@ -369,7 +378,7 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
         `file.plans.${index}.shopping.preferences`,
       );
     }
-  });
+  }
 }
 
 type Connection = AppDatabase["$client"];
@@ -397,8 +406,8 @@ function planPeople(
   };
 }
 
-function restorePlan(
-  tx: Transaction,
+async function restorePlan(
+  tx: AppDatabase,
   connection: Connection,
   ownerId: string,
   plan: BackupInput["plans"][number],
@@ -406,10 +415,10 @@ function restorePlan(
   personMap: Map<string, string>,
   recipeIds: ReadonlyMap<string, string>,
   recipeLineIds: ReadonlyMap<string, string>,
-): { entries: number; supplements: number } {
+): Promise<{ entries: number; supplements: number }> {
   // The file's schema holds it to the owner caps (plans, entries over all plans), and
   // checkReferences found every food it uses.
-  const { id, supplementIds } = insertPlanFile(tx, ownerId, plan.file, portionsById, {
+  const { id, supplementIds } = await insertPlanFile(tx, ownerId, plan.file, portionsById, {
     capsChecked: true,
     people: planPeople(plan, personMap),
     // A plan file carrying its own recipes (pasted from plans.export) makes its own.
@@ -464,14 +473,14 @@ function restorePlan(
  * own person, a file person with a login takes over a member's person of the same name,
  * the rest replace the household's people without a login. Answers file id → person id.
  */
-function restorePeople(
+async function restorePeople(
   tx: Transaction,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): Map<string, string> {
+): Promise<Map<string, string>> {
   const personMap = new Map<string, string>();
-  const own = ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
+  const own = await ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
   if (file.people.length === 0) return personMap;
   const members = tx
     .select({ id: people.id, name: people.name, accountId: people.accountId })
@@ -538,31 +547,31 @@ function restorePeople(
 }
 
 /** Replaces all of a household's data with a backup's, all or nothing. */
-export function restoreBackup(
+export async function restoreBackup(
   db: AppDatabase,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): RestoreSummary {
-  checkReferences(db, ownerId, file);
+): Promise<RestoreSummary> {
+  await checkReferences(db, ownerId, file);
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
   // for its one transaction keeps SQLite from spilling and re-reading them.
   const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
   db.$client.pragma("cache_size = -131072");
   try {
-    return writeBackup(db, ownerId, file, viewer);
+    return await writeBackup(db, ownerId, file, viewer);
   } finally {
     db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
   }
 }
 
-function writeBackup(
+async function writeBackup(
   db: AppDatabase,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): RestoreSummary {
-  return db.transaction((tx) => {
+): Promise<RestoreSummary> {
+  return await write(db, async (tx) => {
     // Out with the old: plans first (their entries restrict custom foods), then recipes
     // (their lines restrict custom foods too).
     tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
@@ -575,11 +584,11 @@ function writeBackup(
     tx.delete(favoriteFoods).where(eq(favoriteFoods.ownerId, ownerId)).run();
     tx.delete(shoppingAisleChoices).where(eq(shoppingAisleChoices.ownerId, ownerId)).run();
 
-    if (file.profile) updateProfile(tx, ownerId, file.profile);
+    if (file.profile) await updateProfile(tx, ownerId, file.profile);
     if (file.household) {
       tx.update(owners).set({ name: file.household.name }).where(eq(owners.id, ownerId)).run();
     }
-    const personMap = restorePeople(tx, ownerId, file, viewer);
+    const personMap = await restorePeople(tx, ownerId, file, viewer);
     createCustomFoodsWithIds(tx, ownerId, file.customFoods);
     bulkInsert(
       tx,
@@ -600,13 +609,13 @@ function writeBackup(
       shoppingAisleChoices,
       file.aisleChoices.map((choice) => ({ ownerId, ...choice })),
     );
-    const recipeIds = insertFileRecipes(tx, ownerId, file.recipes, {
+    const recipeIds = await insertFileRecipes(tx, ownerId, file.recipes, {
       reuseIdentical: false,
       capsChecked: true,
     });
-    const recipeLineIds = recipeLineIdsByFileName(tx, recipeIds);
+    const recipeLineIds = await recipeLineIdsByFileName(tx, recipeIds);
     // Portions looked up once for all plans (custom foods' portions exist by now).
-    const portionsById = lookupPortions(
+    const portionsById = await lookupPortions(
       tx,
       file.plans.flatMap((plan) =>
         plan.file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
@@ -615,7 +624,7 @@ function writeBackup(
     let entries = 0;
     let supplements = 0;
     for (const plan of file.plans) {
-      const counts = restorePlan(
+      const counts = await restorePlan(
         tx,
         db.$client,
         ownerId,

@@ -61,18 +61,18 @@ export function listFavoriteFoods(db: AppDatabase, ownerId: string): { items: Fo
 }
 
 /** Stars or unstars a food; NOT_FOUND when the food does not exist for this owner. */
-export function setFavoriteFood(
+export async function setFavoriteFood(
   db: AppDatabase,
   ownerId: string,
   input: SetFavoriteInput,
-): { foodId: string; favorite: boolean } {
+): Promise<{ foodId: string; favorite: boolean }> {
   const visible = prepared(
     db,
     `SELECT 1 FROM foods WHERE id = ? AND (owner_id IS NULL OR owner_id = ?)`,
   ).get(input.foodId, ownerId);
   if (!visible) throw notFound(`No food with id "${input.foodId}"`, "foodId");
   if (input.favorite) {
-    checkFavoriteRoom(db, ownerId, input.foodId);
+    await checkFavoriteRoom(db, ownerId, input.foodId);
     prepared(
       db,
       `INSERT INTO favorite_foods (owner_id, food_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,

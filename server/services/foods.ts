@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { first, write } from "../../db/dialect";
 import {
   dietOverrides,
   foodPortions,
@@ -477,25 +478,29 @@ export function previewLabel(input: LabelPreviewInput): {
 }
 
 /** Creates a food from a product label; its first portion is the label's serving. */
-export function createCustomFood(db: AppDatabase, ownerId: string, fields: CustomFoodFields): Food {
+export async function createCustomFood(
+  db: AppDatabase,
+  ownerId: string,
+  fields: CustomFoodFields,
+): Promise<Food> {
   assertGroupExists(db, fields.group);
-  checkCustomFoodRoom(db, ownerId);
+  await checkCustomFoodRoom(db, ownerId);
   const id = `custom-${randomUUID()}`;
-  db.transaction((tx) => createCustomFoodWithId(tx, ownerId, id, fields));
+  await write(db, async (tx) => createCustomFoodWithId(tx, ownerId, id, fields));
   return getFood(db, ownerId, { id });
 }
 
 /** Writes a custom food under a given id (a new one, or a restored backup's). */
-export function createCustomFoodWithId(
+export async function createCustomFoodWithId(
   tx: Pick<AppDatabase, "insert">,
   ownerId: string,
   id: string,
   fields: CustomFoodFields,
-): void {
-  tx.insert(foods)
-    .values({ id, source: "custom", ownerId, searchKeywords: "", ...customFoodValues(fields) })
-    .run();
-  tx.insert(foodPortions).values(customPortions(id, fields)).run();
+): Promise<void> {
+  await tx
+    .insert(foods)
+    .values({ id, source: "custom", ownerId, searchKeywords: "", ...customFoodValues(fields) });
+  await tx.insert(foodPortions).values(customPortions(id, fields));
 }
 
 /**
@@ -522,12 +527,10 @@ export function createCustomFoodsWithIds(
   );
 }
 
-function requireOwnCustomFood(db: AppDatabase, ownerId: string, id: string): void {
-  const row = db
-    .select({ source: foods.source, ownerId: foods.ownerId })
-    .from(foods)
-    .where(eq(foods.id, id))
-    .get();
+async function requireOwnCustomFood(db: AppDatabase, ownerId: string, id: string): Promise<void> {
+  const row = await first(
+    db.select({ source: foods.source, ownerId: foods.ownerId }).from(foods).where(eq(foods.id, id)),
+  );
   if (!row || (row.ownerId !== null && row.ownerId !== ownerId)) {
     throw notFound(`No food with id "${id}"`, "id");
   }
@@ -540,40 +543,39 @@ function requireOwnCustomFood(db: AppDatabase, ownerId: string, id: string): voi
 }
 
 /** Replaces a custom food's label data and portions. */
-export function updateCustomFood(
+export async function updateCustomFood(
   db: AppDatabase,
   ownerId: string,
   input: UpdateCustomFoodInput,
-): Food {
+): Promise<Food> {
   const { id, ...fields } = input;
-  requireOwnCustomFood(db, ownerId, id);
+  await requireOwnCustomFood(db, ownerId, id);
   assertGroupExists(db, fields.group);
-  db.transaction((tx) => {
-    tx.update(foods)
+  await write(db, async (tx) => {
+    await tx
+      .update(foods)
       .set({ ...customFoodValues(fields), updatedAt: new Date().toISOString() })
-      .where(eq(foods.id, id))
-      .run();
+      .where(eq(foods.id, id));
     // Upsert by the stable ids `${id}:${seq}` so plan entries keep their portion; drop the rest.
     const portions = customPortions(id, fields);
     for (const portion of portions) {
-      tx.insert(foodPortions)
+      await tx
+        .insert(foodPortions)
         .values(portion)
         .onConflictDoUpdate({
           target: foodPortions.id,
           set: { label: portion.label, unit: portion.unit, grams: portion.grams },
-        })
-        .run();
+        });
     }
-    tx.delete(foodPortions)
-      .where(and(eq(foodPortions.foodId, id), gt(foodPortions.seq, portions.length)))
-      .run();
+    await tx
+      .delete(foodPortions)
+      .where(and(eq(foodPortions.foodId, id), gt(foodPortions.seq, portions.length)));
     // Plan entries counted in one of these portions follow its new weight.
     for (const portion of portions) {
-      const entries = tx
+      const entries = await tx
         .select({ id: planEntries.id, quantity: planEntries.quantity })
         .from(planEntries)
-        .where(eq(planEntries.portionId, portion.id))
-        .all();
+        .where(eq(planEntries.portionId, portion.id));
       for (const entry of entries) {
         if (entry.quantity === null) continue;
         const grams = gramsForPortions(entry.quantity, portion.grams);
@@ -583,22 +585,26 @@ export function updateCustomFood(
             "portions",
           );
         }
-        tx.update(planEntries).set({ grams }).where(eq(planEntries.id, entry.id)).run();
+        await tx.update(planEntries).set({ grams }).where(eq(planEntries.id, entry.id));
       }
       // Recipe lines in this portion too (no cap to break: a recipe line may weigh more).
-      tx.update(recipeIngredients)
+      await tx
+        .update(recipeIngredients)
         .set({ grams: sql`${recipeIngredients.quantity} * ${portion.grams}` })
         .where(
           and(eq(recipeIngredients.portionId, portion.id), isNotNull(recipeIngredients.quantity)),
-        )
-        .run();
+        );
     }
   });
   return getFood(db, ownerId, { id });
 }
 
-export function deleteCustomFood(db: AppDatabase, ownerId: string, id: string): { id: string } {
-  requireOwnCustomFood(db, ownerId, id);
+export async function deleteCustomFood(
+  db: AppDatabase,
+  ownerId: string,
+  id: string,
+): Promise<{ id: string }> {
+  await requireOwnCustomFood(db, ownerId, id);
   const uses = prepared(
     db,
     `SELECT count(*) AS entries, count(DISTINCT plan_id) AS plans FROM plan_entries WHERE food_id = ?`,
@@ -624,33 +630,31 @@ export function deleteCustomFood(db: AppDatabase, ownerId: string, id: string): 
       "id",
     );
   }
-  db.delete(foods)
-    .where(and(eq(foods.id, id), eq(foods.ownerId, ownerId)))
-    .run();
+  await db.delete(foods).where(and(eq(foods.id, id), eq(foods.ownerId, ownerId)));
   return { id };
 }
 
 /** Records (or with `diet: null` removes) this owner's correction of a food's diet. */
-export function setDietOverride(
+export async function setDietOverride(
   db: AppDatabase,
   ownerId: string,
   input: SetDietOverrideInput,
-): Food {
+): Promise<Food> {
   getFood(db, ownerId, { id: input.foodId });
   if (input.diet === null) {
-    db.delete(dietOverrides)
-      .where(and(eq(dietOverrides.ownerId, ownerId), eq(dietOverrides.foodId, input.foodId)))
-      .run();
+    await db
+      .delete(dietOverrides)
+      .where(and(eq(dietOverrides.ownerId, ownerId), eq(dietOverrides.foodId, input.foodId)));
   } else {
-    checkDietOverrideRoom(db, ownerId, input.foodId);
+    await checkDietOverrideRoom(db, ownerId, input.foodId);
     const note = input.note ? input.note : null;
-    db.insert(dietOverrides)
+    await db
+      .insert(dietOverrides)
       .values({ ownerId, foodId: input.foodId, diet: input.diet, note })
       .onConflictDoUpdate({
         target: [dietOverrides.ownerId, dietOverrides.foodId],
         set: { diet: input.diet, note, updatedAt: new Date().toISOString() },
-      })
-      .run();
+      });
   }
   return getFood(db, ownerId, { id: input.foodId });
 }

@@ -8,6 +8,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { first, write } from "../../db/dialect";
 import {
   appMeta,
   authAccounts,
@@ -42,77 +43,82 @@ export function hasAnyAccount(db: AppDatabase): boolean {
   return db.$client.prepare("SELECT 1 FROM auth_users LIMIT 1").get() !== undefined;
 }
 
-function readMeta(db: AppDatabase, key: string): string | null {
-  return db.select().from(appMeta).where(eq(appMeta.key, key)).get()?.value ?? null;
+async function readMeta(db: AppDatabase, key: string): Promise<string | null> {
+  return (await first(db.select().from(appMeta).where(eq(appMeta.key, key))))?.value ?? null;
 }
 
-function writeMeta(db: AppDatabase, key: string, value: string | null): void {
+async function writeMeta(db: AppDatabase, key: string, value: string | null): Promise<void> {
   if (value === null) {
-    db.delete(appMeta).where(eq(appMeta.key, key)).run();
+    await db.delete(appMeta).where(eq(appMeta.key, key));
     return;
   }
-  db.insert(appMeta)
+  await db
+    .insert(appMeta)
     .values({ key, value })
-    .onConflictDoUpdate({ target: appMeta.key, set: { value } })
-    .run();
+    .onConflictDoUpdate({ target: appMeta.key, set: { value } });
 }
 
 /** Password sign-up (for invited people) is on unless the admin switched it off. */
-export function isPasswordSignUpEnabled(db: AppDatabase): boolean {
-  return readMeta(db, SETTING_PASSWORD_SIGN_UP) !== "off";
+export async function isPasswordSignUpEnabled(db: AppDatabase): Promise<boolean> {
+  return (await readMeta(db, SETTING_PASSWORD_SIGN_UP)) !== "off";
 }
 
-export function setPasswordSignUp(db: AppDatabase, enabled: boolean): void {
-  writeMeta(db, SETTING_PASSWORD_SIGN_UP, enabled ? null : "off");
+export async function setPasswordSignUp(db: AppDatabase, enabled: boolean): Promise<void> {
+  await writeMeta(db, SETTING_PASSWORD_SIGN_UP, enabled ? null : "off");
 }
 
 /**
  * A new one-time setup code for the first account (printed by `npm start`); only its
  * hash is stored. Returns null once an account exists.
  */
-export function issueSetupCode(db: AppDatabase): string | null {
+export async function issueSetupCode(db: AppDatabase): Promise<string | null> {
   if (hasAnyAccount(db)) {
-    writeMeta(db, SETTING_SETUP_CODE_HASH, null);
+    await writeMeta(db, SETTING_SETUP_CODE_HASH, null);
     return null;
   }
   const code = randomBytes(9).toString("base64url");
-  writeMeta(db, SETTING_SETUP_CODE_HASH, sha256(code));
+  await writeMeta(db, SETTING_SETUP_CODE_HASH, sha256(code));
   return code;
 }
 
-export function isValidSetupCode(db: AppDatabase, code: string | null): boolean {
+export async function isValidSetupCode(db: AppDatabase, code: string | null): Promise<boolean> {
   if (!code) return false;
-  const stored = readMeta(db, SETTING_SETUP_CODE_HASH);
+  const stored = await readMeta(db, SETTING_SETUP_CODE_HASH);
   return stored !== null && stored === sha256(code.trim());
 }
 
 export type Membership = { householdId: string; role: HouseholdRole };
 
-export function findMembership(db: AppDatabase, userId: string): Membership | null {
-  const row = db
-    .select({ householdId: householdMembers.householdId, role: householdMembers.role })
-    .from(householdMembers)
-    .where(eq(householdMembers.userId, userId))
-    .get();
+export async function findMembership(db: AppDatabase, userId: string): Promise<Membership | null> {
+  const row = await first(
+    db
+      .select({ householdId: householdMembers.householdId, role: householdMembers.role })
+      .from(householdMembers)
+      .where(eq(householdMembers.userId, userId)),
+  );
   return row ?? null;
 }
 
 type LiveInvitation = { id: string; householdId: string; role: HouseholdRole };
 
 /** The invitation a token opens, if it is unused and not expired. */
-export function findLiveInvitation(db: AppDatabase, token: string): LiveInvitation | null {
-  const row = db
-    .select({
-      id: householdInvitations.id,
-      householdId: householdInvitations.householdId,
-      role: householdInvitations.role,
-      expiresAt: householdInvitations.expiresAt,
-    })
-    .from(householdInvitations)
-    .where(
-      and(eq(householdInvitations.tokenHash, sha256(token)), isNull(householdInvitations.usedAt)),
-    )
-    .get();
+export async function findLiveInvitation(
+  db: AppDatabase,
+  token: string,
+): Promise<LiveInvitation | null> {
+  const row = await first(
+    db
+      .select({
+        id: householdInvitations.id,
+        householdId: householdInvitations.householdId,
+        role: householdInvitations.role,
+        expiresAt: householdInvitations.expiresAt,
+      })
+      .from(householdInvitations)
+      .where(
+        and(eq(householdInvitations.tokenHash, sha256(token)), isNull(householdInvitations.usedAt)),
+      ),
+  );
   if (!row || row.expiresAt <= new Date().toISOString()) return null;
   return { id: row.id, householdId: row.householdId, role: row.role };
 }
@@ -123,59 +129,56 @@ export function findLiveInvitation(db: AppDatabase, token: string): LiveInvitati
  * else needs a live invitation, which this uses up. Returns null when neither applies
  * (the caller then removes the account).
  */
-export function attachNewAccount(
+export async function attachNewAccount(
   db: AppDatabase,
   userId: string,
   invitationToken: string | null,
-): Membership | null {
-  return db.transaction((tx) => {
-    const anyMember = tx
-      .select({ userId: householdMembers.userId })
-      .from(householdMembers)
-      .limit(1)
-      .get();
+): Promise<Membership | null> {
+  return await write(db, async (tx) => {
+    const anyMember = await first(
+      tx.select({ userId: householdMembers.userId }).from(householdMembers).limit(1),
+    );
     if (!anyMember) {
       // The `local` owner of a database from before accounts was called "Local user".
-      tx.insert(owners)
+      await tx
+        .insert(owners)
         .values({ id: FIRST_HOUSEHOLD_ID, name: "Our household" })
         .onConflictDoUpdate({
           target: owners.id,
           set: { name: "Our household" },
           where: eq(owners.name, "Local user"),
-        })
-        .run();
-      tx.insert(householdMembers)
-        .values({ userId, householdId: FIRST_HOUSEHOLD_ID, role: "owner" })
-        .run();
-      tx.delete(appMeta).where(eq(appMeta.key, SETTING_SETUP_CODE_HASH)).run();
+        });
+      await tx
+        .insert(householdMembers)
+        .values({ userId, householdId: FIRST_HOUSEHOLD_ID, role: "owner" });
+      await tx.delete(appMeta).where(eq(appMeta.key, SETTING_SETUP_CODE_HASH));
       return { householdId: FIRST_HOUSEHOLD_ID, role: "owner" as const };
     }
     if (!invitationToken) return null;
-    const invitation = findLiveInvitation(tx as unknown as AppDatabase, invitationToken);
+    const invitation = await findLiveInvitation(tx as unknown as AppDatabase, invitationToken);
     if (!invitation) return null;
     // A household that filled up since the invitation was made takes nobody more (the
     // invitation stays unused for when there is room again).
     try {
-      checkMemberRoom(tx, invitation.householdId);
+      await checkMemberRoom(tx, invitation.householdId);
     } catch {
       return null;
     }
     const now = new Date().toISOString();
-    const used = tx
+    const used = await tx
       .update(householdInvitations)
       .set({ usedAt: now, usedBy: userId })
-      .where(and(eq(householdInvitations.id, invitation.id), isNull(householdInvitations.usedAt)))
-      .run();
+      .where(and(eq(householdInvitations.id, invitation.id), isNull(householdInvitations.usedAt)));
     if (used.changes !== 1) return null;
-    tx.insert(householdMembers)
-      .values({ userId, householdId: invitation.householdId, role: invitation.role })
-      .run();
+    await tx
+      .insert(householdMembers)
+      .values({ userId, householdId: invitation.householdId, role: invitation.role });
     return { householdId: invitation.householdId, role: invitation.role };
   });
 }
 
-export function deleteAccount(db: AppDatabase, userId: string): void {
-  db.delete(authUsers).where(eq(authUsers.id, userId)).run();
+export async function deleteAccount(db: AppDatabase, userId: string): Promise<void> {
+  await db.delete(authUsers).where(eq(authUsers.id, userId));
 }
 
 export type HouseholdView = {
@@ -186,10 +189,10 @@ export type HouseholdView = {
   settings: { passwordSignUp: boolean };
 };
 
-export function getHousehold(db: AppDatabase, householdId: string): HouseholdView {
-  const owner = db.select().from(owners).where(eq(owners.id, householdId)).get();
+export async function getHousehold(db: AppDatabase, householdId: string): Promise<HouseholdView> {
+  const owner = await first(db.select().from(owners).where(eq(owners.id, householdId)));
   if (!owner) throw notFound("This household does not exist.", "householdId");
-  const members = db
+  const members = await db
     .select({
       userId: householdMembers.userId,
       name: authUsers.name,
@@ -200,108 +203,127 @@ export function getHousehold(db: AppDatabase, householdId: string): HouseholdVie
     .from(householdMembers)
     .innerJoin(authUsers, eq(authUsers.id, householdMembers.userId))
     .where(eq(householdMembers.householdId, householdId))
-    .orderBy(householdMembers.createdAt)
-    .all();
+    .orderBy(householdMembers.createdAt);
   const now = new Date().toISOString();
-  const invitations = db
-    .select({
-      id: householdInvitations.id,
-      role: householdInvitations.role,
-      expiresAt: householdInvitations.expiresAt,
-      createdAt: householdInvitations.createdAt,
-    })
-    .from(householdInvitations)
-    .where(
-      and(eq(householdInvitations.householdId, householdId), isNull(householdInvitations.usedAt)),
-    )
-    .orderBy(householdInvitations.createdAt)
-    .all()
-    .filter((invitation) => invitation.expiresAt > now);
+  const invitations = (
+    await db
+      .select({
+        id: householdInvitations.id,
+        role: householdInvitations.role,
+        expiresAt: householdInvitations.expiresAt,
+        createdAt: householdInvitations.createdAt,
+      })
+      .from(householdInvitations)
+      .where(
+        and(eq(householdInvitations.householdId, householdId), isNull(householdInvitations.usedAt)),
+      )
+      .orderBy(householdInvitations.createdAt)
+  ).filter((invitation) => invitation.expiresAt > now);
   return {
     id: owner.id,
     name: owner.name,
     members,
     invitations,
-    settings: { passwordSignUp: isPasswordSignUpEnabled(db) },
+    settings: { passwordSignUp: await isPasswordSignUpEnabled(db) },
   };
 }
 
-export function renameHousehold(db: AppDatabase, householdId: string, name: string): void {
-  db.update(owners).set({ name }).where(eq(owners.id, householdId)).run();
+export async function renameHousehold(
+  db: AppDatabase,
+  householdId: string,
+  name: string,
+): Promise<void> {
+  await db.update(owners).set({ name }).where(eq(owners.id, householdId));
 }
 
 /** A new invitation; the token is returned once (the link), only its hash is kept. */
-export function createInvitation(
+export async function createInvitation(
   db: AppDatabase,
   householdId: string,
   createdBy: string,
   role: HouseholdRole,
-): { id: string; token: string; role: HouseholdRole; expiresAt: string } {
-  checkMemberRoom(db, householdId);
+): Promise<{ id: string; token: string; role: HouseholdRole; expiresAt: string }> {
+  await checkMemberRoom(db, householdId);
   const token = randomBytes(24).toString("base64url");
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000).toISOString();
-  db.insert(householdInvitations)
-    .values({ id, householdId, tokenHash: sha256(token), role, createdBy, expiresAt })
-    .run();
+  await db
+    .insert(householdInvitations)
+    .values({ id, householdId, tokenHash: sha256(token), role, createdBy, expiresAt });
   return { id, token, role, expiresAt };
 }
 
-export function revokeInvitation(db: AppDatabase, householdId: string, invitationId: string): void {
-  const removed = db
+export async function revokeInvitation(
+  db: AppDatabase,
+  householdId: string,
+  invitationId: string,
+): Promise<void> {
+  const removed = await db
     .delete(householdInvitations)
     .where(
       and(
         eq(householdInvitations.id, invitationId),
         eq(householdInvitations.householdId, householdId),
       ),
-    )
-    .run();
+    );
   if (removed.changes === 0) throw notFound("This invitation does not exist.", "invitationId");
 }
 
-function requireMember(db: AppDatabase, householdId: string, userId: string): Membership {
-  const membership = findMembership(db, userId);
+async function requireMember(
+  db: AppDatabase,
+  householdId: string,
+  userId: string,
+): Promise<Membership> {
+  const membership = await findMembership(db, userId);
   if (!membership || membership.householdId !== householdId) {
     throw notFound("This member does not exist.", "userId");
   }
   return membership;
 }
 
-function countOwners(db: AppDatabase, householdId: string): number {
-  return db
-    .select({ userId: householdMembers.userId })
-    .from(householdMembers)
-    .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.role, "owner")))
-    .all().length;
+async function countOwners(db: AppDatabase, householdId: string): Promise<number> {
+  return (
+    await db
+      .select({ userId: householdMembers.userId })
+      .from(householdMembers)
+      .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.role, "owner")))
+  ).length;
 }
 
 /** Changes a member's role; a household always keeps at least one owner. */
-export function setMemberRole(
+export async function setMemberRole(
   db: AppDatabase,
   householdId: string,
   userId: string,
   role: HouseholdRole,
-): void {
-  db.transaction((tx) => {
+): Promise<void> {
+  await write(db, async (tx) => {
     const database = tx as unknown as AppDatabase;
-    const membership = requireMember(database, householdId, userId);
-    if (membership.role === "owner" && role !== "owner" && countOwners(database, householdId) < 2) {
+    const membership = await requireMember(database, householdId, userId);
+    if (
+      membership.role === "owner" &&
+      role !== "owner" &&
+      (await countOwners(database, householdId)) < 2
+    ) {
       throw new AppError("CONFLICT", "A household needs at least one owner.", "role");
     }
-    tx.update(householdMembers).set({ role }).where(eq(householdMembers.userId, userId)).run();
+    await tx.update(householdMembers).set({ role }).where(eq(householdMembers.userId, userId));
   });
 }
 
 /** Removes a member's account from the household (their sign-ins end with it). */
-export function removeMember(db: AppDatabase, householdId: string, userId: string): void {
-  db.transaction((tx) => {
+export async function removeMember(
+  db: AppDatabase,
+  householdId: string,
+  userId: string,
+): Promise<void> {
+  await write(db, async (tx) => {
     const database = tx as unknown as AppDatabase;
-    const membership = requireMember(database, householdId, userId);
-    if (membership.role === "owner" && countOwners(database, householdId) < 2) {
+    const membership = await requireMember(database, householdId, userId);
+    if (membership.role === "owner" && (await countOwners(database, householdId)) < 2) {
       throw new AppError("CONFLICT", "A household needs at least one owner.", "userId");
     }
-    tx.delete(authUsers).where(eq(authUsers.id, userId)).run();
+    await tx.delete(authUsers).where(eq(authUsers.id, userId));
   });
 }
 
@@ -309,34 +331,31 @@ export function removeMember(db: AppDatabase, householdId: string, userId: strin
  * Sets a member's password (the admin's "reset a password") and ends all of that
  * account's sessions. `passwordHash` comes from better-auth's hasher (server/auth).
  */
-export function setMemberPassword(
+export async function setMemberPassword(
   db: AppDatabase,
   householdId: string,
   userId: string,
   passwordHash: string,
-): void {
-  db.transaction((tx) => {
-    requireMember(tx as unknown as AppDatabase, householdId, userId);
+): Promise<void> {
+  await write(db, async (tx) => {
+    await requireMember(tx as unknown as AppDatabase, householdId, userId);
     const now = new Date();
-    const updated = tx
+    const updated = await tx
       .update(authAccounts)
       .set({ password: passwordHash, updatedAt: now })
-      .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, "credential")))
-      .run();
+      .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, "credential")));
     if (updated.changes === 0) {
-      tx.insert(authAccounts)
-        .values({
-          id: randomUUID(),
-          accountId: userId,
-          providerId: "credential",
-          userId,
-          password: passwordHash,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run();
+      await tx.insert(authAccounts).values({
+        id: randomUUID(),
+        accountId: userId,
+        providerId: "credential",
+        userId,
+        password: passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
-    tx.delete(authSessions).where(eq(authSessions.userId, userId)).run();
+    await tx.delete(authSessions).where(eq(authSessions.userId, userId));
   });
 }
 

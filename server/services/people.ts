@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { first, one, write } from "../../db/dialect";
 import { authUsers, people } from "../../db/schema";
 import type { HouseholdRole } from "../domain/vocabulary";
 import { invalid, notFound } from "../errors";
@@ -62,33 +63,37 @@ function toView(row: PersonRow, accountId: string | null): PersonView {
 }
 
 /** The household's person, or NOT_FOUND (also for another household's person). */
-export function requirePerson(
+export async function requirePerson(
   db: Db,
   householdId: string,
   personId: string,
   field = "personId",
-): PersonRow {
-  const row = db
-    .select()
-    .from(people)
-    .where(and(eq(people.id, personId), eq(people.householdId, householdId)))
-    .get();
+): Promise<PersonRow> {
+  const row = await first(
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.id, personId), eq(people.householdId, householdId))),
+  );
   if (!row) throw notFound(`No person with id ${personId} in your household.`, field);
   return row;
 }
 
-function countPeople(db: Db, householdId: string): number {
+async function countPeople(db: Db, householdId: string): Promise<number> {
   return (
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(people)
-      .where(eq(people.householdId, householdId))
-      .get()?.count ?? 0
+    (
+      await first(
+        db
+          .select({ count: sql<number>`count(*)` })
+          .from(people)
+          .where(eq(people.householdId, householdId)),
+      )
+    )?.count ?? 0
   );
 }
 
-function checkPeopleRoom(db: Db, householdId: string): void {
-  if (countPeople(db, householdId) + 1 > MAX_PEOPLE_PER_HOUSEHOLD) {
+async function checkPeopleRoom(db: Db, householdId: string): Promise<void> {
+  if ((await countPeople(db, householdId)) + 1 > MAX_PEOPLE_PER_HOUSEHOLD) {
     throw invalid(
       `Your household has ${MAX_PEOPLE_PER_HOUSEHOLD} people, the most one household can keep. Remove someone first.`,
       "name",
@@ -101,110 +106,114 @@ function checkPeopleRoom(db: Db, householdId: string): void {
  * household's migrated profile (`profile-<household>`, made by migration 0007 before any
  * account existed); anyone else starts from the defaults, named after their account.
  */
-export function ensureOwnPerson(
+export async function ensureOwnPerson(
   db: Db,
   householdId: string,
   accountId: string,
   role: HouseholdRole | null,
-): PersonRow {
-  const own = db
-    .select()
-    .from(people)
-    .where(and(eq(people.householdId, householdId), eq(people.accountId, accountId)))
-    .get();
+): Promise<PersonRow> {
+  const own = await first(
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.householdId, householdId), eq(people.accountId, accountId))),
+  );
   if (own) return own;
   if (role === "owner") {
-    const migrated = db
-      .update(people)
-      .set({ accountId })
-      .where(
-        and(
-          eq(people.id, `profile-${householdId}`),
-          eq(people.householdId, householdId),
-          isNull(people.accountId),
-        ),
-      )
-      .returning()
-      .get();
+    const migrated = await first(
+      db
+        .update(people)
+        .set({ accountId })
+        .where(
+          and(
+            eq(people.id, `profile-${householdId}`),
+            eq(people.householdId, householdId),
+            isNull(people.accountId),
+          ),
+        )
+        .returning(),
+    );
     if (migrated) return migrated;
   }
   // An owner without one starts from the household's saved profile, if there is one.
-  const saved = role === "owner" ? getProfile(db, householdId) : null;
+  const saved = role === "owner" ? await getProfile(db, householdId) : null;
   const start = saved && !saved.isDefault ? saved.profile : DEFAULT_PROFILE;
-  const accountName = db
-    .select({ name: authUsers.name })
-    .from(authUsers)
-    .where(eq(authUsers.id, accountId))
-    .get()?.name;
+  const accountName = (
+    await first(
+      db.select({ name: authUsers.name }).from(authUsers).where(eq(authUsers.id, accountId)),
+    )
+  )?.name;
   // Past the cap, an account still gets its own person: it cannot be refused a profile.
-  return db
-    .insert(people)
-    .values({
-      id: `person-${randomUUID()}`,
-      householdId,
-      accountId,
-      name: accountName?.trim().slice(0, 60) || "Me",
-      ...start,
-      isDefault: start === DEFAULT_PROFILE,
-    })
-    .returning()
-    .get();
+  return await one(
+    db
+      .insert(people)
+      .values({
+        id: `person-${randomUUID()}`,
+        householdId,
+        accountId,
+        name: accountName?.trim().slice(0, 60) || "Me",
+        ...start,
+        isDefault: start === DEFAULT_PROFILE,
+      })
+      .returning(),
+  );
 }
 
-export function listPeople(
+export async function listPeople(
   db: Db,
   householdId: string,
   accountId: string,
   role: HouseholdRole | null,
-): PersonView[] {
-  ensureOwnPerson(db, householdId, accountId, role);
-  return db
-    .select()
-    .from(people)
-    .where(eq(people.householdId, householdId))
-    .orderBy(asc(people.createdAt), sql`rowid`)
-    .all()
-    .map((row) => toView(row, accountId));
+): Promise<PersonView[]> {
+  await ensureOwnPerson(db, householdId, accountId, role);
+  return (
+    await db
+      .select()
+      .from(people)
+      .where(eq(people.householdId, householdId))
+      .orderBy(asc(people.createdAt), sql`rowid`)
+  ).map((row) => toView(row, accountId));
 }
 
-export function getPerson(
+export async function getPerson(
   db: Db,
   householdId: string,
   accountId: string | null,
   personId: string,
-): PersonView {
-  return toView(requirePerson(db, householdId, personId), accountId);
+): Promise<PersonView> {
+  return toView(await requirePerson(db, householdId, personId), accountId);
 }
 
-export function createPerson(
+export async function createPerson(
   db: AppDatabase,
   householdId: string,
   accountId: string,
   role: HouseholdRole | null,
   input: CreatePersonInput,
-): PersonView {
-  return db.transaction((tx) => {
+): Promise<PersonView> {
+  return await write(db, async (tx) => {
     // The one adding people comes first in the list: make sure they have their person.
-    ensureOwnPerson(tx, householdId, accountId, role);
-    checkPeopleRoom(tx, householdId);
+    await ensureOwnPerson(tx, householdId, accountId, role);
+    await checkPeopleRoom(tx, householdId);
     const { name, ...profile } = input;
-    const row = tx
-      .insert(people)
-      .values({ id: `person-${randomUUID()}`, householdId, name, ...profile, isDefault: false })
-      .returning()
-      .get();
+    const row = await one(
+      tx
+        .insert(people)
+        .values({ id: `person-${randomUUID()}`, householdId, name, ...profile, isDefault: false })
+        .returning(),
+    );
     return toView(row, accountId);
   });
 }
 
-export function updatePerson(
+export async function updatePerson(
   db: AppDatabase,
   householdId: string,
   accountId: string,
   input: UpdatePersonInput,
-): PersonView {
-  return db.transaction((tx) => {
-    const row = requirePerson(tx, householdId, input.personId);
+): Promise<PersonView> {
+  return await write(db, async (tx) => {
+    const row = await requirePerson(tx, householdId, input.personId);
     const { personId, ...changes } = input;
     const next = { ...personProfile(row), ...changes, name: changes.name ?? row.name };
     for (const field of ["pregnant", "breastfeeding"] as const) {
@@ -213,23 +222,24 @@ export function updatePerson(
       }
     }
     if (changes.conditions) next.conditions = [...new Set(changes.conditions)];
-    const saved = tx
-      .update(people)
-      .set({ ...next, isDefault: false, updatedAt: new Date().toISOString() })
-      .where(eq(people.id, personId))
-      .returning()
-      .get();
+    const saved = await one(
+      tx
+        .update(people)
+        .set({ ...next, isDefault: false, updatedAt: new Date().toISOString() })
+        .where(eq(people.id, personId))
+        .returning(),
+    );
     return toView(saved, accountId);
   });
 }
 
-export function deletePerson(
+export async function deletePerson(
   db: AppDatabase,
   householdId: string,
   personId: string,
-): { id: string } {
-  return db.transaction((tx) => {
-    const row = requirePerson(tx, householdId, personId);
+): Promise<{ id: string }> {
+  return await write(db, async (tx) => {
+    const row = await requirePerson(tx, householdId, personId);
     if (row.accountId !== null) {
       throw invalid(
         `${row.name} signs in with their own account; their person stays while they are a member.`,
@@ -237,19 +247,19 @@ export function deletePerson(
       );
     }
     // Their place at every plan's table goes with them (plan_eaters cascades).
-    tx.delete(people).where(eq(people.id, personId)).run();
+    await tx.delete(people).where(eq(people.id, personId));
     return { id: personId };
   });
 }
 
 /** profile.get: the signed-in account's own person's profile and target. */
-export function getOwnProfile(
+export async function getOwnProfile(
   db: Db,
   householdId: string,
   accountId: string,
   role: HouseholdRole | null,
-): ProfileWithTarget {
-  const row = ensureOwnPerson(db, householdId, accountId, role);
+): Promise<ProfileWithTarget> {
+  const row = await ensureOwnPerson(db, householdId, accountId, role);
   return profileWithTarget(personProfile(row), row.isDefault);
 }
 
@@ -257,22 +267,23 @@ export function getOwnProfile(
  * profile.update: saves the signed-in account's own person. An owner's profile is also
  * kept as the household's `profiles` row, which backups still carry.
  */
-export function updateOwnProfile(
+export async function updateOwnProfile(
   db: AppDatabase,
   householdId: string,
   accountId: string,
   role: HouseholdRole | null,
   input: ProfileInput,
-): ProfileWithTarget {
-  return db.transaction((tx) => {
-    const row = ensureOwnPerson(tx, householdId, accountId, role);
-    const saved = tx
-      .update(people)
-      .set({ ...input, isDefault: false, updatedAt: new Date().toISOString() })
-      .where(eq(people.id, row.id))
-      .returning()
-      .get();
-    if (role === "owner") updateProfile(tx, householdId, input);
+): Promise<ProfileWithTarget> {
+  return await write(db, async (tx) => {
+    const row = await ensureOwnPerson(tx, householdId, accountId, role);
+    const saved = await one(
+      tx
+        .update(people)
+        .set({ ...input, isDefault: false, updatedAt: new Date().toISOString() })
+        .where(eq(people.id, row.id))
+        .returning(),
+    );
+    if (role === "owner") await updateProfile(tx, householdId, input);
     return profileWithTarget(personProfile(saved), false);
   });
 }

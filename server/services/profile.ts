@@ -4,6 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { first } from "../../db/dialect";
 import { profiles } from "../../db/schema";
 import {
   type B12Target,
@@ -61,8 +62,8 @@ export function profileWithTarget(profile: Profile, isDefault: boolean): Profile
 
 type Db = Pick<AppDatabase, "select" | "insert">;
 
-export function getProfile(db: Db, ownerId: string): ProfileWithTarget {
-  const row = db.select().from(profiles).where(eq(profiles.ownerId, ownerId)).get();
+export async function getProfile(db: Db, ownerId: string): Promise<ProfileWithTarget> {
+  const row = await first(db.select().from(profiles).where(eq(profiles.ownerId, ownerId)));
   if (!row) return profileWithTarget(DEFAULT_PROFILE, true);
   return profileWithTarget(
     {
@@ -78,11 +79,15 @@ export function getProfile(db: Db, ownerId: string): ProfileWithTarget {
   );
 }
 
-export function updateProfile(db: Db, ownerId: string, input: ProfileInput): ProfileWithTarget {
+export async function updateProfile(
+  db: Db,
+  ownerId: string,
+  input: ProfileInput,
+): Promise<ProfileWithTarget> {
   const values = { ...input, updatedAt: new Date().toISOString() };
-  db.insert(profiles)
+  await db
+    .insert(profiles)
     .values({ ownerId, ...values })
-    .onConflictDoUpdate({ target: profiles.ownerId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: profiles.ownerId, set: values });
   return getProfile(db, ownerId);
 }

@@ -15,9 +15,13 @@ import { checkRecipeRoom } from "./limits";
 import type { Db } from "./plans/access";
 
 /** The owner's recipes (all, or those with these ids) as a file lists them. */
-export function exportRecipes(db: Db, ownerId: string, recipeIds?: string[]): FileRecipe[] {
+export async function exportRecipes(
+  db: Db,
+  ownerId: string,
+  recipeIds?: string[],
+): Promise<FileRecipe[]> {
   if (recipeIds !== undefined && recipeIds.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select()
     .from(recipes)
     .where(
@@ -25,10 +29,9 @@ export function exportRecipes(db: Db, ownerId: string, recipeIds?: string[]): Fi
         ? eq(recipes.ownerId, ownerId)
         : and(eq(recipes.ownerId, ownerId), inArray(recipes.id, recipeIds)),
     )
-    .orderBy(asc(recipes.createdAt), asc(recipes.id))
-    .all();
+    .orderBy(asc(recipes.createdAt), asc(recipes.id));
   if (rows.length === 0) return [];
-  const lines = db
+  const lines = await db
     .select({ line: recipeIngredients, foodName: foods.name })
     .from(recipeIngredients)
     .leftJoin(foods, eq(foods.id, recipeIngredients.foodId))
@@ -38,8 +41,7 @@ export function exportRecipes(db: Db, ownerId: string, recipeIds?: string[]): Fi
         rows.map((row) => row.id),
       ),
     )
-    .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position))
-    .all();
+    .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position));
   const byRecipe = new Map<string, FileRecipe["ingredients"]>();
   for (const { line, foodName } of lines) {
     const list = byRecipe.get(line.recipeId) ?? [];
@@ -64,8 +66,8 @@ export function exportRecipes(db: Db, ownerId: string, recipeIds?: string[]): Fi
 }
 
 /** A plan's dishes as a file lists them (the recipe named by its id as key). */
-export function exportDishes(db: Db, planId: string): FileDish[] {
-  return db
+export async function exportDishes(db: Db, planId: string): Promise<FileDish[]> {
+  return await db
     .select({
       day: planRecipes.day,
       meal: planRecipes.meal,
@@ -74,8 +76,7 @@ export function exportDishes(db: Db, planId: string): FileDish[] {
     })
     .from(planRecipes)
     .where(eq(planRecipes.planId, planId))
-    .orderBy(asc(planRecipes.day), asc(planRecipes.position), asc(planRecipes.createdAt))
-    .all();
+    .orderBy(asc(planRecipes.day), asc(planRecipes.position), asc(planRecipes.createdAt));
 }
 
 /**
@@ -83,13 +84,13 @@ export function exportDishes(db: Db, planId: string): FileDish[] {
  * custom foods, or one of `alsoKnown`, the custom foods a backup brings); NOT_FOUND names
  * the first that does not.
  */
-export function checkRecipeFoods(
+export async function checkRecipeFoods(
   db: Db,
   ownerId: string,
   fileRecipes: readonly FileRecipe[],
   field: string,
   alsoKnown: ReadonlySet<string> = new Set(),
-): void {
+): Promise<void> {
   const ids = [
     ...new Set(
       fileRecipes.flatMap((recipe) =>
@@ -99,11 +100,10 @@ export function checkRecipeFoods(
   ].filter((id) => !alsoKnown.has(id));
   const known = new Set<string>();
   for (let start = 0; start < ids.length; start += 500) {
-    for (const row of db
+    for (const row of await db
       .select({ id: foods.id, ownerId: foods.ownerId })
       .from(foods)
-      .where(inArray(foods.id, ids.slice(start, start + 500)))
-      .all()) {
+      .where(inArray(foods.id, ids.slice(start, start + 500)))) {
       if (row.ownerId === null || row.ownerId === ownerId) known.add(row.id);
     }
   }
@@ -134,31 +134,31 @@ function lineKey(line: {
 }
 
 /** The owner's recipe identical to this one (name, yield, steps, notes, lines), if any. */
-function findIdentical(
+async function findIdentical(
   db: Db,
   ownerId: string,
   recipe: FileRecipe,
   lines: LineKey[],
-): string | null {
-  const sameName = db
-    .select()
-    .from(recipes)
-    .where(and(eq(recipes.ownerId, ownerId), eq(recipes.name, recipe.name)))
-    .all()
-    .filter(
-      (row) =>
-        row.servings === recipe.servings &&
-        (row.steps ?? null) === (recipe.steps || null) &&
-        (row.notes ?? null) === (recipe.notes || null),
-    );
-  for (const row of sameName) {
-    const theirs = db
+): Promise<string | null> {
+  const sameName = (
+    await db
       .select()
-      .from(recipeIngredients)
-      .where(eq(recipeIngredients.recipeId, row.id))
-      .orderBy(asc(recipeIngredients.position))
-      .all()
-      .map(lineKey);
+      .from(recipes)
+      .where(and(eq(recipes.ownerId, ownerId), eq(recipes.name, recipe.name)))
+  ).filter(
+    (row) =>
+      row.servings === recipe.servings &&
+      (row.steps ?? null) === (recipe.steps || null) &&
+      (row.notes ?? null) === (recipe.notes || null),
+  );
+  for (const row of sameName) {
+    const theirs = (
+      await db
+        .select()
+        .from(recipeIngredients)
+        .where(eq(recipeIngredients.recipeId, row.id))
+        .orderBy(asc(recipeIngredients.position))
+    ).map(lineKey);
     if (theirs.length === lines.length && theirs.every((key, index) => key === lines[index])) {
       return row.id;
     }
@@ -171,12 +171,12 @@ function findIdentical(
  * portion that no longer exists (or is of another food) only loses its label: the line
  * keeps the file's grams.
  */
-export function insertFileRecipes(
+export async function insertFileRecipes(
   tx: Db,
   ownerId: string,
   fileRecipes: readonly FileRecipe[],
   options: { reuseIdentical: boolean; capsChecked?: boolean; field?: string },
-): Map<string, string> {
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (fileRecipes.length === 0) return ids;
   const portionIds = [
@@ -188,11 +188,10 @@ export function insertFileRecipes(
   ];
   const portions = new Map<string, { id: string; foodId: string }>();
   for (let start = 0; start < portionIds.length; start += 500) {
-    for (const row of tx
+    for (const row of await tx
       .select({ id: foodPortions.id, foodId: foodPortions.foodId })
       .from(foodPortions)
-      .where(inArray(foodPortions.id, portionIds.slice(start, start + 500)))
-      .all()) {
+      .where(inArray(foodPortions.id, portionIds.slice(start, start + 500)))) {
       portions.set(row.id, row);
     }
   }
@@ -211,24 +210,23 @@ export function insertFileRecipes(
       };
     });
     const existing = options.reuseIdentical
-      ? findIdentical(tx, ownerId, recipe, lines.map(lineKey))
+      ? await findIdentical(tx, ownerId, recipe, lines.map(lineKey))
       : null;
     if (existing) {
       ids.set(recipe.key, existing);
       continue;
     }
-    if (!options.capsChecked) checkRecipeRoom(tx, ownerId, created + 1, options.field ?? "file");
+    if (!options.capsChecked)
+      await checkRecipeRoom(tx, ownerId, created + 1, options.field ?? "file");
     const id = randomUUID();
-    tx.insert(recipes)
-      .values({
-        id,
-        ownerId,
-        name: recipe.name,
-        servings: recipe.servings,
-        steps: recipe.steps || null,
-        notes: recipe.notes || null,
-      })
-      .run();
+    await tx.insert(recipes).values({
+      id,
+      ownerId,
+      name: recipe.name,
+      servings: recipe.servings,
+      steps: recipe.steps || null,
+      notes: recipe.notes || null,
+    });
     // One prepared statement per row (./bulk-insert.ts): a restore at the caps writes
     // 50,000 recipe lines.
     bulkInsert(
@@ -289,14 +287,13 @@ export function insertFileDishes(
  * on recipe lines listed as text (`recipe-line:<ingredient id>`). Answers ingredient id →
  * file name, for all the household's recipes.
  */
-export function recipeLineFileNames(db: Db, ownerId: string): Map<string, string> {
-  const rows = db
+export async function recipeLineFileNames(db: Db, ownerId: string): Promise<Map<string, string>> {
+  const rows = await db
     .select({ id: recipeIngredients.id, recipeId: recipeIngredients.recipeId })
     .from(recipeIngredients)
     .innerJoin(recipes, eq(recipes.id, recipeIngredients.recipeId))
     .where(eq(recipes.ownerId, ownerId))
-    .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position))
-    .all();
+    .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position));
   return new Map(numberLines(rows).map(({ id, recipeId, index }) => [id, `${recipeId}#${index}`]));
 }
 
@@ -311,21 +308,20 @@ function numberLines<T extends { recipeId: string }>(rows: readonly T[]) {
 }
 
 /** The inverse after a restore: `<recipe key>#<n>` → the new line's id. */
-export function recipeLineIdsByFileName(
+export async function recipeLineIdsByFileName(
   db: Db,
   recipeIdsByKey: ReadonlyMap<string, string>,
-): Map<string, string> {
+): Promise<Map<string, string>> {
   const keyOf = new Map([...recipeIdsByKey].map(([key, id]) => [id, key]));
   const ids = [...keyOf.keys()];
   const byName = new Map<string, string>();
   for (let start = 0; start < ids.length; start += 500) {
     // A chunk holds whole recipes, so numbering within it is numbering within each recipe.
-    const rows = db
+    const rows = await db
       .select({ id: recipeIngredients.id, recipeId: recipeIngredients.recipeId })
       .from(recipeIngredients)
       .where(inArray(recipeIngredients.recipeId, ids.slice(start, start + 500)))
-      .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position))
-      .all();
+      .orderBy(asc(recipeIngredients.recipeId), asc(recipeIngredients.position));
     for (const { id, recipeId, index } of numberLines(rows)) {
       byName.set(`${keyOf.get(recipeId)}#${index}`, id);
     }

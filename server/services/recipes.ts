@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { first, write } from "../../db/dialect";
 import {
   foodPortions,
   foods,
@@ -211,18 +212,19 @@ export function loadIngredientFacts(
 }
 
 /** The owner's recipe, or NOT_FOUND (another household's reads the same as none). */
-export function requireRecipe(db: Db, ownerId: string, recipeId: string): RecipeRow {
-  const recipe = db
-    .select()
-    .from(recipes)
-    .where(and(eq(recipes.id, recipeId), eq(recipes.ownerId, ownerId)))
-    .get();
+export async function requireRecipe(db: Db, ownerId: string, recipeId: string): Promise<RecipeRow> {
+  const recipe = await first(
+    db
+      .select()
+      .from(recipes)
+      .where(and(eq(recipes.id, recipeId), eq(recipes.ownerId, ownerId))),
+  );
   if (!recipe) throw notFound(`No recipe with id "${recipeId}"`, "recipeId");
   return recipe;
 }
 
-function usedIn(db: Db, recipeId: string): RecipeView["usedIn"] {
-  return db
+async function usedIn(db: Db, recipeId: string): Promise<RecipeView["usedIn"]> {
+  return await db
     .select({
       planId: plans.id,
       planName: plans.name,
@@ -232,27 +234,26 @@ function usedIn(db: Db, recipeId: string): RecipeView["usedIn"] {
     .innerJoin(plans, eq(plans.id, planRecipes.planId))
     .where(eq(planRecipes.recipeId, recipeId))
     .groupBy(plans.id)
-    .orderBy(asc(plans.name))
-    .all();
+    .orderBy(asc(plans.name));
 }
 
-function ownTarget(db: AppDatabase, ownerId: string, viewer: RecipeViewer) {
-  const person = ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+async function ownTarget(db: AppDatabase, ownerId: string, viewer: RecipeViewer) {
+  const person = await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
   const profile = personProfile(person);
   return { target: profileWithTarget(profile, person.isDefault).target, profile };
 }
 
 /** One recipe with its B12 per ingredient and per serving, diet, verdict and uses. */
-export function getRecipe(
+export async function getRecipe(
   db: AppDatabase,
   ownerId: string,
   recipeId: string,
   viewer: RecipeViewer,
-): RecipeView {
-  const recipe = requireRecipe(db, ownerId, recipeId);
+): Promise<RecipeView> {
+  const recipe = await requireRecipe(db, ownerId, recipeId);
   const ingredients = loadIngredientFacts(db, ownerId, { recipeId }).get(recipeId) ?? [];
   const b12 = calculateRecipeB12(ingredients, recipe.servings);
-  const { target, profile } = ownTarget(db, ownerId, viewer);
+  const { target, profile } = await ownTarget(db, ownerId, viewer);
   const verdict = judgeServing({
     perServingMicrograms: b12.b12PerServingMicrograms,
     crystallinePerServingMicrograms: b12.crystallineTotalMicrograms / recipe.servings,
@@ -289,15 +290,18 @@ export function getRecipe(
       reason: verdict.reason,
       targetMicrograms: verdict.targetMicrograms,
     },
-    usedIn: usedIn(db, recipe.id),
+    usedIn: await usedIn(db, recipe.id),
     createdAt: recipe.createdAt,
     updatedAt: recipe.updatedAt,
   };
 }
 
 /** The owner's recipes in name order, each with its B12 per serving and diet. */
-export function listRecipes(db: AppDatabase, ownerId: string): { items: RecipeSummary[] } {
-  const rows = db
+export async function listRecipes(
+  db: AppDatabase,
+  ownerId: string,
+): Promise<{ items: RecipeSummary[] }> {
+  const rows = await db
     .select({
       id: recipes.id,
       name: recipes.name,
@@ -307,8 +311,7 @@ export function listRecipes(db: AppDatabase, ownerId: string): { items: RecipeSu
     })
     .from(recipes)
     .where(eq(recipes.ownerId, ownerId))
-    .orderBy(sql`${recipes.name} COLLATE NOCASE`, asc(recipes.id))
-    .all();
+    .orderBy(sql`${recipes.name} COLLATE NOCASE`, asc(recipes.id));
   const facts = loadIngredientFacts(db, ownerId, { ownerRecipes: true });
   return {
     items: rows.map((row) => {
@@ -340,23 +343,38 @@ function amountLabel(grams: number | null, quantity: number | null, portionLabel
 }
 
 /** Checks every line (foods visible to the owner, portions of their food) and makes rows. */
-function ingredientRows(
+async function ingredientRows(
   tx: Db,
   ownerId: string,
   recipeId: string,
   ingredients: readonly RecipeIngredient[],
-): IngredientInsert[] {
-  return ingredients.map((ingredient, index) => {
+): Promise<IngredientInsert[]> {
+  const rows: IngredientInsert[] = [];
+  for (const [index, ingredient] of ingredients.entries()) {
+    rows.push(await ingredientRow(tx, ownerId, recipeId, ingredient, index));
+  }
+  return rows;
+}
+
+async function ingredientRow(
+  tx: Db,
+  ownerId: string,
+  recipeId: string,
+  ingredient: RecipeIngredient,
+  index: number,
+): Promise<IngredientInsert> {
+  {
     const field = `ingredients.${index}`;
     const base = { id: randomUUID(), recipeId, position: index + 1 };
     if (ingredient.foodId === null) {
       return { ...base, text: ingredient.text ?? "", foodId: null };
     }
-    const food = tx
-      .select({ id: foods.id, name: foods.name, ownerId: foods.ownerId })
-      .from(foods)
-      .where(eq(foods.id, ingredient.foodId))
-      .get();
+    const food = await first(
+      tx
+        .select({ id: foods.id, name: foods.name, ownerId: foods.ownerId })
+        .from(foods)
+        .where(eq(foods.id, ingredient.foodId)),
+    );
     if (!food || (food.ownerId !== null && food.ownerId !== ownerId)) {
       throw notFound(`${field}.foodId: no food with id "${ingredient.foodId}"`, `${field}.foodId`);
     }
@@ -367,7 +385,7 @@ function ingredientRows(
     };
     if (ingredient.amount !== null) {
       try {
-        amount = resolveAmount(tx, ownerId, food.id, ingredient.amount);
+        amount = await resolveAmount(tx, ownerId, food.id, ingredient.amount);
       } catch (error) {
         if (error instanceof AppError) {
           throw new AppError(
@@ -380,11 +398,14 @@ function ingredientRows(
       }
     }
     const portionLabel = amount.portionId
-      ? (tx
-          .select({ label: foodPortions.label })
-          .from(foodPortions)
-          .where(eq(foodPortions.id, amount.portionId))
-          .get()?.label ?? null)
+      ? ((
+          await first(
+            tx
+              .select({ label: foodPortions.label })
+              .from(foodPortions)
+              .where(eq(foodPortions.id, amount.portionId)),
+          )
+        )?.label ?? null)
       : null;
     const text =
       ingredient.text ||
@@ -392,56 +413,53 @@ function ingredientRows(
         .filter(Boolean)
         .join(" ");
     return { ...base, text, foodId: food.id, ...amount };
-  });
-}
-
-function insertIngredients(tx: Db, rows: IngredientInsert[]): void {
-  for (let start = 0; start < rows.length; start += 200) {
-    tx.insert(recipeIngredients)
-      .values(rows.slice(start, start + 200))
-      .run();
   }
 }
 
-export function createRecipe(
+async function insertIngredients(tx: Db, rows: IngredientInsert[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 200) {
+    await tx.insert(recipeIngredients).values(rows.slice(start, start + 200));
+  }
+}
+
+export async function createRecipe(
   db: AppDatabase,
   ownerId: string,
   input: CreateRecipeInput,
   viewer: RecipeViewer,
-): RecipeView {
+): Promise<RecipeView> {
   const id = randomUUID();
-  db.transaction((tx) => {
-    checkRecipeRoom(tx, ownerId);
-    const rows = ingredientRows(tx, ownerId, id, input.ingredients);
-    tx.insert(recipes)
-      .values({
-        id,
-        ownerId,
-        name: input.name,
-        servings: input.servings,
-        steps: input.steps || null,
-        notes: input.notes || null,
-      })
-      .run();
-    insertIngredients(tx, rows);
+  await write(db, async (tx) => {
+    await checkRecipeRoom(tx, ownerId);
+    const rows = await ingredientRows(tx, ownerId, id, input.ingredients);
+    await tx.insert(recipes).values({
+      id,
+      ownerId,
+      name: input.name,
+      servings: input.servings,
+      steps: input.steps || null,
+      notes: input.notes || null,
+    });
+    await insertIngredients(tx, rows);
   });
   return getRecipe(db, ownerId, id, viewer);
 }
 
 /** Changes a recipe; the plans whose dishes use it change with it (listed in the answer). */
-export function updateRecipe(
+export async function updateRecipe(
   db: AppDatabase,
   ownerId: string,
   input: UpdateRecipeInput,
   viewer: RecipeViewer,
-): { recipe: RecipeView; plansAffected: { planId: string; planName: string }[] } {
-  db.transaction((tx) => {
-    const recipe = requireRecipe(tx, ownerId, input.recipeId);
+): Promise<{ recipe: RecipeView; plansAffected: { planId: string; planName: string }[] }> {
+  await write(db, async (tx) => {
+    const recipe = await requireRecipe(tx, ownerId, input.recipeId);
     const rows =
       input.ingredients !== undefined
-        ? ingredientRows(tx, ownerId, recipe.id, input.ingredients)
+        ? await ingredientRows(tx, ownerId, recipe.id, input.ingredients)
         : null;
-    tx.update(recipes)
+    await tx
+      .update(recipes)
       .set({
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.servings !== undefined ? { servings: input.servings } : {}),
@@ -449,19 +467,18 @@ export function updateRecipe(
         ...(input.notes !== undefined ? { notes: input.notes || null } : {}),
         updatedAt: now(),
       })
-      .where(eq(recipes.id, recipe.id))
-      .run();
+      .where(eq(recipes.id, recipe.id));
     if (rows !== null) {
-      tx.delete(recipeIngredients).where(eq(recipeIngredients.recipeId, recipe.id)).run();
-      insertIngredients(tx, rows);
+      await tx.delete(recipeIngredients).where(eq(recipeIngredients.recipeId, recipe.id));
+      await insertIngredients(tx, rows);
     }
     // Plans using it have changed: their lists sort by when they last changed.
-    tx.update(plans)
+    await tx
+      .update(plans)
       .set({ updatedAt: now() })
-      .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipe.id})`)
-      .run();
+      .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipe.id})`);
   });
-  const recipe = getRecipe(db, ownerId, input.recipeId, viewer);
+  const recipe = await getRecipe(db, ownerId, input.recipeId, viewer);
   return {
     recipe,
     plansAffected: recipe.usedIn.map(({ planId, planName }) => ({ planId, planName })),
@@ -469,14 +486,14 @@ export function updateRecipe(
 }
 
 /** Deletes a recipe; one in use only with `removeFromPlans` (its dishes go too). */
-export function deleteRecipe(
+export async function deleteRecipe(
   db: AppDatabase,
   ownerId: string,
   input: { recipeId: string; removeFromPlans?: boolean },
-): { id: string; removedDishes: number } {
-  return db.transaction((tx) => {
-    const recipe = requireRecipe(tx, ownerId, input.recipeId);
-    const uses = usedIn(tx, recipe.id);
+): Promise<{ id: string; removedDishes: number }> {
+  return await write(db, async (tx) => {
+    const recipe = await requireRecipe(tx, ownerId, input.recipeId);
+    const uses = await usedIn(tx, recipe.id);
     const dishCount = uses.reduce((total, use) => total + use.dishCount, 0);
     if (uses.length > 0 && !input.removeFromPlans) {
       throw new AppError(
@@ -486,15 +503,15 @@ export function deleteRecipe(
       );
     }
     if (dishCount > 0) {
-      tx.update(plans)
+      await tx
+        .update(plans)
         .set({ updatedAt: now() })
         .where(
           sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipe.id})`,
-        )
-        .run();
-      tx.delete(planRecipes).where(eq(planRecipes.recipeId, recipe.id)).run();
+        );
+      await tx.delete(planRecipes).where(eq(planRecipes.recipeId, recipe.id));
     }
-    tx.delete(recipes).where(eq(recipes.id, recipe.id)).run();
+    await tx.delete(recipes).where(eq(recipes.id, recipe.id));
     return { id: recipe.id, removedDishes: dishCount };
   });
 }
@@ -503,25 +520,24 @@ export function deleteRecipe(
  * A copy named "<name> (copy)", scaled to `servings` when given (every gram and portion
  * quantity × servings / the recipe's servings; a line without grams stays as it is).
  */
-export function duplicateRecipe(
+export async function duplicateRecipe(
   db: AppDatabase,
   ownerId: string,
   input: { recipeId: string; servings?: number },
   viewer: RecipeViewer,
-): RecipeView {
+): Promise<RecipeView> {
   const id = randomUUID();
-  db.transaction((tx) => {
-    const recipe = requireRecipe(tx, ownerId, input.recipeId);
-    checkRecipeRoom(tx, ownerId, 1, "recipeId");
+  await write(db, async (tx) => {
+    const recipe = await requireRecipe(tx, ownerId, input.recipeId);
+    await checkRecipeRoom(tx, ownerId, 1, "recipeId");
     const servings = input.servings ?? recipe.servings;
     const factor = servings / recipe.servings;
     const suffix = " (copy)";
-    const rows = tx
+    const rows = await tx
       .select()
       .from(recipeIngredients)
       .where(eq(recipeIngredients.recipeId, recipe.id))
-      .orderBy(asc(recipeIngredients.position))
-      .all();
+      .orderBy(asc(recipeIngredients.position));
     const scaled = rows.map((row) => {
       const grams = row.grams === null ? null : row.grams * factor;
       if (grams !== null && grams > MAX_ENTRY_GRAMS) {
@@ -538,17 +554,15 @@ export function duplicateRecipe(
         quantity: row.quantity === null ? null : row.quantity * factor,
       };
     });
-    tx.insert(recipes)
-      .values({
-        id,
-        ownerId,
-        name: `${recipe.name.slice(0, MAX_RECIPE_NAME_LENGTH - suffix.length)}${suffix}`,
-        servings,
-        steps: recipe.steps,
-        notes: recipe.notes,
-      })
-      .run();
-    insertIngredients(tx, scaled);
+    await tx.insert(recipes).values({
+      id,
+      ownerId,
+      name: `${recipe.name.slice(0, MAX_RECIPE_NAME_LENGTH - suffix.length)}${suffix}`,
+      servings,
+      steps: recipe.steps,
+      notes: recipe.notes,
+    });
+    await insertIngredients(tx, scaled);
   });
   return getRecipe(db, ownerId, id, viewer);
 }

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { first, one, write } from "../../db/dialect";
 import {
   shoppingAisleChoices,
   shoppingExtras,
@@ -43,8 +44,8 @@ import { prepared } from "./statements";
 type PlanRow = { id: string; name: string; dayCount: number; startDate: string | null };
 
 /** The owner's plan (NOT_FOUND otherwise), narrowed to what the list shows. */
-function requirePlan(db: AppDatabase, ownerId: string, planId: string): PlanRow {
-  const { id, name, dayCount, startDate } = requirePlanRow(db, ownerId, planId);
+async function requirePlan(db: AppDatabase, ownerId: string, planId: string): Promise<PlanRow> {
+  const { id, name, dayCount, startDate } = await requirePlanRow(db, ownerId, planId);
   return { id, name, dayCount, startDate };
 }
 
@@ -83,19 +84,21 @@ function checkDayInPlan(plan: PlanRow, day: number, field: string): void {
   }
 }
 
-function savedPreferences(db: AppDatabase, planId: string) {
-  return db.select().from(shoppingPreferences).where(eq(shoppingPreferences.planId, planId)).get();
+async function savedPreferences(db: AppDatabase, planId: string) {
+  return await first(
+    db.select().from(shoppingPreferences).where(eq(shoppingPreferences.planId, planId)),
+  );
 }
 
 /** Input over saved over defaults; saved days past the plan's end are clamped. */
-function resolvePreferences(
+async function resolvePreferences(
   db: AppDatabase,
   ownerId: string,
   plan: PlanRow,
   input: Partial<Omit<ShoppingListInput, "planId">>,
   viewer: Viewer,
-): ShoppingPreferences {
-  const saved = savedPreferences(db, plan.id);
+): Promise<ShoppingPreferences> {
+  const saved = await savedPreferences(db, plan.id);
   const clamp = (day: number | null | undefined) =>
     day == null ? null : Math.min(Math.max(1, day), plan.dayCount);
   if (input.fromDay !== undefined) checkDayInPlan(plan, input.fromDay, "fromDay");
@@ -105,7 +108,7 @@ function resolvePreferences(
   if (fromDay > toDay) {
     throw invalid(`fromDay (${fromDay}) must not be after toDay (${toDay})`, "fromDay");
   }
-  const eaters = eaterViews(loadEaters(db, ownerId, plan.id, viewer));
+  const eaters = eaterViews(await loadEaters(db, ownerId, plan.id, viewer));
   const household = {
     eaters,
     guests: input.guests ?? saved?.guests ?? 0,
@@ -254,28 +257,28 @@ function buildView(
 }
 
 /** The plan's shopping list; input fields override the saved preferences for this call. */
-export function getShoppingList(
+export async function getShoppingList(
   db: AppDatabase,
   ownerId: string,
   input: ShoppingListInput,
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, input.planId);
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, input, viewer));
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, input.planId);
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, input, viewer));
 }
 
 /**
  * Saves guests (or the people override; null clears it), units and range (null days: the
  * whole plan).
  */
-export function setShoppingPreferences(
+export async function setShoppingPreferences(
   db: AppDatabase,
   ownerId: string,
   input: SetPreferencesInput,
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, input.planId);
-  const saved = savedPreferences(db, plan.id);
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, input.planId);
+  const saved = await savedPreferences(db, plan.id);
   const next = {
     servings: input.servings === undefined ? (saved?.servings ?? null) : input.servings,
     guests: input.guests ?? saved?.guests ?? 0,
@@ -291,14 +294,14 @@ export function setShoppingPreferences(
       "fromDay",
     );
   }
-  db.insert(shoppingPreferences)
+  await db
+    .insert(shoppingPreferences)
     .values({ planId: plan.id, ...next })
     .onConflictDoUpdate({
       target: shoppingPreferences.planId,
       set: { ...next, updatedAt: new Date().toISOString() },
-    })
-    .run();
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
+    });
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
 const ITEM_EXISTS_SQL = {
@@ -347,13 +350,13 @@ function requireItem(db: AppDatabase, planId: string, itemKey: string): void {
  * Moves a food to another aisle on every list of the owner (null: back to the aisle
  * the food's group gives). The food must be on this plan's list.
  */
-export function setAisle(
+export async function setAisle(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; foodId: string; aisle: Aisle | null },
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   if (
     input.foodId.startsWith("extra:") ||
     input.foodId.startsWith("supplement:") ||
@@ -363,133 +366,134 @@ export function setAisle(
   }
   requireItem(db, plan.id, input.foodId);
   if (input.aisle === null) {
-    db.delete(shoppingAisleChoices)
+    await db
+      .delete(shoppingAisleChoices)
       .where(
         and(
           eq(shoppingAisleChoices.ownerId, ownerId),
           eq(shoppingAisleChoices.foodId, input.foodId),
         ),
-      )
-      .run();
+      );
   } else {
-    checkAisleChoiceRoom(db, ownerId, input.foodId);
-    db.insert(shoppingAisleChoices)
+    await checkAisleChoiceRoom(db, ownerId, input.foodId);
+    await db
+      .insert(shoppingAisleChoices)
       .values({ ownerId, foodId: input.foodId, aisle: input.aisle })
       .onConflictDoUpdate({
         target: [shoppingAisleChoices.ownerId, shoppingAisleChoices.foodId],
         set: { aisle: input.aisle, updatedAt: new Date().toISOString() },
-      })
-      .run();
+      });
   }
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
 export type ShoppingMark = { itemKey: string; checked: boolean; inPantry: boolean };
 
-function setMark(
+async function setMark(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; itemKey: string },
   change: { checked: boolean } | { inPantry: boolean },
-): ShoppingMark {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingMark> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   requireItem(db, plan.id, input.itemKey);
-  const row = db
-    .insert(shoppingMarks)
-    .values({ planId: plan.id, itemKey: input.itemKey, ...change })
-    .onConflictDoUpdate({
-      target: [shoppingMarks.planId, shoppingMarks.itemKey],
-      set: { ...change, updatedAt: new Date().toISOString() },
-    })
-    .returning({
-      itemKey: shoppingMarks.itemKey,
-      checked: shoppingMarks.checked,
-      inPantry: shoppingMarks.inPantry,
-    })
-    .get();
+  const row = await one(
+    db
+      .insert(shoppingMarks)
+      .values({ planId: plan.id, itemKey: input.itemKey, ...change })
+      .onConflictDoUpdate({
+        target: [shoppingMarks.planId, shoppingMarks.itemKey],
+        set: { ...change, updatedAt: new Date().toISOString() },
+      })
+      .returning({
+        itemKey: shoppingMarks.itemKey,
+        checked: shoppingMarks.checked,
+        inPantry: shoppingMarks.inPantry,
+      }),
+  );
   return row;
 }
 
-export function setChecked(
+export async function setChecked(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; itemKey: string; checked: boolean },
-): ShoppingMark {
-  return setMark(db, ownerId, input, { checked: input.checked });
+): Promise<ShoppingMark> {
+  return await setMark(db, ownerId, input, { checked: input.checked });
 }
 
-export function setInPantry(
+export async function setInPantry(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; itemKey: string; inPantry: boolean },
-): ShoppingMark {
-  return setMark(db, ownerId, input, { inPantry: input.inPantry });
+): Promise<ShoppingMark> {
+  return await setMark(db, ownerId, input, { inPantry: input.inPantry });
 }
 
 /** Unticks every line and extra ("already have" marks stay). */
-export function clearChecked(
+export async function clearChecked(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, planId);
-  db.update(shoppingMarks)
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, planId);
+  await db
+    .update(shoppingMarks)
     .set({ checked: false, updatedAt: new Date().toISOString() })
-    .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)))
-    .run();
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
+    .where(and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.checked, true)));
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
-export function addExtra(
+export async function addExtra(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; text: string },
   viewer: Viewer,
-): ShoppingListView & { extraId: string } {
-  const plan = requirePlan(db, ownerId, input.planId);
+): Promise<ShoppingListView & { extraId: string }> {
+  const plan = await requirePlan(db, ownerId, input.planId);
   const extraId = randomUUID();
-  db.transaction((tx) => {
-    const row = tx
-      .select({
-        count: sql<number>`count(*)`,
-        max: sql<number | null>`max(${shoppingExtras.position})`,
-      })
-      .from(shoppingExtras)
-      .where(eq(shoppingExtras.planId, plan.id))
-      .get();
+  await write(db, async (tx) => {
+    const row = await first(
+      tx
+        .select({
+          count: sql<number>`count(*)`,
+          max: sql<number | null>`max(${shoppingExtras.position})`,
+        })
+        .from(shoppingExtras)
+        .where(eq(shoppingExtras.planId, plan.id)),
+    );
     if ((row?.count ?? 0) >= MAX_EXTRAS) {
       throw invalid(`text: a shopping list holds at most ${MAX_EXTRAS} extra items`, "text");
     }
-    tx.insert(shoppingExtras)
-      .values({ id: extraId, planId: plan.id, text: input.text, position: (row?.max ?? 0) + 1 })
-      .run();
+    await tx
+      .insert(shoppingExtras)
+      .values({ id: extraId, planId: plan.id, text: input.text, position: (row?.max ?? 0) + 1 });
   });
   return {
-    ...buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer)),
+    ...buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer)),
     extraId,
   };
 }
 
-export function removeExtra(
+export async function removeExtra(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; extraId: string },
   viewer: Viewer,
-): ShoppingListView {
-  const plan = requirePlan(db, ownerId, input.planId);
-  db.transaction((tx) => {
-    const removed = tx
+): Promise<ShoppingListView> {
+  const plan = await requirePlan(db, ownerId, input.planId);
+  await write(db, async (tx) => {
+    const removed = await tx
       .delete(shoppingExtras)
-      .where(and(eq(shoppingExtras.planId, plan.id), eq(shoppingExtras.id, input.extraId)))
-      .run();
+      .where(and(eq(shoppingExtras.planId, plan.id), eq(shoppingExtras.id, input.extraId)));
     if (removed.changes === 0)
       throw notFound(`No extra item with id "${input.extraId}"`, "extraId");
-    tx.delete(shoppingMarks)
+    await tx
+      .delete(shoppingMarks)
       .where(
         and(eq(shoppingMarks.planId, plan.id), eq(shoppingMarks.itemKey, `extra:${input.extraId}`)),
-      )
-      .run();
+      );
   });
-  return buildView(db, ownerId, plan, resolvePreferences(db, ownerId, plan, {}, viewer));
+  return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }

@@ -71,18 +71,22 @@ type CandidateRow = {
  * Suggestions for one person who eats the plan (`options.viewer`'s own person, or
  * `options.personId`); without a viewer, for the household's saved profile.
  */
-export function getSuggestions(
+export async function getSuggestions(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   options: { viewer?: Viewer; personId?: string } = {},
-): Suggestions & { recipes: RecipeSuggestion[] } {
-  const { totals, profile } = options.viewer
-    ? (() => {
-        const found = personTotals(db, ownerId, planId, options.viewer, options.personId);
+): Promise<Suggestions & { recipes: RecipeSuggestion[] }> {
+  const viewer = options.viewer;
+  const { totals, profile } = viewer
+    ? await (async () => {
+        const found = await personTotals(db, ownerId, planId, viewer, options.personId);
         return { totals: found.totals, profile: personProfile(found.person) };
       })()
-    : { totals: getPlanTotals(db, ownerId, planId), profile: getProfile(db, ownerId).profile };
+    : {
+        totals: await getPlanTotals(db, ownerId, planId),
+        profile: (await getProfile(db, ownerId)).profile,
+      };
   const diets = DIETS.filter((diet) => fitsDiet(diet, profile.diet));
   const rows = prepared(db, CANDIDATES_SQL).all({
     owner: ownerId,

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
+import { first, write } from "../../db/dialect";
 import { planSupplements, plans } from "../../db/schema";
 import { AppError, invalid, notFound } from "../errors";
 import {
@@ -27,13 +28,14 @@ import {
   type Viewer,
 } from "./plans";
 
-function requireSupplement(db: Db, ownerId: string, supplementId: string) {
-  const row = db
-    .select({ supplement: planSupplements, plan: plans })
-    .from(planSupplements)
-    .innerJoin(plans, eq(plans.id, planSupplements.planId))
-    .where(and(eq(planSupplements.id, supplementId), eq(plans.ownerId, ownerId)))
-    .get();
+async function requireSupplement(db: Db, ownerId: string, supplementId: string) {
+  const row = await first(
+    db
+      .select({ supplement: planSupplements, plan: plans })
+      .from(planSupplements)
+      .innerJoin(plans, eq(plans.id, planSupplements.planId))
+      .where(and(eq(planSupplements.id, supplementId), eq(plans.ownerId, ownerId))),
+  );
   if (!row) throw notFound(`No supplement with id "${supplementId}"`, "supplementId");
   return row;
 }
@@ -61,20 +63,20 @@ function checkSchedule(
  * otherwise) who eats the plan (BAD_REQUEST otherwise). Without one: the signed-in
  * account's own person if they eat the plan, else the plan's first eater.
  */
-export function supplementPerson(
+export async function supplementPerson(
   db: Db,
   ownerId: string,
   planId: string,
   viewer: Viewer,
   personId: string | undefined,
-): string {
-  const eaters: Eater[] = loadEaters(db, ownerId, planId, viewer);
+): Promise<string> {
+  const eaters: Eater[] = await loadEaters(db, ownerId, planId, viewer);
   if (personId === undefined) {
-    const own = ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+    const own = await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
     const eating = eaters.find((eater) => eater.person.id === own.id) ?? eaters[0];
     return (eating?.person ?? own).id;
   }
-  const person = requirePerson(db, ownerId, personId);
+  const person = await requirePerson(db, ownerId, personId);
   if (!eaters.some((eater) => eater.person.id === person.id)) {
     throw invalid(
       `personId: ${person.name} does not eat this plan; add them to the plan's eaters first`,
@@ -84,24 +86,27 @@ export function supplementPerson(
   return person.id;
 }
 
-export function addSupplement(
+export async function addSupplement(
   db: AppDatabase,
   ownerId: string,
   input: AddSupplementInput,
   viewer: Viewer,
-): PlanEditResult {
+): Promise<PlanEditResult> {
   const id = randomUUID();
-  db.transaction((tx) => {
-    const plan = requirePlan(tx, ownerId, input.planId);
-    const personId = supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
+  await write(db, async (tx) => {
+    const plan = await requirePlan(tx, ownerId, input.planId);
+    const personId = await supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
     const schedule = scheduleFields(input);
     checkSchedule(plan, schedule);
     const existing =
-      tx
-        .select({ value: count() })
-        .from(planSupplements)
-        .where(eq(planSupplements.planId, plan.id))
-        .get()?.value ?? 0;
+      (
+        await first(
+          tx
+            .select({ value: count() })
+            .from(planSupplements)
+            .where(eq(planSupplements.planId, plan.id)),
+        )
+      )?.value ?? 0;
     if (existing >= MAX_SUPPLEMENTS_PER_PLAN) {
       throw new AppError(
         "CONFLICT",
@@ -109,36 +114,34 @@ export function addSupplement(
         "planId",
       );
     }
-    tx.insert(planSupplements)
-      .values({
-        id,
-        planId: plan.id,
-        doseMicrograms: input.doseMicrograms,
-        form: input.form,
-        compound: input.compound ?? "cyanocobalamin",
-        ...schedule,
-        withMeal: input.withMeal ?? null,
-        note: input.note || null,
-        personId,
-      })
-      .run();
-    touchPlan(tx, plan.id);
+    await tx.insert(planSupplements).values({
+      id,
+      planId: plan.id,
+      doseMicrograms: input.doseMicrograms,
+      form: input.form,
+      compound: input.compound ?? "cyanocobalamin",
+      ...schedule,
+      withMeal: input.withMeal ?? null,
+      note: input.note || null,
+      personId,
+    });
+    await touchPlan(tx, plan.id);
   });
-  return editResult(db, ownerId, input.planId, id);
+  return await editResult(db, ownerId, input.planId, id);
 }
 
-export function updateSupplement(
+export async function updateSupplement(
   db: AppDatabase,
   ownerId: string,
   input: UpdateSupplementInput,
   viewer: Viewer,
-): PlanEditResult {
-  const planId = db.transaction((tx) => {
-    const { supplement, plan } = requireSupplement(tx, ownerId, input.supplementId);
+): Promise<PlanEditResult> {
+  const planId = await write(db, async (tx) => {
+    const { supplement, plan } = await requireSupplement(tx, ownerId, input.supplementId);
     const personId =
       input.personId === undefined
         ? undefined
-        : supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
+        : await supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
     // A new schedule of one kind replaces the other kind.
     const changesSchedule = input.weekdays != null || input.everyNDays != null;
     const schedule = scheduleFields({
@@ -146,7 +149,8 @@ export function updateSupplement(
       firstDay: input.firstDay ?? supplement.firstDay,
     });
     checkSchedule(plan, schedule);
-    tx.update(planSupplements)
+    await tx
+      .update(planSupplements)
       .set({
         ...(input.doseMicrograms !== undefined ? { doseMicrograms: input.doseMicrograms } : {}),
         ...(input.form !== undefined ? { form: input.form } : {}),
@@ -157,24 +161,23 @@ export function updateSupplement(
         ...schedule,
         updatedAt: new Date().toISOString(),
       })
-      .where(eq(planSupplements.id, supplement.id))
-      .run();
-    touchPlan(tx, plan.id);
+      .where(eq(planSupplements.id, supplement.id));
+    await touchPlan(tx, plan.id);
     return plan.id;
   });
-  return editResult(db, ownerId, planId, input.supplementId);
+  return await editResult(db, ownerId, planId, input.supplementId);
 }
 
-export function removeSupplement(
+export async function removeSupplement(
   db: AppDatabase,
   ownerId: string,
   supplementId: string,
-): PlanEditResult {
-  const planId = db.transaction((tx) => {
-    const { supplement, plan } = requireSupplement(tx, ownerId, supplementId);
-    tx.delete(planSupplements).where(eq(planSupplements.id, supplement.id)).run();
-    touchPlan(tx, plan.id);
+): Promise<PlanEditResult> {
+  const planId = await write(db, async (tx) => {
+    const { supplement, plan } = await requireSupplement(tx, ownerId, supplementId);
+    await tx.delete(planSupplements).where(eq(planSupplements.id, supplement.id));
+    await touchPlan(tx, plan.id);
     return plan.id;
   });
-  return editResult(db, ownerId, planId, supplementId);
+  return await editResult(db, ownerId, planId, supplementId);
 }

@@ -8,6 +8,7 @@
  * tests/limits/caps.test.ts and bench/limits.bench.ts.
  */
 import { randomUUID } from "node:crypto";
+import { write } from "@/db/dialect";
 import { MEALS } from "@/server/domain/vocabulary";
 import {
   MAX_BACKUP_AISLE_CHOICES,
@@ -44,13 +45,13 @@ export type FilledOwner = {
 };
 
 /** `plans`: how many plans to make (all caps but the plan count are reached from 50). */
-export function fillToEveryCap(
+export async function fillToEveryCap(
   testDb: Pick<TestDatabase, "db">,
   ownerId = "local",
   plans = MAX_BACKUP_PLANS,
   /** The account whose own person is the household's first (the test callers' account). */
   accountId = "test-account",
-): FilledOwner {
+): Promise<FilledOwner> {
   const client = testDb.db.$client;
   let fullPlanId = "";
   let emptyPlanId = "";
@@ -64,23 +65,25 @@ export function fillToEveryCap(
   const sharedFoodIds = (
     client.prepare("SELECT id FROM foods WHERE owner_id IS NULL").all() as { id: string }[]
   ).map((row) => row.id);
+  // The custom foods go through the service (asynchronous), in a write() of their own
+  // before the rest, which is plain statements in one native transaction.
+  await write(testDb.db, async (tx) => {
+    for (let index = 0; index < MAX_BACKUP_CUSTOM_FOODS; index++) {
+      await createCustomFoodWithId(tx, ownerId, `custom-${randomUUID()}`, {
+        ...buildCustomFoodInput(),
+        b12: { percentDailyValue: 25, labelEdition: "current" },
+        name: `${String(index).padStart(4, "0")} ${"Fortified oat drink ".repeat(10)}`.slice(
+          0,
+          200,
+        ),
+        portions: Array.from({ length: 20 }, (_, n) => ({
+          label: `${n + 1} ${"glass ".repeat(20)}`.slice(0, 100),
+          grams: 100 + n,
+        })),
+      });
+    }
+  });
   const fill = client.transaction(() => {
-    testDb.db.transaction((tx) => {
-      for (let index = 0; index < MAX_BACKUP_CUSTOM_FOODS; index++) {
-        createCustomFoodWithId(tx, ownerId, `custom-${randomUUID()}`, {
-          ...buildCustomFoodInput(),
-          b12: { percentDailyValue: 25, labelEdition: "current" },
-          name: `${String(index).padStart(4, "0")} ${"Fortified oat drink ".repeat(10)}`.slice(
-            0,
-            200,
-          ),
-          portions: Array.from({ length: 20 }, (_, n) => ({
-            label: `${n + 1} ${"glass ".repeat(20)}`.slice(0, 100),
-            grams: 100 + n,
-          })),
-        });
-      }
-    });
     const override = client.prepare(
       "INSERT INTO diet_overrides (owner_id, food_id, diet, note) VALUES (?, ?, 'vegan', ?)",
     );

@@ -49,7 +49,7 @@ describe("the first account", () => {
     await before.profile.update({ ageYears: 68, sex: "male", diet: "vegan", standard: "nih" });
     const totalsBefore = await before.plans.totals({ planId: plan.id });
 
-    const auth = createTestAuth(test.db);
+    const auth = await createTestAuth(test.db);
     const first = await auth.signUp("admin@example.org");
     expect(first.response.status).toBe(200);
     const api = auth.callerFor(first.cookie);
@@ -68,7 +68,7 @@ describe("the first account", () => {
 
   it("is refused from another machine without the setup code", async () => {
     test = createTestDatabase({ seed: false });
-    const auth = createTestAuth(test.db);
+    const auth = await createTestAuth(test.db);
     const refused = await auth.signUp("intruder@example.org", REMOTE);
     expect(refused.response.status).toBe(403);
     expect(await refused.response.json()).toMatchObject({
@@ -84,8 +84,8 @@ describe("the first account", () => {
 
   it("is accepted from another machine with the one-time setup code, once", async () => {
     test = createTestDatabase({ seed: false });
-    const auth = createTestAuth(test.db);
-    const code = issueSetupCode(test.db);
+    const auth = await createTestAuth(test.db);
+    const code = await issueSetupCode(test.db);
     expect(code).toMatch(/^[\w-]{12}$/);
     const wrong = await auth.signUp("admin@example.org", { ...REMOTE, "x-setup-code": "nope" });
     expect(wrong.response.status).toBe(403);
@@ -97,14 +97,14 @@ describe("the first account", () => {
       "x-setup-code": code ?? "",
     });
     expect(again.response.status).toBe(403);
-    expect(issueSetupCode(test.db)).toBeNull();
+    expect(await issueSetupCode(test.db)).toBeNull();
   });
 });
 
 describe("invitations and roles", () => {
   async function household() {
     test = createTestDatabase({ seed: false });
-    const auth = createTestAuth(test.db);
+    const auth = await createTestAuth(test.db);
     const admin = await auth.signUp("admin@example.org");
     return { auth, admin: auth.callerFor(admin.cookie) };
   }
@@ -202,7 +202,7 @@ describe("invitations and roles", () => {
 describe("sessions", () => {
   it("are HttpOnly, SameSite=Lax cookies, and sign out everywhere ends every session", async () => {
     test = createTestDatabase({ seed: false });
-    const auth = createTestAuth(test.db);
+    const auth = await createTestAuth(test.db);
     const first = await auth.signUp("admin@example.org");
     const cookieLine = first.response.headers
       .getSetCookie()
@@ -236,7 +236,7 @@ describe("sessions", () => {
 
   it("sign-in attempts are rate-limited per client", async () => {
     test = createTestDatabase({ seed: false });
-    const auth = createTestAuth(test.db, { rateLimit: true });
+    const auth = await createTestAuth(test.db, { rateLimit: true });
     await auth.signUp("admin@example.org");
     const attacker = { "x-forwarded-for": "198.51.100.7" };
     const statuses: number[] = [];

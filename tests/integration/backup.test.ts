@@ -302,8 +302,7 @@ describe("backup and restore", () => {
       [{ ...good, customFoods: [] }, "NOT_FOUND", /not in this database/],
     ];
     for (const [file, code, message] of cases) {
-      // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
-      await expectTrpcError(api.backup.restore({ file } as any), code as "BAD_REQUEST", message);
+      await expectTrpcError(api.backup.restore({ file } as never), code as "BAD_REQUEST", message);
       expect(tableHash(fresh.db), String(message)).toBe(hashWithOther);
     }
     expect((await api.plans.list()).map((plan) => plan.name)).toEqual(["Keep me"]);
@@ -384,9 +383,8 @@ describe("backup and restore", () => {
       ],
     ];
     for (const [file, code, message, field] of cases) {
-      // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input
       const error = await expectTrpcError(
-        api.backup.restore({ file } as any),
+        api.backup.restore({ file } as never),
         code as "BAD_REQUEST",
         message,
       );

@@ -458,12 +458,12 @@ describe("backups cover the household", () => {
         `INSERT INTO household_members (user_id, household_id, role) VALUES (?, 'local', 'owner')`,
       )
       .run("owner-1");
-    const invitation = createInvitation(test.db, "local", "owner-1", "adult");
+    const invitation = await createInvitation(test.db, "local", "owner-1", "adult");
     await api.people.list(); // the own person: 1
     for (let index = 2; index <= 50; index += 1) {
       await api.people.create({ ...CHILD, name: `Child ${index}` });
     }
-    expect(attachNewAccount(test.db, "joiner", invitation.token)).toBeNull();
+    expect(await attachNewAccount(test.db, "joiner", invitation.token)).toBeNull();
     // The invitation is not used up: it works once someone is removed.
     const [, child] = await api.people.list();
     await api.people.delete({ personId: child?.id ?? "" });
@@ -472,7 +472,7 @@ describe("backups cover the household", () => {
         `INSERT INTO auth_users (id, name, email, created_at, updated_at) VALUES (?, ?, ?, 0, 0)`,
       )
       .run("joiner", "Joiner", "joiner@example.org");
-    expect(attachNewAccount(test.db, "joiner", invitation.token)).toEqual({
+    expect(await attachNewAccount(test.db, "joiner", invitation.token)).toEqual({
       householdId: "local",
       role: "adult",
     });

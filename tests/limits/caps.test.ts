@@ -34,10 +34,10 @@ function counts(testDb: TestDatabase) {
   };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   source = createTestDatabase();
   target = createTestDatabase();
-  ({ fullPlanId, emptyPlanId, sharedFoodIds } = fillToEveryCap(source));
+  ({ fullPlanId, emptyPlanId, sharedFoodIds } = await fillToEveryCap(source));
 }, 300_000);
 afterAll(() => {
   source?.close();

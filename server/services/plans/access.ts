@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { first } from "../../../db/dialect";
 import { foodPortions, foods, planEntries, planRecipes, plans } from "../../../db/schema";
 import { gramsForPortions } from "../../domain/portions";
 import type { Meal } from "../../domain/vocabulary";
@@ -8,30 +9,33 @@ import { type Amount, MAX_ENTRY_GRAMS, MAX_PLAN_ENTRIES } from "../../schemas/pl
 import { connectionOf } from "../bulk-insert";
 import { checkOwnerEntryRoom } from "../limits";
 
-export type Transaction = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+/** A transaction: `write()`'s (the connection itself on SQLite) or, until every caller uses `write()`, Drizzle's synchronous one. */
+export type Transaction = AppDatabase | Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
 export type Db = AppDatabase | Transaction;
 
 export const now = () => new Date().toISOString();
 
 export type PlanRow = typeof plans.$inferSelect;
 
-export function requirePlan(db: Db, ownerId: string, planId: string): PlanRow {
-  const plan = db
-    .select()
-    .from(plans)
-    .where(and(eq(plans.id, planId), eq(plans.ownerId, ownerId)))
-    .get();
+export async function requirePlan(db: Db, ownerId: string, planId: string): Promise<PlanRow> {
+  const plan = await first(
+    db
+      .select()
+      .from(plans)
+      .where(and(eq(plans.id, planId), eq(plans.ownerId, ownerId))),
+  );
   if (!plan) throw notFound(`No plan with id "${planId}"`, "planId");
   return plan;
 }
 
-export function requireEntry(db: Db, ownerId: string, entryId: string) {
-  const row = db
-    .select({ entry: planEntries, plan: plans })
-    .from(planEntries)
-    .innerJoin(plans, eq(plans.id, planEntries.planId))
-    .where(and(eq(planEntries.id, entryId), eq(plans.ownerId, ownerId)))
-    .get();
+export async function requireEntry(db: Db, ownerId: string, entryId: string) {
+  const row = await first(
+    db
+      .select({ entry: planEntries, plan: plans })
+      .from(planEntries)
+      .innerJoin(plans, eq(plans.id, planEntries.planId))
+      .where(and(eq(planEntries.id, entryId), eq(plans.ownerId, ownerId))),
+  );
   if (!row) throw notFound(`No plan entry with id "${entryId}"`, "entryId");
   return row;
 }
@@ -45,32 +49,31 @@ export function checkDay(plan: PlanRow, day: number, field = "day"): void {
   }
 }
 
-export function touchPlan(db: Db, planId: string): void {
-  db.update(plans).set({ updatedAt: now() }).where(eq(plans.id, planId)).run();
+export async function touchPlan(db: Db, planId: string): Promise<void> {
+  await db.update(plans).set({ updatedAt: now() }).where(eq(plans.id, planId));
 }
 
 /** Checks the food is visible to the owner and turns an amount into grams. */
-export function resolveAmount(
+export async function resolveAmount(
   db: Db,
   ownerId: string,
   foodId: string,
   amount: Amount,
-): { grams: number; portionId: string | null; quantity: number | null } {
-  const food = db
-    .select({ id: foods.id, ownerId: foods.ownerId })
-    .from(foods)
-    .where(eq(foods.id, foodId))
-    .get();
+): Promise<{ grams: number; portionId: string | null; quantity: number | null }> {
+  const food = await first(
+    db.select({ id: foods.id, ownerId: foods.ownerId }).from(foods).where(eq(foods.id, foodId)),
+  );
   if (!food || (food.ownerId !== null && food.ownerId !== ownerId)) {
     throw notFound(`No food with id "${foodId}"`, "foodId");
   }
   if ("grams" in amount) return { grams: amount.grams, portionId: null, quantity: null };
-  const portion = db
-    .select({ portion: foodPortions, ownerId: foods.ownerId })
-    .from(foodPortions)
-    .innerJoin(foods, eq(foods.id, foodPortions.foodId))
-    .where(eq(foodPortions.id, amount.portionId))
-    .get();
+  const portion = await first(
+    db
+      .select({ portion: foodPortions, ownerId: foods.ownerId })
+      .from(foodPortions)
+      .innerJoin(foods, eq(foods.id, foodPortions.foodId))
+      .where(eq(foodPortions.id, amount.portionId)),
+  );
   // Another owner's portion is as unknown as one that does not exist.
   if (!portion || (portion.ownerId !== null && portion.ownerId !== ownerId)) {
     throw notFound(`No portion with id "${amount.portionId}"`, "portionId");
@@ -104,35 +107,39 @@ export function checkedPortionAmount(
   return { grams, portionId: portion.id, quantity: amount.quantity };
 }
 
-export function countEntries(db: Db, planId: string): number {
-  const row = db
-    .select({ count: sql<number>`count(*)` })
-    .from(planEntries)
-    .where(eq(planEntries.planId, planId))
-    .get();
+export async function countEntries(db: Db, planId: string): Promise<number> {
+  const row = await first(
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(planEntries)
+      .where(eq(planEntries.planId, planId)),
+  );
   return row?.count ?? 0;
 }
 
 /** Dishes (recipes in meals) of a plan: they count with its entries against the caps. */
-export function countDishes(db: Db, planId: string): number {
-  const row = db
-    .select({ count: sql<number>`count(*)` })
-    .from(planRecipes)
-    .where(eq(planRecipes.planId, planId))
-    .get();
+export async function countDishes(db: Db, planId: string): Promise<number> {
+  const row = await first(
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(planRecipes)
+      .where(eq(planRecipes.planId, planId)),
+  );
   return row?.count ?? 0;
 }
 
-export function checkRoom(db: Db, planId: string, adding: number): void {
-  const count = countEntries(db, planId) + countDishes(db, planId);
+export async function checkRoom(db: Db, planId: string, adding: number): Promise<void> {
+  const count = (await countEntries(db, planId)) + (await countDishes(db, planId));
   if (count + adding > MAX_PLAN_ENTRIES) {
     throw invalid(
       `planId: the plan would hold ${count + adding} entries and dishes; a plan holds at most ${MAX_PLAN_ENTRIES}`,
       "planId",
     );
   }
-  const owner = db.select({ ownerId: plans.ownerId }).from(plans).where(eq(plans.id, planId)).get();
-  if (owner) checkOwnerEntryRoom(db, owner.ownerId, adding);
+  const owner = await first(
+    db.select({ ownerId: plans.ownerId }).from(plans).where(eq(plans.id, planId)),
+  );
+  if (owner) await checkOwnerEntryRoom(db, owner.ownerId, adding);
 }
 
 const INSERT_ENTRY_SQL = `INSERT INTO plan_entries
@@ -145,14 +152,15 @@ const INSERT_ENTRY_SQL = `INSERT INTO plan_entries
  * Drizzle's multi-row insert (bench/results.md, "Heaviest single requests"), which
  * matters for duplicate, import, copyDay and restore at the caps.
  */
-export function insertEntries(tx: Db, rows: (typeof planEntries.$inferInsert)[]): void {
+export async function insertEntries(
+  tx: Db,
+  rows: (typeof planEntries.$inferInsert)[],
+): Promise<void> {
   const connection = connectionOf(tx);
   if (!connection) {
     // Not better-sqlite3 underneath: chunks (one statement binds at most 32,766 values).
     for (let start = 0; start < rows.length; start += 500) {
-      tx.insert(planEntries)
-        .values(rows.slice(start, start + 500))
-        .run();
+      await tx.insert(planEntries).values(rows.slice(start, start + 500));
     }
     return;
   }
@@ -175,20 +183,27 @@ export function insertEntries(tx: Db, rows: (typeof planEntries.$inferInsert)[])
 }
 
 /** The next position in a meal: one sequence for its plain entries and its dishes. */
-export function nextPosition(db: Db, planId: string, day: number, meal: Meal): number {
-  const row = db
-    .select({ max: sql<number | null>`max(${planEntries.position})` })
-    .from(planEntries)
-    .where(
-      and(eq(planEntries.planId, planId), eq(planEntries.day, day), eq(planEntries.meal, meal)),
-    )
-    .get();
-  const dishes = db
-    .select({ max: sql<number | null>`max(${planRecipes.position})` })
-    .from(planRecipes)
-    .where(
-      and(eq(planRecipes.planId, planId), eq(planRecipes.day, day), eq(planRecipes.meal, meal)),
-    )
-    .get();
+export async function nextPosition(
+  db: Db,
+  planId: string,
+  day: number,
+  meal: Meal,
+): Promise<number> {
+  const row = await first(
+    db
+      .select({ max: sql<number | null>`max(${planEntries.position})` })
+      .from(planEntries)
+      .where(
+        and(eq(planEntries.planId, planId), eq(planEntries.day, day), eq(planEntries.meal, meal)),
+      ),
+  );
+  const dishes = await first(
+    db
+      .select({ max: sql<number | null>`max(${planRecipes.position})` })
+      .from(planRecipes)
+      .where(
+        and(eq(planRecipes.planId, planId), eq(planRecipes.day, day), eq(planRecipes.meal, meal)),
+      ),
+  );
   return Math.max(row?.max ?? 0, dishes?.max ?? 0) + 1;
 }

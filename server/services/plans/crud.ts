@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { write } from "../../../db/dialect";
 import { foodPortions, foods, planEaters, planEntries, plans } from "../../../db/schema";
 import { b12MicrogramsForGrams } from "../../domain/b12-amounts";
 import { planDayDate } from "../../domain/plan-totals";
@@ -37,8 +38,8 @@ export type PlanSummary = {
   updatedAt: string;
 };
 
-export function listPlans(db: AppDatabase, ownerId: string): PlanSummary[] {
-  return db
+export async function listPlans(db: AppDatabase, ownerId: string): Promise<PlanSummary[]> {
+  return await db
     .select({
       id: plans.id,
       name: plans.name,
@@ -53,22 +54,23 @@ export function listPlans(db: AppDatabase, ownerId: string): PlanSummary[] {
     })
     .from(plans)
     .where(eq(plans.ownerId, ownerId))
-    .orderBy(desc(plans.updatedAt), asc(plans.name))
-    .all();
+    .orderBy(desc(plans.updatedAt), asc(plans.name));
 }
 
-export function createPlan(db: Db, ownerId: string, input: CreatePlanInput): { id: string } {
-  checkPlanRoom(db, ownerId, "name");
+export async function createPlan(
+  db: Db,
+  ownerId: string,
+  input: CreatePlanInput,
+): Promise<{ id: string }> {
+  await checkPlanRoom(db, ownerId, "name");
   const id = randomUUID();
-  db.insert(plans)
-    .values({
-      id,
-      ownerId,
-      name: input.name,
-      dayCount: input.dayCount,
-      startDate: input.startDate ?? null,
-    })
-    .run();
+  await db.insert(plans).values({
+    id,
+    ownerId,
+    name: input.name,
+    dayCount: input.dayCount,
+    startDate: input.startDate ?? null,
+  });
   return { id };
 }
 
@@ -101,8 +103,8 @@ export type PlanView = PlanSummary & {
   dishes: DishView[];
 };
 
-export function loadEntries(db: Db, planId: string) {
-  return db
+export async function loadEntries(db: Db, planId: string) {
+  return await db
     .select({
       id: planEntries.id,
       day: planEntries.day,
@@ -123,8 +125,7 @@ export function loadEntries(db: Db, planId: string) {
     .innerJoin(foods, eq(foods.id, planEntries.foodId))
     .leftJoin(foodPortions, eq(foodPortions.id, planEntries.portionId))
     .where(eq(planEntries.planId, planId))
-    .orderBy(asc(planEntries.day), asc(planEntries.position), asc(planEntries.createdAt))
-    .all();
+    .orderBy(asc(planEntries.day), asc(planEntries.position), asc(planEntries.createdAt));
 }
 
 const PLAN_ENTRIES_SQL = `SELECT e.id, e.day, e.meal, e.position, e.food_id, f.name, f.source,
@@ -159,8 +160,8 @@ const PLAN_PORTIONS_SQL = `SELECT p.food_id, p.id, p.label, p.grams FROM food_po
   ORDER BY p.food_id, p.seq`;
 
 /** The plan with its entries (read with raw prepared statements: the editor's hot path). */
-export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanView {
-  const plan = requirePlan(db, ownerId, planId);
+export async function getPlan(db: AppDatabase, ownerId: string, planId: string): Promise<PlanView> {
+  const plan = await requirePlan(db, ownerId, planId);
   const rows = prepared(db, PLAN_ENTRIES_SQL).raw(true).all(planId) as PlanEntryRow[];
   const portionsByFood: Record<string, PortionOption[]> = {};
   const portionRows = prepared(db, PLAN_PORTIONS_SQL).raw(true).all(planId) as [
@@ -222,19 +223,21 @@ export function getPlan(db: AppDatabase, ownerId: string, planId: string): PlanV
       }),
     ),
     portionsByFood,
-    supplements: loadSupplements(db, planId),
+    supplements: await loadSupplements(db, planId),
     dishes,
   };
 }
 
-export function updatePlan(
+export async function updatePlan(
   db: AppDatabase,
   ownerId: string,
   input: { planId: string; name?: string; startDate?: string | null },
-): PlanSummary {
-  requirePlan(db, ownerId, input.planId);
+): Promise<PlanSummary> {
+  await requirePlan(db, ownerId, input.planId);
   if (input.startDate === null) {
-    const byWeekday = loadSupplements(db, input.planId).filter((item) => item.weekdays !== null);
+    const byWeekday = (await loadSupplements(db, input.planId)).filter(
+      (item) => item.weekdays !== null,
+    );
     if (byWeekday.length > 0) {
       throw new AppError(
         "CONFLICT",
@@ -243,30 +246,30 @@ export function updatePlan(
       );
     }
   }
-  db.update(plans)
+  await db
+    .update(plans)
     .set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.startDate !== undefined ? { startDate: input.startDate } : {}),
       updatedAt: now(),
     })
-    .where(eq(plans.id, input.planId))
-    .run();
+    .where(eq(plans.id, input.planId));
   return summary(db, ownerId, input.planId);
 }
 
-function summary(db: AppDatabase, ownerId: string, planId: string): PlanSummary {
-  const found = listPlans(db, ownerId).find((plan) => plan.id === planId);
+async function summary(db: AppDatabase, ownerId: string, planId: string): Promise<PlanSummary> {
+  const found = (await listPlans(db, ownerId)).find((plan) => plan.id === planId);
   if (!found) throw notFound(`No plan with id "${planId}"`, "planId");
   return found;
 }
 
-export function copyEntries(
+export async function copyEntries(
   tx: Transaction,
-  rows: ReturnType<typeof loadEntries>,
+  rows: Awaited<ReturnType<typeof loadEntries>>,
   targetPlanId: string,
   dayMap: (day: number) => number,
-): void {
-  insertEntries(
+): Promise<void> {
+  await insertEntries(
     tx,
     rows.map((row) => ({
       id: randomUUID(),
@@ -282,36 +285,46 @@ export function copyEntries(
   );
 }
 
-export function duplicatePlan(db: AppDatabase, ownerId: string, planId: string): { id: string } {
-  const plan = requirePlan(db, ownerId, planId);
+export async function duplicatePlan(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+): Promise<{ id: string }> {
+  const plan = await requirePlan(db, ownerId, planId);
   const id = randomUUID();
   const suffix = " (copy)";
   const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
-  db.transaction((tx) => {
-    checkPlanRoom(tx, ownerId);
-    checkOwnerEntryRoom(tx, ownerId, countEntries(tx, planId) + countDishes(tx, planId));
-    tx.insert(plans)
-      .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate })
-      .run();
-    copyEntries(tx, loadEntries(tx, planId), id, (day) => day);
-    copySupplements(tx, loadSupplements(tx, planId), id);
-    copyEaters(tx, planId, id);
-    insertDishes(tx, id, loadDishRowsForCopy(tx, planId));
+  await write(db, async (tx) => {
+    await checkPlanRoom(tx, ownerId);
+    await checkOwnerEntryRoom(
+      tx,
+      ownerId,
+      (await countEntries(tx, planId)) + (await countDishes(tx, planId)),
+    );
+    await tx
+      .insert(plans)
+      .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate });
+    await copyEntries(tx, await loadEntries(tx, planId), id, (day) => day);
+    await copySupplements(tx, await loadSupplements(tx, planId), id);
+    await copyEaters(tx, planId, id);
+    await insertDishes(tx, id, await loadDishRowsForCopy(tx, planId));
   });
   return { id };
 }
 
 /** The copy of a plan is eaten by the same people at the same portion factors. */
-function copyEaters(tx: Transaction, fromPlanId: string, toPlanId: string): void {
-  const rows = tx.select().from(planEaters).where(eq(planEaters.planId, fromPlanId)).all();
+async function copyEaters(tx: Transaction, fromPlanId: string, toPlanId: string): Promise<void> {
+  const rows = await tx.select().from(planEaters).where(eq(planEaters.planId, fromPlanId));
   if (rows.length === 0) return;
-  tx.insert(planEaters)
-    .values(rows.map((row) => ({ ...row, planId: toPlanId })))
-    .run();
+  await tx.insert(planEaters).values(rows.map((row) => ({ ...row, planId: toPlanId })));
 }
 
-export function deletePlan(db: AppDatabase, ownerId: string, planId: string): { id: string } {
-  requirePlan(db, ownerId, planId);
-  db.delete(plans).where(eq(plans.id, planId)).run();
+export async function deletePlan(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+): Promise<{ id: string }> {
+  await requirePlan(db, ownerId, planId);
+  await db.delete(plans).where(eq(plans.id, planId));
   return { id: planId };
 }

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { first, write } from "../../../db/dialect";
 import { planRecipes, plans, recipes } from "../../../db/schema";
 import type { TotalsEntryInput } from "../../domain/plan-totals";
 import { ingredientB12Micrograms, scaleIngredientGrams } from "../../domain/recipes";
@@ -145,103 +146,106 @@ export function dishTotalsEntries(
 }
 
 /** Dishes count with the plan's entries against its cap and the household's. */
-export function checkDishRoom(db: Db, planId: string, adding: number): void {
-  checkRoom(db, planId, adding);
+export async function checkDishRoom(db: Db, planId: string, adding: number): Promise<void> {
+  await checkRoom(db, planId, adding);
 }
 
-function requireDish(db: Db, ownerId: string, planId: string, dishId: string) {
-  const plan = requirePlan(db, ownerId, planId);
-  const dish = db
-    .select()
-    .from(planRecipes)
-    .where(and(eq(planRecipes.id, dishId), eq(planRecipes.planId, plan.id)))
-    .get();
+async function requireDish(db: Db, ownerId: string, planId: string, dishId: string) {
+  const plan = await requirePlan(db, ownerId, planId);
+  const dish = await first(
+    db
+      .select()
+      .from(planRecipes)
+      .where(and(eq(planRecipes.id, dishId), eq(planRecipes.planId, plan.id))),
+  );
   if (!dish) throw notFound(`No dish with id "${dishId}" in this plan`, "dishId");
   return { plan, dish };
 }
 
 export type DishEditResult = PlanEditResult & { dish: DishView | null };
 
-function dishResult(db: AppDatabase, ownerId: string, planId: string, dishId: string) {
-  const result = editResult(db, ownerId, planId, dishId);
+async function dishResult(db: AppDatabase, ownerId: string, planId: string, dishId: string) {
+  const result = await editResult(db, ownerId, planId, dishId);
   return { ...result, dish: result.plan.dishes.find((dish) => dish.id === dishId) ?? null };
 }
 
 /** Adds `servings` of a recipe to a meal, after what the meal already holds. */
-export function addRecipeToPlan(
+export async function addRecipeToPlan(
   db: AppDatabase,
   ownerId: string,
   input: AddRecipeToPlanInput,
-): DishEditResult {
+): Promise<DishEditResult> {
   const id = randomUUID();
-  db.transaction((tx) => {
-    const plan = requirePlan(tx, ownerId, input.planId);
+  await write(db, async (tx) => {
+    const plan = await requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.day);
-    const recipe = requireRecipe(tx, ownerId, input.recipeId);
-    checkDishRoom(tx, plan.id, 1);
-    tx.insert(planRecipes)
-      .values({
-        id,
-        planId: plan.id,
-        day: input.day,
-        meal: input.meal,
-        recipeId: recipe.id,
-        servings: input.servings,
-        position: nextPosition(tx, plan.id, input.day, input.meal),
-      })
-      .run();
-    touchPlan(tx, plan.id);
+    const recipe = await requireRecipe(tx, ownerId, input.recipeId);
+    await checkDishRoom(tx, plan.id, 1);
+    await tx.insert(planRecipes).values({
+      id,
+      planId: plan.id,
+      day: input.day,
+      meal: input.meal,
+      recipeId: recipe.id,
+      servings: input.servings,
+      position: await nextPosition(tx, plan.id, input.day, input.meal),
+    });
+    await touchPlan(tx, plan.id);
   });
-  return dishResult(db, ownerId, input.planId, id);
+  return await dishResult(db, ownerId, input.planId, id);
 }
 
-export function updateDish(
+export async function updateDish(
   db: AppDatabase,
   ownerId: string,
   input: UpdateDishInput,
-): DishEditResult {
-  db.transaction((tx) => {
-    const { dish } = requireDish(tx, ownerId, input.planId, input.dishId);
-    tx.update(planRecipes)
+): Promise<DishEditResult> {
+  await write(db, async (tx) => {
+    const { dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
+    await tx
+      .update(planRecipes)
       .set({ servings: input.servings, updatedAt: now() })
-      .where(eq(planRecipes.id, dish.id))
-      .run();
-    touchPlan(tx, dish.planId);
+      .where(eq(planRecipes.id, dish.id));
+    await touchPlan(tx, dish.planId);
   });
-  return dishResult(db, ownerId, input.planId, input.dishId);
+  return await dishResult(db, ownerId, input.planId, input.dishId);
 }
 
 /** Moves a dish to another day or meal, after what that meal holds. */
-export function moveDish(db: AppDatabase, ownerId: string, input: MoveDishInput): DishEditResult {
-  db.transaction((tx) => {
-    const { plan, dish } = requireDish(tx, ownerId, input.planId, input.dishId);
+export async function moveDish(
+  db: AppDatabase,
+  ownerId: string,
+  input: MoveDishInput,
+): Promise<DishEditResult> {
+  await write(db, async (tx) => {
+    const { plan, dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
     checkDay(plan, input.day);
     if (dish.day === input.day && dish.meal === input.meal) return;
-    tx.update(planRecipes)
+    await tx
+      .update(planRecipes)
       .set({
         day: input.day,
         meal: input.meal,
-        position: nextPosition(tx, plan.id, input.day, input.meal),
+        position: await nextPosition(tx, plan.id, input.day, input.meal),
         updatedAt: now(),
       })
-      .where(eq(planRecipes.id, dish.id))
-      .run();
-    touchPlan(tx, plan.id);
+      .where(eq(planRecipes.id, dish.id));
+    await touchPlan(tx, plan.id);
   });
-  return dishResult(db, ownerId, input.planId, input.dishId);
+  return await dishResult(db, ownerId, input.planId, input.dishId);
 }
 
-export function removeDish(
+export async function removeDish(
   db: AppDatabase,
   ownerId: string,
   input: RemoveDishInput,
-): DishEditResult {
-  db.transaction((tx) => {
-    const { dish } = requireDish(tx, ownerId, input.planId, input.dishId);
-    tx.delete(planRecipes).where(eq(planRecipes.id, dish.id)).run();
-    touchPlan(tx, dish.planId);
+): Promise<DishEditResult> {
+  await write(db, async (tx) => {
+    const { dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
+    await tx.delete(planRecipes).where(eq(planRecipes.id, dish.id));
+    await touchPlan(tx, dish.planId);
   });
-  return dishResult(db, ownerId, input.planId, input.dishId);
+  return await dishResult(db, ownerId, input.planId, input.dishId);
 }
 
 export type DishRowForCopy = {
@@ -253,8 +257,8 @@ export type DishRowForCopy = {
 };
 
 /** The plan's dishes as stored (for copies: duplicate, copyDay, copyMeal, files). */
-export function loadDishRowsForCopy(db: Db, planId: string): DishRowForCopy[] {
-  return db
+export async function loadDishRowsForCopy(db: Db, planId: string): Promise<DishRowForCopy[]> {
+  return await db
     .select({
       day: planRecipes.day,
       meal: planRecipes.meal,
@@ -264,36 +268,39 @@ export function loadDishRowsForCopy(db: Db, planId: string): DishRowForCopy[] {
     })
     .from(planRecipes)
     .where(eq(planRecipes.planId, planId))
-    .orderBy(asc(planRecipes.day), asc(planRecipes.position), asc(planRecipes.createdAt))
-    .all();
+    .orderBy(asc(planRecipes.day), asc(planRecipes.position), asc(planRecipes.createdAt));
 }
 
 /** Inserts copies of dishes into a plan (days and positions already mapped by the caller). */
-export function insertDishes(tx: Db | Transaction, planId: string, rows: DishRowForCopy[]): void {
+export async function insertDishes(
+  tx: Db | Transaction,
+  planId: string,
+  rows: DishRowForCopy[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += 500) {
-    tx.insert(planRecipes)
-      .values(rows.slice(start, start + 500).map((row) => ({ ...row, id: randomUUID(), planId })))
-      .run();
+    await tx
+      .insert(planRecipes)
+      .values(rows.slice(start, start + 500).map((row) => ({ ...row, id: randomUUID(), planId })));
   }
 }
 
 /** Recipe ids among these that belong to the owner (a plan file or a backup names them). */
-export function ownRecipeIds(db: Db, ownerId: string, ids: string[]): Set<string> {
+export async function ownRecipeIds(db: Db, ownerId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   return new Set(
-    db
-      .select({ id: recipes.id })
-      .from(recipes)
-      .where(and(eq(recipes.ownerId, ownerId), inArray(recipes.id, ids)))
-      .all()
-      .map((row) => row.id),
+    (
+      await db
+        .select({ id: recipes.id })
+        .from(recipes)
+        .where(and(eq(recipes.ownerId, ownerId), inArray(recipes.id, ids)))
+    ).map((row) => row.id),
   );
 }
 
 /** Touches every plan using a recipe (their totals changed). */
-export function touchPlansUsing(tx: Db, recipeId: string): void {
-  tx.update(plans)
+export async function touchPlansUsing(tx: Db, recipeId: string): Promise<void> {
+  await tx
+    .update(plans)
     .set({ updatedAt: now() })
-    .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipeId})`)
-    .run();
+    .where(sql`${plans.id} IN (SELECT plan_id FROM plan_recipes WHERE recipe_id = ${recipeId})`);
 }

@@ -5,6 +5,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { write } from "../../../db/dialect";
 import { people, planEaters } from "../../../db/schema";
 import type { HouseholdRole } from "../../domain/vocabulary";
 import type { SetEatersInput } from "../../schemas/people";
@@ -20,21 +21,25 @@ export type EaterView = { personId: string; name: string; portionFactor: number 
 export type Viewer = { accountId: string; role: HouseholdRole | null };
 
 /** The plan's eaters as stored (none for a plan nobody was set for). */
-export function storedEaters(db: Db, planId: string): Eater[] {
-  return db
+export async function storedEaters(db: Db, planId: string): Promise<Eater[]> {
+  return await db
     .select({ person: people, portionFactor: planEaters.portionFactor })
     .from(planEaters)
     .innerJoin(people, eq(people.id, planEaters.personId))
     .where(eq(planEaters.planId, planId))
-    .orderBy(asc(planEaters.position), asc(people.createdAt))
-    .all();
+    .orderBy(asc(planEaters.position), asc(people.createdAt));
 }
 
-export function loadEaters(db: Db, ownerId: string, planId: string, viewer: Viewer): Eater[] {
-  const rows = storedEaters(db, planId);
+export async function loadEaters(
+  db: Db,
+  ownerId: string,
+  planId: string,
+  viewer: Viewer,
+): Promise<Eater[]> {
+  const rows = await storedEaters(db, planId);
   if (rows.length > 0) return rows;
   return [
-    { person: ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role), portionFactor: 1 },
+    { person: await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role), portionFactor: 1 },
   ];
 }
 
@@ -46,57 +51,55 @@ export function eaterViews(eaters: Eater[]): EaterView[] {
   }));
 }
 
-export function getEaters(
+export async function getEaters(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   viewer: Viewer,
-): EaterView[] {
-  requirePlan(db, ownerId, planId);
-  return eaterViews(loadEaters(db, ownerId, planId, viewer));
+): Promise<EaterView[]> {
+  await requirePlan(db, ownerId, planId);
+  return eaterViews(await loadEaters(db, ownerId, planId, viewer));
 }
 
 /** plans.setEaters: replaces the plan's eaters (all checked first; a failure changes nothing). */
-export function setEaters(
+export async function setEaters(
   db: AppDatabase,
   ownerId: string,
   input: SetEatersInput,
   viewer: Viewer,
-): EaterView[] {
-  return db.transaction((tx) => {
-    requirePlan(tx, ownerId, input.planId);
-    input.eaters.forEach((eater, index) => {
-      requirePerson(tx, ownerId, eater.personId, `eaters.${index}.personId`);
-    });
-    tx.delete(planEaters).where(eq(planEaters.planId, input.planId)).run();
-    tx.insert(planEaters)
-      .values(
-        input.eaters.map((eater, position) => ({
-          planId: input.planId,
-          personId: eater.personId,
-          portionFactor: eater.portionFactor,
-          position,
-        })),
-      )
-      .run();
-    touchPlan(tx, input.planId);
-    return eaterViews(loadEaters(tx, ownerId, input.planId, viewer));
+): Promise<EaterView[]> {
+  return await write(db, async (tx) => {
+    await requirePlan(tx, ownerId, input.planId);
+    for (const [index, eater] of input.eaters.entries()) {
+      await requirePerson(tx, ownerId, eater.personId, `eaters.${index}.personId`);
+    }
+    await tx.delete(planEaters).where(eq(planEaters.planId, input.planId));
+    await tx.insert(planEaters).values(
+      input.eaters.map((eater, position) => ({
+        planId: input.planId,
+        personId: eater.personId,
+        portionFactor: eater.portionFactor,
+        position,
+      })),
+    );
+    await touchPlan(tx, input.planId);
+    return eaterViews(await loadEaters(tx, ownerId, input.planId, viewer));
   });
 }
 
 /** plans.create: a new plan is eaten by whoever made it, at the plan's amounts. */
-export function createPlanEatenBy(
+export async function createPlanEatenBy(
   db: AppDatabase,
   ownerId: string,
   input: CreatePlanInput,
   viewer: Viewer,
-): { id: string } {
-  return db.transaction((tx) => {
-    const created = createPlan(tx, ownerId, input);
-    const person = ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
-    tx.insert(planEaters)
-      .values({ planId: created.id, personId: person.id, portionFactor: 1, position: 0 })
-      .run();
+): Promise<{ id: string }> {
+  return await write(db, async (tx) => {
+    const created = await createPlan(tx, ownerId, input);
+    const person = await ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
+    await tx
+      .insert(planEaters)
+      .values({ planId: created.id, personId: person.id, portionFactor: 1, position: 0 });
     return created;
   });
 }

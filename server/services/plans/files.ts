@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { write } from "../../../db/dialect";
 import {
   foodPortions,
   foods,
@@ -28,13 +29,17 @@ import { storedEaters, type Viewer } from "./eaters";
 import { loadSupplements, scheduleFields } from "./plan-supplements";
 
 /** The plan as a portable JSON document (see docs/api.md, "Plan files"). */
-export function exportPlan(db: AppDatabase, ownerId: string, planId: string): PlanFile {
-  const plan = requirePlan(db, ownerId, planId);
+export async function exportPlan(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+): Promise<PlanFile> {
+  const plan = await requirePlan(db, ownerId, planId);
   return {
     format: PLAN_FILE_FORMAT,
     version: PLAN_FILE_VERSION,
     plan: { name: plan.name, dayCount: plan.dayCount, startDate: plan.startDate },
-    entries: loadEntries(db, planId).map((row) => ({
+    entries: (await loadEntries(db, planId)).map((row) => ({
       day: row.day,
       meal: row.meal,
       foodId: row.foodId,
@@ -43,15 +48,15 @@ export function exportPlan(db: AppDatabase, ownerId: string, planId: string): Pl
       portionId: row.portionId,
       quantity: row.quantity,
     })),
-    eaters: storedEaters(db, planId).map(({ person, portionFactor }) => ({
+    eaters: (await storedEaters(db, planId)).map(({ person, portionFactor }) => ({
       name: person.name,
       portionFactor,
       profile: personProfile(person),
     })),
-    supplements: loadSupplements(db, planId).map(
+    supplements: (await loadSupplements(db, planId)).map(
       ({ id: _id, scheduleLabel: _label, personId: _person, ...rest }) => rest,
     ),
-    ...recipesOf(db, ownerId, planId),
+    ...(await recipesOf(db, ownerId, planId)),
   };
 }
 
@@ -71,17 +76,16 @@ const nameKey = (name: string) => name.trim().toLocaleLowerCase("en");
  * amounts. A supplement is its named eater's, else the importer's (if they eat the
  * plan), else the first eater's.
  */
-export function resolvePlanFilePeople(
+export async function resolvePlanFilePeople(
   db: Db,
   ownerId: string,
   file: PlanFile,
   viewer: Viewer,
-): PlanFilePeople {
-  const household = db
+): Promise<PlanFilePeople> {
+  const household = await db
     .select({ id: people.id, name: people.name })
     .from(people)
-    .where(eq(people.householdId, ownerId))
-    .all();
+    .where(eq(people.householdId, ownerId));
   const eaters: PlanFilePeople["eaters"] = [];
   const byName = new Map<string, string>();
   for (const eater of file.eaters ?? []) {
@@ -93,7 +97,7 @@ export function resolvePlanFilePeople(
     eaters.push({ personId: match.id, portionFactor: eater.portionFactor });
     byName.set(key, match.id);
   }
-  const own = ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+  const own = await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
   if (eaters.length === 0) eaters.push({ personId: own.id, portionFactor: 1 });
   const fallback = eaters.some((eater) => eater.personId === own.id)
     ? own.id
@@ -109,32 +113,33 @@ export function resolvePlanFilePeople(
 }
 
 /** The plan's dishes and the recipes they use (nothing when the plan has no dishes). */
-function recipesOf(db: AppDatabase, ownerId: string, planId: string) {
-  const dishes = exportDishes(db, planId);
+async function recipesOf(db: AppDatabase, ownerId: string, planId: string) {
+  const dishes = await exportDishes(db, planId);
   if (dishes.length === 0) return {};
   const recipeIds = [...new Set(dishes.map((dish) => dish.recipeKey))];
-  return { recipes: exportRecipes(db, ownerId, recipeIds), dishes };
+  return { recipes: await exportRecipes(db, ownerId, recipeIds), dishes };
 }
 
 /**
  * Creates a new plan from a plan file; rejects the whole file if any food is unknown.
  * Answers with the new plan's id and its supplements' ids in the file's order.
  */
-export function importPlan(
-  db: Db,
+export async function importPlan(
+  db: AppDatabase,
   ownerId: string,
   file: PlanFile,
   viewer: Viewer,
-): { id: string; supplementIds: string[] } {
+): Promise<{ id: string; supplementIds: string[] }> {
   const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
   const known = new Set(
     foodIds.length === 0
       ? []
-      : db
-          .select({ id: foods.id, ownerId: foods.ownerId })
-          .from(foods)
-          .where(inArray(foods.id, foodIds))
-          .all()
+      : (
+          await db
+            .select({ id: foods.id, ownerId: foods.ownerId })
+            .from(foods)
+            .where(inArray(foods.id, foodIds))
+        )
           .filter((food) => food.ownerId === null || food.ownerId === ownerId)
           .map((food) => food.id),
   );
@@ -147,17 +152,17 @@ export function importPlan(
       "file.entries",
     );
   }
-  checkRecipeFoods(db, ownerId, file.recipes ?? [], "file.recipes");
+  await checkRecipeFoods(db, ownerId, file.recipes ?? [], "file.recipes");
   if ((file.dishes ?? []).length > 0 && file.recipes === undefined) {
     throw invalid("file.dishes: the file has dishes but no recipes for them", "file.dishes");
   }
-  const portionsById = lookupPortions(
+  const portionsById = await lookupPortions(
     db,
     file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
   );
-  return db.transaction((tx) =>
+  return await write(db, async (tx) =>
     insertPlanFile(tx, ownerId, file, portionsById, {
-      people: resolvePlanFilePeople(tx, ownerId, file, viewer),
+      people: await resolvePlanFilePeople(tx, ownerId, file, viewer),
     }),
   );
 }
@@ -165,11 +170,14 @@ export function importPlan(
 export type PortionRow = { id: string; foodId: string; label: string; grams: number };
 
 /** The household portions with these ids (unknown ids are left out), in chunks. */
-export function lookupPortions(db: Db, ids: Iterable<string>): Map<string, PortionRow> {
+export async function lookupPortions(
+  db: Db,
+  ids: Iterable<string>,
+): Promise<Map<string, PortionRow>> {
   const unique = [...new Set(ids)];
   const found = new Map<string, PortionRow>();
   for (let start = 0; start < unique.length; start += 500) {
-    for (const portion of db
+    for (const portion of await db
       .select({
         id: foodPortions.id,
         foodId: foodPortions.foodId,
@@ -177,8 +185,7 @@ export function lookupPortions(db: Db, ids: Iterable<string>): Map<string, Porti
         grams: foodPortions.grams,
       })
       .from(foodPortions)
-      .where(inArray(foodPortions.id, unique.slice(start, start + 500)))
-      .all()) {
+      .where(inArray(foodPortions.id, unique.slice(start, start + 500)))) {
       found.set(portion.id, portion);
     }
   }
@@ -190,8 +197,8 @@ export function lookupPortions(db: Db, ids: Iterable<string>): Map<string, Porti
  * backup.restore check them first) as a new plan; `portionsById` holds at least the
  * portions its entries name that still exist.
  */
-export function insertPlanFile(
-  db: Db,
+export async function insertPlanFile(
+  db: AppDatabase,
   ownerId: string,
   file: PlanFile,
   portionsById: Map<string, PortionRow>,
@@ -203,7 +210,7 @@ export function insertPlanFile(
     /** backup.restore: the recipe id of each recipe key (its recipes are written already). */
     recipeIds?: ReadonlyMap<string, string>;
   } = {},
-): { id: string; supplementIds: string[] } {
+): Promise<{ id: string; supplementIds: string[] }> {
   // An entry kept in a household portion weighs what the portion says (the file's grams
   // could disagree); a portion that no longer exists, or is of another food, only loses
   // its label and the file's grams stand.
@@ -224,25 +231,23 @@ export function insertPlanFile(
   const id = randomUUID();
   const supplementIds = (file.supplements ?? []).map(() => randomUUID());
   const importedAt = Date.now();
-  db.transaction((tx) => {
+  await write(db, async (tx) => {
     if (!options.capsChecked) {
-      checkPlanRoom(tx, ownerId, "file");
-      checkOwnerEntryRoom(
+      await checkPlanRoom(tx, ownerId, "file");
+      await checkOwnerEntryRoom(
         tx,
         ownerId,
         file.entries.length + (file.dishes ?? []).length,
         "file.entries",
       );
     }
-    tx.insert(plans)
-      .values({
-        id,
-        ownerId,
-        name: file.plan.name,
-        dayCount: file.plan.dayCount,
-        startDate: file.plan.startDate,
-      })
-      .run();
+    await tx.insert(plans).values({
+      id,
+      ownerId,
+      name: file.plan.name,
+      dayCount: file.plan.dayCount,
+      startDate: file.plan.startDate,
+    });
     const positions = new Map<string, number>();
     const rows = file.entries.map((entry, index) => {
       const key = `${entry.day}:${entry.meal}`;
@@ -258,43 +263,41 @@ export function insertPlanFile(
         position,
       };
     });
-    insertEntries(tx, rows);
+    await insertEntries(tx, rows);
     if ((file.dishes ?? []).length > 0) {
       // Recipes first (a plan import reuses the household's identical ones), then the
       // dishes after each meal's entries.
       const recipeIds =
         options.recipeIds ??
-        insertFileRecipes(tx, ownerId, file.recipes ?? [], {
+        (await insertFileRecipes(tx, ownerId, file.recipes ?? [], {
           reuseIdentical: true,
           field: "file.recipes",
-        });
+        }));
       insertFileDishes(tx, id, file.dishes ?? [], recipeIds, positions);
     }
     const supplements = file.supplements ?? [];
     if (supplements.length > 0) {
-      tx.insert(planSupplements)
-        .values(
-          supplements.map((supplement, index) => ({
-            ...scheduleFields(supplement),
-            id: supplementIds[index] ?? randomUUID(),
-            // Listed in the file's order (supplements are listed by creation time).
-            createdAt: new Date(importedAt + index).toISOString(),
-            planId: id,
-            doseMicrograms: supplement.doseMicrograms,
-            form: supplement.form,
-            compound: supplement.compound ?? "cyanocobalamin",
-            withMeal: supplement.withMeal ?? null,
-            note: supplement.note ?? null,
-            personId: options.people?.supplementPersonIds[index] ?? null,
-          })),
-        )
-        .run();
+      await tx.insert(planSupplements).values(
+        supplements.map((supplement, index) => ({
+          ...scheduleFields(supplement),
+          id: supplementIds[index] ?? randomUUID(),
+          // Listed in the file's order (supplements are listed by creation time).
+          createdAt: new Date(importedAt + index).toISOString(),
+          planId: id,
+          doseMicrograms: supplement.doseMicrograms,
+          form: supplement.form,
+          compound: supplement.compound ?? "cyanocobalamin",
+          withMeal: supplement.withMeal ?? null,
+          note: supplement.note ?? null,
+          personId: options.people?.supplementPersonIds[index] ?? null,
+        })),
+      );
     }
     const eaters = options.people?.eaters ?? [];
     if (eaters.length > 0) {
-      tx.insert(planEaters)
-        .values(eaters.map((eater, position) => ({ planId: id, ...eater, position })))
-        .run();
+      await tx
+        .insert(planEaters)
+        .values(eaters.map((eater, position) => ({ planId: id, ...eater, position })));
     }
   });
   return { id, supplementIds };

@@ -47,39 +47,40 @@ function totalsPerson(person: PersonRow, portionFactor: number, eaters: Eater[])
 }
 
 /** The person whose totals are wanted, at the factor they eat the plan with (1 if they don't). */
-export function selectPerson(
+export async function selectPerson(
   db: AppDatabase,
   ownerId: string,
   eaters: Eater[],
   viewer: Viewer,
   personId: string | undefined,
-): Eater {
+): Promise<Eater> {
   const person = personId
-    ? requirePerson(db, ownerId, personId)
-    : ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+    ? await requirePerson(db, ownerId, personId)
+    : await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
   const eating = eaters.find((eater) => eater.person.id === person.id);
   return { person, portionFactor: eating?.portionFactor ?? 1 };
 }
 
-export function getHouseholdPlanTotals(
+export async function getHouseholdPlanTotals(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   viewer: Viewer,
   options: { personId?: string; includeEntries?: boolean } = {},
-): HouseholdPlanTotalsView {
-  requirePlan(db, ownerId, planId);
-  const eaters = loadEaters(db, ownerId, planId, viewer);
-  const selected = selectPerson(db, ownerId, eaters, viewer, options.personId);
-  const totals = getPlanTotals(db, ownerId, planId, {
+): Promise<HouseholdPlanTotalsView> {
+  await requirePlan(db, ownerId, planId);
+  const eaters = await loadEaters(db, ownerId, planId, viewer);
+  const selected = await selectPerson(db, ownerId, eaters, viewer, options.personId);
+  const totals = await getPlanTotals(db, ownerId, planId, {
     includeEntries: options.includeEntries,
     person: totalsPerson(selected.person, selected.portionFactor, eaters),
   });
-  const people = eaters.map(({ person, portionFactor }) => {
-    const own = getPlanTotals(db, ownerId, planId, {
+  const people: PersonTotals[] = [];
+  for (const { person, portionFactor } of eaters) {
+    const own = await getPlanTotals(db, ownerId, planId, {
       person: totalsPerson(person, portionFactor, eaters),
     });
-    return {
+    people.push({
       personId: person.id,
       name: person.name,
       portionFactor,
@@ -91,8 +92,8 @@ export function getHouseholdPlanTotals(
       averageAbsorbedB12Micrograms: own.averageAbsorbedB12Micrograms,
       averagePercentOfTarget: own.averagePercentOfTarget,
       averageComplete: own.averageComplete,
-    };
-  });
+    });
+  }
   return {
     ...totals,
     personId: selected.person.id,
@@ -103,18 +104,18 @@ export function getHouseholdPlanTotals(
 }
 
 /** The selected person's totals and profile, for suggestions. */
-export function personTotals(
+export async function personTotals(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   viewer: Viewer,
   personId: string | undefined,
-): { totals: PlanTotalsView; person: PersonRow } {
-  requirePlan(db, ownerId, planId);
-  const eaters = loadEaters(db, ownerId, planId, viewer);
-  const selected = selectPerson(db, ownerId, eaters, viewer, personId);
+): Promise<{ totals: PlanTotalsView; person: PersonRow }> {
+  await requirePlan(db, ownerId, planId);
+  const eaters = await loadEaters(db, ownerId, planId, viewer);
+  const selected = await selectPerson(db, ownerId, eaters, viewer, personId);
   return {
-    totals: getPlanTotals(db, ownerId, planId, {
+    totals: await getPlanTotals(db, ownerId, planId, {
       person: totalsPerson(selected.person, selected.portionFactor, eaters),
     }),
     person: selected.person,
@@ -125,11 +126,11 @@ export function personTotals(
  * An edit's answer with the signed-in account's own person's totals (as `plans.totals`
  * without `personId` gives them), so the editor shows them after one round trip.
  */
-export function withOwnTotals<T extends { plan: { id: string }; totals: PlanTotalsView }>(
+export async function withOwnTotals<T extends { plan: { id: string }; totals: PlanTotalsView }>(
   db: AppDatabase,
   ownerId: string,
   viewer: Viewer,
   result: T,
-): Omit<T, "totals"> & { totals: HouseholdPlanTotalsView } {
-  return { ...result, totals: getHouseholdPlanTotals(db, ownerId, result.plan.id, viewer) };
+): Promise<Omit<T, "totals"> & { totals: HouseholdPlanTotalsView }> {
+  return { ...result, totals: await getHouseholdPlanTotals(db, ownerId, result.plan.id, viewer) };
 }

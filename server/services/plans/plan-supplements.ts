@@ -24,62 +24,60 @@ export type SupplementView = {
   scheduleLabel: string;
 };
 
-export function loadSupplements(db: Db, planId: string): SupplementView[] {
-  return db
-    .select({ row: planSupplements, personName: people.name })
-    .from(planSupplements)
-    .leftJoin(people, eq(people.id, planSupplements.personId))
-    .where(eq(planSupplements.planId, planId))
-    .orderBy(asc(planSupplements.createdAt), asc(planSupplements.id))
-    .all()
-    .map(({ row, personName }) => ({
-      id: row.id,
-      doseMicrograms: row.doseMicrograms,
-      form: row.form,
-      compound: row.compound,
+export async function loadSupplements(db: Db, planId: string): Promise<SupplementView[]> {
+  return (
+    await db
+      .select({ row: planSupplements, personName: people.name })
+      .from(planSupplements)
+      .leftJoin(people, eq(people.id, planSupplements.personId))
+      .where(eq(planSupplements.planId, planId))
+      .orderBy(asc(planSupplements.createdAt), asc(planSupplements.id))
+  ).map(({ row, personName }) => ({
+    id: row.id,
+    doseMicrograms: row.doseMicrograms,
+    form: row.form,
+    compound: row.compound,
+    everyNDays: row.everyNDays,
+    firstDay: row.firstDay,
+    weekdays: row.weekdays ?? null,
+    withMeal: row.withMeal,
+    note: row.note,
+    personId: row.personId,
+    personName: personName ?? null,
+    scheduleLabel: describeSchedule({
       everyNDays: row.everyNDays,
       firstDay: row.firstDay,
       weekdays: row.weekdays ?? null,
-      withMeal: row.withMeal,
-      note: row.note,
-      personId: row.personId,
-      personName: personName ?? null,
-      scheduleLabel: describeSchedule({
-        everyNDays: row.everyNDays,
-        firstDay: row.firstDay,
-        weekdays: row.weekdays ?? null,
-      }),
-    }));
+    }),
+  }));
 }
 
 /**
  * Copies regimens to another plan of the same household; each keeps its person
  * (`personFor` may map it, e.g. to a person who eats the copy).
  */
-export function copySupplements(
+export async function copySupplements(
   tx: Transaction,
   from: SupplementView[],
   planId: string,
   personFor: (personId: string | null) => string | null = (personId) => personId,
-): void {
+): Promise<void> {
   if (from.length === 0) return;
-  tx.insert(planSupplements)
-    .values(
-      from.map((supplement) => ({
-        id: randomUUID(),
-        planId,
-        doseMicrograms: supplement.doseMicrograms,
-        form: supplement.form,
-        compound: supplement.compound,
-        everyNDays: supplement.everyNDays,
-        firstDay: supplement.firstDay,
-        weekdays: supplement.weekdays,
-        withMeal: supplement.withMeal,
-        note: supplement.note,
-        personId: personFor(supplement.personId),
-      })),
-    )
-    .run();
+  await tx.insert(planSupplements).values(
+    from.map((supplement) => ({
+      id: randomUUID(),
+      planId,
+      doseMicrograms: supplement.doseMicrograms,
+      form: supplement.form,
+      compound: supplement.compound,
+      everyNDays: supplement.everyNDays,
+      firstDay: supplement.firstDay,
+      weekdays: supplement.weekdays,
+      withMeal: supplement.withMeal,
+      note: supplement.note,
+      personId: personFor(supplement.personId),
+    })),
+  );
 }
 
 /** A regimen's schedule columns: weekdays, or every N days (daily when neither is given). */

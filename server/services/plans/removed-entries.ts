@@ -6,6 +6,7 @@
  */
 import { and, eq, lt } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
+import { first, write } from "../../../db/dialect";
 import { foodPortions, foods, planEntries, removedPlanEntries } from "../../../db/schema";
 import { invalid, notFound } from "../../errors";
 import { checkDay, checkRoom, type Db, now, requirePlan, touchPlan } from "./access";
@@ -17,10 +18,11 @@ export const UNDO_WINDOW_MINUTES = 10;
 type EntryRow = typeof planEntries.$inferSelect;
 
 /** Keeps a copy of an entry being removed, and forgets copies older than the window. */
-export function keepForUndo(tx: Db, entry: EntryRow): void {
+export async function keepForUndo(tx: Db, entry: EntryRow): Promise<void> {
   const cutoff = new Date(Date.now() - UNDO_WINDOW_MINUTES * 60_000).toISOString();
-  tx.delete(removedPlanEntries).where(lt(removedPlanEntries.removedAt, cutoff)).run();
-  tx.insert(removedPlanEntries)
+  await tx.delete(removedPlanEntries).where(lt(removedPlanEntries.removedAt, cutoff));
+  await tx
+    .insert(removedPlanEntries)
     .values({
       id: entry.id,
       planId: entry.planId,
@@ -33,8 +35,7 @@ export function keepForUndo(tx: Db, entry: EntryRow): void {
       position: entry.position,
       removedAt: now(),
     })
-    .onConflictDoUpdate({ target: removedPlanEntries.id, set: { removedAt: now() } })
-    .run();
+    .onConflictDoUpdate({ target: removedPlanEntries.id, set: { removedAt: now() } });
 }
 
 const GONE_MESSAGE =
@@ -42,62 +43,63 @@ const GONE_MESSAGE =
   `${UNDO_WINDOW_MINUTES} minutes ago. Add the food again instead.`;
 
 /** Puts a removed entry back as it was; NOT_FOUND when there is nothing to restore. */
-export function restoreEntry(db: AppDatabase, ownerId: string, entryId: string): PlanEditResult {
+export async function restoreEntry(
+  db: AppDatabase,
+  ownerId: string,
+  entryId: string,
+): Promise<PlanEditResult> {
   const cutoff = new Date(Date.now() - UNDO_WINDOW_MINUTES * 60_000).toISOString();
-  const { planId } = db.transaction((tx) => {
-    const removed = tx
-      .select()
-      .from(removedPlanEntries)
-      .where(eq(removedPlanEntries.id, entryId))
-      .get();
+  const { planId } = await write(db, async (tx) => {
+    const removed = await first(
+      tx.select().from(removedPlanEntries).where(eq(removedPlanEntries.id, entryId)),
+    );
     if (!removed || removed.removedAt < cutoff) throw notFound(GONE_MESSAGE, "entryId");
     // Another owner's removal reads the same as none at all.
-    let plan: ReturnType<typeof requirePlan>;
+    let plan: Awaited<ReturnType<typeof requirePlan>>;
     try {
-      plan = requirePlan(tx, ownerId, removed.planId);
+      plan = await requirePlan(tx, ownerId, removed.planId);
     } catch {
       throw notFound(GONE_MESSAGE, "entryId");
     }
-    const back = tx
-      .select({ id: planEntries.id })
-      .from(planEntries)
-      .where(eq(planEntries.id, entryId))
-      .get();
+    const back = await first(
+      tx.select({ id: planEntries.id }).from(planEntries).where(eq(planEntries.id, entryId)),
+    );
     if (back) throw notFound(GONE_MESSAGE, "entryId");
     checkDay(plan, removed.day, "entryId");
-    const food = tx.select({ id: foods.id }).from(foods).where(eq(foods.id, removed.foodId)).get();
+    const food = await first(
+      tx.select({ id: foods.id }).from(foods).where(eq(foods.id, removed.foodId)),
+    );
     if (!food) {
       throw invalid(
         "entryId: the food of this entry has been deleted, so it cannot be put back",
         "entryId",
       );
     }
-    checkRoom(tx, plan.id, 1);
+    await checkRoom(tx, plan.id, 1);
     const portion = removed.portionId
-      ? tx
-          .select({ id: foodPortions.id })
-          .from(foodPortions)
-          .where(
-            and(eq(foodPortions.id, removed.portionId), eq(foodPortions.foodId, removed.foodId)),
-          )
-          .get()
+      ? await first(
+          tx
+            .select({ id: foodPortions.id })
+            .from(foodPortions)
+            .where(
+              and(eq(foodPortions.id, removed.portionId), eq(foodPortions.foodId, removed.foodId)),
+            ),
+        )
       : undefined;
-    tx.insert(planEntries)
-      .values({
-        id: removed.id,
-        planId: plan.id,
-        day: removed.day,
-        meal: removed.meal,
-        foodId: removed.foodId,
-        portionId: portion ? removed.portionId : null,
-        quantity: portion ? removed.quantity : null,
-        grams: removed.grams,
-        position: removed.position,
-      })
-      .run();
-    tx.delete(removedPlanEntries).where(eq(removedPlanEntries.id, entryId)).run();
-    touchPlan(tx, plan.id);
+    await tx.insert(planEntries).values({
+      id: removed.id,
+      planId: plan.id,
+      day: removed.day,
+      meal: removed.meal,
+      foodId: removed.foodId,
+      portionId: portion ? removed.portionId : null,
+      quantity: portion ? removed.quantity : null,
+      grams: removed.grams,
+      position: removed.position,
+    });
+    await tx.delete(removedPlanEntries).where(eq(removedPlanEntries.id, entryId));
+    await touchPlan(tx, plan.id);
     return { planId: plan.id };
   });
-  return editResult(db, ownerId, planId, entryId);
+  return await editResult(db, ownerId, planId, entryId);
 }

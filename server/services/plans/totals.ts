@@ -85,12 +85,12 @@ export type TotalsPerson = {
  * A plan's totals for one person (`options.person`), or, without one, for the household's
  * saved profile at the plan's amounts (what the shopping list and backups still use).
  */
-export function getPlanTotals(
+export async function getPlanTotals(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   options: { includeEntries?: boolean; person?: TotalsPerson } = {},
-): PlanTotalsView {
+): Promise<PlanTotalsView> {
   const cacheable = !db.$client.inTransaction;
   const person = options.person;
   const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.isFirstEater}` : ""}`;
@@ -98,7 +98,7 @@ export function getPlanTotals(
   let cache = totalsCache.get(db.$client);
   let full = cacheable ? cache?.get(key) : undefined;
   if (!full || full.version !== version) {
-    full = { version, totals: computePlanTotals(db, ownerId, planId, person) };
+    full = { version, totals: await computePlanTotals(db, ownerId, planId, person) };
     if (cacheable) {
       if (!cache) {
         cache = new Map();
@@ -146,16 +146,16 @@ function plainEntries(rows: TotalsEntryRow[], foodsById: Map<string, TotalsFood>
   });
 }
 
-function computePlanTotals(
+async function computePlanTotals(
   db: AppDatabase,
   ownerId: string,
   planId: string,
   person: TotalsPerson | undefined,
-): PlanTotalsView {
-  const plan = requirePlan(db, ownerId, planId);
+): Promise<PlanTotalsView> {
+  const plan = await requirePlan(db, ownerId, planId);
   const { target, isDefault, profile } = person
     ? { ...profileWithTarget(person.profile, person.isDefault) }
-    : getProfile(db, ownerId);
+    : await getProfile(db, ownerId);
   const absorption = absorptionProfile(profile);
   const rows = prepared(db, TOTALS_ENTRIES_SQL).raw(true).all(planId) as TotalsEntryRow[];
   const foodRows = prepared(db, TOTALS_FOODS_SQL).raw(true).all(ownerId, planId) as TotalsFoodRow[];
@@ -180,7 +180,7 @@ function computePlanTotals(
     startDate: plan.startDate,
     absorption,
     portionFactor: person?.portionFactor ?? 1,
-    supplements: supplementsOf(loadSupplements(db, planId), person).map((supplement) => ({
+    supplements: supplementsOf(await loadSupplements(db, planId), person).map((supplement) => ({
       ...supplement,
       injected: supplement.form === "injection",
     })),

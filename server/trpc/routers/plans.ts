@@ -87,82 +87,97 @@ export const plansRouter = router({
     .mutation(({ ctx, input }) => importPlan(ctx.db, ctx.ownerId, input.file, ctx)),
   addEntry: protectedProcedure
     .input(addEntryInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, addEntry(ctx.db, ctx.ownerId, input)),
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await addEntry(ctx.db, ctx.ownerId, input)),
     ),
   addToDays: protectedProcedure
     .input(addToDaysInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, addToDays(ctx.db, ctx.ownerId, input)),
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await addToDays(ctx.db, ctx.ownerId, input)),
     ),
   updateEntry: protectedProcedure
     .input(updateEntryInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateEntry(ctx.db, ctx.ownerId, input)),
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await updateEntry(ctx.db, ctx.ownerId, input)),
     ),
   moveEntry: protectedProcedure
     .input(moveEntryInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, moveEntry(ctx.db, ctx.ownerId, input)),
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await moveEntry(ctx.db, ctx.ownerId, input)),
     ),
   removeEntry: protectedProcedure
     .input(removeEntryInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, removeEntry(ctx.db, ctx.ownerId, input.entryId)),
-    ),
-  restoreEntry: protectedProcedure
-    .input(restoreEntryInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, restoreEntry(ctx.db, ctx.ownerId, input.entryId)),
-    ),
-  copyDay: protectedProcedure
-    .input(copyDayInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, copyDay(ctx.db, ctx.ownerId, input)),
-    ),
-  copyMeal: protectedProcedure
-    .input(copyMealInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, copyMeal(ctx.db, ctx.ownerId, input)),
-    ),
-  addRecipe: protectedProcedure
-    .input(addRecipeToPlanInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, addRecipeToPlan(ctx.db, ctx.ownerId, input)),
-    ),
-  updateDish: protectedProcedure
-    .input(updateDishInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateDish(ctx.db, ctx.ownerId, input)),
-    ),
-  moveDish: protectedProcedure
-    .input(moveDishInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, moveDish(ctx.db, ctx.ownerId, input)),
-    ),
-  removeDish: protectedProcedure
-    .input(removeDishInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, removeDish(ctx.db, ctx.ownerId, input)),
-    ),
-  addSupplement: protectedProcedure
-    .input(addSupplementInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, addSupplement(ctx.db, ctx.ownerId, input, ctx)),
-    ),
-  updateSupplement: protectedProcedure
-    .input(updateSupplementInput)
-    .mutation(({ ctx, input }) =>
-      withOwnTotals(ctx.db, ctx.ownerId, ctx, updateSupplement(ctx.db, ctx.ownerId, input, ctx)),
-    ),
-  removeSupplement: protectedProcedure
-    .input(removeSupplementInput)
-    .mutation(({ ctx, input }) =>
+    .mutation(async ({ ctx, input }) =>
       withOwnTotals(
         ctx.db,
         ctx.ownerId,
         ctx,
-        removeSupplement(ctx.db, ctx.ownerId, input.supplementId),
+        await removeEntry(ctx.db, ctx.ownerId, input.entryId),
+      ),
+    ),
+  restoreEntry: protectedProcedure
+    .input(restoreEntryInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(
+        ctx.db,
+        ctx.ownerId,
+        ctx,
+        await restoreEntry(ctx.db, ctx.ownerId, input.entryId),
+      ),
+    ),
+  copyDay: protectedProcedure
+    .input(copyDayInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await copyDay(ctx.db, ctx.ownerId, input)),
+    ),
+  copyMeal: protectedProcedure
+    .input(copyMealInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await copyMeal(ctx.db, ctx.ownerId, input)),
+    ),
+  addRecipe: protectedProcedure
+    .input(addRecipeToPlanInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await addRecipeToPlan(ctx.db, ctx.ownerId, input)),
+    ),
+  updateDish: protectedProcedure
+    .input(updateDishInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await updateDish(ctx.db, ctx.ownerId, input)),
+    ),
+  moveDish: protectedProcedure
+    .input(moveDishInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await moveDish(ctx.db, ctx.ownerId, input)),
+    ),
+  removeDish: protectedProcedure
+    .input(removeDishInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await removeDish(ctx.db, ctx.ownerId, input)),
+    ),
+  addSupplement: protectedProcedure
+    .input(addSupplementInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(ctx.db, ctx.ownerId, ctx, await addSupplement(ctx.db, ctx.ownerId, input, ctx)),
+    ),
+  updateSupplement: protectedProcedure
+    .input(updateSupplementInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(
+        ctx.db,
+        ctx.ownerId,
+        ctx,
+        await updateSupplement(ctx.db, ctx.ownerId, input, ctx),
+      ),
+    ),
+  removeSupplement: protectedProcedure
+    .input(removeSupplementInput)
+    .mutation(async ({ ctx, input }) =>
+      withOwnTotals(
+        ctx.db,
+        ctx.ownerId,
+        ctx,
+        await removeSupplement(ctx.db, ctx.ownerId, input.supplementId),
       ),
     ),
   eaters: protectedProcedure
