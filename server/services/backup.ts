@@ -31,9 +31,6 @@ import {
   foods,
   owners,
   people,
-  plans,
-  profiles,
-  recipes,
   shoppingAisleChoices,
   shoppingExtras,
   shoppingMarks,
@@ -49,7 +46,7 @@ import {
 } from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
 import { bulkInsert } from "./bulk-insert";
-import { createCustomFoodsWithIds } from "./foods";
+import { customFoodValues, customPortions } from "./foods";
 import { ensureOwnPerson, personProfile } from "./people";
 import {
   exportPlan,
@@ -60,7 +57,6 @@ import {
   type PlanFilePeople,
   type PortionRow,
   storedEaters,
-  type Transaction,
   type Viewer,
 } from "./plans";
 import { getProfile, updateProfile } from "./profile";
@@ -71,6 +67,16 @@ import {
   recipeLineFileNames,
   recipeLineIdsByFileName,
 } from "./recipe-files";
+import {
+  beginRestore,
+  CHUNK_ROWS,
+  deleteHiddenOwner,
+  deleteRestoreLeftovers,
+  pause,
+  type RestoreLock,
+  STAGING_PREFIX,
+  TRASH_PREFIX,
+} from "./restore-staging";
 
 type BackupInput = BackupFile;
 
@@ -372,17 +378,14 @@ function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): v
   });
 }
 
-type Connection = AppDatabase["$client"];
+type Plan = BackupInput["plans"][number];
 
 const INSERT_EXTRA_SQL = `INSERT INTO shopping_extras (id, plan_id, text, position) VALUES (?, ?, ?, ?)`;
 const INSERT_MARK_SQL = `INSERT INTO shopping_marks (plan_id, item_key, checked, in_pantry)
   VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
 /** The plan's eaters and supplement owners as this household's person ids. */
-function planPeople(
-  plan: BackupInput["plans"][number],
-  personMap: Map<string, string>,
-): PlanFilePeople | undefined {
+function planPeople(plan: Plan, personMap: Map<string, string>): PlanFilePeople | undefined {
   if (plan.eaters === undefined) return undefined;
   const mapped = (personId: string | null) =>
     personId === null ? null : (personMap.get(personId) ?? null);
@@ -397,19 +400,23 @@ function planPeople(
   };
 }
 
-function restorePlan(
-  tx: Transaction,
-  connection: Connection,
-  ownerId: string,
-  plan: BackupInput["plans"][number],
+/** What the file's recipes became: recipe ids by key, recipe-line ids by file name. */
+type StagedRecipes = { recipeIds: Map<string, string>; recipeLineIds: Map<string, string> };
+
+/** Writes one plan of the file under the staging owner, in short transactions. */
+async function stagePlan(
+  db: AppDatabase,
+  stagingId: string,
+  plan: Plan,
   portionsById: Map<string, PortionRow>,
   personMap: Map<string, string>,
-  recipeIds: ReadonlyMap<string, string>,
-  recipeLineIds: ReadonlyMap<string, string>,
-): { entries: number; supplements: number } {
-  // The file's schema holds it to the owner caps (plans, entries over all plans), and
-  // checkReferences found every food it uses.
-  const { id, supplementIds } = insertPlanFile(tx, ownerId, plan.file, portionsById, {
+  { recipeIds, recipeLineIds }: StagedRecipes,
+): Promise<{ entries: number; supplements: number }> {
+  await pause();
+  // The plan with its entries, dishes, supplements and eaters: one transaction of at most
+  // one plan's entries. The file's schema holds it to the owner caps (plans, entries over
+  // all plans), and checkReferences found every food it uses.
+  const { id, supplementIds } = insertPlanFile(db, stagingId, plan.file, portionsById, {
     capsChecked: true,
     people: planPeople(plan, personMap),
     // A plan file carrying its own recipes (pasted from plans.export) makes its own.
@@ -420,19 +427,22 @@ function restorePlan(
   );
   const extraMap = new Map(plan.shopping.extras.map((extra) => [extra.id, randomUUID()]));
   const preferences = plan.shopping.preferences;
-  if (preferences) {
-    // A file from before guests saved 1 person by default: now the plan's eaters count.
-    const servings =
-      preferences.guests === undefined && preferences.servings === 1 ? null : preferences.servings;
-    tx.insert(shoppingPreferences)
-      .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 })
-      .run();
-  }
-  // One prepared statement per row: a restore at the caps writes ~290,000 marks, and
-  // Drizzle's multi-row inserts spent most of the restore's time building their SQL.
-  const insertExtra = connection.prepare(INSERT_EXTRA_SQL);
-  plan.shopping.extras.forEach((extra, index) => {
-    insertExtra.run(extraMap.get(extra.id) ?? randomUUID(), id, extra.text, index + 1);
+  await pause();
+  db.transaction((tx) => {
+    if (preferences) {
+      // A file from before guests saved 1 person by default: now the plan's eaters count.
+      const servings =
+        preferences.guests === undefined && preferences.servings === 1
+          ? null
+          : preferences.servings;
+      tx.insert(shoppingPreferences)
+        .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 })
+        .run();
+    }
+    const insertExtra = db.$client.prepare(INSERT_EXTRA_SQL);
+    plan.shopping.extras.forEach((extra, index) => {
+      insertExtra.run(extraMap.get(extra.id) ?? randomUUID(), id, extra.text, index + 1);
+    });
   });
   const remap = (key: string): string | null => {
     const [kind, ...rest] = key.split(":");
@@ -451,29 +461,46 @@ function restorePlan(
     }
     return key;
   };
-  const insertMark = connection.prepare(INSERT_MARK_SQL);
-  for (const mark of plan.shopping.marks) {
+  // One prepared statement per row: a restore at the caps writes ~45,000 marks, and
+  // Drizzle's multi-row inserts spent most of the restore's time building their SQL.
+  const marks = plan.shopping.marks.flatMap((mark) => {
     const key = remap(mark.itemKey);
-    if (key !== null) insertMark.run(id, key, mark.checked ? 1 : 0, mark.inPantry ? 1 : 0);
+    return key === null ? [] : [[id, key, mark.checked ? 1 : 0, mark.inPantry ? 1 : 0] as const];
+  });
+  const insertMark = db.$client.prepare(INSERT_MARK_SQL);
+  for (let start = 0; start < marks.length; start += CHUNK_ROWS) {
+    await pause();
+    db.transaction(() => {
+      for (const mark of marks.slice(start, start + CHUNK_ROWS)) insertMark.run(...mark);
+    });
   }
   return { entries: plan.file.entries.length, supplements: supplementIds.length };
 }
 
 /**
- * The file's people in this household: the exporter's becomes the restoring account's
- * own person, a file person with a login takes over a member's person of the same name,
- * the rest replace the household's people without a login. Answers file id → person id.
+ * How the file's people land in this household: the exporter's becomes the restoring
+ * account's own person, a file person with a login takes over a member's person of the
+ * same name (updated at the swap), the rest are new people that replace the household's
+ * people without a login. `personMap` answers file id → person id.
  */
-function restorePeople(
-  tx: Transaction,
+type PeoplePlan = {
+  personMap: Map<string, string>;
+  matched: { id: string; person: BackupInput["people"][number] }[];
+  fresh: { id: string; person: BackupInput["people"][number] }[];
+  /** False for a file from before people: the household's people stay as they are. */
+  replace: boolean;
+};
+
+function planPeopleRestore(
+  db: AppDatabase,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): Map<string, string> {
+): PeoplePlan {
   const personMap = new Map<string, string>();
-  const own = ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
-  if (file.people.length === 0) return personMap;
-  const members = tx
+  const own = db.transaction((tx) => ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role));
+  if (file.people.length === 0) return { personMap, matched: [], fresh: [], replace: false };
+  const members = db
     .select({ id: people.id, name: people.name, accountId: people.accountId })
     .from(people)
     .where(eq(people.householdId, ownerId))
@@ -488,27 +515,18 @@ function restorePeople(
       (member) => !taken.has(member.id) && member.name.trim().toLocaleLowerCase("en") === key,
     )?.id;
   };
-  tx.delete(people)
-    .where(and(eq(people.householdId, ownerId), isNull(people.accountId)))
-    .run();
-  const fresh: BackupInput["people"] = [];
+  const matched: PeoplePlan["matched"] = [];
+  const fresh: PeoplePlan["fresh"] = [];
   for (const person of file.people) {
     const match = matchOf(person);
+    const id = match ?? `person-${randomUUID()}`;
+    personMap.set(person.id, id);
     if (match === undefined) {
-      fresh.push(person);
-      continue;
+      fresh.push({ id, person });
+    } else {
+      taken.add(match);
+      matched.push({ id, person });
     }
-    taken.add(match);
-    personMap.set(person.id, match);
-    tx.update(people)
-      .set({
-        name: person.name,
-        ...person.profile,
-        isDefault: person.isDefault,
-        updatedAt: new Date().toISOString(),
-      })
-      .where(eq(people.id, match))
-      .run();
   }
   // Members keep their people; with the file's others they must fit under the cap.
   const total = members.length + 1 + fresh.length;
@@ -518,127 +536,398 @@ function restorePeople(
       "file.people",
     );
   }
-  const base = Date.now();
-  fresh.forEach((person, index) => {
-    const id = `person-${randomUUID()}`;
-    personMap.set(person.id, id);
-    tx.insert(people)
-      .values({
-        id,
-        householdId: ownerId,
-        name: person.name,
-        ...person.profile,
-        isDefault: person.isDefault,
-        // In the file's order (people are listed by creation time).
-        createdAt: new Date(base + index).toISOString(),
-      })
-      .run();
-  });
-  return personMap;
+  return { personMap, matched, fresh, replace: true };
 }
 
-/** Replaces all of a household's data with a backup's, all or nothing. */
-export function restoreBackup(
+/**
+ * The file's custom foods keep their ids. Those this household has already (restoring
+ * its own backup) are not written twice: the staged rows refer to the existing food row,
+ * whose fields and portions the swap replaces in place; portions the existing food lacks
+ * are staged on a placeholder food of the staging owner until then. The others are new
+ * rows of the staging owner.
+ */
+type FoodsPlan = {
+  reused: BackupInput["customFoods"];
+  fresh: BackupInput["customFoods"];
+  /** Every portion of the file's custom foods, as the file has them. */
+  portions: Map<string, PortionRow>;
+  ids: Set<string>;
+  createdAt: Map<string, string>;
+};
+
+function planFoodsRestore(db: AppDatabase, ownerId: string, file: BackupInput): FoodsPlan {
+  const ids = new Set(file.customFoods.map((food) => food.id));
+  const existing = new Set<string>();
+  const list = [...ids];
+  for (let start = 0; start < list.length; start += 500) {
+    for (const row of db
+      .select({ id: foods.id })
+      .from(foods)
+      .where(and(inArray(foods.id, list.slice(start, start + 500)), eq(foods.ownerId, ownerId)))
+      .all()) {
+      existing.add(row.id);
+    }
+  }
+  const portions = new Map<string, PortionRow>();
+  for (const food of file.customFoods) {
+    for (const portion of customPortions(food.id, food.fields)) portions.set(portion.id, portion);
+  }
+  // In the file's order (custom foods are listed by creation time).
+  const base = Date.now() - file.customFoods.length;
+  const createdAt = new Map(
+    file.customFoods.map((food, index) => [food.id, new Date(base + index).toISOString()]),
+  );
+  return {
+    reused: file.customFoods.filter((food) => existing.has(food.id)),
+    fresh: file.customFoods.filter((food) => !existing.has(food.id)),
+    portions,
+    ids,
+    createdAt,
+  };
+}
+
+/** Replaces all of a household's data with a backup's, all or nothing (docs/api.md). */
+export async function restoreBackup(
   db: AppDatabase,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): RestoreSummary {
-  checkReferences(db, ownerId, file);
+): Promise<RestoreSummary> {
+  const lock = beginRestore(db, ownerId);
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
-  // for its one transaction keeps SQLite from spilling and re-reading them.
+  // keeps SQLite from spilling and re-reading them.
   const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
   db.$client.pragma("cache_size = -131072");
   try {
-    return writeBackup(db, ownerId, file, viewer);
+    checkReferences(db, ownerId, file);
+    const peoplePlan = planPeopleRestore(db, ownerId, file, viewer);
+    await deleteRestoreLeftovers(db);
+    return await stageAndSwap(db, ownerId, file, peoplePlan, lock);
   } finally {
+    lock.release();
     db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
   }
 }
 
-function writeBackup(
+async function stageAndSwap(
   db: AppDatabase,
   ownerId: string,
   file: BackupInput,
-  viewer: Viewer,
-): RestoreSummary {
-  return db.transaction((tx) => {
-    // Out with the old: plans first (their entries restrict custom foods), then recipes
-    // (their lines restrict custom foods too).
-    tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
-    tx.delete(recipes).where(eq(recipes.ownerId, ownerId)).run();
-    tx.delete(dietOverrides).where(eq(dietOverrides.ownerId, ownerId)).run();
-    tx.delete(foods)
-      .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
-      .run();
-    tx.delete(profiles).where(eq(profiles.ownerId, ownerId)).run();
-    tx.delete(favoriteFoods).where(eq(favoriteFoods.ownerId, ownerId)).run();
-    tx.delete(shoppingAisleChoices).where(eq(shoppingAisleChoices.ownerId, ownerId)).run();
+  peoplePlan: PeoplePlan,
+  lock: RestoreLock,
+): Promise<RestoreSummary> {
+  const stagingId = `${STAGING_PREFIX}${randomUUID()}`;
+  lock.use(stagingId);
+  let counts: Awaited<ReturnType<typeof stage>>;
+  try {
+    counts = await stage(db, ownerId, stagingId, file, peoplePlan);
+  } catch (error) {
+    await deleteHiddenOwner(db, stagingId);
+    throw error;
+  }
+  const trashId = `${TRASH_PREFIX}${randomUUID()}`;
+  lock.use(trashId);
+  await pause();
+  try {
+    swap(db, ownerId, stagingId, trashId, counts, file, peoplePlan);
+  } catch (error) {
+    await deleteHiddenOwner(db, stagingId);
+    throw error;
+  }
+  // The household shows the file's data from here on; the old data goes in chunks.
+  await deleteHiddenOwner(db, trashId);
+  return {
+    profile: file.profile !== null,
+    people: file.people.length,
+    customFoods: file.customFoods.length,
+    dietOverrides: file.dietOverrides.length,
+    plans: file.plans.length,
+    entries: counts.entries,
+    supplements: counts.supplements,
+    favoriteFoods: file.favoriteFoods.length,
+    aisleChoices: file.aisleChoices.length,
+    recipes: file.recipes.length,
+  };
+}
 
-    if (file.profile) updateProfile(tx, ownerId, file.profile);
+/** Slices of a list, `size` at a time, each after a pause (one short transaction each). */
+async function inChunks<T>(
+  list: readonly T[],
+  size: number,
+  write: (chunk: readonly T[]) => void,
+): Promise<void> {
+  for (let start = 0; start < list.length; start += size) {
+    await pause();
+    write(list.slice(start, start + size));
+  }
+}
+
+/** Writes the whole file under the staging owner, in short transactions. */
+async function stage(
+  db: AppDatabase,
+  ownerId: string,
+  stagingId: string,
+  file: BackupInput,
+  peoplePlan: PeoplePlan,
+): Promise<{ entries: number; supplements: number; placeholder: string; foodsPlan: FoodsPlan }> {
+  const foodsPlan = planFoodsRestore(db, ownerId, file);
+  const placeholder = `custom-${randomUUID()}`;
+  db.transaction((tx) => {
+    tx.insert(owners)
+      .values({ id: stagingId, name: `Restore of ${ownerId} (staging)` })
+      .run();
+    // Holds the portions the household's existing custom foods lack until the swap.
+    tx.insert(foods)
+      .values({
+        id: placeholder,
+        source: "custom",
+        ownerId: stagingId,
+        name: "Restore placeholder",
+        diet: "vegan",
+        dietReason: "restore placeholder",
+        b12Fortified: false,
+      })
+      .run();
+    if (file.profile) updateProfile(tx, stagingId, file.profile);
+    const base = Date.now();
+    peoplePlan.fresh.forEach(({ id, person }, index) => {
+      tx.insert(people)
+        .values({
+          id,
+          householdId: stagingId,
+          name: person.name,
+          ...person.profile,
+          isDefault: person.isDefault,
+          // In the file's order (people are listed by creation time).
+          createdAt: new Date(base + index).toISOString(),
+        })
+        .run();
+    });
+  });
+  await inChunks(foodsPlan.fresh, 200, (chunk) =>
+    db.transaction((tx) => {
+      bulkInsert(
+        tx,
+        foods,
+        chunk.map(({ id, fields }) => ({
+          id,
+          source: "custom" as const,
+          ownerId: stagingId,
+          searchKeywords: "",
+          ...customFoodValues(fields),
+          createdAt: foodsPlan.createdAt.get(id),
+        })),
+      );
+      bulkInsert(
+        tx,
+        foodPortions,
+        chunk.flatMap(({ id, fields }) => customPortions(id, fields)),
+      );
+    }),
+  );
+  // Portions of the existing foods that the database lacks: on the placeholder for now
+  // (seq below -10^12: unique, and never a real food's nor a -rowid the swap sets).
+  const wanted = foodsPlan.reused.flatMap(({ id, fields }) => customPortions(id, fields));
+  const present = new Set<string>();
+  let staged = 0;
+  for (let start = 0; start < wanted.length; start += 500) {
+    for (const row of db
+      .select({ id: foodPortions.id })
+      .from(foodPortions)
+      .where(
+        inArray(
+          foodPortions.id,
+          wanted.slice(start, start + 500).map((portion) => portion.id),
+        ),
+      )
+      .all()) {
+      present.add(row.id);
+    }
+  }
+  await inChunks(
+    wanted.filter((portion) => !present.has(portion.id)),
+    CHUNK_ROWS,
+    (chunk) =>
+      db.transaction((tx) =>
+        bulkInsert(
+          tx,
+          foodPortions,
+          chunk.map((portion) => ({ ...portion, foodId: placeholder, seq: -1e12 - staged++ })),
+        ),
+      ),
+  );
+  const withOwner = <T extends object>(rows: readonly T[]) =>
+    rows.map((row) => ({ ...row, ownerId: stagingId }));
+  await inChunks(file.dietOverrides, CHUNK_ROWS, (chunk) =>
+    db.transaction((tx) => bulkInsert(tx, dietOverrides, withOwner(chunk))),
+  );
+  await inChunks(file.favoriteFoods, CHUNK_ROWS, (chunk) =>
+    db.transaction((tx) =>
+      bulkInsert(
+        tx,
+        favoriteFoods,
+        chunk.map((favorite) => ({
+          ownerId: stagingId,
+          foodId: favorite.foodId,
+          ...(favorite.createdAt ? { createdAt: favorite.createdAt } : {}),
+        })),
+      ),
+    ),
+  );
+  await inChunks(file.aisleChoices, CHUNK_ROWS, (chunk) =>
+    db.transaction((tx) => bulkInsert(tx, shoppingAisleChoices, withOwner(chunk))),
+  );
+  // Recipes in groups of about CHUNK_ROWS lines.
+  const known = { foods: foodsPlan.ids, portions: foodsPlan.portions };
+  const recipes: StagedRecipes = { recipeIds: new Map(), recipeLineIds: new Map() };
+  const groups: BackupInput["recipes"][] = [];
+  let lines = CHUNK_ROWS;
+  for (const recipe of file.recipes) {
+    if (lines >= CHUNK_ROWS) {
+      groups.push([]);
+      lines = 0;
+    }
+    groups[groups.length - 1]?.push(recipe);
+    lines += recipe.ingredients.length + 1;
+  }
+  for (const group of groups) {
+    await pause();
+    const ids = db.transaction((tx) =>
+      insertFileRecipes(tx, stagingId, group, { reuseIdentical: false, capsChecked: true, known }),
+    );
+    for (const [key, id] of ids) recipes.recipeIds.set(key, id);
+    await pause();
+    for (const [name, id] of recipeLineIdsByFileName(db, ids)) recipes.recipeLineIds.set(name, id);
+  }
+  // Portions as the file has them for its custom foods, as the database has them else.
+  const portionIds = file.plans.flatMap((plan) =>
+    plan.file.entries.flatMap((entry) =>
+      entry.portionId && !foodsPlan.portions.has(entry.portionId) ? [entry.portionId] : [],
+    ),
+  );
+  const portionsById = lookupPortions(db, portionIds);
+  for (const [id, portion] of portionsById) {
+    if (foodsPlan.ids.has(portion.foodId)) portionsById.delete(id);
+  }
+  for (const [id, portion] of foodsPlan.portions) portionsById.set(id, portion);
+  let entries = 0;
+  let supplements = 0;
+  for (const plan of file.plans) {
+    const counts = await stagePlan(
+      db,
+      stagingId,
+      plan,
+      portionsById,
+      peoplePlan.personMap,
+      recipes,
+    );
+    entries += counts.entries;
+    supplements += counts.supplements;
+  }
+  return { entries, supplements, placeholder, foodsPlan };
+}
+
+/** Owner columns a swap moves: table, column. */
+const OWNED: [string, string][] = [
+  ["plans", "owner_id"],
+  ["recipes", "owner_id"],
+  ["diet_overrides", "owner_id"],
+  ["favorite_foods", "owner_id"],
+  ["shopping_aisle_choices", "owner_id"],
+  ["profiles", "owner_id"],
+];
+
+/**
+ * The one short transaction readers see: the household's data moves to the trash owner,
+ * the staged data takes the household's id, the existing custom foods the file keeps
+ * take the file's fields and portions, matched people take the file's profiles.
+ */
+function swap(
+  db: AppDatabase,
+  ownerId: string,
+  stagingId: string,
+  trashId: string,
+  { placeholder, foodsPlan }: { placeholder: string; foodsPlan: FoodsPlan },
+  file: BackupInput,
+  peoplePlan: PeoplePlan,
+): void {
+  const connection = db.$client;
+  const keptIds = JSON.stringify(foodsPlan.reused.map((food) => food.id));
+  db.transaction((tx) => {
+    tx.insert(owners)
+      .values({ id: trashId, name: `Restore of ${ownerId} (old data)` })
+      .run();
+    for (const [table, column] of OWNED) {
+      connection
+        .prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`)
+        .run(trashId, ownerId);
+    }
+    connection
+      .prepare(
+        `UPDATE foods SET owner_id = ? WHERE owner_id = ? AND source = 'custom'
+           AND id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .run(trashId, ownerId, keptIds);
+    if (peoplePlan.replace) {
+      connection
+        .prepare("UPDATE people SET household_id = ? WHERE household_id = ? AND account_id IS NULL")
+        .run(trashId, ownerId);
+    }
+    // The existing custom foods the file keeps: its fields, its portions (the old ones it
+    // lacks go to the placeholder, now in the trash).
+    const clearSeq = connection.prepare("UPDATE food_portions SET seq = -rowid WHERE food_id = ?");
+    const dropOld = connection.prepare(
+      `UPDATE food_portions SET food_id = ? WHERE food_id = ?
+         AND id NOT IN (SELECT value FROM json_each(?))`,
+    );
+    const setPortion = connection.prepare(
+      `UPDATE food_portions SET food_id = ?, seq = ?, amount = ?, unit = ?, label = ?, grams = ?
+         WHERE id = ?`,
+    );
+    const now = new Date().toISOString();
+    for (const { id, fields } of foodsPlan.reused) {
+      tx.update(foods)
+        .set({
+          ...customFoodValues(fields),
+          createdAt: foodsPlan.createdAt.get(id),
+          updatedAt: now,
+        })
+        .where(eq(foods.id, id))
+        .run();
+      const portions = customPortions(id, fields);
+      clearSeq.run(id);
+      dropOld.run(placeholder, id, JSON.stringify(portions.map((portion) => portion.id)));
+      for (const portion of portions) {
+        setPortion.run(
+          id,
+          portion.seq,
+          portion.amount,
+          portion.unit,
+          portion.label,
+          portion.grams,
+          portion.id,
+        );
+      }
+    }
+    connection.prepare("UPDATE foods SET owner_id = ? WHERE id = ?").run(trashId, placeholder);
+    for (const [table, column] of OWNED) {
+      connection
+        .prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`)
+        .run(ownerId, stagingId);
+    }
+    connection.prepare("UPDATE foods SET owner_id = ? WHERE owner_id = ?").run(ownerId, stagingId);
+    connection
+      .prepare("UPDATE people SET household_id = ? WHERE household_id = ?")
+      .run(ownerId, stagingId);
+    for (const { id, person } of peoplePlan.matched) {
+      tx.update(people)
+        .set({ name: person.name, ...person.profile, isDefault: person.isDefault, updatedAt: now })
+        .where(eq(people.id, id))
+        .run();
+    }
     if (file.household) {
       tx.update(owners).set({ name: file.household.name }).where(eq(owners.id, ownerId)).run();
     }
-    const personMap = restorePeople(tx, ownerId, file, viewer);
-    createCustomFoodsWithIds(tx, ownerId, file.customFoods);
-    bulkInsert(
-      tx,
-      dietOverrides,
-      file.dietOverrides.map((override) => ({ ...override, ownerId })),
-    );
-    bulkInsert(
-      tx,
-      favoriteFoods,
-      file.favoriteFoods.map((favorite) => ({
-        ownerId,
-        foodId: favorite.foodId,
-        ...(favorite.createdAt ? { createdAt: favorite.createdAt } : {}),
-      })),
-    );
-    bulkInsert(
-      tx,
-      shoppingAisleChoices,
-      file.aisleChoices.map((choice) => ({ ownerId, ...choice })),
-    );
-    const recipeIds = insertFileRecipes(tx, ownerId, file.recipes, {
-      reuseIdentical: false,
-      capsChecked: true,
-    });
-    const recipeLineIds = recipeLineIdsByFileName(tx, recipeIds);
-    // Portions looked up once for all plans (custom foods' portions exist by now).
-    const portionsById = lookupPortions(
-      tx,
-      file.plans.flatMap((plan) =>
-        plan.file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
-      ),
-    );
-    let entries = 0;
-    let supplements = 0;
-    for (const plan of file.plans) {
-      const counts = restorePlan(
-        tx,
-        db.$client,
-        ownerId,
-        plan,
-        portionsById,
-        personMap,
-        recipeIds,
-        recipeLineIds,
-      );
-      entries += counts.entries;
-      supplements += counts.supplements;
-    }
-    return {
-      profile: file.profile !== null,
-      people: file.people.length,
-      customFoods: file.customFoods.length,
-      dietOverrides: file.dietOverrides.length,
-      plans: file.plans.length,
-      entries,
-      supplements,
-      favoriteFoods: file.favoriteFoods.length,
-      aisleChoices: file.aisleChoices.length,
-      recipes: file.recipes.length,
-    };
+    tx.delete(owners).where(eq(owners.id, stagingId)).run();
   });
 }

@@ -1,0 +1,148 @@
+/**
+ * What a staged restore (backup.restore, ./backup.ts) needs besides its own steps: a
+ * per-household "restore in progress" mark, short transactions that give the event loop
+ * back between them, and the deletion of a hidden owner's rows in bounded chunks.
+ *
+ * A restore writes the file's data under a staging owner (an `owners` row nobody is a
+ * member of, so no request reads it), swaps it with the household's data in one short
+ * transaction, and deletes the old data, now under a trash owner, in chunks. A process
+ * killed on the way leaves such rows behind: they are invisible, and the next restore
+ * (or `npm run db:setup` at start) deletes them. One server process per database file
+ * is assumed: a second process would see this one's live staging as a leftover.
+ */
+import type { AppDatabase } from "../../db/client";
+import { AppError } from "../errors";
+
+export const STAGING_PREFIX = "restore-staging-";
+export const TRASH_PREFIX = "restore-trash-";
+
+/** Rows per short transaction while writing or deleting: a few milliseconds each. */
+export const CHUNK_ROWS = 2000;
+
+type Connection = AppDatabase["$client"];
+
+/** Households with a restore under way, per connection, with the hidden owners it uses. */
+const active = new WeakMap<Connection, Map<string, Set<string>>>();
+
+function activeOf(db: AppDatabase): Map<string, Set<string>> {
+  let map = active.get(db.$client);
+  if (!map) {
+    map = new Map();
+    active.set(db.$client, map);
+  }
+  return map;
+}
+
+export const RESTORE_IN_PROGRESS =
+  "A restore of this household's backup is in progress: try again when it has finished.";
+
+/** Whether a restore of this household is under way (its writes wait for the end). */
+export function restoreInProgress(db: AppDatabase, ownerId: string): boolean {
+  return activeOf(db).has(ownerId);
+}
+
+export type RestoreLock = {
+  /** Marks a hidden owner id as this restore's (so a leftover clean-up leaves it alone). */
+  use(hiddenOwnerId: string): void;
+  release(): void;
+};
+
+/** Marks the household as being restored, or CONFLICT if it already is. Synchronous. */
+export function beginRestore(db: AppDatabase, ownerId: string): RestoreLock {
+  const map = activeOf(db);
+  if (map.has(ownerId)) throw new AppError("CONFLICT", RESTORE_IN_PROGRESS);
+  const hidden = new Set<string>();
+  map.set(ownerId, hidden);
+  return {
+    use: (id) => hidden.add(id),
+    release: () => {
+      if (map.get(ownerId) === hidden) map.delete(ownerId);
+    },
+  };
+}
+
+/** Gives the event loop back: other requests run here, between two short transactions. */
+export function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Deletes, in chunks of child rows and then parents, everything a hidden owner has:
+ * plans with their entries, dishes, supplements, eaters and shopping state; recipes and
+ * their lines; diet corrections, favourites, aisle choices, profile; custom foods with
+ * their portions; people; the owner row last. Each chunk is one short transaction.
+ */
+const PLAN_CHILDREN = [
+  "plan_entries",
+  "shopping_marks",
+  "plan_recipes",
+  "removed_plan_entries",
+  "plan_supplements",
+  "plan_eaters",
+  "shopping_extras",
+  "shopping_preferences",
+];
+const OWNED_BY_OWNER = [
+  "diet_overrides",
+  "favorite_foods",
+  "shopping_aisle_choices",
+  "profiles",
+  "recipes",
+  "plans",
+];
+
+function deletionStatements(owner: string): string[] {
+  const chunk = (table: string, where: string) =>
+    `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${where} LIMIT ${CHUNK_ROWS})`;
+  const ofPlans = `plan_id IN (SELECT id FROM plans WHERE owner_id = '${owner}')`;
+  return [
+    ...PLAN_CHILDREN.map((table) => chunk(table, ofPlans)),
+    chunk(
+      "recipe_ingredients",
+      `recipe_id IN (SELECT id FROM recipes WHERE owner_id = '${owner}')`,
+    ),
+    ...OWNED_BY_OWNER.map((table) => chunk(table, `owner_id = '${owner}'`)),
+    chunk("food_portions", `food_id IN (SELECT id FROM foods WHERE owner_id = '${owner}')`),
+    // Foods last of the owner's data: entries and recipe lines restrict their deletion.
+    `DELETE FROM foods WHERE key IN (SELECT key FROM foods WHERE owner_id = '${owner}' LIMIT 200)`,
+    chunk("people", `household_id = '${owner}'`),
+    `DELETE FROM owners WHERE id = '${owner}'`,
+  ];
+}
+
+/** Deletes a hidden (staging or trash) owner and all its rows, in short transactions. */
+export async function deleteHiddenOwner(db: AppDatabase, ownerId: string): Promise<void> {
+  if (!ownerId.startsWith(STAGING_PREFIX) && !ownerId.startsWith(TRASH_PREFIX)) {
+    throw new Error(`not a restore's hidden owner: ${ownerId}`);
+  }
+  // The id is ours (a prefix and a UUID), never input: safe to write into the SQL.
+  if (!/^[a-z-]+[0-9a-f-]{36}$/.test(ownerId)) throw new Error(`unexpected owner id ${ownerId}`);
+  for (const sql of deletionStatements(ownerId)) {
+    const statement = db.$client.prepare(sql);
+    for (;;) {
+      await pause();
+      const { changes } = db.transaction(() => statement.run());
+      if (changes === 0 || sql.startsWith("DELETE FROM owners")) break;
+    }
+  }
+}
+
+/** The hidden owners a killed restore left behind (not those of a restore under way here). */
+export function restoreLeftovers(db: AppDatabase): string[] {
+  const inUse = new Set([...activeOf(db).values()].flatMap((ids) => [...ids]));
+  return (
+    db.$client
+      .prepare(
+        `SELECT id FROM owners WHERE id LIKE '${STAGING_PREFIX}%' OR id LIKE '${TRASH_PREFIX}%'`,
+      )
+      .pluck()
+      .all() as string[]
+  ).filter((id) => !inUse.has(id));
+}
+
+/** Deletes what killed restores left behind (invisible rows), in short transactions. */
+export async function deleteRestoreLeftovers(db: AppDatabase): Promise<number> {
+  const leftovers = restoreLeftovers(db);
+  for (const id of leftovers) await deleteHiddenOwner(db, id);
+  return leftovers.length;
+}
