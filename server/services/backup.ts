@@ -70,12 +70,12 @@ import {
 import {
   beginRestore,
   CHUNK_ROWS,
+  createHiddenOwner,
   deleteHiddenOwner,
   deleteRestoreLeftovers,
+  HIDDEN_KEY,
   pause,
   type RestoreLock,
-  STAGING_PREFIX,
-  TRASH_PREFIX,
 } from "./restore-staging";
 
 type BackupInput = BackupFile;
@@ -553,6 +553,8 @@ type FoodsPlan = {
   portions: Map<string, PortionRow>;
   ids: Set<string>;
   createdAt: Map<string, string>;
+  /** The existing foods the file changes, and what of them. */
+  changes: Map<string, { fields: boolean; portions: boolean }>;
 };
 
 function planFoodsRestore(db: AppDatabase, ownerId: string, file: BackupInput): FoodsPlan {
@@ -577,13 +579,60 @@ function planFoodsRestore(db: AppDatabase, ownerId: string, file: BackupInput): 
   const createdAt = new Map(
     file.customFoods.map((food, index) => [food.id, new Date(base + index).toISOString()]),
   );
+  const reused = file.customFoods.filter((food) => existing.has(food.id));
   return {
-    reused: file.customFoods.filter((food) => existing.has(food.id)),
+    reused,
     fresh: file.customFoods.filter((food) => !existing.has(food.id)),
     portions,
     ids,
     createdAt,
+    changes: changedFoods(db, reused),
   };
+}
+
+/**
+ * Which existing custom foods the file changes (label fields, portions): only those are
+ * written at the swap. Restoring a recent backup of one's own changes few or none.
+ */
+function changedFoods(
+  db: AppDatabase,
+  reused: BackupInput["customFoods"],
+): Map<string, { fields: boolean; portions: boolean }> {
+  const changes = new Map<string, { fields: boolean; portions: boolean }>();
+  for (let start = 0; start < reused.length; start += 200) {
+    const chunk = reused.slice(start, start + 200);
+    const ids = chunk.map((food) => food.id);
+    const rows = new Map(
+      db
+        .select()
+        .from(foods)
+        .where(inArray(foods.id, ids))
+        .all()
+        .map((row) => [row.id, row as Record<string, unknown>]),
+    );
+    const stored = new Map<string, string[]>();
+    for (const portion of db
+      .select()
+      .from(foodPortions)
+      .where(inArray(foodPortions.foodId, ids))
+      .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq))
+      .all()) {
+      const list = stored.get(portion.foodId) ?? [];
+      list.push(JSON.stringify(portion));
+      stored.set(portion.foodId, list);
+    }
+    for (const { id, fields } of chunk) {
+      const row = rows.get(id);
+      const fieldsChanged =
+        !row || Object.entries(customFoodValues(fields)).some(([key, value]) => row[key] !== value);
+      const wanted = customPortions(id, fields).map((portion) => JSON.stringify(portion));
+      const portionsChanged = JSON.stringify(wanted) !== JSON.stringify(stored.get(id) ?? []);
+      if (fieldsChanged || portionsChanged) {
+        changes.set(id, { fields: fieldsChanged, portions: portionsChanged });
+      }
+    }
+  }
+  return changes;
 }
 
 /** Replaces all of a household's data with a backup's, all or nothing (docs/api.md). */
@@ -616,7 +665,9 @@ async function stageAndSwap(
   peoplePlan: PeoplePlan,
   lock: RestoreLock,
 ): Promise<RestoreSummary> {
-  const stagingId = `${STAGING_PREFIX}${randomUUID()}`;
+  // Short transactions from here: a held-up process leaves only hidden rows.
+  await pause();
+  const stagingId = db.transaction(() => createHiddenOwner(db, ownerId, "staging"));
   lock.use(stagingId);
   let counts: Awaited<ReturnType<typeof stage>>;
   try {
@@ -625,11 +676,10 @@ async function stageAndSwap(
     await deleteHiddenOwner(db, stagingId);
     throw error;
   }
-  const trashId = `${TRASH_PREFIX}${randomUUID()}`;
-  lock.use(trashId);
   await pause();
+  let trashId: string;
   try {
-    swap(db, ownerId, stagingId, trashId, counts, file, peoplePlan);
+    trashId = swap(db, ownerId, stagingId, counts, file, peoplePlan, lock);
   } catch (error) {
     await deleteHiddenOwner(db, stagingId);
     throw error;
@@ -673,9 +723,6 @@ async function stage(
   const foodsPlan = planFoodsRestore(db, ownerId, file);
   const placeholder = `custom-${randomUUID()}`;
   db.transaction((tx) => {
-    tx.insert(owners)
-      .values({ id: stagingId, name: `Restore of ${ownerId} (staging)` })
-      .run();
     // Holds the portions the household's existing custom foods lack until the swap.
     tx.insert(foods)
       .values({
@@ -727,7 +774,9 @@ async function stage(
   );
   // Portions of the existing foods that the database lacks: on the placeholder for now
   // (seq below -10^12: unique, and never a real food's nor a -rowid the swap sets).
-  const wanted = foodsPlan.reused.flatMap(({ id, fields }) => customPortions(id, fields));
+  const wanted = foodsPlan.reused
+    .filter((food) => foodsPlan.changes.get(food.id)?.portions)
+    .flatMap(({ id, fields }) => customPortions(id, fields));
   const present = new Set<string>();
   let staged = 0;
   for (let start = 0; start < wanted.length; start += 500) {
@@ -846,17 +895,16 @@ function swap(
   db: AppDatabase,
   ownerId: string,
   stagingId: string,
-  trashId: string,
   { placeholder, foodsPlan }: { placeholder: string; foodsPlan: FoodsPlan },
   file: BackupInput,
   peoplePlan: PeoplePlan,
-): void {
+  lock: RestoreLock,
+): string {
   const connection = db.$client;
   const keptIds = JSON.stringify(foodsPlan.reused.map((food) => food.id));
-  db.transaction((tx) => {
-    tx.insert(owners)
-      .values({ id: trashId, name: `Restore of ${ownerId} (old data)` })
-      .run();
+  return db.transaction((tx) => {
+    const trashId = createHiddenOwner(db, ownerId, "trash");
+    lock.use(trashId);
     for (const [table, column] of OWNED) {
       connection
         .prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`)
@@ -886,14 +934,15 @@ function swap(
     );
     const now = new Date().toISOString();
     for (const { id, fields } of foodsPlan.reused) {
-      tx.update(foods)
-        .set({
-          ...customFoodValues(fields),
-          createdAt: foodsPlan.createdAt.get(id),
-          updatedAt: now,
-        })
-        .where(eq(foods.id, id))
-        .run();
+      const change = foodsPlan.changes.get(id);
+      if (change === undefined) continue;
+      if (change.fields) {
+        tx.update(foods)
+          .set({ ...customFoodValues(fields), updatedAt: now })
+          .where(eq(foods.id, id))
+          .run();
+      }
+      if (!change.portions) continue;
       const portions = customPortions(id, fields);
       clearSeq.run(id);
       dropOld.run(placeholder, id, JSON.stringify(portions.map((portion) => portion.id)));
@@ -929,5 +978,7 @@ function swap(
       tx.update(owners).set({ name: file.household.name }).where(eq(owners.id, ownerId)).run();
     }
     tx.delete(owners).where(eq(owners.id, stagingId)).run();
+    connection.prepare("DELETE FROM app_meta WHERE key = ?").run(`${HIDDEN_KEY}${stagingId}`);
+    return trashId;
   });
 }

@@ -9,12 +9,21 @@
  * killed on the way leaves such rows behind: they are invisible, and the next restore
  * (or `npm run db:setup` at start) deletes them. One server process per database file
  * is assumed: a second process would see this one's live staging as a leftover.
+ *
+ * A hidden owner's id is random and exactly as long as the household's: the swap changes
+ * owner ids in place, and SQLite rewrites a row in place (only the changed page) when its
+ * size stays the same, where a longer id made it copy every recipe's long steps and notes
+ * (bench/results.md: the swap of an owner at every cap). An app_meta row
+ * `restore-hidden:<id>` marks the owners row as hidden, written in the same transaction.
  */
+import { randomBytes } from "node:crypto";
 import type { AppDatabase } from "../../db/client";
 import { AppError } from "../errors";
 
-export const STAGING_PREFIX = "restore-staging-";
-export const TRASH_PREFIX = "restore-trash-";
+/** app_meta keys that mark an `owners` row as a restore's hidden owner (value: its kind). */
+export const HIDDEN_KEY = "restore-hidden:";
+
+export type HiddenKind = "staging" | "trash";
 
 /** Rows per short transaction while writing or deleting: a few milliseconds each. */
 export const CHUNK_ROWS = 2000;
@@ -91,53 +100,77 @@ const OWNED_BY_OWNER = [
   "plans",
 ];
 
-function deletionStatements(owner: string): string[] {
-  const chunk = (table: string, where: string) =>
-    `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${where} LIMIT ${CHUNK_ROWS})`;
-  const ofPlans = `plan_id IN (SELECT id FROM plans WHERE owner_id = '${owner}')`;
+/** Statements that each delete one chunk of the owner's rows (`?` = the owner id). */
+function deletionStatements(): string[] {
+  const chunk = (table: string, where: string, rows = CHUNK_ROWS) =>
+    `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${where} LIMIT ${rows})`;
+  const ofPlans = "plan_id IN (SELECT id FROM plans WHERE owner_id = ?)";
   return [
     ...PLAN_CHILDREN.map((table) => chunk(table, ofPlans)),
-    chunk(
-      "recipe_ingredients",
-      `recipe_id IN (SELECT id FROM recipes WHERE owner_id = '${owner}')`,
-    ),
-    ...OWNED_BY_OWNER.map((table) => chunk(table, `owner_id = '${owner}'`)),
-    chunk("food_portions", `food_id IN (SELECT id FROM foods WHERE owner_id = '${owner}')`),
+    chunk("recipe_ingredients", "recipe_id IN (SELECT id FROM recipes WHERE owner_id = ?)"),
+    ...OWNED_BY_OWNER.map((table) => chunk(table, "owner_id = ?", 500)),
+    chunk("food_portions", "food_id IN (SELECT id FROM foods WHERE owner_id = ?)"),
     // Foods last of the owner's data: entries and recipe lines restrict their deletion.
-    `DELETE FROM foods WHERE key IN (SELECT key FROM foods WHERE owner_id = '${owner}' LIMIT 200)`,
-    chunk("people", `household_id = '${owner}'`),
-    `DELETE FROM owners WHERE id = '${owner}'`,
+    chunk("foods", "owner_id = ?", 200),
+    chunk("people", "household_id = ?"),
   ];
+}
+
+/** Registers a new hidden owner (same length as the household's id), inside a transaction. */
+export function createHiddenOwner(db: AppDatabase, householdId: string, kind: HiddenKind): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const exists = db.$client.prepare("SELECT 1 FROM owners WHERE id = ?").pluck();
+  for (;;) {
+    const bytes = randomBytes(householdId.length);
+    const id = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join("");
+    if (id === householdId || exists.get(id)) continue;
+    db.$client
+      .prepare("INSERT INTO owners (id, name) VALUES (?, ?)")
+      .run(id, `Restore of ${householdId} (${kind === "staging" ? "staging" : "old data"})`);
+    db.$client
+      .prepare("INSERT INTO app_meta (key, value) VALUES (?, ?)")
+      .run(`${HIDDEN_KEY}${id}`, kind);
+    return id;
+  }
+}
+
+/** Every hidden owner in the database, with its kind (staging or trash). */
+export function listHiddenOwners(db: AppDatabase): { id: string; kind: HiddenKind }[] {
+  return (
+    db.$client
+      .prepare("SELECT key, value FROM app_meta WHERE key LIKE ? ORDER BY key")
+      .all(`${HIDDEN_KEY}%`) as { key: string; value: HiddenKind }[]
+  ).map(({ key, value }) => ({ id: key.slice(HIDDEN_KEY.length), kind: value }));
 }
 
 /** Deletes a hidden (staging or trash) owner and all its rows, in short transactions. */
 export async function deleteHiddenOwner(db: AppDatabase, ownerId: string): Promise<void> {
-  if (!ownerId.startsWith(STAGING_PREFIX) && !ownerId.startsWith(TRASH_PREFIX)) {
-    throw new Error(`not a restore's hidden owner: ${ownerId}`);
-  }
-  // The id is ours (a prefix and a UUID), never input: safe to write into the SQL.
-  if (!/^[a-z-]+[0-9a-f-]{36}$/.test(ownerId)) throw new Error(`unexpected owner id ${ownerId}`);
-  for (const sql of deletionStatements(ownerId)) {
+  const marked = db.$client
+    .prepare("SELECT 1 FROM app_meta WHERE key = ?")
+    .pluck()
+    .get(`${HIDDEN_KEY}${ownerId}`);
+  if (!marked) throw new Error(`not a restore's hidden owner: ${ownerId}`);
+  for (const sql of deletionStatements()) {
     const statement = db.$client.prepare(sql);
     for (;;) {
       await pause();
-      const { changes } = db.transaction(() => statement.run());
-      if (changes === 0 || sql.startsWith("DELETE FROM owners")) break;
+      const { changes } = db.transaction(() => statement.run(ownerId));
+      if (changes === 0) break;
     }
   }
+  await pause();
+  db.transaction(() => {
+    db.$client.prepare("DELETE FROM owners WHERE id = ?").run(ownerId);
+    db.$client.prepare("DELETE FROM app_meta WHERE key = ?").run(`${HIDDEN_KEY}${ownerId}`);
+  });
 }
 
 /** The hidden owners a killed restore left behind (not those of a restore under way here). */
 export function restoreLeftovers(db: AppDatabase): string[] {
   const inUse = new Set([...activeOf(db).values()].flatMap((ids) => [...ids]));
-  return (
-    db.$client
-      .prepare(
-        `SELECT id FROM owners WHERE id LIKE '${STAGING_PREFIX}%' OR id LIKE '${TRASH_PREFIX}%'`,
-      )
-      .pluck()
-      .all() as string[]
-  ).filter((id) => !inUse.has(id));
+  return listHiddenOwners(db)
+    .map((owner) => owner.id)
+    .filter((id) => !inUse.has(id));
 }
 
 /** Deletes what killed restores left behind (invisible rows), in short transactions. */

@@ -26,6 +26,7 @@ import {
   storedFingerprint,
   summariseFoodDatabase,
 } from "@/db/import/import-foods";
+import { listHiddenOwners } from "@/server/services/restore-staging";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { createTestDatabase, importSources } from "../factories/database";
@@ -249,11 +250,7 @@ describe("crash safety (SIGKILL)", () => {
     const later = await view(api);
     db.$client.close();
 
-    const hiddenIds = (sqlite: AppDatabase) =>
-      sqlite.$client
-        .prepare("SELECT id FROM owners WHERE id LIKE 'restore-%'")
-        .pluck()
-        .all() as string[];
+    const hiddenIds = (sqlite: AppDatabase) => listHiddenOwners(sqlite).map((owner) => owner.kind);
     // Killed while staging: the old data, the staged rows hidden.
     const staging = await runScript(
       [RESTORE_STREAM, databasePath, backupPath, "staging"],
@@ -264,7 +261,7 @@ describe("crash safety (SIGKILL)", () => {
     db = openAndCheck(databasePath);
     expect(await view(createCaller(createInnerContext({ db })))).toEqual(later);
     const left = hiddenIds(db);
-    expect(left).toEqual([expect.stringMatching(/^restore-staging-/)]);
+    expect(left).toEqual(["staging"]);
     db.$client.close();
     // The next restore deletes them first; killed while it deletes the old data after the
     // swap: the file's data, the old data hidden.
@@ -276,7 +273,7 @@ describe("crash safety (SIGKILL)", () => {
     expect(trash.killed, trash.output).toBe(true);
     db = openAndCheck(databasePath);
     expect(await view(createCaller(createInnerContext({ db })))).toEqual(backedUp);
-    expect(hiddenIds(db)).toEqual([expect.stringMatching(/^restore-trash-/)]);
+    expect(hiddenIds(db)).toEqual(["trash"]);
     db.$client.close();
     // The next start (`npm start` runs db:setup) deletes what is left.
     const start = await runScript(["scripts/db-setup.ts"], databasePath, null);

@@ -14,7 +14,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppDatabase, openDatabase } from "@/db/client";
 import type { BackupFile } from "@/server/schemas/backup";
-import { deleteRestoreLeftovers, restoreLeftovers } from "@/server/services/restore-staging";
+import {
+  deleteRestoreLeftovers,
+  listHiddenOwners,
+  restoreLeftovers,
+} from "@/server/services/restore-staging";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { createTestDatabase, type TestDatabase } from "@/tests/factories/database";
@@ -63,11 +67,22 @@ async function view(caller: Api): Promise<string> {
   });
 }
 
+/** The restore's hidden owners, as "staging" / "trash". */
 function hiddenOwners(db: AppDatabase): string[] {
+  return listHiddenOwners(db).map((owner) => owner.kind);
+}
+
+/** Rows of plans, custom foods and people that belong to these (hidden) owners. */
+function rowsOf(db: AppDatabase, owners: string[]): number {
+  const ids = JSON.stringify(owners);
   return db.$client
-    .prepare("SELECT id FROM owners WHERE id LIKE 'restore-%' ORDER BY id")
+    .prepare(
+      `SELECT (SELECT count(*) FROM plans WHERE owner_id IN (SELECT value FROM json_each(@ids)))
+         + (SELECT count(*) FROM foods WHERE owner_id IN (SELECT value FROM json_each(@ids)))
+         + (SELECT count(*) FROM people WHERE household_id IN (SELECT value FROM json_each(@ids)))`,
+    )
     .pluck()
-    .all() as string[];
+    .get({ ids }) as number;
 }
 
 function checkDatabase(db: AppDatabase): void {
@@ -163,9 +178,9 @@ describe("a staged restore", () => {
     const seen = await whileRestoring(async (hidden) => ({ hidden, view: await view(api) }));
     // Many moments, some with staged rows (a staging owner) and some deleting the old data.
     expect(
-      seen.filter((moment) => moment.hidden.some((id) => id.includes("staging"))).length,
+      seen.filter((moment) => moment.hidden.some((id) => id === "staging")).length,
     ).toBeGreaterThan(1);
-    expect(seen.some((moment) => moment.hidden.some((id) => id.includes("trash")))).toBe(true);
+    expect(seen.some((moment) => moment.hidden.some((id) => id === "trash"))).toBe(true);
     const views = seen.map((moment) => moment.view);
     const firstNew = views.indexOf(backedUp);
     expect(firstNew).toBeGreaterThan(0);
@@ -173,7 +188,7 @@ describe("a staged restore", () => {
     expect(views.slice(firstNew).every((item) => item === backedUp)).toBe(true);
     // The staged rows were there while the old data showed.
     expect(
-      seen.slice(0, firstNew).some((moment) => moment.hidden.some((id) => id.includes("staging"))),
+      seen.slice(0, firstNew).some((moment) => moment.hidden.some((id) => id === "staging")),
     ).toBe(true);
     expect(await view(api)).toBe(backedUp);
     expect(hiddenOwners(testDb.db)).toEqual([]);
@@ -217,7 +232,7 @@ describe("a staged restore", () => {
     await makeOld();
     const copies: { phase: "staging" | "trash"; file: string }[] = [];
     await whileRestoring(async (hidden) => {
-      const phase = hidden.some((id) => id.includes("trash")) ? "trash" : "staging";
+      const phase = hidden.some((id) => id === "trash") ? "trash" : "staging";
       if (hidden.length === 0 || copies.some((copy) => copy.phase === phase)) return;
       // Every committed transaction and nothing else: what a kill -9 at this moment leaves.
       const copy = path.join(directory, `${phase}.db`);
@@ -235,14 +250,7 @@ describe("a staged restore", () => {
         expect(await view(caller)).toBe(expected);
         const leftovers = restoreLeftovers(db);
         expect(leftovers.length).toBeGreaterThan(0);
-        const hiddenRows = db.$client
-          .prepare(
-            `SELECT (SELECT count(*) FROM plans WHERE owner_id LIKE 'restore-%')
-               + (SELECT count(*) FROM foods WHERE owner_id LIKE 'restore-%')`,
-          )
-          .pluck()
-          .get() as number;
-        expect(hiddenRows).toBeGreaterThan(0);
+        expect(rowsOf(db, leftovers)).toBeGreaterThan(0);
         if (copy.phase === "staging") {
           // The next restore deletes them first, then restores.
           await caller.backup.restore({ file: structuredClone(file) });
@@ -253,15 +261,12 @@ describe("a staged restore", () => {
           expect(await view(caller)).toBe(expected);
         }
         expect(restoreLeftovers(db)).toEqual([]);
+        expect(rowsOf(db, leftovers)).toBe(0);
         expect(
           db.$client
-            .prepare(
-              `SELECT (SELECT count(*) FROM plans WHERE owner_id LIKE 'restore-%')
-                 + (SELECT count(*) FROM foods WHERE owner_id LIKE 'restore-%')
-                 + (SELECT count(*) FROM people WHERE household_id LIKE 'restore-%')`,
-            )
+            .prepare("SELECT count(*) FROM owners WHERE id IN (SELECT value FROM json_each(?))")
             .pluck()
-            .get(),
+            .get(JSON.stringify(leftovers)),
         ).toBe(0);
         checkDatabase(db);
       } finally {

@@ -31,11 +31,13 @@ async function main() {
   });
   if (pauseIn === "staging") {
     db.$client.exec(`CREATE TEMP TRIGGER restore_stream AFTER INSERT ON plan_entries
-      WHEN (SELECT owner_id FROM plans WHERE id = NEW.plan_id) LIKE 'restore-staging-%'
+      WHEN (SELECT value FROM app_meta WHERE key = 'restore-hidden:' ||
+        (SELECT owner_id FROM plans WHERE id = NEW.plan_id)) = 'staging'
       BEGIN SELECT restore_stream_hold(); END`);
   } else if (pauseIn === "trash") {
     db.$client.exec(`CREATE TEMP TRIGGER restore_stream AFTER DELETE ON plan_entries
-      WHEN (SELECT owner_id FROM plans WHERE id = OLD.plan_id) LIKE 'restore-trash-%'
+      WHEN (SELECT value FROM app_meta WHERE key = 'restore-hidden:' ||
+        (SELECT owner_id FROM plans WHERE id = OLD.plan_id)) = 'trash'
       BEGIN SELECT restore_stream_hold(); END`);
   }
   process.stdout.write("restoring\n");
