@@ -557,7 +557,11 @@ type FoodsPlan = {
   changes: Map<string, { fields: boolean; portions: boolean }>;
 };
 
-function planFoodsRestore(db: AppDatabase, ownerId: string, file: BackupInput): FoodsPlan {
+async function planFoodsRestore(
+  db: AppDatabase,
+  ownerId: string,
+  file: BackupInput,
+): Promise<FoodsPlan> {
   const ids = new Set(file.customFoods.map((food) => food.id));
   const existing = new Set<string>();
   const list = [...ids];
@@ -586,7 +590,7 @@ function planFoodsRestore(db: AppDatabase, ownerId: string, file: BackupInput): 
     portions,
     ids,
     createdAt,
-    changes: changedFoods(db, reused),
+    changes: await changedFoods(db, reused),
   };
 }
 
@@ -594,12 +598,13 @@ function planFoodsRestore(db: AppDatabase, ownerId: string, file: BackupInput): 
  * Which existing custom foods the file changes (label fields, portions): only those are
  * written at the swap. Restoring a recent backup of one's own changes few or none.
  */
-function changedFoods(
+async function changedFoods(
   db: AppDatabase,
   reused: BackupInput["customFoods"],
-): Map<string, { fields: boolean; portions: boolean }> {
+): Promise<Map<string, { fields: boolean; portions: boolean }>> {
   const changes = new Map<string, { fields: boolean; portions: boolean }>();
   for (let start = 0; start < reused.length; start += 200) {
+    await pause();
     const chunk = reused.slice(start, start + 200);
     const ids = chunk.map((food) => food.id);
     const rows = new Map(
@@ -643,6 +648,8 @@ export async function restoreBackup(
   viewer: Viewer,
 ): Promise<RestoreSummary> {
   const lock = beginRestore(db, ownerId);
+  // The body's JSON.parse and the schema check ran just now, without a break.
+  await pause();
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
   // keeps SQLite from spilling and re-reading them.
   const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
@@ -712,6 +719,9 @@ async function inChunks<T>(
   }
 }
 
+/** Text of recipes written in one short transaction (see stage). */
+const RECIPE_CHUNK_CHARS = 256 * 1024;
+
 /** Writes the whole file under the staging owner, in short transactions. */
 async function stage(
   db: AppDatabase,
@@ -720,7 +730,7 @@ async function stage(
   file: BackupInput,
   peoplePlan: PeoplePlan,
 ): Promise<{ entries: number; supplements: number; placeholder: string; foodsPlan: FoodsPlan }> {
-  const foodsPlan = planFoodsRestore(db, ownerId, file);
+  const foodsPlan = await planFoodsRestore(db, ownerId, file);
   const placeholder = `custom-${randomUUID()}`;
   db.transaction((tx) => {
     // Holds the portions the household's existing custom foods lack until the swap.
@@ -826,18 +836,25 @@ async function stage(
   await inChunks(file.aisleChoices, CHUNK_ROWS, (chunk) =>
     db.transaction((tx) => bulkInsert(tx, shoppingAisleChoices, withOwner(chunk))),
   );
-  // Recipes in groups of about CHUNK_ROWS lines.
+  // Recipes in groups of about CHUNK_ROWS lines or RECIPE_CHUNK_CHARS of text (steps,
+  // notes and lines at their longest make a recipe ~40 KB).
   const known = { foods: foodsPlan.ids, portions: foodsPlan.portions };
   const recipes: StagedRecipes = { recipeIds: new Map(), recipeLineIds: new Map() };
   const groups: BackupInput["recipes"][] = [];
   let lines = CHUNK_ROWS;
+  let chars = 0;
   for (const recipe of file.recipes) {
-    if (lines >= CHUNK_ROWS) {
+    if (lines >= CHUNK_ROWS || chars >= RECIPE_CHUNK_CHARS) {
       groups.push([]);
       lines = 0;
+      chars = 0;
     }
     groups[groups.length - 1]?.push(recipe);
     lines += recipe.ingredients.length + 1;
+    chars +=
+      (recipe.steps?.length ?? 0) +
+      (recipe.notes?.length ?? 0) +
+      recipe.ingredients.reduce((sum, line) => sum + line.text.length + 100, 0);
   }
   for (const group of groups) {
     await pause();
@@ -848,20 +865,21 @@ async function stage(
     await pause();
     for (const [name, id] of recipeLineIdsByFileName(db, ids)) recipes.recipeLineIds.set(name, id);
   }
-  // Portions as the file has them for its custom foods, as the database has them else.
-  const portionIds = file.plans.flatMap((plan) =>
-    plan.file.entries.flatMap((entry) =>
-      entry.portionId && !foodsPlan.portions.has(entry.portionId) ? [entry.portionId] : [],
-    ),
-  );
-  const portionsById = lookupPortions(db, portionIds);
-  for (const [id, portion] of portionsById) {
-    if (foodsPlan.ids.has(portion.foodId)) portionsById.delete(id);
-  }
-  for (const [id, portion] of foodsPlan.portions) portionsById.set(id, portion);
   let entries = 0;
   let supplements = 0;
   for (const plan of file.plans) {
+    await pause();
+    // Portions as the file has them for its custom foods, as the database has them else.
+    const portionsById = lookupPortions(
+      db,
+      plan.file.entries.flatMap((entry) =>
+        entry.portionId && !foodsPlan.portions.has(entry.portionId) ? [entry.portionId] : [],
+      ),
+    );
+    for (const [id, portion] of portionsById) {
+      if (foodsPlan.ids.has(portion.foodId)) portionsById.delete(id);
+    }
+    for (const [id, portion] of foodsPlan.portions) portionsById.set(id, portion);
     const counts = await stagePlan(
       db,
       stagingId,

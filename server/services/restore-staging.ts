@@ -108,7 +108,8 @@ function deletionStatements(): string[] {
   return [
     ...PLAN_CHILDREN.map((table) => chunk(table, ofPlans)),
     chunk("recipe_ingredients", "recipe_id IN (SELECT id FROM recipes WHERE owner_id = ?)"),
-    ...OWNED_BY_OWNER.map((table) => chunk(table, "owner_id = ?", 500)),
+    // Recipes and diet corrections carry long text (steps, notes): fewer per chunk.
+    ...OWNED_BY_OWNER.map((table) => chunk(table, "owner_id = ?", table === "recipes" ? 25 : 500)),
     chunk("food_portions", "food_id IN (SELECT id FROM foods WHERE owner_id = ?)"),
     // Foods last of the owner's data: entries and recipe lines restrict their deletion.
     chunk("foods", "owner_id = ?", 200),

@@ -1,0 +1,119 @@
+/**
+ * How long a backup.restore at every cap holds the server (issue 14): while it runs,
+ * another household sends a trivial request (plans.list) every 5 ms, and the event loop's
+ * delay is sampled (perf_hooks.monitorEventLoopDelay, 1 ms resolution). Reported per
+ * restore: the total time, the longest event-loop block, and the slowest and 99th
+ * percentile latency of the other household's requests (from when its timer was due to
+ * its answer). Two cases: into a household that has no such custom foods yet (every row
+ * new) and over the same household's own data (its custom foods updated in place at the
+ * swap). Through the tRPC caller on temporary databases, like bench/limits.bench.ts.
+ *
+ * `npx tsx bench/restore-stall.bench.ts [runs]`
+ */
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fillToEveryCap } from "../tests/factories/caps";
+import { createTestDatabase, type TestDatabase } from "../tests/factories/database";
+
+type Measure = {
+  totalMs: number;
+  longestBlockMs: number;
+  requestMaxMs: number;
+  requestP99Ms: number;
+  requests: number;
+};
+
+/** Runs `work` while probing the event loop and another household's requests. */
+async function probe(other: ReturnType<TestDatabase["caller"]>, work: () => Promise<unknown>) {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const latencies: number[] = [];
+  let running = true;
+  let last: Promise<void> = Promise.resolve();
+  const tick = () => {
+    const due = performance.now() + 5;
+    last = new Promise((resolve) => {
+      setTimeout(() => {
+        void other.plans.list().then(() => {
+          latencies.push(performance.now() - due);
+          if (running) tick();
+          resolve();
+        });
+      }, 5);
+    });
+  };
+  // The longest gap between two 1 ms interval callbacks: a block the histogram can miss
+  // when the whole restore is one (it samples only while the loop turns).
+  let previous = performance.now();
+  let longestGap = 0;
+  const interval = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - previous);
+    previous = now;
+  }, 1);
+  histogram.enable();
+  tick();
+  const started = performance.now();
+  await work();
+  const totalMs = performance.now() - started;
+  running = false;
+  histogram.disable();
+  clearInterval(interval);
+  longestGap = Math.max(longestGap, performance.now() - previous);
+  await last;
+  latencies.sort((a, b) => a - b);
+  return {
+    totalMs,
+    longestBlockMs: Math.max(histogram.max / 1e6, longestGap),
+    requestMaxMs: latencies.at(-1) ?? 0,
+    requestP99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    requests: latencies.length,
+  } satisfies Measure;
+}
+
+const format = (value: number) => Math.round(value).toLocaleString("en-US");
+
+async function main() {
+  const runs = Number(process.argv[2] ?? 2);
+  const full = createTestDatabase();
+  const target = createTestDatabase();
+  try {
+    fillToEveryCap(full);
+    const json = JSON.stringify(await full.caller().backup.export());
+    console.log(`backup at every cap: ${(Buffer.byteLength(json) / 1024 / 1024).toFixed(1)} MB`);
+    const rows: [string, Measure][] = [];
+    for (let run = 1; run <= runs; run++) {
+      // Into another database: the first run writes every row new, the next ones restore
+      // over what the previous run restored (custom foods updated in place).
+      const into = target.caller();
+      rows.push([
+        run === 1 ? "into an empty household" : "over the same data",
+        await probe(target.caller("another-household"), () =>
+          into.backup.restore({ file: JSON.parse(json) }),
+        ),
+      ]);
+    }
+    // Over the household's own data in the database it came from.
+    rows.push([
+      "over its own data (export's database)",
+      await probe(full.caller("another-household"), () =>
+        full.caller().backup.restore({ file: JSON.parse(json) }),
+      ),
+    ]);
+    console.log(
+      "| restore at every cap | total ms | longest event-loop block ms | other household's request max / p99 ms (n) |",
+    );
+    console.log("|---|---|---|---|");
+    for (const [label, m] of rows) {
+      console.log(
+        `| ${label} | ${format(m.totalMs)} | ${format(m.longestBlockMs)} | ${format(m.requestMaxMs)} / ${format(m.requestP99Ms)} (${m.requests}) |`,
+      );
+    }
+  } finally {
+    full.close();
+    target.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
