@@ -403,19 +403,23 @@ function planPeople(plan: Plan, personMap: Map<string, string>): PlanFilePeople 
 /** What the file's recipes became: recipe ids by key, recipe-line ids by file name. */
 type StagedRecipes = { recipeIds: Map<string, string>; recipeLineIds: Map<string, string> };
 
-/** Writes one plan of the file under the staging owner, in short transactions. */
-async function stagePlan(
+type MarkRow = readonly [string, string, number, number];
+
+/**
+ * Writes one plan of the file under the staging owner (with its entries, dishes,
+ * supplements, eaters, shopping preferences and extras), in the caller's transaction;
+ * answers its shopping marks as rows still to write.
+ */
+function writePlan(
   db: AppDatabase,
   stagingId: string,
   plan: Plan,
   portionsById: Map<string, PortionRow>,
   personMap: Map<string, string>,
   { recipeIds, recipeLineIds }: StagedRecipes,
-): Promise<{ entries: number; supplements: number }> {
-  await pause();
-  // The plan with its entries, dishes, supplements and eaters: one transaction of at most
-  // one plan's entries. The file's schema holds it to the owner caps (plans, entries over
-  // all plans), and checkReferences found every food it uses.
+): { entries: number; supplements: number; marks: MarkRow[] } {
+  // The file's schema holds it to the owner caps (plans, entries over all plans), and
+  // checkReferences found every food it uses.
   const { id, supplementIds } = insertPlanFile(db, stagingId, plan.file, portionsById, {
     capsChecked: true,
     people: planPeople(plan, personMap),
@@ -427,22 +431,17 @@ async function stagePlan(
   );
   const extraMap = new Map(plan.shopping.extras.map((extra) => [extra.id, randomUUID()]));
   const preferences = plan.shopping.preferences;
-  await pause();
-  db.transaction((tx) => {
-    if (preferences) {
-      // A file from before guests saved 1 person by default: now the plan's eaters count.
-      const servings =
-        preferences.guests === undefined && preferences.servings === 1
-          ? null
-          : preferences.servings;
-      tx.insert(shoppingPreferences)
-        .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 })
-        .run();
-    }
-    const insertExtra = db.$client.prepare(INSERT_EXTRA_SQL);
-    plan.shopping.extras.forEach((extra, index) => {
-      insertExtra.run(extraMap.get(extra.id) ?? randomUUID(), id, extra.text, index + 1);
-    });
+  if (preferences) {
+    // A file from before guests saved 1 person by default: now the plan's eaters count.
+    const servings =
+      preferences.guests === undefined && preferences.servings === 1 ? null : preferences.servings;
+    db.insert(shoppingPreferences)
+      .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 })
+      .run();
+  }
+  const insertExtra = db.$client.prepare(INSERT_EXTRA_SQL);
+  plan.shopping.extras.forEach((extra, index) => {
+    insertExtra.run(extraMap.get(extra.id) ?? randomUUID(), id, extra.text, index + 1);
   });
   const remap = (key: string): string | null => {
     const [kind, ...rest] = key.split(":");
@@ -461,20 +460,84 @@ async function stagePlan(
     }
     return key;
   };
-  // One prepared statement per row: a restore at the caps writes ~45,000 marks, and
-  // Drizzle's multi-row inserts spent most of the restore's time building their SQL.
   const marks = plan.shopping.marks.flatMap((mark) => {
     const key = remap(mark.itemKey);
     return key === null ? [] : [[id, key, mark.checked ? 1 : 0, mark.inPantry ? 1 : 0] as const];
   });
+  return { entries: plan.file.entries.length, supplements: supplementIds.length, marks };
+}
+
+/** Rows a plan of the file writes (its size for one short transaction). */
+function planRows(plan: Plan): number {
+  return (
+    1 +
+    plan.file.entries.length +
+    (plan.file.dishes ?? []).length +
+    (plan.file.supplements ?? []).length +
+    (plan.eaters ?? []).length +
+    plan.shopping.extras.length +
+    plan.shopping.marks.length
+  );
+}
+
+/**
+ * Writes the file's plans under the staging owner: small plans several to a short
+ * transaction (about CHUNK_ROWS rows), a large one alone (a plan holds at most 5,600
+ * entries) with its shopping marks CHUNK_ROWS at a time after it.
+ */
+async function stagePlans(
+  db: AppDatabase,
+  stagingId: string,
+  plans: readonly Plan[],
+  portionsById: Map<string, PortionRow>,
+  personMap: Map<string, string>,
+  recipes: StagedRecipes,
+): Promise<{ entries: number; supplements: number }> {
+  let entries = 0;
+  let supplements = 0;
+  // One prepared statement per row: a restore at the caps writes ~45,000 marks, and
+  // Drizzle's multi-row inserts spent most of the restore's time building their SQL.
   const insertMark = db.$client.prepare(INSERT_MARK_SQL);
-  for (let start = 0; start < marks.length; start += CHUNK_ROWS) {
+  const write = (plan: Plan) => {
+    const counts = writePlan(db, stagingId, plan, portionsById, personMap, recipes);
+    entries += counts.entries;
+    supplements += counts.supplements;
+    return counts.marks;
+  };
+  let batch: Plan[] = [];
+  let rows = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const plansNow = batch;
+    batch = [];
+    rows = 0;
     await pause();
     db.transaction(() => {
-      for (const mark of marks.slice(start, start + CHUNK_ROWS)) insertMark.run(...mark);
+      for (const plan of plansNow) {
+        for (const mark of write(plan)) insertMark.run(...mark);
+      }
     });
+  };
+  for (const plan of plans) {
+    const size = planRows(plan);
+    if (size <= CHUNK_ROWS) {
+      if (rows + size > CHUNK_ROWS) await flush();
+      batch.push(plan);
+      rows += size;
+      continue;
+    }
+    await flush();
+    await pause();
+    const marks = db.transaction(() => write(plan));
+    for (let start = 0; start < marks.length; start += CHUNK_ROWS) {
+      await pause();
+      db.transaction(() => {
+        for (const mark of marks.slice(start, start + CHUNK_ROWS)) insertMark.run(...mark);
+      });
+    }
   }
-  return { entries: plan.file.entries.length, supplements: supplementIds.length };
+  await flush();
+  return { entries, supplements };
 }
 
 /**
@@ -865,33 +928,30 @@ async function stage(
     await pause();
     for (const [name, id] of recipeLineIdsByFileName(db, ids)) recipes.recipeLineIds.set(name, id);
   }
-  let entries = 0;
-  let supplements = 0;
+  // Portions as the file has them for its custom foods, as the database has them else
+  // (looked up a plan at a time).
+  const portionsById = new Map(foodsPlan.portions);
   for (const plan of file.plans) {
     await pause();
-    // Portions as the file has them for its custom foods, as the database has them else.
-    const portionsById = lookupPortions(
+    const found = lookupPortions(
       db,
       plan.file.entries.flatMap((entry) =>
-        entry.portionId && !foodsPlan.portions.has(entry.portionId) ? [entry.portionId] : [],
+        entry.portionId && !portionsById.has(entry.portionId) ? [entry.portionId] : [],
       ),
     );
-    for (const [id, portion] of portionsById) {
-      if (foodsPlan.ids.has(portion.foodId)) portionsById.delete(id);
+    for (const [id, portion] of found) {
+      if (!foodsPlan.ids.has(portion.foodId)) portionsById.set(id, portion);
     }
-    for (const [id, portion] of foodsPlan.portions) portionsById.set(id, portion);
-    const counts = await stagePlan(
-      db,
-      stagingId,
-      plan,
-      portionsById,
-      peoplePlan.personMap,
-      recipes,
-    );
-    entries += counts.entries;
-    supplements += counts.supplements;
   }
-  return { entries, supplements, placeholder, foodsPlan };
+  const counts = await stagePlans(
+    db,
+    stagingId,
+    file.plans,
+    portionsById,
+    peoplePlan.personMap,
+    recipes,
+  );
+  return { ...counts, placeholder, foodsPlan };
 }
 
 /** Owner columns a swap moves: table, column. */

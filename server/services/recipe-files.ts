@@ -198,7 +198,7 @@ export function insertFileRecipes(
       ),
     ),
   ].filter((id) => !options.known?.portions.has(id));
-  const portions = new Map<string, { id: string; foodId: string }>(options.known?.portions);
+  const portions = new Map<string, { id: string; foodId: string }>();
   for (let start = 0; start < portionIds.length; start += 500) {
     for (const row of tx
       .select({ id: foodPortions.id, foodId: foodPortions.foodId })
@@ -211,7 +211,9 @@ export function insertFileRecipes(
   let created = 0;
   for (const recipe of fileRecipes) {
     const lines = recipe.ingredients.map((line) => {
-      const portion = line.portionId ? portions.get(line.portionId) : undefined;
+      const portion = line.portionId
+        ? (options.known?.portions.get(line.portionId) ?? portions.get(line.portionId))
+        : undefined;
       const keepPortion =
         portion !== undefined && portion.foodId === line.foodId && line.quantity != null;
       return {
