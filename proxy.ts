@@ -13,7 +13,7 @@
  *
  * backup.restore is the one path the proxy skips (see `config`): with a proxy, Next
  * buffers every request body up to `proxyClientMaxBodySize` (next.config.ts), and a
- * restore may be 96 MB. Its route runs the same checks itself.
+ * restore may be 48 MB. Its route runs the same checks itself.
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { gateRequest } from "./server/auth/gate";

@@ -1,10 +1,12 @@
 /**
  * `npm run db:setup`: create the database file if needed, migrate it, and import the
- * food database when it is missing or out of date. Run by `npm start` and `npm run dev`.
+ * food database when it is missing or out of date; delete what an interrupted backup
+ * restore left behind. Run by `npm start` and `npm run dev`.
  *
  * Until the first account exists it also prints a one-time setup code: open /setup and
  * create the first account from the server itself (localhost), or from anywhere with this
- * code. Each start prints a new code (the previous one stops working).
+ * code. Each start prints a new code (the previous one stops working). It also deletes what
+ * an interrupted backup restore left behind (SQLite).
  *
  * With `DATABASE_URL=postgres://…` (or postgresql://) all of this happens on PostgreSQL
  * (issue 17): unreachable, it prints one line naming host, port and reason (never the
@@ -19,6 +21,7 @@ import {
 } from "../db/pg-client";
 import { issueSetupCodePg } from "../db/pg-setup-code";
 import { issueSetupCode } from "../server/services/households";
+import { deleteRestoreLeftovers } from "../server/services/restore-staging";
 import { configuredPostgresUrl, runImport, runImportPg } from "./run-import";
 
 async function setUp(): Promise<string | null> {
@@ -37,6 +40,12 @@ async function setUp(): Promise<string | null> {
   }
   await runImport({ force: false });
   const db = openDatabase(resolveDatabasePath());
+  // A restore killed midway leaves rows of a hidden owner (invisible): deleted before the
+  // server starts.
+  const leftovers = await deleteRestoreLeftovers(db);
+  if (leftovers > 0) {
+    process.stdout.write(`Deleted the rows ${leftovers} interrupted restore(s) left behind.\n`);
+  }
   const code = await issueSetupCode(db);
   db.$client.close();
   return code;

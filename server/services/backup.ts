@@ -32,9 +32,6 @@ import {
   foods,
   owners,
   people,
-  plans,
-  profiles,
-  recipes,
   shoppingAisleChoices,
   shoppingExtras,
   shoppingMarks,
@@ -50,7 +47,7 @@ import {
 } from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
 import { bulkInsert } from "./bulk-insert";
-import { createCustomFoodsWithIds } from "./foods";
+import { customFoodValues, customPortions } from "./foods";
 import { ensureOwnPerson, personProfile } from "./people";
 import {
   exportPlan,
@@ -61,7 +58,6 @@ import {
   type PlanFilePeople,
   type PortionRow,
   storedEaters,
-  type Transaction,
   type Viewer,
 } from "./plans";
 import { getProfile, updateProfile } from "./profile";
@@ -72,6 +68,16 @@ import {
   recipeLineFileNames,
   recipeLineIdsByFileName,
 } from "./recipe-files";
+import {
+  beginRestore,
+  CHUNK_ROWS,
+  createHiddenOwner,
+  deleteHiddenOwner,
+  deleteRestoreLeftovers,
+  HIDDEN_KEY,
+  pause,
+  type RestoreLock,
+} from "./restore-staging";
 
 type BackupInput = BackupFile;
 
@@ -381,17 +387,14 @@ async function checkReferences(db: AppDatabase, ownerId: string, file: BackupInp
   }
 }
 
-type Connection = AppDatabase["$client"];
+type Plan = BackupInput["plans"][number];
 
 const INSERT_EXTRA_SQL = `INSERT INTO shopping_extras (id, plan_id, text, position) VALUES (?, ?, ?, ?)`;
 const INSERT_MARK_SQL = `INSERT INTO shopping_marks (plan_id, item_key, checked, in_pantry)
   VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
 /** The plan's eaters and supplement owners as this household's person ids. */
-function planPeople(
-  plan: BackupInput["plans"][number],
-  personMap: Map<string, string>,
-): PlanFilePeople | undefined {
+function planPeople(plan: Plan, personMap: Map<string, string>): PlanFilePeople | undefined {
   if (plan.eaters === undefined) return undefined;
   const mapped = (personId: string | null) =>
     personId === null ? null : (personMap.get(personId) ?? null);
@@ -406,19 +409,27 @@ function planPeople(
   };
 }
 
-async function restorePlan(
-  tx: AppDatabase,
-  connection: Connection,
-  ownerId: string,
-  plan: BackupInput["plans"][number],
+/** What the file's recipes became: recipe ids by key, recipe-line ids by file name. */
+type StagedRecipes = { recipeIds: Map<string, string>; recipeLineIds: Map<string, string> };
+
+type MarkRow = readonly [string, string, number, number];
+
+/**
+ * Writes one plan of the file under the staging owner (with its entries, dishes,
+ * supplements, eaters, shopping preferences and extras), in the caller's transaction;
+ * answers its shopping marks as rows still to write.
+ */
+async function writePlan(
+  db: AppDatabase,
+  stagingId: string,
+  plan: Plan,
   portionsById: Map<string, PortionRow>,
   personMap: Map<string, string>,
-  recipeIds: ReadonlyMap<string, string>,
-  recipeLineIds: ReadonlyMap<string, string>,
-): Promise<{ entries: number; supplements: number }> {
+  { recipeIds, recipeLineIds }: StagedRecipes,
+): Promise<{ entries: number; supplements: number; marks: MarkRow[] }> {
   // The file's schema holds it to the owner caps (plans, entries over all plans), and
   // checkReferences found every food it uses.
-  const { id, supplementIds } = await insertPlanFile(tx, ownerId, plan.file, portionsById, {
+  const { id, supplementIds } = await insertPlanFile(db, stagingId, plan.file, portionsById, {
     capsChecked: true,
     people: planPeople(plan, personMap),
     // A plan file carrying its own recipes (pasted from plans.export) makes its own.
@@ -433,13 +444,11 @@ async function restorePlan(
     // A file from before guests saved 1 person by default: now the plan's eaters count.
     const servings =
       preferences.guests === undefined && preferences.servings === 1 ? null : preferences.servings;
-    tx.insert(shoppingPreferences)
+    db.insert(shoppingPreferences)
       .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 })
       .run();
   }
-  // One prepared statement per row: a restore at the caps writes ~290,000 marks, and
-  // Drizzle's multi-row inserts spent most of the restore's time building their SQL.
-  const insertExtra = connection.prepare(INSERT_EXTRA_SQL);
+  const insertExtra = db.$client.prepare(INSERT_EXTRA_SQL);
   plan.shopping.extras.forEach((extra, index) => {
     insertExtra.run(extraMap.get(extra.id) ?? randomUUID(), id, extra.text, index + 1);
   });
@@ -460,29 +469,110 @@ async function restorePlan(
     }
     return key;
   };
-  const insertMark = connection.prepare(INSERT_MARK_SQL);
-  for (const mark of plan.shopping.marks) {
+  const marks = plan.shopping.marks.flatMap((mark) => {
     const key = remap(mark.itemKey);
-    if (key !== null) insertMark.run(id, key, mark.checked ? 1 : 0, mark.inPantry ? 1 : 0);
-  }
-  return { entries: plan.file.entries.length, supplements: supplementIds.length };
+    return key === null ? [] : [[id, key, mark.checked ? 1 : 0, mark.inPantry ? 1 : 0] as const];
+  });
+  return { entries: plan.file.entries.length, supplements: supplementIds.length, marks };
+}
+
+/** Rows a plan of the file writes (its size for one short transaction). */
+function planRows(plan: Plan): number {
+  return (
+    1 +
+    plan.file.entries.length +
+    (plan.file.dishes ?? []).length +
+    (plan.file.supplements ?? []).length +
+    (plan.eaters ?? []).length +
+    plan.shopping.extras.length +
+    plan.shopping.marks.length
+  );
 }
 
 /**
- * The file's people in this household: the exporter's becomes the restoring account's
- * own person, a file person with a login takes over a member's person of the same name,
- * the rest replace the household's people without a login. Answers file id → person id.
+ * Writes the file's plans under the staging owner: small plans several to a short
+ * transaction (about CHUNK_ROWS rows), a large one alone (a plan holds at most 5,600
+ * entries) with its shopping marks CHUNK_ROWS at a time after it.
  */
-async function restorePeople(
-  tx: Transaction,
+async function stagePlans(
+  db: AppDatabase,
+  stagingId: string,
+  plans: readonly Plan[],
+  portionsById: Map<string, PortionRow>,
+  personMap: Map<string, string>,
+  recipes: StagedRecipes,
+): Promise<{ entries: number; supplements: number }> {
+  let entries = 0;
+  let supplements = 0;
+  // One prepared statement per row: a restore at the caps writes ~45,000 marks, and
+  // Drizzle's multi-row inserts spent most of the restore's time building their SQL.
+  const insertMark = db.$client.prepare(INSERT_MARK_SQL);
+  const writeOne = async (plan: Plan) => {
+    const counts = await writePlan(db, stagingId, plan, portionsById, personMap, recipes);
+    entries += counts.entries;
+    supplements += counts.supplements;
+    return counts.marks;
+  };
+  let batch: Plan[] = [];
+  let rows = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const plansNow = batch;
+    batch = [];
+    rows = 0;
+    await pause();
+    await write(db, async () => {
+      for (const plan of plansNow) {
+        for (const mark of await writeOne(plan)) insertMark.run(...mark);
+      }
+    });
+  };
+  for (const plan of plans) {
+    const size = planRows(plan);
+    if (size <= CHUNK_ROWS) {
+      if (rows + size > CHUNK_ROWS) await flush();
+      batch.push(plan);
+      rows += size;
+      continue;
+    }
+    await flush();
+    await pause();
+    const marks = await write(db, () => writeOne(plan));
+    for (let start = 0; start < marks.length; start += CHUNK_ROWS) {
+      await pause();
+      await write(db, () => {
+        for (const mark of marks.slice(start, start + CHUNK_ROWS)) insertMark.run(...mark);
+      });
+    }
+  }
+  await flush();
+  return { entries, supplements };
+}
+
+/**
+ * How the file's people land in this household: the exporter's becomes the restoring
+ * account's own person, a file person with a login takes over a member's person of the
+ * same name (updated at the swap), the rest are new people that replace the household's
+ * people without a login. `personMap` answers file id → person id.
+ */
+type PeoplePlan = {
+  personMap: Map<string, string>;
+  matched: { id: string; person: BackupInput["people"][number] }[];
+  fresh: { id: string; person: BackupInput["people"][number] }[];
+  /** False for a file from before people: the household's people stay as they are. */
+  replace: boolean;
+};
+
+async function planPeopleRestore(
+  db: AppDatabase,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
-): Promise<Map<string, string>> {
+): Promise<PeoplePlan> {
   const personMap = new Map<string, string>();
-  const own = await ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
-  if (file.people.length === 0) return personMap;
-  const members = tx
+  const own = await write(db, (tx) => ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role));
+  if (file.people.length === 0) return { personMap, matched: [], fresh: [], replace: false };
+  const members = db
     .select({ id: people.id, name: people.name, accountId: people.accountId })
     .from(people)
     .where(eq(people.householdId, ownerId))
@@ -497,27 +587,18 @@ async function restorePeople(
       (member) => !taken.has(member.id) && member.name.trim().toLocaleLowerCase("en") === key,
     )?.id;
   };
-  tx.delete(people)
-    .where(and(eq(people.householdId, ownerId), isNull(people.accountId)))
-    .run();
-  const fresh: BackupInput["people"] = [];
+  const matched: PeoplePlan["matched"] = [];
+  const fresh: PeoplePlan["fresh"] = [];
   for (const person of file.people) {
     const match = matchOf(person);
+    const id = match ?? `person-${randomUUID()}`;
+    personMap.set(person.id, id);
     if (match === undefined) {
-      fresh.push(person);
-      continue;
+      fresh.push({ id, person });
+    } else {
+      taken.add(match);
+      matched.push({ id, person });
     }
-    taken.add(match);
-    personMap.set(person.id, match);
-    tx.update(people)
-      .set({
-        name: person.name,
-        ...person.profile,
-        isDefault: person.isDefault,
-        updatedAt: new Date().toISOString(),
-      })
-      .where(eq(people.id, match))
-      .run();
   }
   // Members keep their people; with the file's others they must fit under the cap.
   const total = members.length + 1 + fresh.length;
@@ -527,127 +608,465 @@ async function restorePeople(
       "file.people",
     );
   }
-  const base = Date.now();
-  fresh.forEach((person, index) => {
-    const id = `person-${randomUUID()}`;
-    personMap.set(person.id, id);
-    tx.insert(people)
-      .values({
-        id,
-        householdId: ownerId,
-        name: person.name,
-        ...person.profile,
-        isDefault: person.isDefault,
-        // In the file's order (people are listed by creation time).
-        createdAt: new Date(base + index).toISOString(),
-      })
-      .run();
-  });
-  return personMap;
+  return { personMap, matched, fresh, replace: true };
 }
 
-/** Replaces all of a household's data with a backup's, all or nothing. */
+/**
+ * The file's custom foods keep their ids. Those this household has already (restoring
+ * its own backup) are not written twice: the staged rows refer to the existing food row,
+ * whose fields and portions the swap replaces in place; portions the existing food lacks
+ * are staged on a placeholder food of the staging owner until then. The others are new
+ * rows of the staging owner.
+ */
+type FoodsPlan = {
+  reused: BackupInput["customFoods"];
+  fresh: BackupInput["customFoods"];
+  /** Every portion of the file's custom foods, as the file has them. */
+  portions: Map<string, PortionRow>;
+  ids: Set<string>;
+  createdAt: Map<string, string>;
+  /** The existing foods the file changes, and what of them. */
+  changes: Map<string, { fields: boolean; portions: boolean }>;
+};
+
+async function planFoodsRestore(
+  db: AppDatabase,
+  ownerId: string,
+  file: BackupInput,
+): Promise<FoodsPlan> {
+  const ids = new Set(file.customFoods.map((food) => food.id));
+  const existing = new Set<string>();
+  const list = [...ids];
+  for (let start = 0; start < list.length; start += 500) {
+    for (const row of db
+      .select({ id: foods.id })
+      .from(foods)
+      .where(and(inArray(foods.id, list.slice(start, start + 500)), eq(foods.ownerId, ownerId)))
+      .all()) {
+      existing.add(row.id);
+    }
+  }
+  const portions = new Map<string, PortionRow>();
+  for (const food of file.customFoods) {
+    for (const portion of customPortions(food.id, food.fields)) portions.set(portion.id, portion);
+  }
+  // In the file's order (custom foods are listed by creation time).
+  const base = Date.now() - file.customFoods.length;
+  const createdAt = new Map(
+    file.customFoods.map((food, index) => [food.id, new Date(base + index).toISOString()]),
+  );
+  const reused = file.customFoods.filter((food) => existing.has(food.id));
+  return {
+    reused,
+    fresh: file.customFoods.filter((food) => !existing.has(food.id)),
+    portions,
+    ids,
+    createdAt,
+    changes: await changedFoods(db, reused),
+  };
+}
+
+/**
+ * Which existing custom foods the file changes (label fields, portions): only those are
+ * written at the swap. Restoring a recent backup of one's own changes few or none.
+ */
+async function changedFoods(
+  db: AppDatabase,
+  reused: BackupInput["customFoods"],
+): Promise<Map<string, { fields: boolean; portions: boolean }>> {
+  const changes = new Map<string, { fields: boolean; portions: boolean }>();
+  for (let start = 0; start < reused.length; start += 200) {
+    await pause();
+    const chunk = reused.slice(start, start + 200);
+    const ids = chunk.map((food) => food.id);
+    const rows = new Map(
+      db
+        .select()
+        .from(foods)
+        .where(inArray(foods.id, ids))
+        .all()
+        .map((row) => [row.id, row as Record<string, unknown>]),
+    );
+    const stored = new Map<string, string[]>();
+    for (const portion of db
+      .select()
+      .from(foodPortions)
+      .where(inArray(foodPortions.foodId, ids))
+      .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq))
+      .all()) {
+      const list = stored.get(portion.foodId) ?? [];
+      list.push(JSON.stringify(portion));
+      stored.set(portion.foodId, list);
+    }
+    for (const { id, fields } of chunk) {
+      const row = rows.get(id);
+      const fieldsChanged =
+        !row || Object.entries(customFoodValues(fields)).some(([key, value]) => row[key] !== value);
+      const wanted = customPortions(id, fields).map((portion) => JSON.stringify(portion));
+      const portionsChanged = JSON.stringify(wanted) !== JSON.stringify(stored.get(id) ?? []);
+      if (fieldsChanged || portionsChanged) {
+        changes.set(id, { fields: fieldsChanged, portions: portionsChanged });
+      }
+    }
+  }
+  return changes;
+}
+
+/** Replaces all of a household's data with a backup's, all or nothing (docs/api.md). */
 export async function restoreBackup(
   db: AppDatabase,
   ownerId: string,
   file: BackupInput,
   viewer: Viewer,
 ): Promise<RestoreSummary> {
-  await checkReferences(db, ownerId, file);
+  const lock = beginRestore(db, ownerId);
+  // The body's JSON.parse and the schema check ran just now, without a break.
+  await pause();
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
-  // for its one transaction keeps SQLite from spilling and re-reading them.
+  // keeps SQLite from spilling and re-reading them.
   const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
   db.$client.pragma("cache_size = -131072");
   try {
-    return await writeBackup(db, ownerId, file, viewer);
+    await checkReferences(db, ownerId, file);
+    const peoplePlan = await planPeopleRestore(db, ownerId, file, viewer);
+    await deleteRestoreLeftovers(db);
+    return await stageAndSwap(db, ownerId, file, peoplePlan, lock);
   } finally {
+    lock.release();
     db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
   }
 }
 
-async function writeBackup(
+async function stageAndSwap(
   db: AppDatabase,
   ownerId: string,
   file: BackupInput,
-  viewer: Viewer,
+  peoplePlan: PeoplePlan,
+  lock: RestoreLock,
 ): Promise<RestoreSummary> {
-  return await write(db, async (tx) => {
-    // Out with the old: plans first (their entries restrict custom foods), then recipes
-    // (their lines restrict custom foods too).
-    tx.delete(plans).where(eq(plans.ownerId, ownerId)).run();
-    tx.delete(recipes).where(eq(recipes.ownerId, ownerId)).run();
-    tx.delete(dietOverrides).where(eq(dietOverrides.ownerId, ownerId)).run();
-    tx.delete(foods)
-      .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
-      .run();
-    tx.delete(profiles).where(eq(profiles.ownerId, ownerId)).run();
-    tx.delete(favoriteFoods).where(eq(favoriteFoods.ownerId, ownerId)).run();
-    tx.delete(shoppingAisleChoices).where(eq(shoppingAisleChoices.ownerId, ownerId)).run();
+  // Short transactions from here: a held-up process leaves only hidden rows.
+  await pause();
+  const stagingId = await write(db, (tx) => createHiddenOwner(tx, ownerId, "staging"));
+  lock.use(stagingId);
+  let counts: Awaited<ReturnType<typeof stage>>;
+  try {
+    counts = await stage(db, ownerId, stagingId, file, peoplePlan);
+  } catch (error) {
+    await deleteHiddenOwner(db, stagingId);
+    throw error;
+  }
+  await pause();
+  let trashId: string;
+  try {
+    trashId = await swap(db, ownerId, stagingId, counts, file, peoplePlan, lock);
+  } catch (error) {
+    await deleteHiddenOwner(db, stagingId);
+    throw error;
+  }
+  // The household shows the file's data from here on; the old data goes in chunks.
+  await deleteHiddenOwner(db, trashId);
+  return {
+    profile: file.profile !== null,
+    people: file.people.length,
+    customFoods: file.customFoods.length,
+    dietOverrides: file.dietOverrides.length,
+    plans: file.plans.length,
+    entries: counts.entries,
+    supplements: counts.supplements,
+    favoriteFoods: file.favoriteFoods.length,
+    aisleChoices: file.aisleChoices.length,
+    recipes: file.recipes.length,
+  };
+}
 
-    if (file.profile) await updateProfile(tx, ownerId, file.profile);
+/** Slices of a list, `size` at a time, each after a pause (one short transaction each). */
+async function inChunks<T>(
+  list: readonly T[],
+  size: number,
+  writeChunk: (chunk: readonly T[]) => unknown,
+): Promise<void> {
+  for (let start = 0; start < list.length; start += size) {
+    await pause();
+    await writeChunk(list.slice(start, start + size));
+  }
+}
+
+/** Text of recipes written in one short transaction (see stage). */
+const RECIPE_CHUNK_CHARS = 256 * 1024;
+
+/** Writes the whole file under the staging owner, in short transactions. */
+async function stage(
+  db: AppDatabase,
+  ownerId: string,
+  stagingId: string,
+  file: BackupInput,
+  peoplePlan: PeoplePlan,
+): Promise<{ entries: number; supplements: number; placeholder: string; foodsPlan: FoodsPlan }> {
+  const foodsPlan = await planFoodsRestore(db, ownerId, file);
+  const placeholder = `custom-${randomUUID()}`;
+  await write(db, async (tx) => {
+    // Holds the portions the household's existing custom foods lack until the swap.
+    tx.insert(foods)
+      .values({
+        id: placeholder,
+        source: "custom",
+        ownerId: stagingId,
+        name: "Restore placeholder",
+        diet: "vegan",
+        dietReason: "restore placeholder",
+        b12Fortified: false,
+      })
+      .run();
+    if (file.profile) await updateProfile(tx, stagingId, file.profile);
+    const base = Date.now();
+    peoplePlan.fresh.forEach(({ id, person }, index) => {
+      tx.insert(people)
+        .values({
+          id,
+          householdId: stagingId,
+          name: person.name,
+          ...person.profile,
+          isDefault: person.isDefault,
+          // In the file's order (people are listed by creation time).
+          createdAt: new Date(base + index).toISOString(),
+        })
+        .run();
+    });
+  });
+  await inChunks(foodsPlan.fresh, 200, (chunk) =>
+    write(db, (tx) => {
+      bulkInsert(
+        tx,
+        foods,
+        chunk.map(({ id, fields }) => ({
+          id,
+          source: "custom" as const,
+          ownerId: stagingId,
+          searchKeywords: "",
+          ...customFoodValues(fields),
+          createdAt: foodsPlan.createdAt.get(id),
+        })),
+      );
+      bulkInsert(
+        tx,
+        foodPortions,
+        chunk.flatMap(({ id, fields }) => customPortions(id, fields)),
+      );
+    }),
+  );
+  // Portions of the existing foods that the database lacks: on the placeholder for now
+  // (seq below -10^12: unique, and never a real food's nor a -rowid the swap sets).
+  const wanted = foodsPlan.reused
+    .filter((food) => foodsPlan.changes.get(food.id)?.portions)
+    .flatMap(({ id, fields }) => customPortions(id, fields));
+  const present = new Set<string>();
+  let staged = 0;
+  for (let start = 0; start < wanted.length; start += 500) {
+    for (const row of db
+      .select({ id: foodPortions.id })
+      .from(foodPortions)
+      .where(
+        inArray(
+          foodPortions.id,
+          wanted.slice(start, start + 500).map((portion) => portion.id),
+        ),
+      )
+      .all()) {
+      present.add(row.id);
+    }
+  }
+  await inChunks(
+    wanted.filter((portion) => !present.has(portion.id)),
+    CHUNK_ROWS,
+    (chunk) =>
+      write(db, (tx) =>
+        bulkInsert(
+          tx,
+          foodPortions,
+          chunk.map((portion) => ({ ...portion, foodId: placeholder, seq: -1e12 - staged++ })),
+        ),
+      ),
+  );
+  const withOwner = <T extends object>(rows: readonly T[]) =>
+    rows.map((row) => ({ ...row, ownerId: stagingId }));
+  await inChunks(file.dietOverrides, CHUNK_ROWS, (chunk) =>
+    write(db, (tx) => bulkInsert(tx, dietOverrides, withOwner(chunk))),
+  );
+  await inChunks(file.favoriteFoods, CHUNK_ROWS, (chunk) =>
+    write(db, (tx) =>
+      bulkInsert(
+        tx,
+        favoriteFoods,
+        chunk.map((favorite) => ({
+          ownerId: stagingId,
+          foodId: favorite.foodId,
+          ...(favorite.createdAt ? { createdAt: favorite.createdAt } : {}),
+        })),
+      ),
+    ),
+  );
+  await inChunks(file.aisleChoices, CHUNK_ROWS, (chunk) =>
+    write(db, (tx) => bulkInsert(tx, shoppingAisleChoices, withOwner(chunk))),
+  );
+  // Recipes in groups of about CHUNK_ROWS lines or RECIPE_CHUNK_CHARS of text (steps,
+  // notes and lines at their longest make a recipe ~40 KB).
+  const known = { foods: foodsPlan.ids, portions: foodsPlan.portions };
+  const recipes: StagedRecipes = { recipeIds: new Map(), recipeLineIds: new Map() };
+  const groups: BackupInput["recipes"][] = [];
+  let lines = CHUNK_ROWS;
+  let chars = 0;
+  for (const recipe of file.recipes) {
+    if (lines >= CHUNK_ROWS || chars >= RECIPE_CHUNK_CHARS) {
+      groups.push([]);
+      lines = 0;
+      chars = 0;
+    }
+    groups[groups.length - 1]?.push(recipe);
+    lines += recipe.ingredients.length + 1;
+    chars +=
+      (recipe.steps?.length ?? 0) +
+      (recipe.notes?.length ?? 0) +
+      recipe.ingredients.reduce((sum, line) => sum + line.text.length + 100, 0);
+  }
+  for (const group of groups) {
+    await pause();
+    const ids = await write(db, (tx) =>
+      insertFileRecipes(tx, stagingId, group, { reuseIdentical: false, capsChecked: true, known }),
+    );
+    for (const [key, id] of ids) recipes.recipeIds.set(key, id);
+    await pause();
+    for (const [name, id] of await recipeLineIdsByFileName(db, ids))
+      recipes.recipeLineIds.set(name, id);
+  }
+  // Portions as the file has them for its custom foods, as the database has them else
+  // (looked up a plan at a time).
+  const portionsById = new Map(foodsPlan.portions);
+  for (const plan of file.plans) {
+    await pause();
+    const found = await lookupPortions(
+      db,
+      plan.file.entries.flatMap((entry) =>
+        entry.portionId && !portionsById.has(entry.portionId) ? [entry.portionId] : [],
+      ),
+    );
+    for (const [id, portion] of found) {
+      if (!foodsPlan.ids.has(portion.foodId)) portionsById.set(id, portion);
+    }
+  }
+  const counts = await stagePlans(
+    db,
+    stagingId,
+    file.plans,
+    portionsById,
+    peoplePlan.personMap,
+    recipes,
+  );
+  return { ...counts, placeholder, foodsPlan };
+}
+
+/** Owner columns a swap moves: table, column. */
+const OWNED: [string, string][] = [
+  ["plans", "owner_id"],
+  ["recipes", "owner_id"],
+  ["diet_overrides", "owner_id"],
+  ["favorite_foods", "owner_id"],
+  ["shopping_aisle_choices", "owner_id"],
+  ["profiles", "owner_id"],
+];
+
+/**
+ * The one short transaction readers see: the household's data moves to the trash owner,
+ * the staged data takes the household's id, the existing custom foods the file keeps
+ * take the file's fields and portions, matched people take the file's profiles.
+ */
+async function swap(
+  db: AppDatabase,
+  ownerId: string,
+  stagingId: string,
+  { placeholder, foodsPlan }: { placeholder: string; foodsPlan: FoodsPlan },
+  file: BackupInput,
+  peoplePlan: PeoplePlan,
+  lock: RestoreLock,
+): Promise<string> {
+  const connection = db.$client;
+  const keptIds = JSON.stringify(foodsPlan.reused.map((food) => food.id));
+  return await write(db, (tx) => {
+    const trashId = createHiddenOwner(tx, ownerId, "trash");
+    lock.use(trashId);
+    for (const [table, column] of OWNED) {
+      connection
+        .prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`)
+        .run(trashId, ownerId);
+    }
+    connection
+      .prepare(
+        `UPDATE foods SET owner_id = ? WHERE owner_id = ? AND source = 'custom'
+           AND id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .run(trashId, ownerId, keptIds);
+    if (peoplePlan.replace) {
+      connection
+        .prepare("UPDATE people SET household_id = ? WHERE household_id = ? AND account_id IS NULL")
+        .run(trashId, ownerId);
+    }
+    // The existing custom foods the file keeps: its fields, its portions (the old ones it
+    // lacks go to the placeholder, now in the trash).
+    const clearSeq = connection.prepare("UPDATE food_portions SET seq = -rowid WHERE food_id = ?");
+    const dropOld = connection.prepare(
+      `UPDATE food_portions SET food_id = ? WHERE food_id = ?
+         AND id NOT IN (SELECT value FROM json_each(?))`,
+    );
+    const setPortion = connection.prepare(
+      `UPDATE food_portions SET food_id = ?, seq = ?, amount = ?, unit = ?, label = ?, grams = ?
+         WHERE id = ?`,
+    );
+    const now = new Date().toISOString();
+    for (const { id, fields } of foodsPlan.reused) {
+      const change = foodsPlan.changes.get(id);
+      if (change === undefined) continue;
+      if (change.fields) {
+        tx.update(foods)
+          .set({ ...customFoodValues(fields), updatedAt: now })
+          .where(eq(foods.id, id))
+          .run();
+      }
+      if (!change.portions) continue;
+      const portions = customPortions(id, fields);
+      clearSeq.run(id);
+      dropOld.run(placeholder, id, JSON.stringify(portions.map((portion) => portion.id)));
+      for (const portion of portions) {
+        setPortion.run(
+          id,
+          portion.seq,
+          portion.amount,
+          portion.unit,
+          portion.label,
+          portion.grams,
+          portion.id,
+        );
+      }
+    }
+    connection.prepare("UPDATE foods SET owner_id = ? WHERE id = ?").run(trashId, placeholder);
+    for (const [table, column] of OWNED) {
+      connection
+        .prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`)
+        .run(ownerId, stagingId);
+    }
+    connection.prepare("UPDATE foods SET owner_id = ? WHERE owner_id = ?").run(ownerId, stagingId);
+    connection
+      .prepare("UPDATE people SET household_id = ? WHERE household_id = ?")
+      .run(ownerId, stagingId);
+    for (const { id, person } of peoplePlan.matched) {
+      tx.update(people)
+        .set({ name: person.name, ...person.profile, isDefault: person.isDefault, updatedAt: now })
+        .where(eq(people.id, id))
+        .run();
+    }
     if (file.household) {
       tx.update(owners).set({ name: file.household.name }).where(eq(owners.id, ownerId)).run();
     }
-    const personMap = await restorePeople(tx, ownerId, file, viewer);
-    createCustomFoodsWithIds(tx, ownerId, file.customFoods);
-    bulkInsert(
-      tx,
-      dietOverrides,
-      file.dietOverrides.map((override) => ({ ...override, ownerId })),
-    );
-    bulkInsert(
-      tx,
-      favoriteFoods,
-      file.favoriteFoods.map((favorite) => ({
-        ownerId,
-        foodId: favorite.foodId,
-        ...(favorite.createdAt ? { createdAt: favorite.createdAt } : {}),
-      })),
-    );
-    bulkInsert(
-      tx,
-      shoppingAisleChoices,
-      file.aisleChoices.map((choice) => ({ ownerId, ...choice })),
-    );
-    const recipeIds = await insertFileRecipes(tx, ownerId, file.recipes, {
-      reuseIdentical: false,
-      capsChecked: true,
-    });
-    const recipeLineIds = await recipeLineIdsByFileName(tx, recipeIds);
-    // Portions looked up once for all plans (custom foods' portions exist by now).
-    const portionsById = await lookupPortions(
-      tx,
-      file.plans.flatMap((plan) =>
-        plan.file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
-      ),
-    );
-    let entries = 0;
-    let supplements = 0;
-    for (const plan of file.plans) {
-      const counts = await restorePlan(
-        tx,
-        db.$client,
-        ownerId,
-        plan,
-        portionsById,
-        personMap,
-        recipeIds,
-        recipeLineIds,
-      );
-      entries += counts.entries;
-      supplements += counts.supplements;
-    }
-    return {
-      profile: file.profile !== null,
-      people: file.people.length,
-      customFoods: file.customFoods.length,
-      dietOverrides: file.dietOverrides.length,
-      plans: file.plans.length,
-      entries,
-      supplements,
-      favoriteFoods: file.favoriteFoods.length,
-      aisleChoices: file.aisleChoices.length,
-      recipes: file.recipes.length,
-    };
+    tx.delete(owners).where(eq(owners.id, stagingId)).run();
+    connection.prepare("DELETE FROM app_meta WHERE key = ?").run(`${HIDDEN_KEY}${stagingId}`);
+    return trashId;
   });
 }

@@ -425,7 +425,7 @@ function assertGroupExists(db: AppDatabase, code: string | null | undefined): vo
   if (!row) throw notFound(`No food group with code ${code}`, "group");
 }
 
-function customFoodValues(fields: CustomFoodFields) {
+export function customFoodValues(fields: CustomFoodFields) {
   const labelMicrograms = labelB12Micrograms(fields.b12);
   const b12PerHundredGrams = labelToB12PerHundredGrams(fields.servingGrams, fields.b12);
   return {
@@ -453,7 +453,7 @@ function customFoodValues(fields: CustomFoodFields) {
   };
 }
 
-function customPortions(foodId: string, fields: CustomFoodFields) {
+export function customPortions(foodId: string, fields: CustomFoodFields) {
   const serving = { label: "1 serving", grams: fields.servingGrams };
   return [serving, ...(fields.portions ?? [])].map((portion, index) => ({
     id: `${foodId}:${index + 1}`,

@@ -175,7 +175,19 @@ export async function insertFileRecipes(
   tx: Db,
   ownerId: string,
   fileRecipes: readonly FileRecipe[],
-  options: { reuseIdentical: boolean; capsChecked?: boolean; field?: string },
+  options: {
+    reuseIdentical: boolean;
+    capsChecked?: boolean;
+    field?: string;
+    /**
+     * A staged restore's custom foods: their portions as the file has them (the database
+     * may still hold the old ones); portions of these foods are looked up here only.
+     */
+    known?: {
+      foods: ReadonlySet<string>;
+      portions: ReadonlyMap<string, { id: string; foodId: string }>;
+    };
+  },
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (fileRecipes.length === 0) return ids;
@@ -185,20 +197,22 @@ export async function insertFileRecipes(
         recipe.ingredients.flatMap((line) => (line.portionId ? [line.portionId] : [])),
       ),
     ),
-  ];
+  ].filter((id) => !options.known?.portions.has(id));
   const portions = new Map<string, { id: string; foodId: string }>();
   for (let start = 0; start < portionIds.length; start += 500) {
     for (const row of await tx
       .select({ id: foodPortions.id, foodId: foodPortions.foodId })
       .from(foodPortions)
       .where(inArray(foodPortions.id, portionIds.slice(start, start + 500)))) {
-      portions.set(row.id, row);
+      if (!options.known?.foods.has(row.foodId)) portions.set(row.id, row);
     }
   }
   let created = 0;
   for (const recipe of fileRecipes) {
     const lines = recipe.ingredients.map((line) => {
-      const portion = line.portionId ? portions.get(line.portionId) : undefined;
+      const portion = line.portionId
+        ? (options.known?.portions.get(line.portionId) ?? portions.get(line.portionId))
+        : undefined;
       const keepPortion =
         portion !== undefined && portion.foodId === line.foodId && line.quantity != null;
       return {

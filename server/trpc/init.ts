@@ -7,7 +7,8 @@
  *   as an owner of `ownerId`, `local` by default, unless `session: null`);
  *   `createRequestContext(request)` is the HTTP one: the process-wide database and the
  *   better-auth session of the request's cookies, read once (server/auth/session.ts).
- * - `protectedProcedure`: no session → UNAUTHORIZED; a viewer's mutation → FORBIDDEN.
+ * - `protectedProcedure`: no session → UNAUTHORIZED; a viewer's mutation → FORBIDDEN; a
+ *   mutation while the household's backup is being restored → CONFLICT.
  *   `householdOwnerProcedure`: only the household's owners (admin settings, members).
  * - Input that fails zod validation becomes BAD_REQUEST with a readable message naming
  *   each field ("query: query must not be empty"), plus the flattened issues in
@@ -22,6 +23,7 @@ import type { Auth } from "../auth/auth";
 import { readRequestSession } from "../auth/session";
 import type { HouseholdRole } from "../domain/vocabulary";
 import { AppError, type AppErrorCode } from "../errors";
+import { RESTORE_IN_PROGRESS, restoreInProgress } from "../services/restore-staging";
 
 /** The household that holds an existing database's data: the first account's. */
 export const LOCAL_OWNER_ID = "local";
@@ -144,6 +146,11 @@ export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
       code: "FORBIDDEN",
       message: "Viewers can look at the household's plans but not change them.",
     });
+  }
+  // A staged restore writes the household's data in many short transactions: its other
+  // writes (and a second restore) wait for the end rather than interleave.
+  if (type === "mutation" && restoreInProgress(ctx.db, ctx.ownerId)) {
+    throw new TRPCError({ code: "CONFLICT", message: RESTORE_IN_PROGRESS });
   }
   return next({ ctx: { ...ctx, accountId: ctx.accountId, role: ctx.role } });
 });

@@ -120,7 +120,7 @@ export const securityJourneys: Journey[] = [
         { method: "GET", path: "/api/plans/x/shopping-list.csv" },
         { method: "GET", path: "/icon.svg" },
         { method: "POST", path: "/api/trpc/plans.create", body: '{"name":"Rebound","dayCount":1}' },
-        // backup.restore skips the proxy (its body may be 96 MB): its route checks the same.
+        // backup.restore skips the proxy (its body may be 48 MB): its route checks the same.
         { method: "POST", path: "/api/trpc/backup.restore", body: '{"file":{}}' },
       ];
       for (const host of [`rebind.example:${port}`, "rebind.example", `127.0.0.1.nip.io:${port}`]) {

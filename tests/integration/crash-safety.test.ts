@@ -3,16 +3,18 @@
  * middle of the food import and of a stream of plan edits. After each kill the database
  * must open, pass `PRAGMA integrity_check`, `foreign_key_check` and the FTS5 index's own
  * integrity check, show no half-applied work, and the next start must complete the import.
+ * A backup restore killed while it stages the file shows the old data, one killed while it
+ * deletes the old data shows the file's, and the next start deletes what either left.
  *
  * The children are the real scripts (`scripts/db-seed.ts`, `scripts/db-setup.ts`, via
  * tsx) and tests/integration/processes/edit-stream.ts; kill moments are a progress line
  * of the import (certainly mid-transaction), a line the edit stream prints from inside a
  * transaction it then holds open, or a seeded random delay. Slow-ish (each child starts
  * tsx, and the import children read and classify the SR28 files), so it keeps to seven
- * child processes.
+ * child processes (and two restores).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -24,13 +26,15 @@ import {
   storedFingerprint,
   summariseFoodDatabase,
 } from "@/db/import/import-foods";
+import { listHiddenOwners } from "@/server/services/restore-staging";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
-import { importSources } from "../factories/database";
+import { createTestDatabase, importSources } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 
 const ROOT = process.cwd();
 const EDIT_STREAM = path.join(import.meta.dirname, "processes", "edit-stream.ts");
+const RESTORE_STREAM = path.join(import.meta.dirname, "processes", "restore-stream.ts");
 const IMPORT_ENTRIES = 1500;
 const IMPORTED_PLAN_NAME = "Imported by the edit stream";
 const directory = mkdtempSync(path.join(tmpdir(), "b12-crash-"));
@@ -215,4 +219,69 @@ describe("crash safety (SIGKILL)", () => {
     }
     expect(killed).toBe(3);
   }, 60_000);
+  it("a restore killed while staging or deleting the old data leaves one whole household", async () => {
+    const databasePath = path.join(directory, "restore.db");
+    const backupPath = path.join(directory, "backup.json");
+    // A copy of the seeded test database (importing here would take most of a minute).
+    const seeded = createTestDatabase();
+    seeded.db.$client.exec(`VACUUM INTO '${databasePath}'`);
+    seeded.close();
+    let db = openDatabase(databasePath);
+    const api = createCaller(createInnerContext({ db }));
+    const food = await api.foods.createCustom(buildCustomFoodInput({ name: "In the backup" }));
+    const { id: backedUpPlan } = await api.plans.create({ name: "Backed up", dayCount: 28 });
+    await api.plans.addToDays({
+      planId: backedUpPlan,
+      foodId: food.id,
+      meals: ["lunch"],
+      grams: 240,
+    });
+    writeFileSync(backupPath, JSON.stringify(await api.backup.export()));
+    /** The household's plans and custom food, as a reader sees them. */
+    const view = async (caller: typeof api) => ({
+      plans: (await caller.plans.list()).map((plan) => `${plan.name}: ${plan.entryCount}`),
+      food: (await caller.foods.get({ id: food.id })).name,
+    });
+    const backedUp = await view(api);
+    await api.plans.delete({ planId: backedUpPlan });
+    await api.foods.updateCustom({ id: food.id, ...buildCustomFoodInput({ name: "Renamed" }) });
+    const { id: keptPlan } = await api.plans.create({ name: "Made later", dayCount: 7 });
+    await api.plans.addToDays({ planId: keptPlan, foodId: food.id, meals: ["dinner"], grams: 100 });
+    const later = await view(api);
+    db.$client.close();
+
+    const hiddenIds = (sqlite: AppDatabase) => listHiddenOwners(sqlite).map((owner) => owner.kind);
+    // Killed while staging: the old data, the staged rows hidden.
+    const staging = await runScript(
+      [RESTORE_STREAM, databasePath, backupPath, "staging"],
+      databasePath,
+      /^inside staging$/,
+    );
+    expect(staging.killed, staging.output).toBe(true);
+    db = openAndCheck(databasePath);
+    expect(await view(createCaller(createInnerContext({ db })))).toEqual(later);
+    const left = hiddenIds(db);
+    expect(left).toEqual(["staging"]);
+    db.$client.close();
+    // The next restore deletes them first; killed while it deletes the old data after the
+    // swap: the file's data, the old data hidden.
+    const trash = await runScript(
+      [RESTORE_STREAM, databasePath, backupPath, "trash"],
+      databasePath,
+      /^inside trash$/,
+    );
+    expect(trash.killed, trash.output).toBe(true);
+    db = openAndCheck(databasePath);
+    expect(await view(createCaller(createInnerContext({ db })))).toEqual(backedUp);
+    expect(hiddenIds(db)).toEqual(["trash"]);
+    db.$client.close();
+    // The next start (`npm start` runs db:setup) deletes what is left.
+    const start = await runScript(["scripts/db-setup.ts"], databasePath, null);
+    expect(start.code, start.output).toBe(0);
+    expect(start.output).toContain("1 interrupted restore");
+    db = openAndCheck(databasePath);
+    expect(hiddenIds(db)).toEqual([]);
+    expect(await view(createCaller(createInnerContext({ db })))).toEqual(backedUp);
+    db.$client.close();
+  }, 120_000);
 });

@@ -169,6 +169,14 @@ describe("request bodies", () => {
     expect(bodyLimitFor("/api/trpc/plans.import")).toBe(MAX_BODY_BYTES);
     expect(bodyLimitFor("/api/trpc/backup.restore")).toBe(MAX_RESTORE_BODY_BYTES);
     expect(bodyLimitFor("/api/trpc/plans.list,backup.restore")).toBe(MAX_BODY_BYTES);
+    // Just above the largest backup (42.1 MB at every cap, tests/limits/caps.test.ts).
+    expect(MAX_RESTORE_BODY_BYTES).toBe(50_331_648);
+    const restore = "/api/trpc/backup.restore";
+    expect(bodyProblem("POST", restore, headers({ "content-length": "50331648" }))).toBeNull();
+    expect(bodyProblem("POST", restore, headers({ "content-length": "50331649" }))).toEqual({
+      status: 413,
+      message: "the request body is too large (at most 48 MB)",
+    });
   });
 
   it("refuses a Content-Length over the limit with 413 and a chunked body with 411", () => {
@@ -215,7 +223,7 @@ describe("all checks in order", () => {
     ).toEqual({
       status: 413,
       code: "PAYLOAD_TOO_LARGE",
-      message: "Refused: the request body is too large (at most 96 MB).",
+      message: "Refused: the request body is too large (at most 48 MB).",
     });
     expect(
       check("GET", `/api/trpc/${Array(21).fill("a.b").join(",")}`, { host: "localhost" })?.status,

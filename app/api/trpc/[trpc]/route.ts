@@ -2,7 +2,7 @@
  * The tRPC HTTP endpoint: /api/trpc/<procedure>. It runs the request layer's checks
  * (host, percent-encoding, origin, body size, batch) itself as well as proxy.ts does:
  * calls that include backup.restore skip the proxy (proxy.ts, `config`), so this is
- * where their host, origin and 96 MB limit are enforced, before the body is read.
+ * where their host, origin and 48 MB limit are enforced, before the body is read.
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import {
