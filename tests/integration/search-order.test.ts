@@ -12,6 +12,7 @@ import { searchFoodsInput } from "@/server/schemas/foods";
 import { buildSearchQuery } from "@/server/services/foods";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
+import { SEARCH_ORDER_CASES } from "../search-order-cases";
 
 let testDb: TestDatabase;
 
@@ -59,24 +60,7 @@ function plainSearch(input: ReturnType<typeof searchFoodsInput.parse>, params: o
     .all(params) as string[];
 }
 
-const CASES: Record<string, unknown>[] = [
-  { query: "cheese", limit: 100 },
-  { query: "cheese", cursor: 100, limit: 50 },
-  { query: "c" },
-  { query: "c", cursor: 40 },
-  { query: "c", sort: "b12", diet: "vegan" },
-  { query: "soy milk", diet: "vegan", fortifiedOnly: true },
-  { query: "milk", diet: "vegetarian", sort: "b12", limit: 50 },
-  { query: "cereal", fortifiedOnly: true, group: "0800" },
-  { query: "beef ground cooked" },
-  { query: "liver", sort: "b12", limit: 100 },
-  { query: "a b" },
-  { query: "yogurt plain", diet: "vegetarian" },
-  { query: "eggs" },
-  { query: "porridge", limit: 50 },
-  { query: "strawberry" },
-  { query: "chicken breast", cursor: 20 },
-];
+const CASES = SEARCH_ORDER_CASES;
 
 describe("the two-step search statement", () => {
   for (const raw of CASES) {

@@ -28,6 +28,7 @@ import { rankSearchCandidates, type TokenizedCandidate } from "@/server/domain/s
 import { searchFoodsInput } from "@/server/schemas/foods";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
+import { SEARCH_ORDER_CASES } from "../search-order-cases";
 import { readRelevanceCases } from "../search-relevance";
 
 type FoodRow = {
@@ -52,24 +53,7 @@ const storedTokens = (food: Food) => ({
 });
 
 /** The cases of tests/integration/search-order.test.ts. */
-const ORDER_CASES: Record<string, unknown>[] = [
-  { query: "cheese", limit: 100 },
-  { query: "cheese", cursor: 100, limit: 50 },
-  { query: "c" },
-  { query: "c", cursor: 40 },
-  { query: "c", sort: "b12", diet: "vegan" },
-  { query: "soy milk", diet: "vegan", fortifiedOnly: true },
-  { query: "milk", diet: "vegetarian", sort: "b12", limit: 50 },
-  { query: "cereal", fortifiedOnly: true, group: "0800" },
-  { query: "beef ground cooked" },
-  { query: "liver", sort: "b12", limit: 100 },
-  { query: "a b" },
-  { query: "yogurt plain", diet: "vegetarian" },
-  { query: "eggs" },
-  { query: "porridge", limit: 50 },
-  { query: "strawberry" },
-  { query: "chicken breast", cursor: 20 },
-];
+const ORDER_CASES = SEARCH_ORDER_CASES;
 
 /** Searches whose relaxed form is what foods.search shows (no food matches every word). */
 const RELAXED_CASES: Record<string, unknown>[] = [
