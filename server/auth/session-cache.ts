@@ -20,7 +20,14 @@ const MAX_ENTRIES = 2_000;
 
 type Entry = { accountId: string; until: number };
 
-const entries = new Map<string, Entry>();
+// One memory per process, kept on globalThis: Next.js bundles each route (better-auth's
+// endpoints, tRPC, the pages) with its own copy of this module, and a sign-out handled by
+// one route must empty the memory the others read. Found by the "sign out everywhere"
+// journey: with a module-level Map the other device's page still rendered.
+const GLOBAL_KEY = Symbol.for("b12-planner.verified-session-cookies");
+const holder = globalThis as typeof globalThis & { [GLOBAL_KEY]?: Map<string, Entry> };
+holder[GLOBAL_KEY] ??= new Map<string, Entry>();
+const entries: Map<string, Entry> = holder[GLOBAL_KEY];
 
 export function cachedAccount(cookieValue: string, now = Date.now()): string | null {
   const entry = entries.get(cookieValue);
