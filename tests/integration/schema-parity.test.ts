@@ -20,10 +20,35 @@ type TableShape = {
   indexes: string[];
 };
 
-function describeSqlite(): Map<string, TableShape> {
+/** What both dialects' table configs share (getTableConfig of sqlite-core and pg-core). */
+type TableConfigLike = {
+  name: string;
+  columns: {
+    name: string;
+    notNull: boolean;
+    primary: boolean;
+    isUnique: boolean;
+    uniqueName?: string;
+  }[];
+  primaryKeys: { columns: { name: string }[] }[];
+  foreignKeys: {
+    onDelete?: string;
+    reference(): {
+      columns: { name: string }[];
+      foreignTable: unknown;
+      foreignColumns: { name: string }[];
+    };
+  }[];
+  indexes: { config: { unique: boolean; name: string; columns: unknown[] } }[];
+};
+
+function describeSchema(
+  schema: Record<string, unknown>,
+  configOf: (table: unknown) => TableConfigLike,
+): Map<string, TableShape> {
   const shapes = new Map<string, TableShape>();
-  for (const [exportName, table] of Object.entries(sqliteSchema)) {
-    const config = getSqliteTableConfig(table as SQLiteTable);
+  for (const [exportName, table] of Object.entries(schema)) {
+    const config = configOf(table);
     shapes.set(`${exportName}:${config.name}`, {
       columns: config.columns.map((column) => column.name),
       notNull: config.columns.filter((column) => column.notNull).map((column) => column.name),
@@ -33,7 +58,7 @@ function describeSqlite(): Map<string, TableShape> {
       ],
       foreignKeys: config.foreignKeys.map((key) => {
         const reference = key.reference();
-        return `${reference.columns.map((c) => c.name).join(",")}->${getSqliteTableConfig(reference.foreignTable).name}(${reference.foreignColumns.map((c) => c.name).join(",")}) on delete ${key.onDelete ?? "no action"}`;
+        return `${reference.columns.map((c) => c.name).join(",")}->${configOf(reference.foreignTable).name}(${reference.foreignColumns.map((c) => c.name).join(",")}) on delete ${key.onDelete ?? "no action"}`;
       }),
       indexes: [
         ...config.indexes.map(
@@ -49,34 +74,16 @@ function describeSqlite(): Map<string, TableShape> {
   return shapes;
 }
 
-function describePg(): Map<string, TableShape> {
-  const shapes = new Map<string, TableShape>();
-  for (const [exportName, table] of Object.entries(pgSchema)) {
-    const config = getPgTableConfig(table as PgTable);
-    shapes.set(`${exportName}:${config.name}`, {
-      columns: config.columns.map((column) => column.name),
-      notNull: config.columns.filter((column) => column.notNull).map((column) => column.name),
-      primaryKey: [
-        ...config.columns.filter((column) => column.primary).map((column) => column.name),
-        ...config.primaryKeys.flatMap((key) => key.columns.map((column) => column.name)),
-      ],
-      foreignKeys: config.foreignKeys.map((key) => {
-        const reference = key.reference();
-        return `${reference.columns.map((c) => c.name).join(",")}->${getPgTableConfig(reference.foreignTable).name}(${reference.foreignColumns.map((c) => c.name).join(",")}) on delete ${key.onDelete ?? "no action"}`;
-      }),
-      indexes: [
-        ...config.indexes.map(
-          (index) =>
-            `${index.config.unique ? "unique " : ""}${index.config.name}(${index.config.columns.map((c) => (c as { name: string }).name).join(",")})`,
-        ),
-        ...config.columns
-          .filter((column) => column.isUnique)
-          .map((column) => `unique ${column.uniqueName}(${column.name})`),
-      ].sort(),
-    });
-  }
-  return shapes;
-}
+const describeSqlite = () =>
+  describeSchema(
+    sqliteSchema,
+    (table) => getSqliteTableConfig(table as SQLiteTable) as unknown as TableConfigLike,
+  );
+const describePg = () =>
+  describeSchema(
+    pgSchema,
+    (table) => getPgTableConfig(table as PgTable) as unknown as TableConfigLike,
+  );
 
 describe("db/schema.ts and db/schema.pg.ts", () => {
   const sqlite = describeSqlite();
