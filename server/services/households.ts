@@ -71,12 +71,17 @@ export async function setPasswordSignUp(db: AppDatabase, enabled: boolean): Prom
  * A new one-time setup code for the first account (printed by `npm start`); only its
  * hash is stored. Returns null once an account exists.
  */
+/** A new one-time setup code (12 URL-safe characters, 72 random bits); only its hash is stored. */
+export function newSetupCode(): string {
+  return randomBytes(9).toString("base64url");
+}
+
 export async function issueSetupCode(db: AppDatabase): Promise<string | null> {
   if (hasAnyAccount(db)) {
     await writeMeta(db, SETTING_SETUP_CODE_HASH, null);
     return null;
   }
-  const code = randomBytes(9).toString("base64url");
+  const code = newSetupCode();
   await writeMeta(db, SETTING_SETUP_CODE_HASH, sha256(code));
   return code;
 }
