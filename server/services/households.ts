@@ -18,6 +18,7 @@ import {
   householdMembers,
   owners,
 } from "../../db/schema";
+import { forgetCachedSessions } from "../auth/session-cache";
 import type { HouseholdRole } from "../domain/vocabulary";
 import { AppError, invalid, notFound } from "../errors";
 import { checkMemberRoom } from "./limits";
@@ -362,6 +363,9 @@ export async function setMemberPassword(
     }
     await tx.delete(authSessions).where(eq(authSessions.userId, userId));
   });
+  // Those sessions are gone: none may stay trusted from the context's memory of verified
+  // cookies (server/auth/session-cache.ts).
+  forgetCachedSessions();
 }
 
 export function requirePasswordLength(password: string): void {

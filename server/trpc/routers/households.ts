@@ -2,7 +2,6 @@
  * households.*: the signed-in account's household, its members and invitations, and the
  * admin's settings. Everyone in the household may read it; only owners change it.
  */
-import { forgetCachedSessions } from "../../auth/session-cache";
 import {
   createInvitationInput,
   invitationIdInput,
@@ -71,8 +70,6 @@ export const householdsRouter = router({
       const { hashPassword } = await import("better-auth/crypto");
       const passwordHash = await hashPassword(input.newPassword);
       await setMemberPassword(ctx.db, ctx.ownerId, input.userId, passwordHash);
-      // The member's sessions were just deleted: none may stay trusted from memory.
-      forgetCachedSessions();
       return { ok: true as const };
     }),
   /** Lets invited people sign up with a password (on), or only through OIDC (off). */
