@@ -47,7 +47,7 @@ function refuse(status: number, code: string, message: string): NextResponse {
   return withHeaders(response, API_CSP);
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const refusal = requestProblem(
     {
       method: request.method,
@@ -58,7 +58,7 @@ export function proxy(request: NextRequest): NextResponse {
     ALLOWED,
   );
   if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
-  const gate = gateRequest(request);
+  const gate = await gateRequest(request);
   if (gate) return withHeaders(gate, API_CSP);
 
   // API answers (JSON, downloads, auth redirects) never run scripts: a fixed policy that

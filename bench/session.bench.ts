@@ -36,7 +36,7 @@ export async function benchSession(): Promise<Row[]> {
   const db = openDatabase(path.join(directory, "bench.db"));
   try {
     migrateDatabase(db);
-    const auth = createAuth(db, { rateLimit: false });
+    const auth = await createAuth(db, { rateLimit: false });
     const signUp = async (email: string) => {
       const response = await auth.handler(
         new Request("http://localhost:3000/api/auth/sign-up/email", {

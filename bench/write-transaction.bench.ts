@@ -33,7 +33,7 @@ export async function benchWriteTransaction(blocks = 10, perBlock = 300): Promis
     for (let i = 0; i < perBlock; i += 1) {
       const id = `async-${n++}`;
       const started = performance.now();
-      await write(db, async (tx) => {
+      await write(db, null, async (tx) => {
         await tx.insert(owners).values({ id, name: id });
         await first(tx.select().from(owners).where(eq(owners.id, id)));
       });

@@ -12,12 +12,24 @@ import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { configuredPostgresUrl } from "./database-url";
+import { type AppDatabase, asSqlite } from "./dialect";
 import { importFoodDatabase, storedFingerprint } from "./import/import-foods";
-import * as schema from "./schema";
+import { openPostgres } from "./pg-client";
+import * as schema from "./schema.sqlite";
 
-export type AppDatabase = BetterSQLite3Database<typeof schema> & {
+/** The SQLite database with its own (sqlite-core) types: the importer, backup's raw reads. */
+export type SqliteDatabase = BetterSQLite3Database<typeof schema> & {
   $client: BetterSqlite3.Database;
 };
+
+/**
+ * What services accept: the database typed as PostgreSQL's (see db/schema.ts and
+ * db/dialect.ts). `openDatabase` gives a SQLite one, still with its `$client`.
+ */
+export type { AppDatabase } from "./dialect";
+export { asSqlite };
+export type SqliteAppDatabase = AppDatabase & { $client: BetterSqlite3.Database };
 
 export const DEFAULT_DATABASE_PATH = path.join("data", "b12.db");
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
@@ -29,7 +41,7 @@ export function resolveDatabasePath(): string {
 }
 
 /** Opens (creating if needed) a database file with this project's pragmas. */
-export function openDatabase(filePath: string): AppDatabase {
+export function openDatabase(filePath: string): SqliteAppDatabase {
   if (filePath !== ":memory:") mkdirSync(path.dirname(filePath), { recursive: true });
   const sqlite = new BetterSqlite3(filePath);
   sqlite.pragma("journal_mode = WAL");
@@ -48,27 +60,41 @@ export function openDatabase(filePath: string): AppDatabase {
   const transaction = db.transaction.bind(db);
   db.transaction = ((run, config) =>
     transaction(run, { behavior: "immediate", ...config })) as typeof db.transaction;
-  return db;
+  return db as unknown as SqliteAppDatabase;
 }
 
 /** Applies the committed drizzle-kit migrations (idempotent). */
 export function migrateDatabase(db: AppDatabase): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrate(asSqlite(db), { migrationsFolder: MIGRATIONS_FOLDER });
 }
 
-let shared: AppDatabase | undefined;
+type Shared = { db: AppDatabase };
+const SHARED_KEY = Symbol.for("b12.database");
 
 /**
- * The process-wide database, opened on first use. `npm start` runs migrations and the
- * import first (scripts/db-setup.ts); this repeats the cheap checks so a server started
- * any other way still finds a migrated, seeded database.
+ * The process-wide database, opened on first use: PostgreSQL when `DATABASE_URL` is a
+ * postgres:// URL (a pool; `npm start` migrated and seeded it under an advisory lock with
+ * scripts/db-setup.ts, so nothing is checked here), else the SQLite file. On SQLite
+ * `npm start` also runs migrations and the import first; this repeats the cheap checks so
+ * a server started any other way still finds a migrated, seeded database.
+ *
+ * Kept on globalThis: Next.js bundles each route with its own copy of this module, and one
+ * process should hold one pool (or one SQLite connection with its write queue).
  */
 export function getDatabase(): AppDatabase {
+  const holder = globalThis as { [SHARED_KEY]?: Shared };
+  let shared = holder[SHARED_KEY];
   if (!shared) {
-    const db = openDatabase(resolveDatabasePath());
-    migrateDatabase(db);
-    if (storedFingerprint(db) === null) importFoodDatabase(db);
-    shared = db;
+    const postgresUrl = configuredPostgresUrl();
+    if (postgresUrl) {
+      shared = { db: openPostgres(postgresUrl) as unknown as AppDatabase };
+    } else {
+      const db = openDatabase(resolveDatabasePath());
+      migrateDatabase(db);
+      if (storedFingerprint(db) === null) importFoodDatabase(db);
+      shared = { db };
+    }
+    holder[SHARED_KEY] = shared;
   }
-  return shared;
+  return shared.db;
 }

@@ -31,8 +31,8 @@ import { MIGRATIONS_FOLDER } from "./client";
 import { FINGERPRINT_KEY, prepareImport, readImportSources } from "./import/import-foods";
 import { preparePgImport } from "./import/import-foods-pg";
 import { POSTGRES_MIGRATIONS_FOLDER, type PostgresDatabase, withSetupLock } from "./pg-client";
-import * as sqliteSchema from "./schema";
 import * as pgSchema from "./schema.pg";
+import * as sqliteSchema from "./schema.sqlite";
 
 export type TableCopy = {
   table: string;

@@ -34,16 +34,52 @@
  * outer transaction continues if the outer callback catches it.
  *
  * Inside a `write`, use the `tx` it passes (on SQLite it is the same connection, on
- * PostgreSQL it will not be).
+ * PostgreSQL it is the transaction's own pooled client).
+ *
+ * On PostgreSQL (issue 17) `write(db, household, run)` is drizzle's transaction (READ
+ * COMMITTED) whose first statement is `UPDATE owners SET data_version = data_version + 1
+ * WHERE id = household`: a row lock that serialises the household's writers for the rest of
+ * the transaction, whichever app instance they run on (positions, caps and read-then-write
+ * checks stay exact, as SQLite's single writer keeps them), and a version every instance
+ * reads to key its caches (server/services/plans/totals.ts). A deadlock or serialisation
+ * failure (40P01, 40001) reruns the whole callback, at most three times. Nested writes are
+ * savepoints on both dialects.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type BetterSqlite3 from "better-sqlite3";
-import { is } from "drizzle-orm";
-import { SQLiteSelectBase } from "drizzle-orm/sqlite-core";
-import type { AppDatabase } from "./client";
+import { is, sql } from "drizzle-orm";
+import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import { type PgDatabase, PgSelectBase } from "drizzle-orm/pg-core";
+import { BaseSQLiteDatabase, SQLiteSelectBase } from "drizzle-orm/sqlite-core";
+import type { SqliteDatabase } from "./client";
+import type { Dialect } from "./database-url";
 
-/** What a `write` callback receives. On SQLite the connection itself, inside BEGIN. */
+/**
+ * What services accept: the database typed as PostgreSQL's (db/schema.ts explains why).
+ * At run time either drizzle's better-sqlite3 database or its node-postgres one.
+ */
+export type AppDatabase = PgDatabase<NodePgQueryResultHKT>;
+
+/** What a `write` callback receives: on SQLite the connection itself, inside BEGIN. */
 export type Tx = AppDatabase;
+
+/** The dialect a database (or a transaction of it) speaks. */
+export function dialectOf(db: AppDatabase | SqliteDatabase): Dialect {
+  return is(db, BaseSQLiteDatabase) ? "sqlite" : "pg";
+}
+
+/** The SQLite view of a database; throws on PostgreSQL (for SQLite-only code paths). */
+export function asSqlite(db: AppDatabase | SqliteDatabase): SqliteDatabase {
+  if (!is(db, BaseSQLiteDatabase)) {
+    throw new Error("this code path runs on SQLite only, and the database is PostgreSQL");
+  }
+  return db as unknown as SqliteDatabase;
+}
+
+/** The better-sqlite3 connection of a SQLite database; throws on PostgreSQL. */
+export function sqliteClient(db: AppDatabase | SqliteDatabase): BetterSqlite3.Database {
+  return asSqlite(db).$client;
+}
 
 /** Thrown (outside production) when a `write` callback let the event loop turn. */
 export class WriteGuardError extends Error {
@@ -120,9 +156,18 @@ function lockOf(client: BetterSqlite3.Database): Lock {
   return lock;
 }
 
-/** Runs `run` in a write transaction (a savepoint when nested); see the file comment. */
-export async function write<T>(db: AppDatabase, run: (tx: Tx) => T | Promise<T>): Promise<T> {
-  const client = db.$client;
+/**
+ * Runs `run` in a write transaction (a savepoint when nested) on behalf of `household`
+ * (the owners row whose data it changes, or null when it changes no household's data); see
+ * the file comment.
+ */
+export async function write<T>(
+  db: AppDatabase,
+  household: string | null,
+  run: (tx: Tx) => T | Promise<T>,
+): Promise<T> {
+  if (!is(db, BaseSQLiteDatabase)) return await writePg(db, household, run);
+  const client = sqliteClient(db);
   const outer = scopes.getStore();
   const nested = outer !== undefined && outer.client === client;
   const lock = nested ? outer.lock : lockOf(client);
@@ -136,7 +181,7 @@ export async function write<T>(db: AppDatabase, run: (tx: Tx) => T | Promise<T>)
 }
 
 async function inTransaction<T>(db: AppDatabase, run: (tx: Tx) => T | Promise<T>): Promise<T> {
-  const client = db.$client;
+  const client = sqliteClient(db);
   if (client.inTransaction) {
     throw new Error(
       "write(): the connection is already inside a transaction not opened by write() " +
@@ -182,7 +227,7 @@ async function inSavepoint<T>(
   depth: number,
   run: (tx: Tx) => T | Promise<T>,
 ): Promise<T> {
-  const client = db.$client;
+  const client = sqliteClient(db);
   const name = `write_${depth}`;
   client.exec(`SAVEPOINT ${name}`);
   let result: T;
@@ -205,9 +250,55 @@ function reportTurn(): void {
   }
 }
 
-/** Whether the caller runs inside a `write` on this database's connection. */
+/** Whether the caller runs inside a `write` on this database (its connection, or its pool). */
 export function inWrite(db: AppDatabase): boolean {
-  return scopes.getStore()?.client === db.$client;
+  if (!is(db, BaseSQLiteDatabase)) {
+    const scope = pgScopes.getStore();
+    return scope !== undefined && (scope.root === db || scope.tx === db);
+  }
+  return scopes.getStore()?.client === sqliteClient(db);
+}
+
+type PgScope = { root: AppDatabase; tx: AppDatabase };
+const pgScopes = new AsyncLocalStorage<PgScope>();
+/** Deadlock and serialisation failure: the transaction may simply be run again. */
+const RETRYABLE = new Set(["40P01", "40001"]);
+const PG_ATTEMPTS = 3;
+
+async function writePg<T>(
+  db: AppDatabase,
+  household: string | null,
+  run: (tx: Tx) => T | Promise<T>,
+): Promise<T> {
+  const scope = pgScopes.getStore();
+  if (scope && (scope.root === db || scope.tx === db)) {
+    // Nested: a savepoint inside the open transaction, on its client.
+    return await scope.tx.transaction(async (savepoint) =>
+      pgScopes.run({ root: scope.root, tx: savepoint as unknown as AppDatabase }, () =>
+        run(savepoint as unknown as AppDatabase),
+      ),
+    );
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction(async (tx) => {
+        if (household !== null) {
+          await tx.execute(
+            sql`UPDATE owners SET data_version = data_version + 1 WHERE id = ${household}`,
+          );
+        }
+        const scoped = tx as unknown as AppDatabase;
+        return await pgScopes.run({ root: db, tx: scoped }, () => run(scoped));
+      });
+    } catch (error) {
+      const code = (error as { code?: unknown; cause?: { code?: unknown } } | null) ?? {};
+      const sqlState = code.code ?? code.cause?.code;
+      if (attempt < PG_ATTEMPTS && typeof sqlState === "string" && RETRYABLE.has(sqlState)) {
+        continue;
+      }
+      throw error;
+    }
+  }
 }
 
 /**
@@ -227,8 +318,9 @@ export async function one<R>(query: PromiseLike<R[]>): Promise<R> {
  * is awaited whole.
  */
 export async function first<R>(query: PromiseLike<R[]>): Promise<R | undefined> {
-  const rows = is(query, SQLiteSelectBase)
-    ? await (query as unknown as { limit: (count: number) => PromiseLike<R[]> }).limit(1)
-    : await query;
+  const rows =
+    is(query, SQLiteSelectBase) || is(query, PgSelectBase)
+      ? await (query as unknown as { limit: (count: number) => PromiseLike<R[]> }).limit(1)
+      : await query;
   return rows[0];
 }

@@ -32,10 +32,7 @@ export const POSTGRES_SETUP_LOCK = 0x423132;
 
 const CONNECT_TIMEOUT_MS = 5000;
 
-/** True when the URL selects PostgreSQL rather than SQLite. */
-export function isPostgresUrl(url: string | undefined): url is string {
-  return typeof url === "string" && /^postgres(ql)?:\/\//i.test(url.trim());
-}
+export { isPostgresUrl } from "./database-url";
 
 /** "postgres://user@host:port/database", never with the password (nor the query string). */
 export function describeDatabaseUrl(url: string): string {
@@ -53,9 +50,25 @@ export function describeDatabaseUrl(url: string): string {
   return `postgres://${user}${host}:${port}/${database}`;
 }
 
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * node-postgres' parsers, except that bigint (count(*), sum of integers) and numeric come
+ * back as numbers, as SQLite gives them: every such value here is a count or a sum far
+ * below 2^53, and raw SQL then reads the same on both databases (db/raw.ts).
+ */
+const typeParser = ((oid: number, format?: "text" | "binary") => {
+  if (oid === INT8_OID || oid === NUMERIC_OID) {
+    return (value: string | null) => (value === null ? null : Number(value));
+  }
+  return pg.types.getTypeParser(oid, format as "text");
+}) as typeof pg.types.getTypeParser;
+
 /** Opens a pool (no connection is made until the first query). */
 export function openPostgres(url: string, options: { max?: number } = {}): PostgresDatabase {
   const pool = new pg.Pool({
+    types: { getTypeParser: typeParser },
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

@@ -1,56 +1,24 @@
 /**
- * The SQLite tables the app runs on today, built from the one description in db/tables.ts
- * with the SQLite column helpers (db/kit/sqlite.ts). drizzle.config.ts generates
- * db/migrations from this file; db/schema.pg.ts is the PostgreSQL twin.
+ * The tables the services use: those of this process's database (db/database-url.ts),
+ * built from the one description in db/tables.ts. On SQLite they are db/schema.sqlite.ts's
+ * sqlite-core tables, on PostgreSQL db/schema.pg.ts's pg-core tables.
  *
- * Typing: defineTables() is written against the PostgreSQL kit's type, so what it returns
- * is typed as pg-core tables. The services still use SQLite's query builders, so the tables
- * exported here are re-typed as sqlite-core tables column by column (`AsSqliteTables`):
- * every column keeps its data type, nullability, default and key flags, and only the
- * dialect changes, as drizzle itself re-types a column for an alias
- * (`ChangeColumnTableName`). At run time these are real sqlite-core tables.
+ * Typing: always the pg-core types (what defineTables() is written against), so the
+ * services are written against PostgreSQL's query builders, the common awaitable subset of
+ * both dialects: no `.get()`, `.all()` or `.run()`, which PostgreSQL does not have (the
+ * compiler enforces it; see docs/postgresql-design.md, finding 2). At run time SQLite's
+ * builders receive SQLite's tables, so nothing is translated.
  *
- * The FTS5 search index (`foods_fts`) and the triggers that keep it in step with `foods`
- * are created by a hand-written migration: drizzle-kit does not model virtual tables.
+ * Scripts that need one dialect's tables whatever the environment (drizzle-kit, the
+ * importers, db:copy) import db/schema.sqlite.ts or db/schema.pg.ts directly.
  */
-import type { Column } from "drizzle-orm";
-import type { PgTableWithColumns, TableConfig } from "drizzle-orm/pg-core";
-import type { SQLiteColumn, SQLiteTableWithColumns } from "drizzle-orm/sqlite-core";
-import * as sqliteKit from "./kit/sqlite";
-import type { Kit } from "./tables";
-import { defineTables } from "./tables";
+import { configuredDialect } from "./database-url";
+import * as pgTables from "./schema.pg";
+import * as sqliteTables from "./schema.sqlite";
 
-type AsSqliteColumn<C extends Column, TTableName extends string> = SQLiteColumn<{
-  name: C["_"]["name"];
-  tableName: TTableName;
-  dataType: C["_"]["dataType"];
-  columnType: C["_"]["columnType"];
-  data: C["_"]["data"];
-  driverParam: C["_"]["driverParam"];
-  notNull: C["_"]["notNull"];
-  hasDefault: C["_"]["hasDefault"];
-  isPrimaryKey: C["_"]["isPrimaryKey"];
-  isAutoincrement: C["_"]["isAutoincrement"];
-  hasRuntimeDefault: C["_"]["hasRuntimeDefault"];
-  enumValues: C["_"]["enumValues"];
-  baseColumn: C["_"]["baseColumn"];
-  identity: C["_"]["identity"];
-  generated: C["_"]["generated"];
-}>;
-type AsSqliteTable<T> =
-  T extends PgTableWithColumns<infer C extends TableConfig>
-    ? SQLiteTableWithColumns<{
-        name: C["name"];
-        schema: undefined;
-        dialect: "sqlite";
-        columns: { [K in keyof C["columns"]]: AsSqliteColumn<C["columns"][K], C["name"]> };
-      }>
-    : never;
-type AsSqliteTables<T> = { [K in keyof T]: AsSqliteTable<T[K]> };
-
-const tables = defineTables(sqliteKit as unknown as Kit) as unknown as AsSqliteTables<
-  ReturnType<typeof defineTables>
->;
+const tables = (configuredDialect() === "pg"
+  ? pgTables
+  : sqliteTables) as unknown as typeof pgTables;
 
 export const {
   owners,

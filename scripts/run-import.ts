@@ -6,6 +6,7 @@
  * under the set-up lock, db/import/import-foods-pg.ts); otherwise SQLite at DATABASE_PATH.
  */
 import { migrateDatabase, openDatabase, resolveDatabasePath } from "../db/client";
+import { configuredPostgresUrl } from "../db/database-url";
 import {
   type ImportProgress,
   type ImportSummary,
@@ -43,16 +44,12 @@ function printSummary(summary: ImportSummary, milliseconds: number): void {
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
-/** The PostgreSQL URL this process uses, or null for SQLite. */
-export function configuredPostgresUrl(): string | null {
-  const url = process.env.DATABASE_URL?.trim();
-  return isPostgresUrl(url) ? url : null;
-}
-
 /**
  * Checks, migrates and imports on PostgreSQL. Throws PostgresUnavailableError (safe to
  * print: host, port, reason, never the password) when the database cannot be reached.
  */
+export { configuredPostgresUrl };
+
 export async function runImportPg(url: string, options: { force: boolean }): Promise<void> {
   const started = performance.now();
   await checkPostgres(url);

@@ -21,7 +21,12 @@ import {
   foodSearchPrior,
 } from "../../server/domain/search-ranking";
 import { DIETS } from "../../server/domain/vocabulary";
-import type { AppDatabase } from "../client";
+import type { SqliteDatabase } from "../client";
+import { type AppDatabase, sqliteClient } from "../dialect";
+
+/** The SQLite importer takes either view of a SQLite database. */
+type SqliteDb = AppDatabase | SqliteDatabase;
+
 import {
   type ClassificationOverride,
   classifyFood,
@@ -285,11 +290,11 @@ export const PROGRESS_EVERY = 2000;
 
 /** Writes a prepared import in one transaction and returns what the database now holds. */
 export function writeImport(
-  db: AppDatabase,
+  db: SqliteDb,
   prepared: PreparedImport,
   onProgress?: (progress: ImportProgress) => void,
 ): ImportSummary {
-  const sqlite = db.$client;
+  const sqlite = sqliteClient(db);
   const upsertGroup = sqlite.prepare(
     `INSERT INTO food_groups (code, name) VALUES (?, ?)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name`,
@@ -447,9 +452,9 @@ export function writeImport(
 
 /** Counts of what the shared food database holds. */
 export function summariseFoodDatabase(
-  db: AppDatabase,
+  db: SqliteDb,
 ): Omit<ImportSummary, "changed" | "fingerprint"> {
-  const row = db.$client
+  const row = sqliteClient(db)
     .prepare(
       `SELECT
          count(*) AS foods,
@@ -468,10 +473,10 @@ export function summariseFoodDatabase(
 }
 
 /** The fingerprint of the last import, or null when the food database was never imported. */
-export function storedFingerprint(db: AppDatabase): string | null {
-  const row = db.$client.prepare(`SELECT value FROM app_meta WHERE key = ?`).get(FINGERPRINT_KEY) as
-    | { value: string }
-    | undefined;
+export function storedFingerprint(db: SqliteDb): string | null {
+  const row = sqliteClient(db)
+    .prepare(`SELECT value FROM app_meta WHERE key = ?`)
+    .get(FINGERPRINT_KEY) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
@@ -483,7 +488,7 @@ export type ImportOptions = {
 };
 
 /** Imports the food database unless the database already holds exactly this data. */
-export function importFoodDatabase(db: AppDatabase, options: ImportOptions = {}): ImportSummary {
+export function importFoodDatabase(db: SqliteDb, options: ImportOptions = {}): ImportSummary {
   const prepared = prepareImport(options.sources ?? readImportSources());
   if (!options.force && storedFingerprint(db) === prepared.fingerprint) {
     return { ...summariseFoodDatabase(db), changed: false, fingerprint: prepared.fingerprint };

@@ -19,6 +19,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { eq } from "drizzle-orm";
 import { type AppDatabase, getDatabase } from "../../db/client";
+import { dialectOf, first } from "../../db/dialect";
 import {
   appMeta,
   authAccounts,
@@ -37,18 +38,20 @@ const SECRET_KEY = "auth.secret";
 
 /**
  * BETTER_AUTH_SECRET, else a random secret generated once and kept in the database.
- * Synchronous on purpose (issue 17): it runs once, when the auth instance is made, and
- * keeping it so keeps `createAuth`/`getAuth` synchronous for their many callers. On
- * PostgreSQL the secret has to be read once at start-up, before `createAuth`.
+ * Read once, when the auth instance is made. Two instances starting together on one
+ * PostgreSQL database both insert with ON CONFLICT DO NOTHING and then both read the one
+ * that won, so every instance signs with the same secret.
  */
-function resolveSecret(db: AppDatabase): string {
+async function resolveSecret(db: AppDatabase): Promise<string> {
   const configured = process.env.BETTER_AUTH_SECRET?.trim();
   if (configured) return configured;
-  const stored = db.select().from(appMeta).where(eq(appMeta.key, SECRET_KEY)).get();
+  const stored = await first(db.select().from(appMeta).where(eq(appMeta.key, SECRET_KEY)));
   if (stored) return stored.value;
   const secret = randomBytes(32).toString("base64url");
-  db.insert(appMeta).values({ key: SECRET_KEY, value: secret }).onConflictDoNothing().run();
-  return db.select().from(appMeta).where(eq(appMeta.key, SECRET_KEY)).get()?.value ?? secret;
+  await db.insert(appMeta).values({ key: SECRET_KEY, value: secret }).onConflictDoNothing();
+  return (
+    (await first(db.select().from(appMeta).where(eq(appMeta.key, SECRET_KEY))))?.value ?? secret
+  );
 }
 
 /**
@@ -72,18 +75,23 @@ function signInLimitPerMinute(): number {
 
 export type AuthOptions = { rateLimit?: boolean };
 
-export function createAuth(db: AppDatabase, options: AuthOptions = {}) {
+/** The auth instance on a database (its secret read or made first). */
+export async function createAuth(db: AppDatabase, options: AuthOptions = {}) {
+  return buildAuth(db, await resolveSecret(db), options);
+}
+
+function buildAuth(db: AppDatabase, secret: string, options: AuthOptions) {
   const oidc = oidcConfigFromEnvironment();
   const perMinute = signInLimitPerMinute();
   const baseURL = resolveBaseUrl();
   const rpID = process.env.B12_PASSKEY_RP_ID?.trim() || undefined;
   return betterAuth({
     appName: "B12 Planner",
-    secret: resolveSecret(db),
+    secret,
     baseURL,
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
-      provider: "sqlite",
+      provider: dialectOf(db),
       schema: {
         user: authUsers,
         session: authSessions,
@@ -146,13 +154,24 @@ export function createAuth(db: AppDatabase, options: AuthOptions = {}) {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+export type Auth = ReturnType<typeof buildAuth>;
 
-let shared: Auth | undefined;
+const SHARED_KEY = Symbol.for("b12.auth");
 
-/** The process-wide auth instance on the process-wide database. */
-export function getAuth(): Auth {
-  shared ??= createAuth(getDatabase());
+/**
+ * The process-wide auth instance on the process-wide database (on globalThis: Next.js
+ * gives each route its own copy of this module). A failed start is not remembered.
+ */
+export function getAuth(): Promise<Auth> {
+  const holder = globalThis as { [SHARED_KEY]?: Promise<Auth> };
+  let shared = holder[SHARED_KEY];
+  if (!shared) {
+    shared = createAuth(getDatabase());
+    holder[SHARED_KEY] = shared;
+    shared.catch(() => {
+      if (holder[SHARED_KEY] === shared) delete holder[SHARED_KEY];
+    });
+  }
   return shared;
 }
 

@@ -22,8 +22,8 @@ const OPEN_PAGES = new Set(["/sign-up"]);
 let accountsExist = false;
 
 /** Accounts never go back to none, so once true this is remembered for the process. */
-function anyAccountExists(): boolean {
-  accountsExist ||= hasAnyAccount(getDatabase());
+async function anyAccountExists(): Promise<boolean> {
+  accountsExist ||= await hasAnyAccount(getDatabase());
   return accountsExist;
 }
 
@@ -34,12 +34,12 @@ type GateRequest = {
 };
 
 /** A redirect when the request may not go where it asked, otherwise null. */
-export function gateRequest(request: GateRequest): NextResponse | null {
+export async function gateRequest(request: GateRequest): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) return null;
   if (/\.(svg|png|ico|txt|webmanifest)$/.test(pathname) || pathname === "/sw.js") return null;
   const redirectTo = (target: string) => NextResponse.redirect(new URL(target, request.url));
-  if (!anyAccountExists()) return pathname === "/setup" ? null : redirectTo("/setup");
+  if (!(await anyAccountExists())) return pathname === "/setup" ? null : redirectTo("/setup");
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   // /sign-in stays reachable with a cookie: the cookie may hold an expired session.
   if (pathname === "/setup") return redirectTo(signedIn ? "/" : "/sign-in");

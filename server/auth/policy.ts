@@ -67,7 +67,7 @@ export async function checkSignUpAllowed(
   headers: Headers,
   options: { password: boolean },
 ): Promise<void> {
-  if (!hasAnyAccount(db)) {
+  if (!(await hasAnyAccount(db))) {
     if (isLocalRequest(headers) || (await isValidSetupCode(db, headers.get(SETUP_CODE_HEADER))))
       return;
     throw new APIError("FORBIDDEN", {

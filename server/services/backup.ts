@@ -521,7 +521,7 @@ async function stagePlans(
     batch = [];
     rows = 0;
     await pause();
-    await write(db, async () => {
+    await write(db, stagingId, async () => {
       for (const plan of plansNow) {
         for (const mark of await writeOne(plan)) insertMark.run(...mark);
       }
@@ -537,10 +537,10 @@ async function stagePlans(
     }
     await flush();
     await pause();
-    const marks = await write(db, () => writeOne(plan));
+    const marks = await write(db, stagingId, () => writeOne(plan));
     for (let start = 0; start < marks.length; start += CHUNK_ROWS) {
       await pause();
-      await write(db, () => {
+      await write(db, stagingId, () => {
         for (const mark of marks.slice(start, start + CHUNK_ROWS)) insertMark.run(...mark);
       });
     }
@@ -570,7 +570,9 @@ async function planPeopleRestore(
   viewer: Viewer,
 ): Promise<PeoplePlan> {
   const personMap = new Map<string, string>();
-  const own = await write(db, (tx) => ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role));
+  const own = await write(db, ownerId, (tx) =>
+    ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role),
+  );
   if (file.people.length === 0) return { personMap, matched: [], fresh: [], replace: false };
   const members = db
     .select({ id: people.id, name: people.name, accountId: people.accountId })
@@ -746,7 +748,7 @@ async function stageAndSwap(
 ): Promise<RestoreSummary> {
   // Short transactions from here: a held-up process leaves only hidden rows.
   await pause();
-  const stagingId = await write(db, (tx) => createHiddenOwner(tx, ownerId, "staging"));
+  const stagingId = await write(db, ownerId, (tx) => createHiddenOwner(tx, ownerId, "staging"));
   lock.use(stagingId);
   let counts: Awaited<ReturnType<typeof stage>>;
   try {
@@ -804,7 +806,7 @@ async function stage(
 ): Promise<{ entries: number; supplements: number; placeholder: string; foodsPlan: FoodsPlan }> {
   const foodsPlan = await planFoodsRestore(db, ownerId, file);
   const placeholder = `custom-${randomUUID()}`;
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     // Holds the portions the household's existing custom foods lack until the swap.
     tx.insert(foods)
       .values({
@@ -834,7 +836,7 @@ async function stage(
     });
   });
   await inChunks(foodsPlan.fresh, 200, (chunk) =>
-    write(db, (tx) => {
+    write(db, ownerId, (tx) => {
       bulkInsert(
         tx,
         foods,
@@ -879,7 +881,7 @@ async function stage(
     wanted.filter((portion) => !present.has(portion.id)),
     CHUNK_ROWS,
     (chunk) =>
-      write(db, (tx) =>
+      write(db, ownerId, (tx) =>
         bulkInsert(
           tx,
           foodPortions,
@@ -890,10 +892,10 @@ async function stage(
   const withOwner = <T extends object>(rows: readonly T[]) =>
     rows.map((row) => ({ ...row, ownerId: stagingId }));
   await inChunks(file.dietOverrides, CHUNK_ROWS, (chunk) =>
-    write(db, (tx) => bulkInsert(tx, dietOverrides, withOwner(chunk))),
+    write(db, ownerId, (tx) => bulkInsert(tx, dietOverrides, withOwner(chunk))),
   );
   await inChunks(file.favoriteFoods, CHUNK_ROWS, (chunk) =>
-    write(db, (tx) =>
+    write(db, ownerId, (tx) =>
       bulkInsert(
         tx,
         favoriteFoods,
@@ -906,7 +908,7 @@ async function stage(
     ),
   );
   await inChunks(file.aisleChoices, CHUNK_ROWS, (chunk) =>
-    write(db, (tx) => bulkInsert(tx, shoppingAisleChoices, withOwner(chunk))),
+    write(db, ownerId, (tx) => bulkInsert(tx, shoppingAisleChoices, withOwner(chunk))),
   );
   // Recipes in groups of about CHUNK_ROWS lines or RECIPE_CHUNK_CHARS of text (steps,
   // notes and lines at their longest make a recipe ~40 KB).
@@ -930,7 +932,7 @@ async function stage(
   }
   for (const group of groups) {
     await pause();
-    const ids = await write(db, (tx) =>
+    const ids = await write(db, ownerId, (tx) =>
       insertFileRecipes(tx, stagingId, group, { reuseIdentical: false, capsChecked: true, known }),
     );
     for (const [key, id] of ids) recipes.recipeIds.set(key, id);
@@ -990,7 +992,7 @@ async function swap(
 ): Promise<string> {
   const connection = db.$client;
   const keptIds = JSON.stringify(foodsPlan.reused.map((food) => food.id));
-  return await write(db, (tx) => {
+  return await write(db, ownerId, (tx) => {
     const trashId = createHiddenOwner(tx, ownerId, "trash");
     lock.use(trashId);
     for (const [table, column] of OWNED) {

@@ -486,7 +486,7 @@ export async function createCustomFood(
   assertGroupExists(db, fields.group);
   await checkCustomFoodRoom(db, ownerId);
   const id = `custom-${randomUUID()}`;
-  await write(db, async (tx) => createCustomFoodWithId(tx, ownerId, id, fields));
+  await write(db, ownerId, async (tx) => createCustomFoodWithId(tx, ownerId, id, fields));
   return getFood(db, ownerId, { id });
 }
 
@@ -551,7 +551,7 @@ export async function updateCustomFood(
   const { id, ...fields } = input;
   await requireOwnCustomFood(db, ownerId, id);
   assertGroupExists(db, fields.group);
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     await tx
       .update(foods)
       .set({ ...customFoodValues(fields), updatedAt: new Date().toISOString() })

@@ -5,10 +5,12 @@
  *
  * Another household's member or invitation is answered exactly like an unknown id.
  */
+
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
 import { first, write } from "../../db/dialect";
+import { rawGet } from "../../db/raw";
 import {
   appMeta,
   authAccounts,
@@ -35,13 +37,13 @@ export function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
 
-export function countAccounts(db: AppDatabase): number {
-  const row = db.$client.prepare("SELECT count(*) AS n FROM auth_users").get() as { n: number };
-  return row.n;
+export async function countAccounts(db: AppDatabase): Promise<number> {
+  const row = await rawGet<{ n: number }>(db, "SELECT count(*) AS n FROM auth_users");
+  return row?.n ?? 0;
 }
 
-export function hasAnyAccount(db: AppDatabase): boolean {
-  return db.$client.prepare("SELECT 1 FROM auth_users LIMIT 1").get() !== undefined;
+export async function hasAnyAccount(db: AppDatabase): Promise<boolean> {
+  return (await rawGet(db, "SELECT 1 AS one FROM auth_users LIMIT 1")) !== undefined;
 }
 
 async function readMeta(db: AppDatabase, key: string): Promise<string | null> {
@@ -78,7 +80,7 @@ export function newSetupCode(): string {
 }
 
 export async function issueSetupCode(db: AppDatabase): Promise<string | null> {
-  if (hasAnyAccount(db)) {
+  if (await hasAnyAccount(db)) {
     await writeMeta(db, SETTING_SETUP_CODE_HASH, null);
     return null;
   }
@@ -140,7 +142,7 @@ export async function attachNewAccount(
   userId: string,
   invitationToken: string | null,
 ): Promise<Membership | null> {
-  return await write(db, async (tx) => {
+  return await write(db, null, async (tx) => {
     const anyMember = await first(
       tx.select({ userId: householdMembers.userId }).from(householdMembers).limit(1),
     );
@@ -174,8 +176,9 @@ export async function attachNewAccount(
     const used = await tx
       .update(householdInvitations)
       .set({ usedAt: now, usedBy: userId })
-      .where(and(eq(householdInvitations.id, invitation.id), isNull(householdInvitations.usedAt)));
-    if (used.changes !== 1) return null;
+      .where(and(eq(householdInvitations.id, invitation.id), isNull(householdInvitations.usedAt)))
+      .returning({ id: householdInvitations.id });
+    if (used.length !== 1) return null;
     await tx
       .insert(householdMembers)
       .values({ userId, householdId: invitation.householdId, role: invitation.role });
@@ -271,8 +274,9 @@ export async function revokeInvitation(
         eq(householdInvitations.id, invitationId),
         eq(householdInvitations.householdId, householdId),
       ),
-    );
-  if (removed.changes === 0) throw notFound("This invitation does not exist.", "invitationId");
+    )
+    .returning({ id: householdInvitations.id });
+  if (removed.length === 0) throw notFound("This invitation does not exist.", "invitationId");
 }
 
 async function requireMember(
@@ -303,7 +307,7 @@ export async function setMemberRole(
   userId: string,
   role: HouseholdRole,
 ): Promise<void> {
-  await write(db, async (tx) => {
+  await write(db, householdId, async (tx) => {
     const database = tx as unknown as AppDatabase;
     const membership = await requireMember(database, householdId, userId);
     if (
@@ -323,7 +327,7 @@ export async function removeMember(
   householdId: string,
   userId: string,
 ): Promise<void> {
-  await write(db, async (tx) => {
+  await write(db, householdId, async (tx) => {
     const database = tx as unknown as AppDatabase;
     const membership = await requireMember(database, householdId, userId);
     if (membership.role === "owner" && (await countOwners(database, householdId)) < 2) {
@@ -343,14 +347,15 @@ export async function setMemberPassword(
   userId: string,
   passwordHash: string,
 ): Promise<void> {
-  await write(db, async (tx) => {
+  await write(db, householdId, async (tx) => {
     await requireMember(tx as unknown as AppDatabase, householdId, userId);
     const now = new Date();
     const updated = await tx
       .update(authAccounts)
       .set({ password: passwordHash, updatedAt: now })
-      .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, "credential")));
-    if (updated.changes === 0) {
+      .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, "credential")))
+      .returning({ id: authAccounts.id });
+    if (updated.length === 0) {
       await tx.insert(authAccounts).values({
         id: randomUUID(),
         accountId: userId,

@@ -191,7 +191,7 @@ export async function createPerson(
   role: HouseholdRole | null,
   input: CreatePersonInput,
 ): Promise<PersonView> {
-  return await write(db, async (tx) => {
+  return await write(db, householdId, async (tx) => {
     // The one adding people comes first in the list: make sure they have their person.
     await ensureOwnPerson(tx, householdId, accountId, role);
     await checkPeopleRoom(tx, householdId);
@@ -212,7 +212,7 @@ export async function updatePerson(
   accountId: string,
   input: UpdatePersonInput,
 ): Promise<PersonView> {
-  return await write(db, async (tx) => {
+  return await write(db, householdId, async (tx) => {
     const row = await requirePerson(tx, householdId, input.personId);
     const { personId, ...changes } = input;
     const next = { ...personProfile(row), ...changes, name: changes.name ?? row.name };
@@ -238,7 +238,7 @@ export async function deletePerson(
   householdId: string,
   personId: string,
 ): Promise<{ id: string }> {
-  return await write(db, async (tx) => {
+  return await write(db, householdId, async (tx) => {
     const row = await requirePerson(tx, householdId, personId);
     if (row.accountId !== null) {
       throw invalid(
@@ -274,7 +274,7 @@ export async function updateOwnProfile(
   role: HouseholdRole | null,
   input: ProfileInput,
 ): Promise<ProfileWithTarget> {
-  return await write(db, async (tx) => {
+  return await write(db, householdId, async (tx) => {
     const row = await ensureOwnPerson(tx, householdId, accountId, role);
     const saved = await one(
       tx

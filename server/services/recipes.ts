@@ -429,7 +429,7 @@ export async function createRecipe(
   viewer: RecipeViewer,
 ): Promise<RecipeView> {
   const id = randomUUID();
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     await checkRecipeRoom(tx, ownerId);
     const rows = await ingredientRows(tx, ownerId, id, input.ingredients);
     await tx.insert(recipes).values({
@@ -452,7 +452,7 @@ export async function updateRecipe(
   input: UpdateRecipeInput,
   viewer: RecipeViewer,
 ): Promise<{ recipe: RecipeView; plansAffected: { planId: string; planName: string }[] }> {
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const recipe = await requireRecipe(tx, ownerId, input.recipeId);
     const rows =
       input.ingredients !== undefined
@@ -491,7 +491,7 @@ export async function deleteRecipe(
   ownerId: string,
   input: { recipeId: string; removeFromPlans?: boolean },
 ): Promise<{ id: string; removedDishes: number }> {
-  return await write(db, async (tx) => {
+  return await write(db, ownerId, async (tx) => {
     const recipe = await requireRecipe(tx, ownerId, input.recipeId);
     const uses = await usedIn(tx, recipe.id);
     const dishCount = uses.reduce((total, use) => total + use.dishCount, 0);
@@ -527,7 +527,7 @@ export async function duplicateRecipe(
   viewer: RecipeViewer,
 ): Promise<RecipeView> {
   const id = randomUUID();
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const recipe = await requireRecipe(tx, ownerId, input.recipeId);
     await checkRecipeRoom(tx, ownerId, 1, "recipeId");
     const servings = input.servings ?? recipe.servings;

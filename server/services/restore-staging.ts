@@ -156,12 +156,12 @@ export async function deleteHiddenOwner(db: AppDatabase, ownerId: string): Promi
     const statement = db.$client.prepare(sql);
     for (;;) {
       await pause();
-      const { changes } = await write(db, () => statement.run(ownerId));
+      const { changes } = await write(db, ownerId, () => statement.run(ownerId));
       if (changes === 0) break;
     }
   }
   await pause();
-  await write(db, () => {
+  await write(db, ownerId, () => {
     db.$client.prepare("DELETE FROM owners WHERE id = ?").run(ownerId);
     db.$client.prepare("DELETE FROM app_meta WHERE key = ?").run(`${HIDDEN_KEY}${ownerId}`);
   });

@@ -4,7 +4,10 @@
  * and the aisles the owner moved foods to. Reads only; the list is built by the pure
  * `buildShoppingList`.
  */
+
 import type { AppDatabase } from "../../db/client";
+import { dialectOf, sqliteClient } from "../../db/dialect";
+import { rawGet } from "../../db/raw";
 import {
   chooseRawForm,
   isPreparedName,
@@ -110,12 +113,12 @@ function groupPortions(rows: [string, string, number, string, number][]) {
  * The raw form of every prepared shared food among `foods` (custom foods are taken as
  * the person entered them), with its grams per prepared gram and its portions.
  */
-export function resolveRawForms(
+export async function resolveRawForms(
   db: AppDatabase,
   foods: readonly FoodFacts[],
-): Map<string, ShoppingRawForm> {
+): Promise<Map<string, ShoppingRawForm>> {
   const result = new Map<string, ShoppingRawForm>();
-  const cache = rawFormCache(db);
+  const cache = await rawFormCache(db);
   const preparedFoods: FoodFacts[] = [];
   for (const food of foods) {
     if (food.source === "custom" || !(RAW_FORM_PAIRS[food.id] || isPreparedName(food.name))) {
@@ -200,13 +203,14 @@ const RAW_FORM_CACHES = new WeakMap<
 /** The key db/import/import-foods.ts stores the import fingerprint under. */
 const FINGERPRINT_SQL = `SELECT value FROM app_meta WHERE key = 'food_import_fingerprint'`;
 
-function rawFormCache(db: AppDatabase): Map<string, ShoppingRawForm | null> {
-  const row = prepared(db, FINGERPRINT_SQL).get() as { value: string } | undefined;
+async function rawFormCache(db: AppDatabase): Promise<Map<string, ShoppingRawForm | null>> {
+  const row = await rawGet<{ value: string }>(db, FINGERPRINT_SQL);
   const fingerprint = row?.value ?? null;
-  let entry = RAW_FORM_CACHES.get(db.$client);
+  const holder = dialectOf(db) === "pg" ? db : sqliteClient(db);
+  let entry = RAW_FORM_CACHES.get(holder);
   if (!entry || entry.fingerprint !== fingerprint) {
     entry = { fingerprint, forms: new Map() };
-    RAW_FORM_CACHES.set(db.$client, entry);
+    RAW_FORM_CACHES.set(holder, entry);
   }
   return entry.forms;
 }
@@ -262,12 +266,12 @@ function loadDishIngredients(db: AppDatabase, planId: string, fromDay: number, t
 }
 
 /** Entries of days `fromDay`-`toDay`, each with its food, portion and raw form. */
-export function loadShoppingSources(
+export async function loadShoppingSources(
   db: AppDatabase,
   planId: string,
   fromDay: number,
   toDay: number,
-): ShoppingSources {
+): Promise<ShoppingSources> {
   const range = [planId, fromDay, toDay] as const;
   const foods = new Map<string, FoodFacts>();
   for (const row of prepared(db, ENTRY_FOODS_SQL)
@@ -287,7 +291,7 @@ export function loadShoppingSources(
       foods.set(row[0], foodFactsFromRow(row));
     }
   }
-  const rawForms = resolveRawForms(db, [...foods.values()]);
+  const rawForms = await resolveRawForms(db, [...foods.values()]);
   const portions = new Map<string, ShoppingPortion>();
   for (const [id, amount, unit, grams] of prepared(db, ENTRY_PORTIONS_SQL)
     .raw(true)

@@ -195,13 +195,13 @@ function loadSupplements(
     );
 }
 
-function buildView(
+async function buildView(
   db: AppDatabase,
   ownerId: string,
   plan: PlanRow,
   preferences: ShoppingPreferences,
-): ShoppingListView {
-  const { entries, portionsByFood, textItems } = loadShoppingSources(
+): Promise<ShoppingListView> {
+  const { entries, portionsByFood, textItems } = await loadShoppingSources(
     db,
     plan.id,
     preferences.fromDay,
@@ -320,11 +320,12 @@ const PLAN_FOODS_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_
       JOIN recipe_ingredients i ON i.recipe_id = d.recipe_id WHERE d.plan_id = ?)`;
 
 /** True when `foodId` is bought for the plan as the raw form of one of its prepared foods. */
-function isRawFormInPlan(db: AppDatabase, planId: string, foodId: string): boolean {
+async function isRawFormInPlan(db: AppDatabase, planId: string, foodId: string): Promise<boolean> {
   const foods = (prepared(db, PLAN_FOODS_SQL).raw(true).all(planId, planId) as FoodRow[]).map(
     foodFactsFromRow,
   );
-  for (const raw of resolveRawForms(db, foods).values()) if (raw.foodId === foodId) return true;
+  for (const raw of (await resolveRawForms(db, foods)).values())
+    if (raw.foodId === foodId) return true;
   return false;
 }
 
@@ -332,7 +333,7 @@ function isRawFormInPlan(db: AppDatabase, planId: string, foodId: string): boole
  * An item key names a food of the plan (as entered, or the raw form a prepared food is
  * bought as), one of its supplements or one of its extras.
  */
-function requireItem(db: AppDatabase, planId: string, itemKey: string): void {
+async function requireItem(db: AppDatabase, planId: string, itemKey: string): Promise<void> {
   const [kind, id] = itemKey.startsWith("extra:")
     ? (["extra", itemKey.slice(6)] as const)
     : itemKey.startsWith("supplement:")
@@ -342,7 +343,7 @@ function requireItem(db: AppDatabase, planId: string, itemKey: string): void {
         : (["food", itemKey] as const);
   if (prepared(db, ITEM_EXISTS_SQL[kind]).get(planId, id)) return;
   if (kind === "food" && prepared(db, ITEM_EXISTS_SQL.dishFood).get(planId, id)) return;
-  if (kind === "food" && isRawFormInPlan(db, planId, id)) return;
+  if (kind === "food" && (await isRawFormInPlan(db, planId, id))) return;
   throw notFound(`No shopping list item "${itemKey}" in this plan`, "itemKey");
 }
 
@@ -364,7 +365,7 @@ export async function setAisle(
   ) {
     throw invalid("foodId: only foods can be moved to another aisle", "foodId");
   }
-  requireItem(db, plan.id, input.foodId);
+  await requireItem(db, plan.id, input.foodId);
   if (input.aisle === null) {
     await db
       .delete(shoppingAisleChoices)
@@ -396,7 +397,7 @@ async function setMark(
   change: { checked: boolean } | { inPantry: boolean },
 ): Promise<ShoppingMark> {
   const plan = await requirePlan(db, ownerId, input.planId);
-  requireItem(db, plan.id, input.itemKey);
+  await requireItem(db, plan.id, input.itemKey);
   const row = await one(
     db
       .insert(shoppingMarks)
@@ -453,7 +454,7 @@ export async function addExtra(
 ): Promise<ShoppingListView & { extraId: string }> {
   const plan = await requirePlan(db, ownerId, input.planId);
   const extraId = randomUUID();
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const row = await first(
       tx
         .select({
@@ -471,7 +472,12 @@ export async function addExtra(
       .values({ id: extraId, planId: plan.id, text: input.text, position: (row?.max ?? 0) + 1 });
   });
   return {
-    ...buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer)),
+    ...(await buildView(
+      db,
+      ownerId,
+      plan,
+      await resolvePreferences(db, ownerId, plan, {}, viewer),
+    )),
     extraId,
   };
 }
@@ -483,12 +489,12 @@ export async function removeExtra(
   viewer: Viewer,
 ): Promise<ShoppingListView> {
   const plan = await requirePlan(db, ownerId, input.planId);
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const removed = await tx
       .delete(shoppingExtras)
-      .where(and(eq(shoppingExtras.planId, plan.id), eq(shoppingExtras.id, input.extraId)));
-    if (removed.changes === 0)
-      throw notFound(`No extra item with id "${input.extraId}"`, "extraId");
+      .where(and(eq(shoppingExtras.planId, plan.id), eq(shoppingExtras.id, input.extraId)))
+      .returning({ id: shoppingExtras.id });
+    if (removed.length === 0) throw notFound(`No extra item with id "${input.extraId}"`, "extraId");
     await tx
       .delete(shoppingMarks)
       .where(

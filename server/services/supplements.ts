@@ -93,7 +93,7 @@ export async function addSupplement(
   viewer: Viewer,
 ): Promise<PlanEditResult> {
   const id = randomUUID();
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const plan = await requirePlan(tx, ownerId, input.planId);
     const personId = await supplementPerson(tx, ownerId, plan.id, viewer, input.personId);
     const schedule = scheduleFields(input);
@@ -136,7 +136,7 @@ export async function updateSupplement(
   input: UpdateSupplementInput,
   viewer: Viewer,
 ): Promise<PlanEditResult> {
-  const planId = await write(db, async (tx) => {
+  const planId = await write(db, ownerId, async (tx) => {
     const { supplement, plan } = await requireSupplement(tx, ownerId, input.supplementId);
     const personId =
       input.personId === undefined
@@ -173,7 +173,7 @@ export async function removeSupplement(
   ownerId: string,
   supplementId: string,
 ): Promise<PlanEditResult> {
-  const planId = await write(db, async (tx) => {
+  const planId = await write(db, ownerId, async (tx) => {
     const { supplement, plan } = await requireSupplement(tx, ownerId, supplementId);
     await tx.delete(planSupplements).where(eq(planSupplements.id, supplement.id));
     await touchPlan(tx, plan.id);

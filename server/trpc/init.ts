@@ -58,7 +58,7 @@ export function createInnerContext(options: {
 export async function createRequestContext(request: { headers: Headers }): Promise<Context> {
   // Loaded on first use: tests and scripts that never read a session skip better-auth.
   const { getAuth } = await import("../auth/auth");
-  return createSessionContext(getDatabase(), getAuth(), request.headers);
+  return createSessionContext(getDatabase(), await getAuth(), request.headers);
 }
 
 /** The context of whoever these headers' session cookie belongs to (tests pass their own auth). */

@@ -22,10 +22,10 @@ export function cookiesFrom(response: Response): string {
 }
 
 export function createTestAuth(db: AppDatabase, options: AuthOptions = { rateLimit: false }) {
-  const auth = createAuth(db, options);
+  const authReady = createAuth(db, options);
 
   async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-    return auth.handler(
+    return (await authReady).handler(
       new Request(`${TEST_ORIGIN}/api/auth${path}`, {
         method: "POST",
         headers: {
@@ -65,8 +65,8 @@ export function createTestAuth(db: AppDatabase, options: AuthOptions = { rateLim
   /** A tRPC caller acting as the holder of `cookie` (or signed out, for ""). */
   function callerFor(cookie: string) {
     const headers = new Headers({ cookie, host: "localhost:3000" });
-    return createCaller(() => createSessionContext(db, auth, headers));
+    return createCaller(async () => createSessionContext(db, await authReady, headers));
   }
 
-  return { auth, post, signUp, signIn, callerFor };
+  return { auth: authReady, post, signUp, signIn, callerFor };
 }

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type AppDatabase, migrateDatabase, openDatabase } from "@/db/client";
+import { migrateDatabase, openDatabase, type SqliteAppDatabase } from "@/db/client";
 import {
   type ImportSources,
   type ImportSummary,
@@ -16,7 +16,7 @@ import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 
 export type TestDatabase = {
-  db: AppDatabase;
+  db: SqliteAppDatabase;
   filePath: string;
   importSummary: ImportSummary | null;
   /** A tRPC caller acting as `ownerId` (the local owner by default). */

@@ -39,7 +39,7 @@ const addOwner = (db: TestDatabase["db"], id: string) => db.insert(owners).value
 
 describe("write()", () => {
   it("commits the awaited statements of its callback and returns its value", async () => {
-    const result = await write(t.db, async (tx) => {
+    const result = await write(t.db, null, async (tx) => {
       await addOwner(tx, "dialect-a");
       await addOwner(tx, "dialect-b");
       expect(t.db.$client.inTransaction).toBe(true);
@@ -53,7 +53,7 @@ describe("write()", () => {
 
   it("rolls back everything when the callback throws, and rethrows", async () => {
     await expect(
-      write(t.db, async (tx) => {
+      write(t.db, null, async (tx) => {
         await addOwner(tx, "dialect-a");
         await tx.update(owners).set({ name: "renamed" }).where(eq(owners.id, "dialect-a"));
         await addOwner(tx, "dialect-b");
@@ -63,14 +63,14 @@ describe("write()", () => {
     expect(t.db.$client.inTransaction).toBe(false);
     expect(committedIds()).toEqual([]);
     // The queue was released: the next write runs.
-    await write(t.db, (tx) => addOwner(tx, "dialect-c"));
+    await write(t.db, null, (tx) => addOwner(tx, "dialect-c"));
     expect(committedIds()).toEqual(["dialect-c"]);
   });
 
   it("rolls back when a statement fails (a primary-key clash)", async () => {
     await addOwner(t.db, "dialect-a");
     await expect(
-      write(t.db, async (tx) => {
+      write(t.db, null, async (tx) => {
         await addOwner(tx, "dialect-b");
         await addOwner(tx, "dialect-a");
       }),
@@ -82,14 +82,14 @@ describe("write()", () => {
     const events: string[] = [];
     const countRows = async (tx: TestDatabase["db"]) =>
       (await tx.select().from(owners).where(like(owners.id, "dialect-%"))).length;
-    const firstWrite = write(t.db, async (tx) => {
+    const firstWrite = write(t.db, null, async (tx) => {
       events.push("first begins");
       await addOwner(tx, "dialect-1");
       await countRows(tx);
       await addOwner(tx, "dialect-2");
       events.push("first ends");
     });
-    const secondWrite = write(t.db, async (tx) => {
+    const secondWrite = write(t.db, null, async (tx) => {
       events.push("second begins");
       const seen = await countRows(tx);
       await addOwner(tx, "dialect-3");
@@ -102,11 +102,11 @@ describe("write()", () => {
   });
 
   it("a failing write does not take the queued one down with it", async () => {
-    const failing = write(t.db, async (tx) => {
+    const failing = write(t.db, null, async (tx) => {
       await addOwner(tx, "dialect-x");
       throw new Error("first fails");
     });
-    const following = write(t.db, (tx) => addOwner(tx, "dialect-y"));
+    const following = write(t.db, null, (tx) => addOwner(tx, "dialect-y"));
     await expect(failing).rejects.toThrow("first fails");
     await following;
     expect(committedIds()).toEqual(["dialect-y"]);
@@ -115,7 +115,7 @@ describe("write()", () => {
   it("refuses to start inside a transaction it did not open", async () => {
     t.db.$client.exec("BEGIN");
     try {
-      await expect(write(t.db, (tx) => addOwner(tx, "dialect-a"))).rejects.toThrow(
+      await expect(write(t.db, null, (tx) => addOwner(tx, "dialect-a"))).rejects.toThrow(
         /already inside a transaction/,
       );
     } finally {
@@ -127,7 +127,7 @@ describe("write()", () => {
 describe("the event-loop guard", () => {
   it("fails and rolls back a write whose callback awaits a timer", async () => {
     await expect(
-      write(t.db, async (tx) => {
+      write(t.db, null, async (tx) => {
         await addOwner(tx, "dialect-a");
         await pause(5);
         await addOwner(tx, "dialect-b");
@@ -139,7 +139,7 @@ describe("the event-loop guard", () => {
 
   it("fails a write whose callback awaits file I/O", async () => {
     await expect(
-      write(t.db, async (tx) => {
+      write(t.db, null, async (tx) => {
         await addOwner(tx, "dialect-a");
         await readFile(t.filePath);
       }),
@@ -150,7 +150,7 @@ describe("the event-loop guard", () => {
   it("fails a write started inside a setImmediate callback that awaits a zero timer", async () => {
     const outcome = await new Promise<unknown>((resolve) => {
       setImmediate(() => {
-        write(t.db, async (tx) => {
+        write(t.db, null, async (tx) => {
           await addOwner(tx, "dialect-a");
           await pause(0);
         }).then(resolve, resolve);
@@ -164,7 +164,7 @@ describe("the event-loop guard", () => {
     const previous = setWriteGuardMode("log");
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      await write(t.db, async (tx) => {
+      await write(t.db, null, async (tx) => {
         await addOwner(tx, "dialect-a");
         await pause(2);
       });
@@ -178,7 +178,7 @@ describe("the event-loop guard", () => {
   });
 
   it("does not fire for a callback that awaits only database work, however much", async () => {
-    await write(t.db, async (tx) => {
+    await write(t.db, null, async (tx) => {
       for (let i = 0; i < 200; i += 1) await addOwner(tx, `dialect-${String(i).padStart(3, "0")}`);
       for (let i = 0; i < 200; i += 1) await first(tx.select().from(owners));
     });
@@ -188,17 +188,17 @@ describe("the event-loop guard", () => {
 
 describe("nested write()", () => {
   it("uses a savepoint: an inner throw caught by the outer keeps the outer's writes", async () => {
-    await write(t.db, async (tx) => {
+    await write(t.db, null, async (tx) => {
       await addOwner(tx, "dialect-a");
       await expect(
-        write(tx, async (inner) => {
+        write(tx, null, async (inner) => {
           expect(inWrite(inner)).toBe(true);
           await addOwner(inner, "dialect-b");
           throw new Error("inner fails");
         }),
       ).rejects.toThrow("inner fails");
       expect(t.db.$client.inTransaction).toBe(true);
-      await write(tx, (inner) => addOwner(inner, "dialect-c"));
+      await write(tx, null, (inner) => addOwner(inner, "dialect-c"));
       await addOwner(tx, "dialect-d");
     });
     expect(committedIds()).toEqual(["dialect-a", "dialect-c", "dialect-d"]);
@@ -206,8 +206,8 @@ describe("nested write()", () => {
 
   it("an outer throw rolls back the inner write it had released", async () => {
     await expect(
-      write(t.db, async (tx) => {
-        await write(tx, (inner) => addOwner(inner, "dialect-a"));
+      write(t.db, null, async (tx) => {
+        await write(tx, null, (inner) => addOwner(inner, "dialect-a"));
         throw new Error("outer fails");
       }),
     ).rejects.toThrow("outer fails");
@@ -215,16 +215,16 @@ describe("nested write()", () => {
   });
 
   it("nests three deep and serialises sibling savepoints", async () => {
-    await write(t.db, async (tx) => {
+    await write(t.db, null, async (tx) => {
       await Promise.all([
-        write(tx, async (inner) => {
+        write(tx, null, async (inner) => {
           await addOwner(inner, "dialect-a");
-          await write(inner, async (deepest) => {
+          await write(inner, null, async (deepest) => {
             await addOwner(deepest, "dialect-b");
             throw new Error("deepest fails");
           }).catch(() => undefined);
         }),
-        write(tx, async (inner) => {
+        write(tx, null, async (inner) => {
           await addOwner(inner, "dialect-c");
           throw new Error("sibling fails");
         }).catch(() => undefined),
@@ -234,7 +234,7 @@ describe("nested write()", () => {
   });
 
   it("is not nested once the outer write has finished", async () => {
-    await write(t.db, (tx) => addOwner(tx, "dialect-a"));
+    await write(t.db, null, (tx) => addOwner(tx, "dialect-a"));
     expect(inWrite(t.db)).toBe(false);
   });
 });

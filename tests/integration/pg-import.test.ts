@@ -20,8 +20,8 @@ import {
 } from "@/db/import/import-foods";
 import { importFoodDatabasePg, storedFingerprintPg } from "@/db/import/import-foods-pg";
 import { migratePostgres, openPostgres, type PostgresDatabase } from "@/db/pg-client";
-import * as sqliteSchema from "@/db/schema";
 import * as pgSchema from "@/db/schema.pg";
+import * as sqliteSchema from "@/db/schema.sqlite";
 import { foodSearchTokens } from "@/server/domain/search-tokens";
 import { createTestDatabase, importSources, type TestDatabase } from "../factories/database";
 import { createScratchDatabase, onPostgres, postgresTitle } from "../pg-scratch";

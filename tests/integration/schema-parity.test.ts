@@ -8,8 +8,8 @@
 import { getTableConfig as getPgTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as getSqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterAll, describe, expect, it } from "vitest";
-import * as sqliteSchema from "@/db/schema";
 import * as pgSchema from "@/db/schema.pg";
+import * as sqliteSchema from "@/db/schema.sqlite";
 import { createTestDatabase } from "../factories/database";
 
 type TableShape = {

@@ -485,7 +485,7 @@ describe("download routes", () => {
 
   beforeAll(async () => {
     const { getAuth } = await import("@/server/auth/auth");
-    const response = await getAuth().handler(
+    const response = await (await getAuth()).handler(
       new Request("http://localhost/api/auth/sign-up/email", {
         method: "POST",
         headers: { "content-type": "application/json", host: "localhost" },

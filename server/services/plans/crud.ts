@@ -294,7 +294,7 @@ export async function duplicatePlan(
   const id = randomUUID();
   const suffix = " (copy)";
   const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     await checkPlanRoom(tx, ownerId);
     await checkOwnerEntryRoom(
       tx,

@@ -176,7 +176,7 @@ export async function addRecipeToPlan(
   input: AddRecipeToPlanInput,
 ): Promise<DishEditResult> {
   const id = randomUUID();
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const plan = await requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.day);
     const recipe = await requireRecipe(tx, ownerId, input.recipeId);
@@ -200,7 +200,7 @@ export async function updateDish(
   ownerId: string,
   input: UpdateDishInput,
 ): Promise<DishEditResult> {
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const { dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
     await tx
       .update(planRecipes)
@@ -217,7 +217,7 @@ export async function moveDish(
   ownerId: string,
   input: MoveDishInput,
 ): Promise<DishEditResult> {
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const { plan, dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
     checkDay(plan, input.day);
     if (dish.day === input.day && dish.meal === input.meal) return;
@@ -240,7 +240,7 @@ export async function removeDish(
   ownerId: string,
   input: RemoveDishInput,
 ): Promise<DishEditResult> {
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     const { dish } = await requireDish(tx, ownerId, input.planId, input.dishId);
     await tx.delete(planRecipes).where(eq(planRecipes.id, dish.id));
     await touchPlan(tx, dish.planId);

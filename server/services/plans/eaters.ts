@@ -68,7 +68,7 @@ export async function setEaters(
   input: SetEatersInput,
   viewer: Viewer,
 ): Promise<EaterView[]> {
-  return await write(db, async (tx) => {
+  return await write(db, ownerId, async (tx) => {
     await requirePlan(tx, ownerId, input.planId);
     for (const [index, eater] of input.eaters.entries()) {
       await requirePerson(tx, ownerId, eater.personId, `eaters.${index}.personId`);
@@ -94,7 +94,7 @@ export async function createPlanEatenBy(
   input: CreatePlanInput,
   viewer: Viewer,
 ): Promise<{ id: string }> {
-  return await write(db, async (tx) => {
+  return await write(db, ownerId, async (tx) => {
     const created = await createPlan(tx, ownerId, input);
     const person = await ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role);
     await tx

@@ -58,7 +58,7 @@ export async function addEntry(
   ownerId: string,
   input: AddEntryInput,
 ): Promise<PlanEditResult> {
-  const { id } = await write(db, async (tx) => {
+  const { id } = await write(db, ownerId, async (tx) => {
     const plan = await requirePlan(tx, ownerId, input.planId);
     checkDay(plan, input.day);
     await checkRoom(tx, plan.id, 1);
@@ -85,7 +85,7 @@ export async function addToDays(
   ownerId: string,
   input: AddToDaysInput,
 ): Promise<PlanEditResult> {
-  const ids = await write(db, async (tx) => {
+  const ids = await write(db, ownerId, async (tx) => {
     const plan = await requirePlan(tx, ownerId, input.planId);
     const days = input.days ?? Array.from({ length: plan.dayCount }, (_, index) => index + 1);
     for (const day of days) checkDay(plan, day, "days");
@@ -117,7 +117,7 @@ export async function updateEntry(
   ownerId: string,
   input: UpdateEntryInput,
 ): Promise<PlanEditResult> {
-  const { planId } = await write(db, async (tx) => {
+  const { planId } = await write(db, ownerId, async (tx) => {
     const { entry } = await requireEntry(tx, ownerId, input.entryId);
     const amount = await resolveAmount(tx, ownerId, entry.foodId, input.amount);
     await tx
@@ -135,7 +135,7 @@ export async function moveEntry(
   ownerId: string,
   input: MoveEntryInput,
 ): Promise<PlanEditResult> {
-  const { planId } = await write(db, async (tx) => {
+  const { planId } = await write(db, ownerId, async (tx) => {
     const { entry, plan } = await requireEntry(tx, ownerId, input.entryId);
     checkDay(plan, input.day);
     if (entry.day !== input.day || entry.meal !== input.meal) {
@@ -161,7 +161,7 @@ export async function removeEntry(
   ownerId: string,
   entryId: string,
 ): Promise<PlanEditResult> {
-  const { planId } = await write(db, async (tx) => {
+  const { planId } = await write(db, ownerId, async (tx) => {
     const { entry } = await requireEntry(tx, ownerId, entryId);
     await keepForUndo(tx, entry);
     await tx.delete(planEntries).where(eq(planEntries.id, entry.id));
@@ -189,7 +189,7 @@ export async function copyDay(
   ownerId: string,
   input: CopyDayInput,
 ): Promise<Omit<PlanEditResult, "id"> & { copiedEntries: number }> {
-  const { copiedEntries } = await write(db, async (tx) => {
+  const { copiedEntries } = await write(db, ownerId, async (tx) => {
     const plan = await requireCopyDays(tx, ownerId, input);
     const entries = await loadEntries(tx, plan.id);
     const source = entries.filter((row) => row.day === input.fromDay);
@@ -251,7 +251,7 @@ export async function copyMeal(
   ownerId: string,
   input: CopyMealInput,
 ): Promise<Omit<PlanEditResult, "id"> & { copiedEntries: number }> {
-  const { copiedEntries } = await write(db, async (tx) => {
+  const { copiedEntries } = await write(db, ownerId, async (tx) => {
     const plan = await requireCopyDays(tx, ownerId, input);
     const source = (await loadEntries(tx, plan.id))
       .filter((row) => row.day === input.fromDay && row.meal === input.meal)

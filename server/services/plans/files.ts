@@ -160,7 +160,7 @@ export async function importPlan(
     db,
     file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
   );
-  return await write(db, async (tx) =>
+  return await write(db, ownerId, async (tx) =>
     insertPlanFile(tx, ownerId, file, portionsById, {
       people: await resolvePlanFilePeople(tx, ownerId, file, viewer),
     }),
@@ -231,7 +231,7 @@ export async function insertPlanFile(
   const id = randomUUID();
   const supplementIds = (file.supplements ?? []).map(() => randomUUID());
   const importedAt = Date.now();
-  await write(db, async (tx) => {
+  await write(db, ownerId, async (tx) => {
     if (!options.capsChecked) {
       await checkPlanRoom(tx, ownerId, "file");
       await checkOwnerEntryRoom(

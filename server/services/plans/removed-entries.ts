@@ -49,7 +49,7 @@ export async function restoreEntry(
   entryId: string,
 ): Promise<PlanEditResult> {
   const cutoff = new Date(Date.now() - UNDO_WINDOW_MINUTES * 60_000).toISOString();
-  const { planId } = await write(db, async (tx) => {
+  const { planId } = await write(db, ownerId, async (tx) => {
     const removed = await first(
       tx.select().from(removedPlanEntries).where(eq(removedPlanEntries.id, entryId)),
     );

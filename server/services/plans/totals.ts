@@ -1,4 +1,6 @@
 import type { AppDatabase } from "../../../db/client";
+import { dialectOf, inWrite, sqliteClient } from "../../../db/dialect";
+import { rawArrays, rawGet } from "../../../db/raw";
 import {
   type AbsorptionProfile,
   absorptionProfile,
@@ -49,22 +51,47 @@ const TOTALS_FOODS_SQL = `SELECT f.id, f.name, f.b12_per_100g, f.b12_added_per_1
   WHERE f.id IN (SELECT food_id FROM plan_entries WHERE plan_id = ?)`;
 
 type TotalsEntryRow = [string, number, Meal, string, number];
-type TotalsFoodRow = [string, string, number | null, number | null, number, string];
+/** `b12_fortified` is 0/1 on SQLite, a boolean on PostgreSQL. */
+type TotalsFoodRow = [string, string, number | null, number | null, number | boolean, string];
 
 /**
- * Computed totals, remembered per database connection and plan until the database
- * changes. The version is `PRAGMA data_version` (changes when another connection
- * commits) with `total_changes()` (rows this connection has changed): any write
- * anywhere, committed or not, makes every remembered total stale. Nothing is remembered
- * inside a transaction (it could still roll back).
+ * Computed totals, remembered per database connection (SQLite) or pool (PostgreSQL) and
+ * plan until the data they come from changes. Nothing is remembered inside a transaction
+ * (it could still roll back).
+ *
+ * - SQLite: the version is `PRAGMA data_version` (changes when another connection commits)
+ *   with `total_changes()` (rows this connection has changed): any write anywhere,
+ *   committed or not, makes every remembered total stale.
+ * - PostgreSQL, where other app instances write too: the household's `owners.data_version`
+ *   (every `write()` on its behalf bumps it first, db/dialect.ts) with the food import's
+ *   fingerprint (the shared foods change only by import), read from the database on every
+ *   call, so another instance's commit is seen at once, with no time window.
  */
 const totalsCache = new WeakMap<object, Map<string, { version: string; totals: PlanTotalsView }>>();
 const TOTALS_CACHE_SIZE = 64;
+const PG_VERSION_SQL = `SELECT o.data_version AS version,
+    (SELECT value FROM app_meta WHERE key = 'food_import_fingerprint') AS foods
+  FROM owners o WHERE o.id = ?`;
 
-function databaseVersion(db: AppDatabase): string {
+async function databaseVersion(db: AppDatabase, ownerId: string): Promise<string> {
+  if (dialectOf(db) === "pg") {
+    const row = await rawGet<{ version: number; foods: string | null }>(db, PG_VERSION_SQL, [
+      ownerId,
+    ]);
+    return `${row?.version ?? "none"}:${row?.foods ?? ""}`;
+  }
   const [changes] = prepared(db, "SELECT total_changes()").raw(true).get() as [number];
-  const dataVersion = db.$client.pragma("data_version", { simple: true }) as number;
+  const dataVersion = sqliteClient(db).pragma("data_version", { simple: true }) as number;
   return `${dataVersion}:${changes}`;
+}
+
+/** What the cache is kept on: the SQLite connection, or the PostgreSQL pool's database. */
+function cacheHolder(db: AppDatabase): object {
+  return dialectOf(db) === "pg" ? db : sqliteClient(db);
+}
+
+function insideTransaction(db: AppDatabase): boolean {
+  return dialectOf(db) === "pg" ? inWrite(db) : sqliteClient(db).inTransaction;
 }
 
 /** Whose totals: a person's profile and how much of each meal they eat. */
@@ -91,18 +118,19 @@ export async function getPlanTotals(
   planId: string,
   options: { includeEntries?: boolean; person?: TotalsPerson } = {},
 ): Promise<PlanTotalsView> {
-  const cacheable = !db.$client.inTransaction;
+  const cacheable = !insideTransaction(db);
   const person = options.person;
   const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.isFirstEater}` : ""}`;
-  const version = cacheable ? databaseVersion(db) : "";
-  let cache = totalsCache.get(db.$client);
+  const version = cacheable ? await databaseVersion(db, ownerId) : "";
+  const holder = cacheHolder(db);
+  let cache = totalsCache.get(holder);
   let full = cacheable ? cache?.get(key) : undefined;
   if (!full || full.version !== version) {
     full = { version, totals: await computePlanTotals(db, ownerId, planId, person) };
     if (cacheable) {
       if (!cache) {
         cache = new Map();
-        totalsCache.set(db.$client, cache);
+        totalsCache.set(holder, cache);
       }
       cache.delete(key);
       cache.set(key, full);
@@ -157,8 +185,8 @@ async function computePlanTotals(
     ? { ...profileWithTarget(person.profile, person.isDefault) }
     : await getProfile(db, ownerId);
   const absorption = absorptionProfile(profile);
-  const rows = prepared(db, TOTALS_ENTRIES_SQL).raw(true).all(planId) as TotalsEntryRow[];
-  const foodRows = prepared(db, TOTALS_FOODS_SQL).raw(true).all(ownerId, planId) as TotalsFoodRow[];
+  const rows = (await rawArrays(db, TOTALS_ENTRIES_SQL, [planId])) as TotalsEntryRow[];
+  const foodRows = (await rawArrays(db, TOTALS_FOODS_SQL, [ownerId, planId])) as TotalsFoodRow[];
   const foodsById = new Map(
     foodRows.map(([id, name, b12PerHundredGrams, added, fortified, diet]) => [
       id,
@@ -168,7 +196,7 @@ async function computePlanTotals(
         crystallineShare: crystallineShare({
           b12PerHundredGrams,
           b12AddedPerHundredGrams: added,
-          b12Fortified: fortified === 1,
+          b12Fortified: Boolean(fortified),
           diet,
         }),
       },

@@ -5,6 +5,6 @@ import { getAuth } from "@/server/auth/auth";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const handle = (request: Request) => getAuth().handler(request);
+const handle = async (request: Request) => (await getAuth()).handler(request);
 
 export const { GET, POST } = toNextJsHandler(handle);
