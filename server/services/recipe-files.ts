@@ -243,7 +243,7 @@ export async function insertFileRecipes(
     });
     // One prepared statement per row (./bulk-insert.ts): a restore at the caps writes
     // 50,000 recipe lines.
-    bulkInsert(
+    await bulkInsert(
       tx,
       recipeIngredients,
       lines.map((line, index) => ({
@@ -263,14 +263,14 @@ export async function insertFileRecipes(
  * Writes a file's dishes into a plan, each after what its meal holds (`nextPositions`
  * says where each `day:meal` is up to, and is advanced).
  */
-export function insertFileDishes(
+export async function insertFileDishes(
   tx: Db,
   planId: string,
   dishes: readonly FileDish[],
   recipeIds: ReadonlyMap<string, string>,
   nextPositions: Map<string, number>,
   field = "file.dishes",
-): void {
+): Promise<void> {
   const rows = dishes.map((dish, index) => {
     const recipeId = recipeIds.get(dish.recipeKey);
     if (!recipeId) {
@@ -292,7 +292,7 @@ export function insertFileDishes(
       position,
     };
   });
-  bulkInsert(tx, planRecipes, rows);
+  await bulkInsert(tx, planRecipes, rows);
 }
 
 /**

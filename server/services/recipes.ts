@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { first, write } from "../../db/dialect";
+import { dialectOf, first, write } from "../../db/dialect";
+import { rawArrays } from "../../db/raw";
 import {
   foodPortions,
   foods,
@@ -37,7 +38,6 @@ import { checkRecipeRoom } from "./limits";
 import { ensureOwnPerson, personProfile } from "./people";
 import { type Db, now, resolveAmount } from "./plans/access";
 import { profileWithTarget } from "./profile";
-import { prepared } from "./statements";
 
 export type RecipeRow = typeof recipes.$inferSelect;
 
@@ -141,7 +141,8 @@ type IngredientSqlRow = [
   string | null,
   number | null,
   number | null,
-  number | null,
+  /** b12_fortified: 0/1 on SQLite, a boolean on PostgreSQL (null without a food). */
+  number | boolean | null,
   Diet | null,
   string | null,
   string | null,
@@ -153,18 +154,18 @@ type IngredientSqlRow = [
  * Ingredients with their foods' B12 facts, grouped by recipe: of one recipe, of all the
  * owner's recipes, or of the recipes a plan's dishes use (the totals' and shopping's read).
  */
-export function loadIngredientFacts(
+export async function loadIngredientFacts(
   db: AppDatabase,
   ownerId: string,
   scope: { recipeId: string } | { ownerRecipes: true } | { planId: string },
-): Map<string, IngredientFactsRow[]> {
+): Promise<Map<string, IngredientFactsRow[]>> {
   const [sqlText, arg] =
     "recipeId" in scope
       ? [INGREDIENT_SQL.recipe, scope.recipeId]
       : "planId" in scope
         ? [INGREDIENT_SQL.plan, scope.planId]
         : [INGREDIENT_SQL.owner, ownerId];
-  const rows = prepared(db, sqlText).raw(true).all(ownerId, arg) as IngredientSqlRow[];
+  const rows = (await rawArrays(db, sqlText, [ownerId, arg])) as IngredientSqlRow[];
   const byRecipe = new Map<string, IngredientFactsRow[]>();
   for (const [
     recipeId,
@@ -197,7 +198,7 @@ export function loadIngredientFacts(
           : crystallineShare({
               b12PerHundredGrams,
               b12AddedPerHundredGrams: added,
-              b12Fortified: fortified === 1,
+              b12Fortified: Boolean(fortified),
               diet: diet ?? "omnivore",
             }),
       diet,
@@ -251,7 +252,7 @@ export async function getRecipe(
   viewer: RecipeViewer,
 ): Promise<RecipeView> {
   const recipe = await requireRecipe(db, ownerId, recipeId);
-  const ingredients = loadIngredientFacts(db, ownerId, { recipeId }).get(recipeId) ?? [];
+  const ingredients = (await loadIngredientFacts(db, ownerId, { recipeId })).get(recipeId) ?? [];
   const b12 = calculateRecipeB12(ingredients, recipe.servings);
   const { target, profile } = await ownTarget(db, ownerId, viewer);
   const verdict = judgeServing({
@@ -296,6 +297,16 @@ export async function getRecipe(
   };
 }
 
+/**
+ * A text column ordered ignoring ASCII case: SQLite's NOCASE; on PostgreSQL lower() under
+ * the C collation, which folds ASCII letters only and sorts by code point, as NOCASE does.
+ */
+function caseless(db: AppDatabase, column: typeof recipes.name) {
+  return dialectOf(db) === "sqlite"
+    ? sql`${column} COLLATE NOCASE`
+    : sql`lower(${column} COLLATE "C")`;
+}
+
 /** The owner's recipes in name order, each with its B12 per serving and diet. */
 export async function listRecipes(
   db: AppDatabase,
@@ -311,8 +322,8 @@ export async function listRecipes(
     })
     .from(recipes)
     .where(eq(recipes.ownerId, ownerId))
-    .orderBy(sql`${recipes.name} COLLATE NOCASE`, asc(recipes.id));
-  const facts = loadIngredientFacts(db, ownerId, { ownerRecipes: true });
+    .orderBy(caseless(db, recipes.name), asc(recipes.id));
+  const facts = await loadIngredientFacts(db, ownerId, { ownerRecipes: true });
   return {
     items: rows.map((row) => {
       const ingredients = facts.get(row.id) ?? [];
@@ -568,12 +579,12 @@ export async function duplicateRecipe(
 }
 
 /** recipes.parseIngredients: every pasted line parsed and matched (none dropped). */
-export function parseIngredientText(
+export async function parseIngredientText(
   db: AppDatabase,
   ownerId: string,
   text: string,
-): { lines: ParsedIngredientLine[] } {
-  return parseIngredients(db, ownerId, text);
+): Promise<{ lines: ParsedIngredientLine[] }> {
+  return await parseIngredients(db, ownerId, text);
 }
 
 export type RecipeDraft = {
@@ -600,7 +611,11 @@ function jsonLdBlocks(text: string): string[] {
  * recipes.importJsonLd: a schema.org Recipe (JSON-LD, or a saved page holding it) read into
  * a draft with its lines parsed and matched. Nothing is saved; no network is used.
  */
-export function importRecipeJsonLd(db: AppDatabase, ownerId: string, json: string): RecipeDraft {
+export async function importRecipeJsonLd(
+  db: AppDatabase,
+  ownerId: string,
+  json: string,
+): Promise<RecipeDraft> {
   let recipe: RecipeJsonLd | null = null;
   let reason = 'json: no schema.org "Recipe" found';
   const text = json.trim();
@@ -631,6 +646,6 @@ export function importRecipeJsonLd(db: AppDatabase, ownerId: string, json: strin
       dropped > 0
         ? `Only the first ${MAX_RECIPE_INGREDIENTS} of ${recipe.ingredients.length} ingredient lines were read.`
         : null,
-    lines: parseIngredients(db, ownerId, ingredients.join("\n")).lines,
+    lines: (await parseIngredients(db, ownerId, ingredients.join("\n"))).lines,
   };
 }

@@ -7,7 +7,7 @@
 
 import type { AppDatabase } from "../../db/client";
 import { dialectOf, sqliteClient } from "../../db/dialect";
-import { rawGet } from "../../db/raw";
+import { type RawSql, rawArrays, rawGet } from "../../db/raw";
 import {
   chooseRawForm,
   isPreparedName,
@@ -24,7 +24,14 @@ import {
   type ShoppingTextInput,
 } from "../domain/shopping";
 import type { Meal } from "../domain/vocabulary";
-import { prepared } from "./statements";
+
+/**
+ * A list of ids or names as one parameter: SQLite reads JSON text (`json_each(?)`),
+ * PostgreSQL a text array (`= ANY(?::text[])`).
+ */
+export function listParam(db: AppDatabase, values: readonly string[]): unknown {
+  return dialectOf(db) === "sqlite" ? JSON.stringify(values) : values;
+}
 
 /**
  * Entries, then their foods and portions by id: three small reads are faster than one
@@ -39,7 +46,8 @@ const ENTRY_FOODS_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal
   FROM foods WHERE id IN
   (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ? AND day BETWEEN ? AND ?)`;
 
-export type FoodRow = [string, string, string | null, number, number | null, string];
+/** b12_fortified is 0/1 on SQLite, a boolean on PostgreSQL. */
+export type FoodRow = [string, string, string | null, number | boolean, number | null, string];
 
 /** The typed row mapper for ENTRY_FOODS_SQL-shaped rows (shopping.ts reads the same columns). */
 export function foodFactsFromRow([
@@ -54,7 +62,7 @@ export function foodFactsFromRow([
     id,
     name,
     groupCode,
-    b12Fortified: fortified === 1,
+    b12Fortified: Boolean(fortified),
     energyKcalPerHundredGrams: energy,
     source,
   };
@@ -65,28 +73,49 @@ const ENTRY_PORTIONS_SQL = `SELECT id, amount, unit, grams FROM food_portions WH
 
 /**
  * Fluid measures only (fl oz, ml, and the plain cup, tbsp and tsp a drink without a fluid
- * measure is measured by): all `millilitresPerGram` needs from other portions.
+ * measure is measured by): all `millilitresPerGram` needs from other portions. SQLite's
+ * LIKE ignores ASCII case, PostgreSQL's ILIKE does.
  */
-const FLUID_PORTIONS_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
+const fluidUnits = (like: string) =>
+  `(p.unit ${like} 'fl oz%' OR p.unit ${like} '%ml%' OR p.unit IN ('cup', 'tbsp', 'tsp'))`;
+const fluidPortionsSql = (like: string) => `SELECT p.food_id, p.id, p.amount, p.unit, p.grams
+  FROM food_portions p
   WHERE p.food_id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)
-    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%' OR p.unit IN ('cup', 'tbsp', 'tsp'))
+    AND ${fluidUnits(like)}
   ORDER BY p.food_id, p.seq`;
+const FLUID_PORTIONS_SQL: RawSql = {
+  sqlite: fluidPortionsSql("LIKE"),
+  pg: fluidPortionsSql("ILIKE"),
+};
 
 /**
  * Shared foods that may be the raw form of a prepared one, by exact name or paired id.
  * `+owner_id` keeps SQLite off foods_owner_idx (every shared food) so that it looks the
- * names up in foods_name_idx and the ids in foods_id_unique (bench/results.md).
+ * names up in foods_name_idx and the ids in foods_id_unique (bench/results.md);
+ * PostgreSQL's planner needs no such hint.
  */
-const RAW_CANDIDATES_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g
+const RAW_CANDIDATES_SQL: RawSql = {
+  sqlite: `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g
   FROM foods WHERE +owner_id IS NULL AND (name IN (SELECT value FROM json_each(?))
-    OR id IN (SELECT value FROM json_each(?)))`;
+    OR id IN (SELECT value FROM json_each(?)))`,
+  pg: `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g
+  FROM foods WHERE owner_id IS NULL AND (name = ANY(?::text[]) OR id = ANY(?::text[]))`,
+};
 
-const PORTIONS_OF_SQL = `SELECT food_id, id, amount, unit, grams FROM food_portions
-  WHERE food_id IN (SELECT value FROM json_each(?)) ORDER BY food_id, seq`;
+const PORTIONS_OF_SQL: RawSql = {
+  sqlite: `SELECT food_id, id, amount, unit, grams FROM food_portions
+  WHERE food_id IN (SELECT value FROM json_each(?)) ORDER BY food_id, seq`,
+  pg: `SELECT food_id, id, amount, unit, grams FROM food_portions
+  WHERE food_id = ANY(?::text[]) ORDER BY food_id, seq`,
+};
 
 /** Portions recording an SR28 cooking yield ("package (10 oz) yields", "oz, dry, yields"). */
-const YIELD_PORTIONS_SQL = `SELECT food_id, id, amount, unit, grams FROM food_portions
-  WHERE food_id IN (SELECT value FROM json_each(?)) AND unit LIKE '%yield%'`;
+const YIELD_PORTIONS_SQL: RawSql = {
+  sqlite: `SELECT food_id, id, amount, unit, grams FROM food_portions
+  WHERE food_id IN (SELECT value FROM json_each(?)) AND unit LIKE '%yield%'`,
+  pg: `SELECT food_id, id, amount, unit, grams FROM food_portions
+  WHERE food_id = ANY(?::text[]) AND unit ILIKE '%yield%'`,
+};
 
 const AISLE_CHOICES_SQL = `SELECT food_id, aisle FROM shopping_aisle_choices WHERE owner_id = ?`;
 
@@ -99,9 +128,11 @@ export type FoodFacts = {
   source: string;
 };
 
-function groupPortions(rows: [string, string, number, string, number][]) {
+type PortionRow = [string, string, number, string, number];
+
+function groupPortions(rows: unknown[][]) {
   const byFood: Record<string, ShoppingPortion[]> = {};
-  for (const [foodId, id, amount, unit, grams] of rows) {
+  for (const [foodId, id, amount, unit, grams] of rows as PortionRow[]) {
     const list = byFood[foodId] ?? [];
     list.push({ id, amount, unit, grams });
     byFood[foodId] = list;
@@ -132,32 +163,24 @@ export async function resolveRawForms(
   for (const food of preparedFoods) cache.set(food.id, null);
   const names = preparedFoods.flatMap((food) => rawNameCandidates(food.name));
   const ids = preparedFoods.flatMap((food) => RAW_FORM_PAIRS[food.id] ?? []);
-  const rows = prepared(db, RAW_CANDIDATES_SQL)
-    .raw(true)
-    .all(JSON.stringify(names), JSON.stringify(ids)) as [
-    string,
-    string,
-    string | null,
-    number,
-    number | null,
-  ][];
+  const rows = (await rawArrays(db, RAW_CANDIDATES_SQL, [
+    listParam(db, names),
+    listParam(db, ids),
+  ])) as [string, string, string | null, number | boolean, number | null][];
   const candidates = rows.map(([id, name, groupCode, fortified, energy]) => ({
     id,
     name,
     groupCode,
-    b12Fortified: fortified === 1,
+    b12Fortified: Boolean(fortified),
     energyKcalPerHundredGrams: energy,
   }));
   const yields = groupPortions(
-    prepared(db, YIELD_PORTIONS_SQL)
-      .raw(true)
-      .all(JSON.stringify(preparedFoods.map((food) => food.id))) as [
-      string,
-      string,
-      number,
-      string,
-      number,
-    ][],
+    await rawArrays(db, YIELD_PORTIONS_SQL, [
+      listParam(
+        db,
+        preparedFoods.map((food) => food.id),
+      ),
+    ]),
   );
   const chosen = new Map<string, { food: (typeof candidates)[number]; factor: number }>();
   for (const food of preparedFoods) {
@@ -166,15 +189,7 @@ export async function resolveRawForms(
   }
   if (chosen.size === 0) return result;
   const rawIds = [...new Set([...chosen.values()].map((raw) => raw.food.id))];
-  const portions = groupPortions(
-    prepared(db, PORTIONS_OF_SQL).raw(true).all(JSON.stringify(rawIds)) as [
-      string,
-      string,
-      number,
-      string,
-      number,
-    ][],
-  );
+  const portions = groupPortions(await rawArrays(db, PORTIONS_OF_SQL, [listParam(db, rawIds)]));
   for (const [foodId, { food, factor }] of chosen) {
     const form = {
       foodId: food.id,
@@ -248,21 +263,39 @@ type DishIngredientRow = [
   string | null,
 ];
 
-const FOODS_BY_ID_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g, source
-  FROM foods WHERE id IN (SELECT value FROM json_each(?))`;
+const FOODS_BY_ID_SQL: RawSql = {
+  sqlite: `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g, source
+  FROM foods WHERE id IN (SELECT value FROM json_each(?))`,
+  pg: `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g, source
+  FROM foods WHERE id = ANY(?::text[])`,
+};
 
-const PORTIONS_BY_ID_SQL = `SELECT id, amount, unit, grams FROM food_portions
-  WHERE id IN (SELECT value FROM json_each(?))`;
+const PORTIONS_BY_ID_SQL: RawSql = {
+  sqlite: `SELECT id, amount, unit, grams FROM food_portions
+  WHERE id IN (SELECT value FROM json_each(?))`,
+  pg: `SELECT id, amount, unit, grams FROM food_portions WHERE id = ANY(?::text[])`,
+};
 
-const FLUID_PORTIONS_OF_SQL = `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
-  WHERE p.food_id IN (SELECT value FROM json_each(?))
-    AND (p.unit LIKE 'fl oz%' OR p.unit LIKE '%ml%' OR p.unit IN ('cup', 'tbsp', 'tsp'))
-  ORDER BY p.food_id, p.seq`;
+const FLUID_PORTIONS_OF_SQL: RawSql = {
+  sqlite: `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
+  WHERE p.food_id IN (SELECT value FROM json_each(?)) AND ${fluidUnits("LIKE")}
+  ORDER BY p.food_id, p.seq`,
+  pg: `SELECT p.food_id, p.id, p.amount, p.unit, p.grams FROM food_portions p
+  WHERE p.food_id = ANY(?::text[]) AND ${fluidUnits("ILIKE")}
+  ORDER BY p.food_id, p.seq`,
+};
 
-function loadDishIngredients(db: AppDatabase, planId: string, fromDay: number, toDay: number) {
-  return prepared(db, DISH_INGREDIENTS_SQL)
-    .raw(true)
-    .all(planId, fromDay, toDay) as DishIngredientRow[];
+async function loadDishIngredients(
+  db: AppDatabase,
+  planId: string,
+  fromDay: number,
+  toDay: number,
+): Promise<DishIngredientRow[]> {
+  return (await rawArrays(db, DISH_INGREDIENTS_SQL, [
+    planId,
+    fromDay,
+    toDay,
+  ])) as DishIngredientRow[];
 }
 
 /** Entries of days `fromDay`-`toDay`, each with its food, portion and raw form. */
@@ -274,28 +307,29 @@ export async function loadShoppingSources(
 ): Promise<ShoppingSources> {
   const range = [planId, fromDay, toDay] as const;
   const foods = new Map<string, FoodFacts>();
-  for (const row of prepared(db, ENTRY_FOODS_SQL)
-    .raw(true)
-    .all(...range) as FoodRow[]) {
+  for (const row of (await rawArrays(db, ENTRY_FOODS_SQL, range)) as FoodRow[]) {
     foods.set(row[0], foodFactsFromRow(row));
   }
-  const dishRows = loadDishIngredients(db, planId, fromDay, toDay);
+  const dishRows = await loadDishIngredients(db, planId, fromDay, toDay);
   const dishFoodIds = [
     ...new Set(dishRows.flatMap((row) => (row[7] !== null && row[8] !== null ? [row[7]] : []))),
   ];
   const missingFoodIds = dishFoodIds.filter((id) => !foods.has(id));
   if (missingFoodIds.length > 0) {
-    for (const row of prepared(db, FOODS_BY_ID_SQL)
-      .raw(true)
-      .all(JSON.stringify(missingFoodIds)) as FoodRow[]) {
+    for (const row of (await rawArrays(db, FOODS_BY_ID_SQL, [
+      listParam(db, missingFoodIds),
+    ])) as FoodRow[]) {
       foods.set(row[0], foodFactsFromRow(row));
     }
   }
   const rawForms = await resolveRawForms(db, [...foods.values()]);
   const portions = new Map<string, ShoppingPortion>();
-  for (const [id, amount, unit, grams] of prepared(db, ENTRY_PORTIONS_SQL)
-    .raw(true)
-    .all(...range) as [string, number, string, number][]) {
+  for (const [id, amount, unit, grams] of (await rawArrays(db, ENTRY_PORTIONS_SQL, range)) as [
+    string,
+    number,
+    string,
+    number,
+  ][]) {
     portions.set(id, { id, amount, unit, grams });
   }
   const dishPortionIds = [
@@ -304,15 +338,13 @@ export async function loadShoppingSources(
     ),
   ];
   if (dishPortionIds.length > 0) {
-    for (const [id, amount, unit, grams] of prepared(db, PORTIONS_BY_ID_SQL)
-      .raw(true)
-      .all(JSON.stringify(dishPortionIds)) as [string, number, string, number][]) {
+    for (const [id, amount, unit, grams] of (await rawArrays(db, PORTIONS_BY_ID_SQL, [
+      listParam(db, dishPortionIds),
+    ])) as [string, number, string, number][]) {
       portions.set(id, { id, amount, unit, grams });
     }
   }
-  const rows = prepared(db, ENTRIES_SQL)
-    .raw(true)
-    .all(...range) as EntryRow[];
+  const rows = (await rawArrays(db, ENTRIES_SQL, range)) as EntryRow[];
   const entries: ShoppingEntryInput[] = rows.map(([day, meal, foodId, grams, portionId]) => {
     const food = foods.get(foodId);
     return {
@@ -327,15 +359,7 @@ export async function loadShoppingSources(
       rawForm: rawForms.get(foodId) ?? null,
     };
   });
-  const portionsByFood = groupPortions(
-    prepared(db, FLUID_PORTIONS_SQL).raw(true).all(planId) as [
-      string,
-      string,
-      number,
-      string,
-      number,
-    ][],
-  );
+  const portionsByFood = groupPortions(await rawArrays(db, FLUID_PORTIONS_SQL, [planId]));
   const textItems: ShoppingTextInput[] = [];
   for (const [
     day,
@@ -380,15 +404,7 @@ export async function loadShoppingSources(
   if (fluidMissing.length > 0) {
     Object.assign(
       portionsByFood,
-      groupPortions(
-        prepared(db, FLUID_PORTIONS_OF_SQL).raw(true).all(JSON.stringify(fluidMissing)) as [
-          string,
-          string,
-          number,
-          string,
-          number,
-        ][],
-      ),
+      groupPortions(await rawArrays(db, FLUID_PORTIONS_OF_SQL, [listParam(db, fluidMissing)])),
     );
   }
   for (const raw of rawForms.values()) portionsByFood[raw.foodId] = [...raw.portions];
@@ -396,9 +412,12 @@ export async function loadShoppingSources(
 }
 
 /** Aisles the owner moved foods to, by food id (unknown aisle names are ignored). */
-export function loadAisleChoices(db: AppDatabase, ownerId: string): Record<string, Aisle> {
+export async function loadAisleChoices(
+  db: AppDatabase,
+  ownerId: string,
+): Promise<Record<string, Aisle>> {
   const choices: Record<string, Aisle> = {};
-  for (const [foodId, aisle] of prepared(db, AISLE_CHOICES_SQL).raw(true).all(ownerId) as [
+  for (const [foodId, aisle] of (await rawArrays(db, AISLE_CHOICES_SQL, [ownerId])) as [
     string,
     string,
   ][]) {

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
 import { first, one, write } from "../../db/dialect";
+import { jsonValue, rawArrays, rawGet } from "../../db/raw";
 import {
   shoppingAisleChoices,
   shoppingExtras,
@@ -38,7 +39,6 @@ import {
   loadShoppingSources,
   resolveRawForms,
 } from "./shopping-sources";
-import { prepared } from "./statements";
 
 /** The plan fields a shopping list needs and shows. */
 type PlanRow = { id: string; name: string; dayCount: number; startDate: string | null };
@@ -133,10 +133,11 @@ const MARKS_SQL = `SELECT item_key, checked, in_pantry FROM shopping_marks WHERE
 
 const EXTRAS_SQL = `SELECT id, text FROM shopping_extras WHERE plan_id = ? ORDER BY position, id`;
 
-function parseWeekdays(raw: string | null): number[] | null {
-  if (raw === null) return null;
+/** plan_supplements.weekdays: JSON text on SQLite, jsonb (already parsed) on PostgreSQL. */
+function parseWeekdays(raw: unknown): number[] | null {
+  if (raw === null || raw === undefined) return null;
   try {
-    const value: unknown = JSON.parse(raw);
+    const value = jsonValue<unknown>(raw);
     return Array.isArray(value)
       ? value.filter((day): day is number => Number.isInteger(day))
       : null;
@@ -149,20 +150,20 @@ function parseWeekdays(raw: string | null): number[] | null {
  * The supplements of the plan's eaters, each counted once for its person (never times
  * the household): a supplement of someone who no longer eats the plan is not bought.
  */
-function loadSupplements(
+async function loadSupplements(
   db: AppDatabase,
   planId: string,
   eaters: readonly EaterView[],
-): ShoppingSupplementInput[] {
+): Promise<ShoppingSupplementInput[]> {
   const eating = new Set(eaters.map((eater) => eater.personId));
-  const rows = prepared(db, SUPPLEMENTS_SQL).raw(true).all(planId) as [
+  const rows = (await rawArrays(db, SUPPLEMENTS_SQL, [planId])) as [
     string,
     number,
     SupplementForm,
     string,
     number | null,
     number,
-    string | null,
+    unknown,
     Meal | null,
     string | null,
     string | null,
@@ -217,25 +218,26 @@ async function buildView(
     servings: preferences.portions,
     entries,
     portionsByFood,
-    supplements: loadSupplements(db, plan.id, preferences.eaters),
-    aisleChoices: loadAisleChoices(db, ownerId),
+    supplements: await loadSupplements(db, plan.id, preferences.eaters),
+    aisleChoices: await loadAisleChoices(db, ownerId),
     textItems,
   });
 
   const marks = new Map<string, { checked: boolean; inPantry: boolean }>();
-  for (const [itemKey, checked, inPantry] of prepared(db, MARKS_SQL).raw(true).all(plan.id) as [
+  // Booleans: 0/1 on SQLite, true/false on PostgreSQL.
+  for (const [itemKey, checked, inPantry] of (await rawArrays(db, MARKS_SQL, [plan.id])) as [
     string,
-    number,
-    number,
+    unknown,
+    unknown,
   ][]) {
-    marks.set(itemKey, { checked: checked === 1, inPantry: inPantry === 1 });
+    marks.set(itemKey, { checked: Boolean(checked), inPantry: Boolean(inPantry) });
   }
   const mark = (itemKey: string) => marks.get(itemKey) ?? { checked: false, inPantry: false };
   const aisles = list.aisles.map((group) => ({
     ...group,
     lines: group.lines.map((line) => ({ ...line, ...mark(line.itemKey) })),
   }));
-  const extras = (prepared(db, EXTRAS_SQL).raw(true).all(plan.id) as [string, string][]).map(
+  const extras = ((await rawArrays(db, EXTRAS_SQL, [plan.id])) as [string, string][]).map(
     ([id, text]) => ({ id, itemKey: `extra:${id}`, text, checked: mark(`extra:${id}`).checked }),
   );
   const all = aisles.flatMap((group) => group.lines);
@@ -278,29 +280,32 @@ export async function setShoppingPreferences(
   viewer: Viewer,
 ): Promise<ShoppingListView> {
   const plan = await requirePlan(db, ownerId, input.planId);
-  const saved = await savedPreferences(db, plan.id);
-  const next = {
-    servings: input.servings === undefined ? (saved?.servings ?? null) : input.servings,
-    guests: input.guests ?? saved?.guests ?? 0,
-    unitSystem: input.unitSystem ?? saved?.unitSystem ?? "metric",
-    fromDay: input.fromDay === undefined ? (saved?.fromDay ?? null) : input.fromDay,
-    toDay: input.toDay === undefined ? (saved?.toDay ?? null) : input.toDay,
-  };
-  if (next.fromDay !== null) checkDayInPlan(plan, next.fromDay, "fromDay");
-  if (next.toDay !== null) checkDayInPlan(plan, next.toDay, "toDay");
-  if ((next.fromDay ?? 1) > (next.toDay ?? plan.dayCount)) {
-    throw invalid(
-      `fromDay (${next.fromDay ?? 1}) must not be after toDay (${next.toDay ?? plan.dayCount})`,
-      "fromDay",
-    );
-  }
-  await db
-    .insert(shoppingPreferences)
-    .values({ planId: plan.id, ...next })
-    .onConflictDoUpdate({
-      target: shoppingPreferences.planId,
-      set: { ...next, updatedAt: new Date().toISOString() },
-    });
+  // Read, merge, write: one transaction, so a concurrent change is not merged away.
+  await write(db, ownerId, async (tx) => {
+    const saved = await savedPreferences(tx, plan.id);
+    const next = {
+      servings: input.servings === undefined ? (saved?.servings ?? null) : input.servings,
+      guests: input.guests ?? saved?.guests ?? 0,
+      unitSystem: input.unitSystem ?? saved?.unitSystem ?? "metric",
+      fromDay: input.fromDay === undefined ? (saved?.fromDay ?? null) : input.fromDay,
+      toDay: input.toDay === undefined ? (saved?.toDay ?? null) : input.toDay,
+    };
+    if (next.fromDay !== null) checkDayInPlan(plan, next.fromDay, "fromDay");
+    if (next.toDay !== null) checkDayInPlan(plan, next.toDay, "toDay");
+    if ((next.fromDay ?? 1) > (next.toDay ?? plan.dayCount)) {
+      throw invalid(
+        `fromDay (${next.fromDay ?? 1}) must not be after toDay (${next.toDay ?? plan.dayCount})`,
+        "fromDay",
+      );
+    }
+    await tx
+      .insert(shoppingPreferences)
+      .values({ planId: plan.id, ...next })
+      .onConflictDoUpdate({
+        target: shoppingPreferences.planId,
+        set: { ...next, updatedAt: new Date().toISOString() },
+      });
+  });
   return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
@@ -321,7 +326,7 @@ const PLAN_FOODS_SQL = `SELECT id, name, group_code, b12_fortified, energy_kcal_
 
 /** True when `foodId` is bought for the plan as the raw form of one of its prepared foods. */
 async function isRawFormInPlan(db: AppDatabase, planId: string, foodId: string): Promise<boolean> {
-  const foods = (prepared(db, PLAN_FOODS_SQL).raw(true).all(planId, planId) as FoodRow[]).map(
+  const foods = ((await rawArrays(db, PLAN_FOODS_SQL, [planId, planId])) as FoodRow[]).map(
     foodFactsFromRow,
   );
   for (const raw of (await resolveRawForms(db, foods)).values())
@@ -341,8 +346,8 @@ async function requireItem(db: AppDatabase, planId: string, itemKey: string): Pr
       : itemKey.startsWith("recipe-line:")
         ? (["recipeLine", itemKey.slice(12)] as const)
         : (["food", itemKey] as const);
-  if (prepared(db, ITEM_EXISTS_SQL[kind]).get(planId, id)) return;
-  if (kind === "food" && prepared(db, ITEM_EXISTS_SQL.dishFood).get(planId, id)) return;
+  if (await rawGet(db, ITEM_EXISTS_SQL[kind], [planId, id])) return;
+  if (kind === "food" && (await rawGet(db, ITEM_EXISTS_SQL.dishFood, [planId, id]))) return;
   if (kind === "food" && (await isRawFormInPlan(db, planId, id))) return;
   throw notFound(`No shopping list item "${itemKey}" in this plan`, "itemKey");
 }
@@ -365,26 +370,30 @@ export async function setAisle(
   ) {
     throw invalid("foodId: only foods can be moved to another aisle", "foodId");
   }
-  await requireItem(db, plan.id, input.foodId);
-  if (input.aisle === null) {
-    await db
-      .delete(shoppingAisleChoices)
-      .where(
-        and(
-          eq(shoppingAisleChoices.ownerId, ownerId),
-          eq(shoppingAisleChoices.foodId, input.foodId),
-        ),
-      );
-  } else {
-    await checkAisleChoiceRoom(db, ownerId, input.foodId);
-    await db
-      .insert(shoppingAisleChoices)
-      .values({ ownerId, foodId: input.foodId, aisle: input.aisle })
-      .onConflictDoUpdate({
-        target: [shoppingAisleChoices.ownerId, shoppingAisleChoices.foodId],
-        set: { aisle: input.aisle, updatedAt: new Date().toISOString() },
-      });
-  }
+  const aisle = input.aisle;
+  // The item check and the cap check are reads the write depends on: one transaction.
+  await write(db, ownerId, async (tx) => {
+    await requireItem(tx, plan.id, input.foodId);
+    if (aisle === null) {
+      await tx
+        .delete(shoppingAisleChoices)
+        .where(
+          and(
+            eq(shoppingAisleChoices.ownerId, ownerId),
+            eq(shoppingAisleChoices.foodId, input.foodId),
+          ),
+        );
+    } else {
+      await checkAisleChoiceRoom(tx, ownerId, input.foodId);
+      await tx
+        .insert(shoppingAisleChoices)
+        .values({ ownerId, foodId: input.foodId, aisle })
+        .onConflictDoUpdate({
+          target: [shoppingAisleChoices.ownerId, shoppingAisleChoices.foodId],
+          set: { aisle, updatedAt: new Date().toISOString() },
+        });
+    }
+  });
   return buildView(db, ownerId, plan, await resolvePreferences(db, ownerId, plan, {}, viewer));
 }
 
@@ -397,22 +406,24 @@ async function setMark(
   change: { checked: boolean } | { inPantry: boolean },
 ): Promise<ShoppingMark> {
   const plan = await requirePlan(db, ownerId, input.planId);
-  await requireItem(db, plan.id, input.itemKey);
-  const row = await one(
-    db
-      .insert(shoppingMarks)
-      .values({ planId: plan.id, itemKey: input.itemKey, ...change })
-      .onConflictDoUpdate({
-        target: [shoppingMarks.planId, shoppingMarks.itemKey],
-        set: { ...change, updatedAt: new Date().toISOString() },
-      })
-      .returning({
-        itemKey: shoppingMarks.itemKey,
-        checked: shoppingMarks.checked,
-        inPantry: shoppingMarks.inPantry,
-      }),
-  );
-  return row;
+  // No mark for an item removed between the check and the write: one transaction.
+  return await write(db, ownerId, async (tx) => {
+    await requireItem(tx, plan.id, input.itemKey);
+    return await one(
+      tx
+        .insert(shoppingMarks)
+        .values({ planId: plan.id, itemKey: input.itemKey, ...change })
+        .onConflictDoUpdate({
+          target: [shoppingMarks.planId, shoppingMarks.itemKey],
+          set: { ...change, updatedAt: new Date().toISOString() },
+        })
+        .returning({
+          itemKey: shoppingMarks.itemKey,
+          checked: shoppingMarks.checked,
+          inPantry: shoppingMarks.inPantry,
+        }),
+    );
+  });
 }
 
 export async function setChecked(

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 import { createPlanWith } from "../factories/plans";
 import { expectTrpcError, malformed } from "../helpers";
+import { suiteOnPostgres } from "../pg-scratch";
 
 let testDb: TestDatabase;
 let api: ReturnType<TestDatabase["caller"]>;
@@ -19,8 +20,10 @@ const OATS = "sr28-08120";
 beforeAll(() => {
   testDb = createTestDatabase();
   api = testDb.caller();
-  // The download routes open the process-wide database: point it at this one.
-  process.env.DATABASE_PATH = testDb.filePath;
+  // The download routes open the process-wide database: point it at this one (on
+  // PostgreSQL `filePath` is the clone's URL).
+  if (suiteOnPostgres) process.env.DATABASE_URL = testDb.filePath;
+  else process.env.DATABASE_PATH = testDb.filePath;
 });
 afterAll(() => testDb.close());
 
@@ -125,28 +128,25 @@ describe("shopping.list", () => {
 
   it("counts supplement doses once, for the profile person, with injections by prescription", async () => {
     const planId = await soyWeek();
-    testDb.db
-      .insert(planSupplements)
-      .values([
-        {
-          id: "tablet-1",
-          planId,
-          doseMicrograms: 1000,
-          form: "tablet",
-          everyNDays: 1,
-          firstDay: 1,
-        },
-        {
-          id: "shot-1",
-          planId,
-          doseMicrograms: 1000,
-          form: "injection",
-          compound: "hydroxocobalamin",
-          everyNDays: 7,
-          firstDay: 3,
-        },
-      ])
-      .run();
+    await testDb.db.insert(planSupplements).values([
+      {
+        id: "tablet-1",
+        planId,
+        doseMicrograms: 1000,
+        form: "tablet",
+        everyNDays: 1,
+        firstDay: 1,
+      },
+      {
+        id: "shot-1",
+        planId,
+        doseMicrograms: 1000,
+        form: "injection",
+        compound: "hydroxocobalamin",
+        everyNDays: 7,
+        firstDay: 3,
+      },
+    ]);
     const list = await api.shopping.list({ planId, servings: 4 });
     const supplements = list.aisles.find((group) => group.aisle === "supplements")?.lines ?? [];
     expect(supplements.map((line) => line.displayQuantity).sort()).toEqual([
