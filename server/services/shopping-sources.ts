@@ -163,10 +163,17 @@ export async function resolveRawForms(
   for (const food of preparedFoods) cache.set(food.id, null);
   const names = preparedFoods.flatMap((food) => rawNameCandidates(food.name));
   const ids = preparedFoods.flatMap((food) => RAW_FORM_PAIRS[food.id] ?? []);
-  const rows = (await rawArrays(db, RAW_CANDIDATES_SQL, [
-    listParam(db, names),
-    listParam(db, ids),
-  ])) as [string, string, string | null, number | boolean, number | null][];
+  const [rows, yieldRows] = await Promise.all([
+    rawArrays(db, RAW_CANDIDATES_SQL, [listParam(db, names), listParam(db, ids)]) as Promise<
+      [string, string, string | null, number | boolean, number | null][]
+    >,
+    rawArrays(db, YIELD_PORTIONS_SQL, [
+      listParam(
+        db,
+        preparedFoods.map((food) => food.id),
+      ),
+    ]),
+  ]);
   const candidates = rows.map(([id, name, groupCode, fortified, energy]) => ({
     id,
     name,
@@ -174,14 +181,7 @@ export async function resolveRawForms(
     b12Fortified: Boolean(fortified),
     energyKcalPerHundredGrams: energy,
   }));
-  const yields = groupPortions(
-    await rawArrays(db, YIELD_PORTIONS_SQL, [
-      listParam(
-        db,
-        preparedFoods.map((food) => food.id),
-      ),
-    ]),
-  );
+  const yields = groupPortions(yieldRows);
   const chosen = new Map<string, { food: (typeof candidates)[number]; factor: number }>();
   for (const food of preparedFoods) {
     const raw = chooseRawForm(food, candidates, sr28YieldFactor(yields[food.id] ?? []));
@@ -306,45 +306,51 @@ export async function loadShoppingSources(
   toDay: number,
 ): Promise<ShoppingSources> {
   const range = [planId, fromDay, toDay] as const;
+  // Reads that need only the plan, together: on PostgreSQL each is a round trip (on
+  // SQLite each statement has run by the time its promise exists).
+  const [foodRows, dishRows, portionRows, rows, fluidRows] = await Promise.all([
+    rawArrays(db, ENTRY_FOODS_SQL, range),
+    loadDishIngredients(db, planId, fromDay, toDay),
+    rawArrays(db, ENTRY_PORTIONS_SQL, range),
+    rawArrays(db, ENTRIES_SQL, range) as Promise<EntryRow[]>,
+    rawArrays(db, FLUID_PORTIONS_SQL, [planId]),
+  ]);
   const foods = new Map<string, FoodFacts>();
-  for (const row of (await rawArrays(db, ENTRY_FOODS_SQL, range)) as FoodRow[]) {
-    foods.set(row[0], foodFactsFromRow(row));
+  for (const row of foodRows as FoodRow[]) foods.set(row[0], foodFactsFromRow(row));
+  const portions = new Map<string, ShoppingPortion>();
+  for (const [id, amount, unit, grams] of portionRows as [string, number, string, number][]) {
+    portions.set(id, { id, amount, unit, grams });
   }
-  const dishRows = await loadDishIngredients(db, planId, fromDay, toDay);
+  const portionsByFood = groupPortions(fluidRows);
+  // Then what the dishes add: their foods, portions and fluid measures not read above.
   const dishFoodIds = [
     ...new Set(dishRows.flatMap((row) => (row[7] !== null && row[8] !== null ? [row[7]] : []))),
   ];
   const missingFoodIds = dishFoodIds.filter((id) => !foods.has(id));
-  if (missingFoodIds.length > 0) {
-    for (const row of (await rawArrays(db, FOODS_BY_ID_SQL, [
-      listParam(db, missingFoodIds),
-    ])) as FoodRow[]) {
-      foods.set(row[0], foodFactsFromRow(row));
-    }
-  }
-  const rawForms = await resolveRawForms(db, [...foods.values()]);
-  const portions = new Map<string, ShoppingPortion>();
-  for (const [id, amount, unit, grams] of (await rawArrays(db, ENTRY_PORTIONS_SQL, range)) as [
-    string,
-    number,
-    string,
-    number,
-  ][]) {
-    portions.set(id, { id, amount, unit, grams });
-  }
   const dishPortionIds = [
     ...new Set(
       dishRows.flatMap((row) => (row[9] !== null && !portions.has(row[9]) ? [row[9]] : [])),
     ),
   ];
-  if (dishPortionIds.length > 0) {
-    for (const [id, amount, unit, grams] of (await rawArrays(db, PORTIONS_BY_ID_SQL, [
-      listParam(db, dishPortionIds),
-    ])) as [string, number, string, number][]) {
-      portions.set(id, { id, amount, unit, grams });
-    }
+  const fluidMissing = dishFoodIds.filter((id) => !(id in portionsByFood));
+  const none = Promise.resolve([] as unknown[][]);
+  const [moreFoodRows, morePortionRows, moreFluidRows] = await Promise.all([
+    missingFoodIds.length > 0
+      ? rawArrays(db, FOODS_BY_ID_SQL, [listParam(db, missingFoodIds)])
+      : none,
+    dishPortionIds.length > 0
+      ? rawArrays(db, PORTIONS_BY_ID_SQL, [listParam(db, dishPortionIds)])
+      : none,
+    fluidMissing.length > 0
+      ? rawArrays(db, FLUID_PORTIONS_OF_SQL, [listParam(db, fluidMissing)])
+      : none,
+  ]);
+  for (const row of moreFoodRows as FoodRow[]) foods.set(row[0], foodFactsFromRow(row));
+  for (const [id, amount, unit, grams] of morePortionRows as [string, number, string, number][]) {
+    portions.set(id, { id, amount, unit, grams });
   }
-  const rows = (await rawArrays(db, ENTRIES_SQL, range)) as EntryRow[];
+  Object.assign(portionsByFood, groupPortions(moreFluidRows));
+  const rawForms = await resolveRawForms(db, [...foods.values()]);
   const entries: ShoppingEntryInput[] = rows.map(([day, meal, foodId, grams, portionId]) => {
     const food = foods.get(foodId);
     return {
@@ -359,7 +365,6 @@ export async function loadShoppingSources(
       rawForm: rawForms.get(foodId) ?? null,
     };
   });
-  const portionsByFood = groupPortions(await rawArrays(db, FLUID_PORTIONS_SQL, [planId]));
   const textItems: ShoppingTextInput[] = [];
   for (const [
     day,
@@ -399,13 +404,6 @@ export async function loadShoppingSources(
       rawForm: rawForms.get(foodId) ?? null,
       dishName: recipeName,
     });
-  }
-  const fluidMissing = dishFoodIds.filter((id) => !(id in portionsByFood));
-  if (fluidMissing.length > 0) {
-    Object.assign(
-      portionsByFood,
-      groupPortions(await rawArrays(db, FLUID_PORTIONS_OF_SQL, [listParam(db, fluidMissing)])),
-    );
   }
   for (const raw of rawForms.values()) portionsByFood[raw.foodId] = [...raw.portions];
   return { entries, portionsByFood, textItems };

@@ -98,17 +98,20 @@ async function resolvePreferences(
   input: Partial<Omit<ShoppingListInput, "planId">>,
   viewer: Viewer,
 ): Promise<ShoppingPreferences> {
-  const saved = await savedPreferences(db, plan.id);
-  const clamp = (day: number | null | undefined) =>
-    day == null ? null : Math.min(Math.max(1, day), plan.dayCount);
   if (input.fromDay !== undefined) checkDayInPlan(plan, input.fromDay, "fromDay");
   if (input.toDay !== undefined) checkDayInPlan(plan, input.toDay, "toDay");
+  const [saved, eaterRows] = await Promise.all([
+    savedPreferences(db, plan.id),
+    loadEaters(db, ownerId, plan.id, viewer),
+  ]);
+  const clamp = (day: number | null | undefined) =>
+    day == null ? null : Math.min(Math.max(1, day), plan.dayCount);
   const fromDay = input.fromDay ?? clamp(saved?.fromDay) ?? 1;
   const toDay = input.toDay ?? clamp(saved?.toDay) ?? plan.dayCount;
   if (fromDay > toDay) {
     throw invalid(`fromDay (${fromDay}) must not be after toDay (${toDay})`, "fromDay");
   }
-  const eaters = eaterViews(await loadEaters(db, ownerId, plan.id, viewer));
+  const eaters = eaterViews(eaterRows);
   const household = {
     eaters,
     guests: input.guests ?? saved?.guests ?? 0,
@@ -202,12 +205,15 @@ async function buildView(
   plan: PlanRow,
   preferences: ShoppingPreferences,
 ): Promise<ShoppingListView> {
-  const { entries, portionsByFood, textItems } = await loadShoppingSources(
-    db,
-    plan.id,
-    preferences.fromDay,
-    preferences.toDay,
-  );
+  // Independent reads together (round trips on PostgreSQL; already run on SQLite).
+  const [{ entries, portionsByFood, textItems }, supplements, aisleChoices, markRows, extraRows] =
+    await Promise.all([
+      loadShoppingSources(db, plan.id, preferences.fromDay, preferences.toDay),
+      loadSupplements(db, plan.id, preferences.eaters),
+      loadAisleChoices(db, ownerId),
+      rawArrays(db, MARKS_SQL, [plan.id]),
+      rawArrays(db, EXTRAS_SQL, [plan.id]),
+    ]);
   const list = buildShoppingList({
     dayCount: plan.dayCount,
     startDate: plan.startDate,
@@ -218,18 +224,14 @@ async function buildView(
     servings: preferences.portions,
     entries,
     portionsByFood,
-    supplements: await loadSupplements(db, plan.id, preferences.eaters),
-    aisleChoices: await loadAisleChoices(db, ownerId),
+    supplements,
+    aisleChoices,
     textItems,
   });
 
   const marks = new Map<string, { checked: boolean; inPantry: boolean }>();
   // Booleans: 0/1 on SQLite, true/false on PostgreSQL.
-  for (const [itemKey, checked, inPantry] of (await rawArrays(db, MARKS_SQL, [plan.id])) as [
-    string,
-    unknown,
-    unknown,
-  ][]) {
+  for (const [itemKey, checked, inPantry] of markRows as [string, unknown, unknown][]) {
     marks.set(itemKey, { checked: Boolean(checked), inPantry: Boolean(inPantry) });
   }
   const mark = (itemKey: string) => marks.get(itemKey) ?? { checked: false, inPantry: false };
@@ -237,9 +239,12 @@ async function buildView(
     ...group,
     lines: group.lines.map((line) => ({ ...line, ...mark(line.itemKey) })),
   }));
-  const extras = ((await rawArrays(db, EXTRAS_SQL, [plan.id])) as [string, string][]).map(
-    ([id, text]) => ({ id, itemKey: `extra:${id}`, text, checked: mark(`extra:${id}`).checked }),
-  );
+  const extras = (extraRows as [string, string][]).map(([id, text]) => ({
+    id,
+    itemKey: `extra:${id}`,
+    text,
+    checked: mark(`extra:${id}`).checked,
+  }));
   const all = aisles.flatMap((group) => group.lines);
   return {
     plan,
