@@ -147,9 +147,11 @@ function groupPortions(rows: unknown[][]) {
 export async function resolveRawForms(
   db: AppDatabase,
   foods: readonly FoodFacts[],
+  /** The cache, when the caller started reading it already (`rawFormCache`). */
+  cached?: Promise<Map<string, ShoppingRawForm | null>>,
 ): Promise<Map<string, ShoppingRawForm>> {
   const result = new Map<string, ShoppingRawForm>();
-  const cache = await rawFormCache(db);
+  const cache = await (cached ?? rawFormCache(db));
   const preparedFoods: FoodFacts[] = [];
   for (const food of foods) {
     if (food.source === "custom" || !(RAW_FORM_PAIRS[food.id] || isPreparedName(food.name))) {
@@ -308,12 +310,14 @@ export async function loadShoppingSources(
   const range = [planId, fromDay, toDay] as const;
   // Reads that need only the plan, together: on PostgreSQL each is a round trip (on
   // SQLite each statement has run by the time its promise exists).
+  const cache = rawFormCache(db);
   const [foodRows, dishRows, portionRows, rows, fluidRows] = await Promise.all([
     rawArrays(db, ENTRY_FOODS_SQL, range),
     loadDishIngredients(db, planId, fromDay, toDay),
     rawArrays(db, ENTRY_PORTIONS_SQL, range),
     rawArrays(db, ENTRIES_SQL, range) as Promise<EntryRow[]>,
     rawArrays(db, FLUID_PORTIONS_SQL, [planId]),
+    cache,
   ]);
   const foods = new Map<string, FoodFacts>();
   for (const row of foodRows as FoodRow[]) foods.set(row[0], foodFactsFromRow(row));
@@ -350,7 +354,7 @@ export async function loadShoppingSources(
     portions.set(id, { id, amount, unit, grams });
   }
   Object.assign(portionsByFood, groupPortions(moreFluidRows));
-  const rawForms = await resolveRawForms(db, [...foods.values()]);
+  const rawForms = await resolveRawForms(db, [...foods.values()], cache);
   const entries: ShoppingEntryInput[] = rows.map(([day, meal, foodId, grams, portionId]) => {
     const food = foods.get(foodId);
     return {
