@@ -3,7 +3,8 @@
  * CSV / Markdown download routes called directly with a Request.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planSupplements } from "@/db/schema";
+import { planSupplements, shoppingExtras } from "@/db/schema";
+import { MAX_EXTRAS } from "@/server/schemas/shopping";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 import { createPlanWith } from "../factories/plans";
@@ -356,6 +357,35 @@ describe("ticks, pantry and extras", () => {
       "BAD_REQUEST",
       /text is too long/,
     );
+  });
+
+  it("extras added at once stop at the cap, each at its own position", async () => {
+    const planId = await soyWeek();
+    await testDb.db.insert(shoppingExtras).values(
+      Array.from({ length: MAX_EXTRAS - 1 }, (_, index) => ({
+        id: `cap-${index}`,
+        planId,
+        text: `item ${index}`,
+        position: index + 1,
+      })),
+    );
+    // Concurrent requests: the count and max(position) are read inside the same write as
+    // the insert, so on PostgreSQL too (one pooled connection each) only one fits.
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, index) =>
+        api.shopping.addExtra({ planId, text: `late ${index}` }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") {
+        expect(result.reason).toMatchObject({ code: "BAD_REQUEST" });
+        expect(String(result.reason.message)).toMatch(/at most 100 extra items/);
+      }
+    }
+    const { extras } = await api.shopping.list({ planId });
+    expect(extras).toHaveLength(MAX_EXTRAS);
+    expect(extras.at(-1)?.text).toMatch(/^late \d$/);
   });
 
   it("another plan's extra cannot be removed through this plan", async () => {
