@@ -12,7 +12,7 @@ import pg from "pg";
 import { readImportSources } from "../db/import/import-foods";
 import { importFoodDatabasePg } from "../db/import/import-foods-pg";
 import { isPostgresUrl, migratePostgres, openPostgres } from "../db/pg-client";
-import { rawAll } from "../db/raw";
+import { rawAll, rawArrays } from "../db/raw";
 import {
   planEntries,
   planRecipes,
@@ -21,8 +21,10 @@ import {
   recipes,
 } from "../db/schema";
 import { MEAL_ORDER } from "../server/domain/plan-totals";
+import { rawNameCandidates } from "../server/domain/raw-forms";
 import { createPlan } from "../server/services/plans";
 import { getShoppingList } from "../server/services/shopping";
+import { RAW_CANDIDATES_SQL } from "../server/services/shopping-sources";
 import { printTable, type Row, timeRuns } from "./stats";
 
 const VIEWER = { accountId: "bench-owner", role: "owner" as const };
@@ -138,6 +140,26 @@ export async function benchShoppingPg(base: string): Promise<Row[]> {
         "max ms": timing.max,
       });
     }
+    // The raw-form lookup on a cache miss (bench/raw-forms-query.bench.ts on SQLite): the
+    // raw names of 40 prepared shared foods, and the plan PostgreSQL chooses for it.
+    const names = (
+      await rawAll<{ name: string }>(
+        db,
+        "SELECT name FROM foods WHERE owner_id IS NULL AND name LIKE '%cooked%' ORDER BY id LIMIT 40",
+      )
+    ).flatMap((row) => rawNameCandidates(row.name));
+    const params = [names, [] as string[]];
+    const plan = (await rawArrays(db, `EXPLAIN ${RAW_CANDIDATES_SQL.pg}`, params))
+      .map((row) => String(row[0]).trim())
+      .filter((line) => /Scan/.test(line));
+    const lookup = await timeRuns(200, () => rawArrays(db, RAW_CANDIDATES_SQL, params), 20);
+    result.push({
+      what: `raw-form candidates, ${names.length} names (${plan.join("; ")})`,
+      lines: "",
+      "p50 ms": lookup.p50,
+      "p95 ms": lookup.p95,
+      "max ms": lookup.max,
+    });
     return result;
   } finally {
     await postgres.$client.end();

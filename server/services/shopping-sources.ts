@@ -94,13 +94,13 @@ const FLUID_PORTIONS_SQL: RawSql = {
  * names up in foods_name_idx and the ids in foods_id_unique (bench/results.md);
  * PostgreSQL's planner needs no such hint.
  */
-const RAW_CANDIDATES_SQL: RawSql = {
+export const RAW_CANDIDATES_SQL = {
   sqlite: `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g
   FROM foods WHERE +owner_id IS NULL AND (name IN (SELECT value FROM json_each(?))
     OR id IN (SELECT value FROM json_each(?)))`,
   pg: `SELECT id, name, group_code, b12_fortified, energy_kcal_per_100g
   FROM foods WHERE owner_id IS NULL AND (name = ANY(?::text[]) OR id = ANY(?::text[]))`,
-};
+} as const satisfies RawSql;
 
 const PORTIONS_OF_SQL: RawSql = {
   sqlite: `SELECT food_id, id, amount, unit, grams FROM food_portions
