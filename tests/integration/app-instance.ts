@@ -93,7 +93,11 @@ function pgCtl(directory: string, args: string[]): void {
     path.join(directory, "data"),
     ...args,
   ]);
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8" } as NodeJS.ProcessEnv;
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    LANG: "C.UTF-8",
+    NODE_ENV: process.env.NODE_ENV,
+  } as NodeJS.ProcessEnv;
   const result = spawnSync(command as string, rest, { encoding: "utf8", env, cwd: "/" });
   if (result.status !== 0) {
     throw new Error(`pg_ctl ${args.join(" ")} failed: ${result.stderr || result.stdout}`);
