@@ -23,6 +23,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { type AppDatabase, getDatabase } from "../../db/client";
+import { dialectOf } from "../../db/dialect";
+import { rawGet } from "../../db/raw";
 import type { Auth } from "../auth/auth";
 import { readRequestSession } from "../auth/session";
 import type { HouseholdRole } from "../domain/vocabulary";
@@ -67,16 +69,33 @@ export function createInnerContext(options: {
 export async function createRequestContext(request: { headers: Headers }): Promise<Context> {
   // Loaded on first use: tests and scripts that never read a session skip better-auth.
   const { getAuth } = await import("../auth/auth");
+  const db = getDatabase();
   try {
-    return await createSessionContext(getDatabase(), await getAuth(), request.headers);
+    return await createSessionContext(db, await getAuth(), request.headers);
   } catch (error) {
-    throw unavailableOr(error);
+    // better-auth answers a failed session read with its own "Failed to get session" and
+    // drops the cause: whether the database is gone is asked of the database itself.
+    if (isDatabaseUnavailable(error) || !(await databaseAnswers(db))) {
+      throw unavailableOr(error, true);
+    }
+    throw error;
+  }
+}
+
+/** Whether PostgreSQL answers `SELECT 1` now (SQLite, a local file, always does). */
+async function databaseAnswers(db: AppDatabase): Promise<boolean> {
+  if (dialectOf(db) === "sqlite") return true;
+  try {
+    await rawGet(db, "SELECT 1 AS one");
+    return true;
+  } catch (probe) {
+    return !isDatabaseUnavailable(probe);
   }
 }
 
 /** A TRPCError SERVICE_UNAVAILABLE (503) for a lost database connection, else `error` itself. */
-function unavailableOr(error: unknown): unknown {
-  if (!isDatabaseUnavailable(error)) return error;
+function unavailableOr(error: unknown, known = false): unknown {
+  if (!known && !isDatabaseUnavailable(error)) return error;
   return new TRPCError({
     code: "SERVICE_UNAVAILABLE",
     message: DATABASE_UNAVAILABLE_MESSAGE,

@@ -63,10 +63,11 @@ export async function call(
   baseUrl: string,
   procedure: string,
   input: unknown,
-  options: { mutation?: boolean; household?: string } = {},
+  options: { mutation?: boolean; household?: string; cookie?: string } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.household) headers["x-household"] = options.household;
+  if (options.cookie) headers.cookie = options.cookie;
   const url = `${baseUrl}/api/trpc/${procedure}`;
   const response = options.mutation
     ? await fetch(url, { method: "POST", headers, body: JSON.stringify(input ?? null) })
@@ -82,6 +83,19 @@ export async function call(
     body = { error: { message: text, data: { code: "NOT_JSON", httpStatus: response.status } } };
   }
   return { status: response.status, data: body.result?.data, error: body.error ?? null };
+}
+
+/** Creates an account over HTTP (the first one from 127.0.0.1 needs no setup code); its cookie. */
+export async function signUp(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email, password: "correct horse battery", name: email }),
+  });
+  if (!response.ok) throw new Error(`sign-up: ${response.status} ${await response.text()}`);
+  const pair = response.headers.getSetCookie().find((line) => line.includes("session_token"));
+  if (!pair) throw new Error("sign-up: no session cookie");
+  return pair.split(";")[0] as string;
 }
 
 /** pg_ctl on a cluster made by scripts/pg-cluster.ts, as the user that owns it. */

@@ -6,7 +6,9 @@
  *
  *  - A write in flight when the server dies (pg_ctl stop -m immediate, then -m fast) answers
  *    503 SERVICE_UNAVAILABLE with the message for people, never a 500.
- *  - Requests while the server is down answer 503 too (connection refused).
+ *  - Requests while the server is down answer 503 too (connection refused), also a
+ *    signed-in one whose session must be read first (better-auth hides the cause: the
+ *    context asks the database itself).
  *  - After the restart nothing of the interrupted writes is there (their transactions
  *    rolled back: no food row, no portion row, the household's data_version as before), and
  *    the same instance serves again without a restart of its own (the pool recovers).
@@ -24,7 +26,14 @@ import { migratePostgres, openPostgres } from "@/db/pg-client";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/server/errors";
 import { type Cluster, startCluster } from "../../scripts/pg-cluster";
 import { onPostgres, postgresTitle } from "../pg-scratch";
-import { type AppInstance, call, startAppInstance, startServer, stopServer } from "./app-instance";
+import {
+  type AppInstance,
+  call,
+  signUp,
+  startAppInstance,
+  startServer,
+  stopServer,
+} from "./app-instance";
 
 let cluster: Cluster;
 let app: AppInstance;
@@ -166,4 +175,23 @@ describe.skipIf(!onPostgres)(postgresTitle("PostgreSQL lost during requests"), (
       expect(app.stderr()).not.toMatch(/^5xx /m);
     }, 120_000);
   }
+
+  it("a signed-in request while PostgreSQL is down answers 503, and the session works after", async () => {
+    const cookie = await signUp(app.baseUrl, "faults@example.org");
+    // The cookie is not in the instance's session memory yet: the session is read first.
+    stopServer(cluster.directory, "fast");
+    try {
+      const down = await call(app.baseUrl, "plans.list", undefined, { cookie });
+      expect([down.status, down.error?.data.code, down.error?.message]).toEqual([
+        503,
+        "SERVICE_UNAVAILABLE",
+        DATABASE_UNAVAILABLE_MESSAGE,
+      ]);
+    } finally {
+      startServer(cluster.directory);
+    }
+    const up = await call(app.baseUrl, "plans.list", undefined, { cookie });
+    expect(up.status).toBe(200);
+    expect(app.stderr()).not.toMatch(/^5xx /m);
+  }, 120_000);
 });

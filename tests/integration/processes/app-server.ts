@@ -3,9 +3,11 @@
  * plain Node HTTP server (its own OS process, its own connection pool) that serves the
  * real tRPC router at /api/trpc with tRPC's fetch adapter, as app/api/trpc/[trpc]/route.ts
  * does, on the database `DATABASE_URL` names (getDatabase(): PostgreSQL for a postgres://
- * URL, else the SQLite file at DATABASE_PATH). Next.js, the request guard and better-auth
- * are left out: every call acts as an owner of the household in the `x-household` header
- * (the migrations' first household, "local", without it), which must exist.
+ * URL, else the SQLite file at DATABASE_PATH). Next.js and the request guard are left out.
+ * A call with a cookie gets the app's own context (createRequestContext: the better-auth
+ * session, served at /api/auth/* as app/api/auth/[...all]/route.ts does); a call without
+ * one acts as an owner of the household in the `x-household` header (the migrations' first
+ * household, "local", without it), which must exist.
  *
  *   DATABASE_URL=postgres://… node --import tsx app-server.ts [port]
  *
@@ -15,7 +17,8 @@
 import http from "node:http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDatabase } from "../../../db/client";
-import { createInnerContext } from "../../../server/trpc/init";
+import { getAuth } from "../../../server/auth/auth";
+import { createInnerContext, createRequestContext } from "../../../server/trpc/init";
 import { appRouter } from "../../../server/trpc/root";
 
 const port = Number(process.argv[2] ?? 0);
@@ -39,26 +42,34 @@ const server = http.createServer((request, response) => {
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", async () => {
     try {
-      const answer = await fetchRequestHandler({
-        endpoint: "/api/trpc",
-        req: toRequest(request, Buffer.concat(chunks)),
-        router: appRouter,
-        createContext: ({ req }) =>
-          createInnerContext({
-            db: getDatabase(),
-            ownerId: req.headers.get("x-household") ?? undefined,
-          }),
-        onError({ error, path }) {
-          const status = error.code === "SERVICE_UNAVAILABLE" ? 503 : 500;
-          if (error.code === "INTERNAL_SERVER_ERROR" || status === 503) {
-            const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-            process.stderr.write(
-              `${status === 503 ? "503" : "5xx"} ${error.code} ${path ?? "?"}: ${String(cause?.code ?? "")} ${String(cause?.message ?? error.message)}\n`,
-            );
-          }
-        },
-      });
-      response.writeHead(answer.status, Object.fromEntries(answer.headers));
+      const req = toRequest(request, Buffer.concat(chunks));
+      const answer = request.url?.startsWith("/api/auth/")
+        ? await (await getAuth()).handler(req)
+        : await fetchRequestHandler({
+            endpoint: "/api/trpc",
+            req,
+            router: appRouter,
+            createContext: ({ req }) =>
+              req.headers.has("cookie")
+                ? createRequestContext(req)
+                : createInnerContext({
+                    db: getDatabase(),
+                    ownerId: req.headers.get("x-household") ?? undefined,
+                  }),
+            onError({ error, path }) {
+              const status = error.code === "SERVICE_UNAVAILABLE" ? 503 : 500;
+              if (error.code === "INTERNAL_SERVER_ERROR" || status === 503) {
+                const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+                process.stderr.write(
+                  `${status === 503 ? "503" : "5xx"} ${error.code} ${path ?? "?"}: ${String(cause?.code ?? "")} ${String(cause?.message ?? error.message)}\n`,
+                );
+              }
+            },
+          });
+      const headers: http.OutgoingHttpHeaders = Object.fromEntries(answer.headers);
+      const cookies = answer.headers.getSetCookie();
+      if (cookies.length > 0) headers["set-cookie"] = cookies;
+      response.writeHead(answer.status, headers);
       response.end(Buffer.from(await answer.arrayBuffer()));
     } catch (error) {
       process.stderr.write(`5xx handler ${String(error)}\n`);
