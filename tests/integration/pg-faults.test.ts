@@ -18,7 +18,8 @@
  * food when the server stops.
  *
  * Runs in `npm run test:pg` (B12_PG_TEST_URL set: PostgreSQL binaries are there); it
- * needs only the binaries, not that cluster.
+ * needs only the binaries, not that cluster. Alone:
+ * `npx tsx scripts/pg-cluster.ts run -- sh -c 'B12_PG_TEST_URL=$DATABASE_URL DATABASE_URL= npx vitest run tests/integration/pg-faults.test.ts'`.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

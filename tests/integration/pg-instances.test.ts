@@ -14,7 +14,8 @@
  *     was written, and positions within the meal are unique.
  *
  * The same checks run on SQLite too (two processes on one WAL file), which the app has
- * always supported: the PostgreSQL half needs `npm run test:pg` (B12_PG_TEST_URL).
+ * always supported: the PostgreSQL half needs `npm run test:pg` (B12_PG_TEST_URL), or alone
+ * `npx tsx scripts/pg-cluster.ts run -- sh -c 'B12_PG_TEST_URL=$DATABASE_URL DATABASE_URL= npx vitest run tests/integration/pg-instances.test.ts'`.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/dialect";
