@@ -157,8 +157,8 @@ beforeAll(async () => {
   file = JSON.parse(JSON.stringify(await api.backup.export())) as BackupFile;
 }, 120_000);
 
-afterAll(() => {
-  testDb.close();
+afterAll(async () => {
+  await testDb.close();
   rmSync(directory, { recursive: true, force: true });
 });
 
