@@ -10,7 +10,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { foodPortions, foods, planRecipes, recipeIngredients, recipes } from "../../db/schema";
 import { invalid, notFound } from "../errors";
 import type { FileDish, FileRecipe } from "../schemas/recipe-file";
-import { bulkInsert } from "./bulk-insert";
+import { insertRows } from "./bulk-insert";
 import { checkRecipeRoom } from "./limits";
 import type { Db } from "./plans/access";
 
@@ -241,9 +241,9 @@ export async function insertFileRecipes(
       steps: recipe.steps || null,
       notes: recipe.notes || null,
     });
-    // One prepared statement per row (./bulk-insert.ts): a restore at the caps writes
-    // 50,000 recipe lines.
-    await bulkInsert(
+    // ./bulk-insert.ts: one prepared statement per row on SQLite, few multi-row inserts on
+    // PostgreSQL (a restore at the caps writes 50,000 recipe lines).
+    await insertRows(
       tx,
       recipeIngredients,
       lines.map((line, index) => ({
@@ -292,7 +292,7 @@ export async function insertFileDishes(
       position,
     };
   });
-  await bulkInsert(tx, planRecipes, rows);
+  await insertRows(tx, planRecipes, rows);
 }
 
 /**
