@@ -27,8 +27,8 @@ describe("search relevance on everyday queries", () => {
     }
   });
 
-  it("puts a good answer first for at least 85% and in the first three for at least 95%", () => {
-    const score = scoreSearchRelevance(testDb.db);
+  it("puts a good answer first for at least 85% and in the first three for at least 95%", async () => {
+    const score = await scoreSearchRelevance(testDb.db);
     const misses = score.results
       .filter((result) => !result.top1)
       .map((result) => `${result.query} → ${result.firstThree.join(" | ")}`);
