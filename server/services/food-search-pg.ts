@@ -31,6 +31,8 @@ export type SearchKeysPage = {
 };
 
 type CandidateRow = {
+  /** search_corpus.version, read by the same statement (the same snapshot). */
+  corpus_version: number;
   key: number;
   name: string;
   search_heads: string;
@@ -97,17 +99,20 @@ export async function searchFoodKeysPg(
   }
 
   const phraseQueries = phraseTsqueries(postgres.expression);
-  const [candidates, corpus] = await Promise.all([
-    rawAll<CandidateRow>(
-      db,
-      `SELECT f.key, f.name, f.search_heads, f.search_prior, f.b12_per_100g,
-              f.search_tokens, f.search_name_tokens
-         FROM foods f ${dietJoin}
-        WHERE ${where}`,
-      params,
-    ),
-    plan.lettersOnly ? Promise.resolve(null) : indexFigures(db, phraseQueries),
-  ]);
+  const candidates = await rawAll<CandidateRow>(
+    db,
+    `SELECT (SELECT version FROM search_corpus WHERE id = 1) AS corpus_version,
+            f.key, f.name, f.search_heads, f.search_prior, f.b12_per_100g,
+            f.search_tokens, f.search_name_tokens
+       FROM foods f ${dietJoin}
+      WHERE ${where}`,
+    params,
+  );
+  const version = candidates[0]?.corpus_version;
+  const corpus =
+    plan.lettersOnly || version === undefined
+      ? null
+      : await indexFigures(db, Number(version), phraseQueries);
   const ranked = rankSearchCandidates(
     candidates.map((row) => ({
       key: row.key,
@@ -129,35 +134,81 @@ export async function searchFoodKeysPg(
   };
 }
 
+/** The index's figures cached under one `search_corpus.version` (db/migrations-pg/0002). */
+type CorpusCache = {
+  version: number;
+  rowCount: number;
+  tokenCount: number;
+  /** Foods holding each phrase's tsquery, by the tsquery's text. */
+  phraseRows: Map<string, number>;
+};
+/** Per database (pool); only the newest version is kept. */
+const corpusCaches = new WeakMap<object, CorpusCache>();
+/** More distinct phrases than this and the counts start again (a bound on memory). */
+const MAX_CACHED_PHRASES = 20_000;
+
 /**
  * What BM25 needs of the whole index: how many foods, how many tokens, and how many foods
- * hold each phrase (every owner's foods: FTS5 counts them all). Each phrase's count is
- * its own index scan; the totals read the table.
+ * hold each phrase (every owner's foods: FTS5 counts them all). Counting means reading
+ * every food, so the figures are cached per database under `search_corpus.version`, which
+ * moves (by trigger, in the writing transaction) whenever foods are added, removed or
+ * re-tokenized. The version comes with the candidates (read before the figures), so
+ * figures cached under it are never older than it.
  */
 async function indexFigures(
   db: AppDatabase,
+  version: number,
   phraseQueries: readonly (string | null)[],
 ): Promise<Bm25Corpus> {
-  const params: Params = {};
-  const counts = phraseQueries.map((tsquery, index) => {
-    if (tsquery === null) return "0";
-    params[`p${index}`] = tsquery;
-    return `(SELECT count(*) FROM foods WHERE search_document @@ :p${index}::tsquery)`;
-  });
-  const row = (
-    await rawAll<Record<string, number>>(
-      db,
-      `SELECT count(*) AS row_count,
-              coalesce(sum(array_length(string_to_array(search_tokens, ' '), 1)), 0) AS token_count
-              ${counts.map((count, index) => `, ${count} AS c${index}`).join("")}
-         FROM foods`,
-      params,
-    )
-  )[0] as Record<string, number>;
+  let cache = corpusCaches.get(db);
+  if (cache?.version !== version || cache.phraseRows.size > MAX_CACHED_PHRASES) {
+    cache = cache?.version === version ? { ...cache, phraseRows: new Map() } : undefined;
+  }
+  const missing = [
+    ...new Set(
+      phraseQueries.filter(
+        (tsquery): tsquery is string => tsquery !== null && !cache?.phraseRows.has(tsquery),
+      ),
+    ),
+  ];
+  if (cache === undefined || missing.length > 0) {
+    const params: Params = {};
+    const counts = missing.map((tsquery, index) => {
+      params[`p${index}`] = tsquery;
+      return `count(*) FILTER (WHERE search_document @@ :p${index}::tsquery) AS c${index}`;
+    });
+    const totals =
+      cache === undefined
+        ? [
+            "count(*) AS row_count",
+            "coalesce(sum(array_length(string_to_array(search_tokens, ' '), 1)), 0) AS token_count",
+          ]
+        : [];
+    const row = (
+      await rawAll<Record<string, number>>(
+        db,
+        `SELECT ${[...totals, ...counts].join(", ")} FROM foods`,
+        params,
+      )
+    )[0] as Record<string, number>;
+    cache ??= {
+      version,
+      rowCount: Number(row.row_count),
+      tokenCount: Number(row.token_count),
+      phraseRows: new Map(),
+    };
+    for (const [index, tsquery] of missing.entries()) {
+      cache.phraseRows.set(tsquery, Number(row[`c${index}`]));
+    }
+    corpusCaches.set(db, cache);
+  }
+  const figures = cache;
   return {
-    rowCount: Number(row.row_count),
-    tokenCount: Number(row.token_count),
-    phraseRowCounts: phraseQueries.map((_, index) => Number(row[`c${index}`])),
+    rowCount: figures.rowCount,
+    tokenCount: figures.tokenCount,
+    phraseRowCounts: phraseQueries.map((tsquery) =>
+      tsquery === null ? 0 : (figures.phraseRows.get(tsquery) ?? 0),
+    ),
   };
 }
 

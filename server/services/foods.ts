@@ -130,6 +130,8 @@ type FoodRow = {
   label_percent_daily_value: number | null;
   label_edition: LabelEdition | null;
   favorite: number | boolean;
+  /** The food's portions when the statement read them too (the search on PostgreSQL). */
+  portions?: PortionRow[];
 };
 
 type PortionRow = {
@@ -234,9 +236,9 @@ function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
 async function toFoods(db: AppDatabase, rows: readonly FoodRow[]): Promise<Food[]> {
   const portions = await loadPortions(
     db,
-    rows.map((row) => row.id),
+    rows.filter((row) => row.portions === undefined).map((row) => row.id),
   );
-  return rows.map((row) => toFood(row, portions.get(row.id) ?? []));
+  return rows.map((row) => toFood(row, row.portions ?? portions.get(row.id) ?? []));
 }
 
 export type SearchFoodsResult = {
@@ -342,7 +344,10 @@ async function searchFoodsPg(
   return await searchPage(db, input, await foodRowsByKey(db, ownerId, keys), relaxed);
 }
 
-/** The wide rows of foods by key, in the order of `keys` (PostgreSQL). */
+/**
+ * The wide rows of foods by key, in the order of `keys`, with their portions (PostgreSQL:
+ * one statement, as every round trip to the server counts).
+ */
 async function foodRowsByKey(
   db: AppDatabase,
   ownerId: string,
@@ -351,7 +356,12 @@ async function foodRowsByKey(
   if (keys.length === 0) return [];
   const rows = await rawAll<FoodRow>(
     db,
-    `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS} WHERE f.key = ANY(:keys::int[])`,
+    `SELECT ${FOOD_COLUMNS},
+        (SELECT coalesce(json_agg(json_build_object('id', p.id, 'food_id', p.food_id,
+                  'label', p.label, 'grams', p.grams, 'amount', p.amount, 'unit', p.unit)
+                ORDER BY p.seq), '[]'::json)
+           FROM food_portions p WHERE p.food_id = f.id) AS portions
+       FROM foods f ${FOOD_JOINS} WHERE f.key = ANY(:keys::int[])`,
     { owner: ownerId, keys },
   );
   const byKey = new Map(rows.map((row) => [row.key, row]));
