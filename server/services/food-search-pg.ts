@@ -155,7 +155,7 @@ const MAX_CACHED_PHRASES = 20_000;
  * re-tokenized. The version comes with the candidates (read before the figures), so
  * figures cached under it are never older than it.
  */
-async function indexFigures(
+export async function indexFigures(
   db: AppDatabase,
   version: number,
   phraseQueries: readonly (string | null)[],
