@@ -54,21 +54,19 @@ const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
 /**
- * node-postgres' parsers, except that bigint (count(*), sum of integers) and numeric come
- * back as numbers, as SQLite gives them: every such value here is a count or a sum far
- * below 2^53, and raw SQL then reads the same on both databases (db/raw.ts).
+ * Bigint (count(*), sum of integers) and numeric come back as numbers, as SQLite gives
+ * them, not as node-postgres' strings: every such value here is a count or a sum far below
+ * 2^53, and raw SQL and Drizzle's `sql<number>` then read the same on both databases.
+ * Set on node-postgres' global parsers because Drizzle's queries use those (its per-query
+ * `types` falls back to them); this process talks to no other PostgreSQL.
  */
-const typeParser = ((oid: number, format?: "text" | "binary") => {
-  if (oid === INT8_OID || oid === NUMERIC_OID) {
-    return (value: string | null) => (value === null ? null : Number(value));
-  }
-  return pg.types.getTypeParser(oid, format as "text");
-}) as typeof pg.types.getTypeParser;
+const toNumber = (value: string) => Number(value);
+pg.types.setTypeParser(INT8_OID, toNumber);
+pg.types.setTypeParser(NUMERIC_OID, toNumber);
 
 /** Opens a pool (no connection is made until the first query). */
 export function openPostgres(url: string, options: { max?: number } = {}): PostgresDatabase {
   const pool = new pg.Pool({
-    types: { getTypeParser: typeParser },
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

@@ -1,16 +1,33 @@
 /**
- * Scratch PostgreSQL databases for the pg-* integration tests: each test gets a fresh
- * database beside the one DATABASE_URL names (scripts/pg-cluster.ts run sets it), dropped
- * afterwards, so tests never see each other's rows.
+ * PostgreSQL in tests, two ways (`npm run test:pg`, scripts/test-pg.ts, runs both):
+ *
+ * - The pg-* tests of the SQLite → PostgreSQL tooling (import, db:copy, set-up) run in a
+ *   SQLite process (they fill SQLite databases through the services) and get scratch
+ *   PostgreSQL databases beside the one `B12_PG_TEST_URL` names: `postgresUrl`,
+ *   `onPostgres`, `createScratchDatabase`.
+ * - The integration suite on PostgreSQL (vitest.pg.config.mts) runs with `DATABASE_URL`
+ *   set, so every service runs on PostgreSQL: `suiteOnPostgres`, and `sqliteOnly(title)`
+ *   for a test that is about SQLite itself and skips there.
  */
 import pg from "pg";
+import { configuredDialect, isPostgresUrl } from "@/db/database-url";
 
-export const postgresUrl = process.env.DATABASE_URL ?? "";
-export const onPostgres = /^postgres(ql)?:\/\//.test(postgresUrl);
+export const postgresUrl = process.env.B12_PG_TEST_URL ?? "";
+export const onPostgres = isPostgresUrl(postgresUrl);
 
 /** The title of a PostgreSQL-only suite, saying why it is skipped when it is. */
 export function postgresTitle(title: string): string {
-  return onPostgres ? title : `${title} (skipped: DATABASE_URL is not a postgres:// URL)`;
+  return onPostgres ? title : `${title} (skipped: B12_PG_TEST_URL is not a postgres:// URL)`;
+}
+
+/** True in the integration suite's PostgreSQL run (DATABASE_URL is a postgres:// URL). */
+export const suiteOnPostgres = configuredDialect() === "pg";
+
+/** The title of a test about SQLite itself, saying why it is skipped on PostgreSQL. */
+export function sqliteOnly(title: string): string {
+  return suiteOnPostgres
+    ? `${title} (skipped: about SQLite, and this run is on PostgreSQL)`
+    : title;
 }
 
 export function urlForDatabase(base: string, database: string): string {

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL migrations (db/migrations-pg) apply to a fresh database and build what
  * db/schema.pg.ts declares, plus the hand-written search columns and the first household
- * (scripts/pg-migrate-check.ts does the work on a scratch database beside DATABASE_URL's).
+ * (scripts/pg-migrate-check.ts does the work on a scratch database beside B12_PG_TEST_URL's).
  * Runs only against PostgreSQL:
  *
  *   npx tsx scripts/pg-cluster.ts run -- npx vitest run tests/integration/pg-migrations.test.ts
@@ -10,11 +10,11 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const url = process.env.DATABASE_URL ?? "";
+const url = process.env.B12_PG_TEST_URL ?? "";
 const onPostgres = /^postgres(ql)?:\/\//.test(url);
 const title = onPostgres
   ? "PostgreSQL migrations"
-  : "PostgreSQL migrations (skipped: DATABASE_URL is not a postgres:// URL)";
+  : "PostgreSQL migrations (skipped: B12_PG_TEST_URL is not a postgres:// URL)";
 
 describe.skipIf(!onPostgres)(title, () => {
   it("apply twice without change and build every table, column, search column and index", () => {
@@ -22,7 +22,7 @@ describe.skipIf(!onPostgres)(title, () => {
     const result = spawnSync(
       process.execPath,
       ["--import", "tsx", path.join(root, "scripts", "pg-migrate-check.ts")],
-      { cwd: root, encoding: "utf8", env: process.env, timeout: 120_000 },
+      { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 },
     );
     const line = result.stdout.split("\n").find((text) => text.startsWith("RESULT "));
     expect({ status: result.status, stderr: result.stderr.trim() }).toEqual({
