@@ -10,28 +10,24 @@
  *
  * On SQLite (plain `npx vitest run`) this is the reference: it fails when the search
  * changes; `UPDATE_SEARCH_EXPECTATIONS=1 npx vitest run <this file>` records the new
- * answers (then check the diff and the relevance figures). On PostgreSQL
- * (`npx tsx scripts/pg-cluster.ts run -- npx vitest run <this file>`) it runs on a scratch
- * database migrated and imported by the PostgreSQL importer, and compares with the same
- * file: the expected values come from FTS5, never from the code under test.
+ * answers (then check the diff and the relevance figures). On PostgreSQL (`npx tsx
+ * scripts/pg-cluster.ts run -- npx vitest run -c vitest.pg.config.mts <this file>`) it runs
+ * on a database imported by the PostgreSQL importer and compares with the same file: the
+ * expected values come from FTS5, never from the code under test.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppDatabase } from "@/db/client";
-import { importFoodDatabasePg } from "@/db/import/import-foods-pg";
-import { migratePostgres, openPostgres } from "@/db/pg-client";
 import { searchFoodsInput } from "@/server/schemas/foods";
-import { createInnerContext } from "@/server/trpc/init";
-import { createCaller } from "@/server/trpc/root";
-import { createTestDatabase, importSources } from "../factories/database";
+import type { createCaller } from "@/server/trpc/root";
+import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
-import { createScratchDatabase, onPostgres } from "../pg-scratch";
+import { suiteOnPostgres } from "../pg-scratch";
 import { SEARCH_ORDER_CASES } from "../search-order-cases";
 import { readRelevanceCases } from "../search-relevance";
 
 const FIXTURE = path.join(process.cwd(), "tests", "fixtures", "search-expected-pages.json");
-const UPDATE = process.env.UPDATE_SEARCH_EXPECTATIONS === "1" && !onPostgres;
+const UPDATE = process.env.UPDATE_SEARCH_EXPECTATIONS === "1" && !suiteOnPostgres;
 
 type Expected = { input: Record<string, unknown>; relaxed: boolean; ids: string[] };
 
@@ -66,28 +62,11 @@ const CASES: Record<string, unknown>[] = [
 ];
 
 type Caller = ReturnType<typeof createCaller>;
-let callerFor: (ownerId?: string) => Caller;
-const cleanups: (() => unknown)[] = [];
-
-async function openDialect(): Promise<void> {
-  if (!onPostgres) {
-    const testDb = createTestDatabase();
-    cleanups.push(() => testDb.close());
-    callerFor = testDb.caller;
-    return;
-  }
-  const scratch = await createScratchDatabase("search");
-  const db = openPostgres(scratch.url, { max: 4 });
-  cleanups.push(scratch.drop, () => db.$client.end());
-  await migratePostgres(db);
-  await importFoodDatabasePg(db, { sources: importSources() });
-  await db.$client.query(`INSERT INTO owners (id, name) VALUES ('someone-else', 'someone-else')`);
-  callerFor = (ownerId) =>
-    createCaller(createInnerContext({ db: db as unknown as AppDatabase, ownerId }));
-}
+let testDb: TestDatabase;
+const callerFor = (ownerId?: string) => testDb.caller(ownerId);
 
 beforeAll(async () => {
-  await openDialect();
+  testDb = createTestDatabase();
   const api = callerFor();
   await api.foods.createCustom(buildCustomFoodInput({ name: "Cheese sauce, my own vegan" }));
   await api.foods.createCustom(buildCustomFoodInput({ name: "Crème fraîche, oat, homemade" }));
@@ -106,16 +85,14 @@ beforeAll(async () => {
   );
 }, 240_000);
 
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+afterAll(() => testDb.close());
 
 /** A page as compared: custom foods' ids are random, so they are named by their name. */
 function pageIds(items: { id: string; name: string; source: string }[]): string[] {
   return items.map((item) => (item.source === "custom" ? `custom:${item.name}` : item.id));
 }
 
-describe(`foods.search on ${onPostgres ? "PostgreSQL" : "SQLite"} gives FTS5's pages`, () => {
+describe(`foods.search on ${suiteOnPostgres ? "PostgreSQL" : "SQLite"} gives FTS5's pages`, () => {
   it("returns the recorded foods, in order, with the recorded relaxed flag, for every case", async () => {
     const api = callerFor();
     const actual: Expected[] = [];
