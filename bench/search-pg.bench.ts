@@ -15,13 +15,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type AppDatabase, migrateDatabase, openDatabase } from "../db/client";
+import { configuredPostgresUrl } from "../db/database-url";
 import { importFoodDatabase } from "../db/import/import-foods";
 import { importFoodDatabasePg } from "../db/import/import-foods-pg";
 import { migratePostgres, openPostgres } from "../db/pg-client";
 import { searchFoodsInput } from "../server/schemas/foods";
 import { createInnerContext } from "../server/trpc/init";
 import { createCaller } from "../server/trpc/root";
-import { createScratchDatabase, onPostgres } from "../tests/pg-scratch";
 import { readRelevanceCases } from "../tests/search-relevance";
 import { printTable, type Row, summarise } from "./stats";
 
@@ -29,7 +29,11 @@ export const PG_SEARCH_TITLE =
   "foods.search via the tRPC caller, relevance queries × both sorts, SQLite vs PostgreSQL (ms)";
 
 export async function benchSearchPg(rounds = 5): Promise<Row[]> {
-  if (!onPostgres) throw new Error("DATABASE_URL must name a PostgreSQL server");
+  const serverUrl = configuredPostgresUrl();
+  if (!serverUrl) throw new Error("DATABASE_URL must name a PostgreSQL server");
+  // tests/pg-scratch.ts reads the server's URL from B12_PG_TEST_URL when it loads.
+  process.env.B12_PG_TEST_URL ||= serverUrl;
+  const { createScratchDatabase } = await import("../tests/pg-scratch");
   const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-search-pg-"));
   const sqlite = openDatabase(path.join(directory, "bench.db"));
   migrateDatabase(sqlite);

@@ -33,7 +33,8 @@ const RICHEST_FOODS = 300;
 // richest per 100 g, read through the B12 index; then their first household portion
 // and the diet after the owner's corrections. About 5 ms instead of ranking all 4,600
 // foods with B12 by portion (15-30 ms).
-// Written once for both databases: booleans and the diet list differ (`{ sqlite, pg }`).
+// Written once for both databases: booleans and the diet list differ (`{ sqlite, pg }`;
+// exported for the dialect check in bench/search-pg.bench.ts).
 // SQLite reads the richest through foods_b12_idx backwards, so equal amounts come highest
 // key first; PostgreSQL says so (`key DESC`), or a tie at the 300th food could differ.
 const candidatesSql = (richestOrder: string, fortified: string, dietIn: string) => `WITH picked AS (
@@ -55,7 +56,7 @@ const candidatesSql = (richestOrder: string, fortified: string, dietIn: string) 
   WHERE (f.owner_id IS NULL OR f.owner_id = @owner)
     AND COALESCE(o.diet, f.diet) ${dietIn}
   ORDER BY f.id`;
-const CANDIDATES_SQL = {
+export const CANDIDATES_SQL = {
   sqlite: candidatesSql(
     "b12_per_100g DESC",
     "b12_fortified = 1",
