@@ -1,50 +1,71 @@
 /**
- * Many rows into one table with one prepared statement run per row. Drizzle's multi-row
- * insert builds the SQL text and parameter array of every chunk in JavaScript, which
- * dominated a restore at the caps (bench/results.md, "Restore at the caps"); a prepared
- * statement bound per row is several times faster on better-sqlite3.
+ * Many rows into one table, on either dialect.
+ *
+ * - SQLite: one prepared statement run per row. Drizzle's multi-row insert builds the SQL
+ *   text and parameter array of every chunk in JavaScript, which dominated a restore at
+ *   the caps (bench/results.md, "Restore at the caps"); a cached statement bound per row is
+ *   several times faster on better-sqlite3. This path runs synchronously: it has written
+ *   every row before `bulkInsert` returns its promise.
+ * - PostgreSQL: one multi-row insert per chunk (a round trip each, not one per row), each
+ *   chunk within the protocol's 65,535 bound parameters.
  *
  * Values go through each column's own driver mapping (JSON columns, booleans, dates), and
  * a column missing from a row gets its JavaScript default (`$defaultFn`) or, failing that,
  * the column's SQL default, exactly as Drizzle's insert would.
  */
-import type BetterSqlite3 from "better-sqlite3";
-import { getTableColumns } from "drizzle-orm";
-import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { getTableConfig } from "drizzle-orm/sqlite-core";
+import { getTableColumns, getTableName, type Table } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { type AppDatabase, dialectOf } from "../../db/dialect";
+import { sqliteStatement } from "../../db/raw";
 
-/** A Drizzle database or transaction on better-sqlite3 (its connection is reached below). */
-type Db = object;
+/** PostgreSQL binds at most 65,535 parameters per statement (a 16-bit count). */
+export const MAX_PG_PARAMETERS = 65_535;
 
-/** The better-sqlite3 connection under a Drizzle database or transaction, if it is one. */
-export function connectionOf(db: Db): BetterSqlite3.Database | null {
-  const direct = (db as { $client?: BetterSqlite3.Database }).$client;
-  if (direct) return direct;
-  return (db as { session?: { client?: BetterSqlite3.Database } }).session?.client ?? null;
-}
-
-type Column = SQLiteColumn & {
+type Column = {
+  name: string;
   defaultFn?: () => unknown;
   mapToDriverValue: (value: unknown) => unknown;
 };
 
-/** Inserts `rows` into `table`; throws as the insert would (constraints, foreign keys). */
-export function bulkInsert<T extends SQLiteTable>(
-  db: Db,
+/** Rows per multi-row insert of a table with `columnCount` columns on PostgreSQL. */
+export function pgChunkSize(columnCount: number): number {
+  return Math.max(1, Math.floor(MAX_PG_PARAMETERS / Math.max(1, columnCount)));
+}
+
+/**
+ * Inserts `rows` into `table`; throws as the insert would (constraints, foreign keys).
+ * `db` is a database or a `write()` transaction (typed loosely for callers that hold one
+ * as `object`).
+ */
+export async function bulkInsert<T extends PgTable>(
+  anyDb: AppDatabase | object,
   table: T,
   rows: readonly T["$inferInsert"][],
-): void {
+): Promise<void> {
   if (rows.length === 0) return;
-  const connection = connectionOf(db);
-  if (!connection) throw new Error("bulkInsert needs a better-sqlite3 database");
-  const { name } = getTableConfig(table);
-  const columns = Object.entries(getTableColumns(table)) as [string, Column][];
+  const db = anyDb as AppDatabase;
+  if (dialectOf(db) === "sqlite") {
+    sqliteBulkInsert(db, table, rows as readonly Record<string, unknown>[]);
+    return;
+  }
+  const size = pgChunkSize(Object.keys(getTableColumns(table)).length);
+  for (let start = 0; start < rows.length; start += size) {
+    await db.insert(table).values(rows.slice(start, start + size) as T["$inferInsert"][]);
+  }
+}
+
+function sqliteBulkInsert(
+  db: AppDatabase,
+  table: Table,
+  rows: readonly Record<string, unknown>[],
+): void {
+  const name = getTableName(table);
+  const columns = Object.entries(getTableColumns(table)) as unknown as [string, Column][];
   const statements = new Map<
     string,
-    { statement: BetterSqlite3.Statement; used: [string, Column][] }
+    { statement: ReturnType<typeof sqliteStatement>; used: [string, Column][] }
   >();
-  for (const row of rows) {
-    const values = row as Record<string, unknown>;
+  for (const values of rows) {
     // Columns the row gives, or that have a JavaScript default; the rest take SQL defaults.
     const used = columns.filter(
       ([key, column]) => values[key] !== undefined || column.defaultFn !== undefined,
@@ -55,7 +76,7 @@ export function bulkInsert<T extends SQLiteTable>(
       const names = used.map(([, column]) => `"${column.name}"`).join(", ");
       const slots = used.map(() => "?").join(", ");
       prepared = {
-        statement: connection.prepare(`INSERT INTO "${name}" (${names}) VALUES (${slots})`),
+        statement: sqliteStatement(db, `INSERT INTO "${name}" (${names}) VALUES (${slots})`),
         used,
       };
       statements.set(signature, prepared);
