@@ -213,10 +213,7 @@ async function computePlanTotals(
     })),
     // Every entry's food exists (a foreign key); the guard only keeps the types honest.
     // Dishes count as their recipes' ingredients, scaled (./dishes.ts).
-    entries: [
-      ...plainEntries(rows, foodsById),
-      ...(await dishTotalsEntries(db, ownerId, planId)),
-    ],
+    entries: [...plainEntries(rows, foodsById), ...(await dishTotalsEntries(db, ownerId, planId))],
   });
   return {
     ...totals,
