@@ -70,6 +70,28 @@ describe("people", () => {
     expect((await api.people.list())[1]?.profile).toMatchObject({ ageYears: 6, sex: "female" });
   });
 
+  it("refuses a NUL character in ids and drops control characters from names (PostgreSQL text holds no NUL)", async () => {
+    const child = await api.people.create({ ...CHILD, name: "Mi\u0000a\u001b" });
+    expect(child.name).toBe("Mia");
+    await expectTrpcError(api.people.create({ ...CHILD, name: "\u0000" }), "BAD_REQUEST", /name/);
+    await expectTrpcError(
+      api.people.update({ personId: `${child.id}\u0000`, ageYears: 7 }),
+      "BAD_REQUEST",
+      /personId must not contain a NUL character/,
+    );
+    await expectTrpcError(
+      api.plans.setEaters({ planId: "p\u0000", eaters: [{ personId: child.id }] }),
+      "BAD_REQUEST",
+      /planId must not contain a NUL character/,
+    );
+    await expectTrpcError(
+      api.plans.get({ planId: "\u0000plan" }),
+      "BAD_REQUEST",
+      /planId must not contain a NUL character/,
+    );
+    await api.people.delete({ personId: child.id });
+  });
+
   it("keeps at most 50 people per household", async () => {
     await api.people.list(); // the own person: 1
     for (let index = 2; index <= 50; index += 1) {
