@@ -30,6 +30,8 @@ const CLIENT = path.join(import.meta.dirname, "processes", "plan-client.ts");
 const WRITERS = 4;
 const READERS = 2;
 const OPS_PER_WRITER = 40;
+/** Six processes on a shared 2-core machine; PostgreSQL adds a round trip per statement. */
+const CONCURRENCY_TIMEOUT_MS = suiteOnPostgres ? 300_000 : 120_000;
 
 type Result = {
   role: "writer" | "reader";
@@ -125,7 +127,7 @@ describe("concurrent writers and readers on one plan (separate processes, WAL)",
     if (!suiteOnPostgres) {
       expect(test.db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
     }
-  }, 120_000);
+  }, CONCURRENCY_TIMEOUT_MS);
 
   it.skipIf(suiteOnPostgres)(
     sqliteOnly("app transactions hold the write lock from their first statement (BEGIN IMMEDIATE)"),
