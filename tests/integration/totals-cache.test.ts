@@ -30,7 +30,12 @@ function openOther(): { db: AppDatabase; close: () => Promise<void> } {
     return { db: db as unknown as AppDatabase, close: () => db.$client.end() };
   }
   const db = openDatabase(t.filePath);
-  return { db, close: async () => db.$client.close() };
+  return {
+    db,
+    close: async () => {
+      db.$client.close();
+    },
+  };
 }
 
 describe("remembered totals", () => {
