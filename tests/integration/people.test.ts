@@ -119,6 +119,28 @@ describe("people", () => {
     expect((await api.people.list())[1]).toMatchObject({ name: "Mia", profile: { ageYears: 6 } });
   });
 
+  it("makes one own person for an account whose first requests arrive together", async () => {
+    const before = (await api.people.list()).length;
+    const newcomer = createCaller(
+      createInnerContext({ db: test.db, session: { accountId: "newcomer", role: "adult" } }),
+    );
+    // Each request finds no person and creates one (inside a household write, so on
+    // PostgreSQL the second waits for the first and finds its person).
+    const answers = await Promise.all([
+      newcomer.people.list(),
+      newcomer.profile.get(),
+      newcomer.people.list(),
+      newcomer.profile.get(),
+    ]);
+    const own = (await api.people.list()).filter((person) => person.hasLogin);
+    expect(await api.people.list()).toHaveLength(before + 1);
+    const ids = new Set(
+      [answers[0], answers[2]].map((list) => list.find((person) => person.isYou)?.id),
+    );
+    expect(ids.size).toBe(1);
+    expect(own.map((person) => person.id)).toContain([...ids][0]);
+  });
+
   it("lets a viewer read people but not add, change or remove them", async () => {
     const child = await api.people.create(CHILD);
     const viewer = createCaller(
