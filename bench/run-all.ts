@@ -30,8 +30,8 @@ async function main(): Promise<void> {
     `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`,
   );
   printTable("USDA SR28 import (target: first import < 3000 ms)", benchImport());
-  printTable("foods.search server-side (target: p95 < 5 ms)", benchSearch());
-  const relevance = benchSearchRelevance();
+  printTable("foods.search server-side (target: p95 < 5 ms)", await benchSearch());
+  const relevance = await benchSearchRelevance();
   printTable(RELEVANCE_TITLE, relevance.summary);
   printTable("Queries whose first result is not a good answer", relevance.misses);
   printTable("plans.totals (target: 28-day plan < 10 ms server-side)", await benchPlanTotals());

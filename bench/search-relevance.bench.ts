@@ -15,13 +15,13 @@ import { printTable, type Row } from "./stats";
 export const RELEVANCE_TITLE =
   "foods.search relevance, everyday queries (goal: top-1 >= 85%, top-3 >= 95%)";
 
-export function benchSearchRelevance(): { summary: Row[]; misses: Row[] } {
+export async function benchSearchRelevance(): Promise<{ summary: Row[]; misses: Row[] }> {
   const directory = mkdtempSync(path.join(tmpdir(), "b12-bench-relevance-"));
   const db = openDatabase(path.join(directory, "bench.db"));
   try {
     migrateDatabase(db);
     importFoodDatabase(db);
-    const score = scoreSearchRelevance(db);
+    const score = await scoreSearchRelevance(db);
     const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
     return {
       summary: [
@@ -46,7 +46,14 @@ export function benchSearchRelevance(): { summary: Row[]; misses: Row[] } {
 }
 
 if (path.basename(process.argv[1] ?? "") === "search-relevance.bench.ts") {
-  const { summary, misses } = benchSearchRelevance();
-  printTable(RELEVANCE_TITLE, summary);
-  printTable("Queries whose first result is not a good answer", misses);
+  benchSearchRelevance().then(
+    ({ summary, misses }) => {
+      printTable(RELEVANCE_TITLE, summary);
+      printTable("Queries whose first result is not a good answer", misses);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -74,6 +74,14 @@ export function openPostgres(url: string, options: { max?: number } = {}): Postg
   // An idle client losing its connection emits 'error' on the pool; unhandled, that would
   // end the process. The pool drops the client and the next query connects anew.
   pool.on("error", () => {});
+  // A checked-out client (a transaction, a query in flight) that loses its connection also
+  // emits 'error', and the pool listens only to idle ones: unhandled, PostgreSQL stopping
+  // mid-request ended the process (tests/integration/pg-faults.test.ts). The query in
+  // flight rejects with the same error (a 503, server/trpc/init.ts) and the pool drops the
+  // broken client when it is released.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   return drizzle(pool, { schema: pgSchema }) as PostgresDatabase;
 }
 

@@ -38,22 +38,23 @@ export function readRelevanceCases(): RelevanceCase[] {
 }
 
 /** Runs every case through the search service as the local owner and scores it. */
-export function scoreSearchRelevance(
+export async function scoreSearchRelevance(
   db: AppDatabase,
   cases: readonly RelevanceCase[] = readRelevanceCases(),
-): RelevanceScore {
-  const results = cases.map((testCase): RelevanceResult => {
+): Promise<RelevanceScore> {
+  const results: RelevanceResult[] = [];
+  for (const testCase of cases) {
     const input = searchFoodsInput.parse({ query: testCase.query, ...testCase.filters, limit: 3 });
-    const items = searchFoods(db, "local", input).items;
+    const items = (await searchFoods(db, "local", input)).items;
     const good = new Set(testCase.good);
-    return {
+    results.push({
       query: testCase.query,
       ...(testCase.filters ? { filters: testCase.filters } : {}),
       top1: items[0] !== undefined && good.has(items[0].id),
       top3: items.some((item) => good.has(item.id)),
       firstThree: items.map((item) => item.name),
-    };
-  });
+    });
+  }
   const rate = (hits: number) => hits / Math.max(1, results.length);
   return {
     cases: results.length,

@@ -5,6 +5,8 @@
  * amount (grams and B12) the panel shows before "Add".
  */
 import type { AppDatabase } from "../../db/client";
+import { write } from "../../db/dialect";
+import { rawAll, rawArrays, rawGet, rawRun } from "../../db/raw";
 import { gramsForUnit } from "../domain/amount-units";
 import { b12MicrogramsForGrams } from "../domain/b12-amounts";
 import { gramsForPortions } from "../domain/portions";
@@ -18,7 +20,6 @@ import {
 } from "../schemas/foods";
 import { type Food, getFoodsByIds } from "./foods";
 import { checkFavoriteRoom } from "./limits";
-import { prepared } from "./statements";
 
 export type RecentFood = Food & {
   /** When this food was last added to one of the owner's plans (ISO time). */
@@ -26,22 +27,23 @@ export type RecentFood = Food & {
 };
 
 /** Distinct foods of this owner's plan entries, the most recently added first. */
-export function listRecentFoods(
+export async function listRecentFoods(
   db: AppDatabase,
   ownerId: string,
   input: RecentFoodsInput,
-): { items: RecentFood[] } {
-  const rows = prepared(
+): Promise<{ items: RecentFood[] }> {
+  const rows = await rawAll<{ foodId: string; lastUsedAt: string }>(
     db,
-    `SELECT e.food_id AS foodId, max(e.created_at) AS lastUsedAt
+    `SELECT e.food_id AS "foodId", max(e.created_at) AS "lastUsedAt"
      FROM plan_entries e JOIN plans p ON p.id = e.plan_id
      WHERE p.owner_id = :owner
      GROUP BY e.food_id
-     ORDER BY lastUsedAt DESC, e.food_id
+     ORDER BY "lastUsedAt" DESC, e.food_id
      LIMIT :limit`,
-  ).all({ owner: ownerId, limit: input.limit }) as { foodId: string; lastUsedAt: string }[];
+    { owner: ownerId, limit: input.limit },
+  );
   const lastUsed = new Map(rows.map((row) => [row.foodId, row.lastUsedAt]));
-  const foods = getFoodsByIds(
+  const foods = await getFoodsByIds(
     db,
     ownerId,
     rows.map((row) => row.foodId),
@@ -50,14 +52,18 @@ export function listRecentFoods(
 }
 
 /** This owner's starred foods, the most recently starred first. */
-export function listFavoriteFoods(db: AppDatabase, ownerId: string): { items: Food[] } {
-  const ids = prepared(
-    db,
-    `SELECT food_id FROM favorite_foods WHERE owner_id = ? ORDER BY created_at DESC, food_id`,
-  )
-    .pluck()
-    .all(ownerId) as string[];
-  return { items: getFoodsByIds(db, ownerId, ids) };
+export async function listFavoriteFoods(
+  db: AppDatabase,
+  ownerId: string,
+): Promise<{ items: Food[] }> {
+  const ids = (
+    await rawArrays(
+      db,
+      `SELECT food_id FROM favorite_foods WHERE owner_id = ? ORDER BY created_at DESC, food_id`,
+      [ownerId],
+    )
+  ).map((row) => row[0] as string);
+  return { items: await getFoodsByIds(db, ownerId, ids) };
 }
 
 /** Stars or unstars a food; NOT_FOUND when the food does not exist for this owner. */
@@ -66,23 +72,28 @@ export async function setFavoriteFood(
   ownerId: string,
   input: SetFavoriteInput,
 ): Promise<{ foodId: string; favorite: boolean }> {
-  const visible = prepared(
+  const visible = await rawGet(
     db,
-    `SELECT 1 FROM foods WHERE id = ? AND (owner_id IS NULL OR owner_id = ?)`,
-  ).get(input.foodId, ownerId);
+    `SELECT 1 AS found FROM foods WHERE id = ? AND (owner_id IS NULL OR owner_id = ?)`,
+    [input.foodId, ownerId],
+  );
   if (!visible) throw notFound(`No food with id "${input.foodId}"`, "foodId");
-  if (input.favorite) {
-    await checkFavoriteRoom(db, ownerId, input.foodId);
-    prepared(
-      db,
-      `INSERT INTO favorite_foods (owner_id, food_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
-    ).run(ownerId, input.foodId);
-  } else {
-    prepared(db, `DELETE FROM favorite_foods WHERE owner_id = ? AND food_id = ?`).run(
-      ownerId,
-      input.foodId,
-    );
-  }
+  // The cap check and the insert in one write: exact with several app instances too.
+  await write(db, ownerId, async (tx) => {
+    if (input.favorite) {
+      await checkFavoriteRoom(tx, ownerId, input.foodId);
+      await rawRun(
+        tx,
+        `INSERT INTO favorite_foods (owner_id, food_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+        [ownerId, input.foodId],
+      );
+    } else {
+      await rawRun(tx, `DELETE FROM favorite_foods WHERE owner_id = ? AND food_id = ?`, [
+        ownerId,
+        input.foodId,
+      ]);
+    }
+  });
   return { foodId: input.foodId, favorite: input.favorite };
 }
 
@@ -94,20 +105,22 @@ export type AmountPreview = {
 };
 
 /** Grams and B12 of an amount of a food, shown before "Add" (never stored). */
-export function previewAmount(
+export async function previewAmount(
   db: AppDatabase,
   ownerId: string,
   input: AmountPreviewInput,
-): AmountPreview {
-  const food = prepared(
+): Promise<AmountPreview> {
+  const food = await rawGet<{ b12: number | null; name: string }>(
     db,
     `SELECT b12_per_100g AS b12, name FROM foods WHERE id = ? AND (owner_id IS NULL OR owner_id = ?)`,
-  ).get(input.foodId, ownerId) as { b12: number | null; name: string } | undefined;
+    [input.foodId, ownerId],
+  );
   if (!food) throw notFound(`No food with id "${input.foodId}"`, "foodId");
-  const portions = prepared(
+  const portions = await rawAll<{ id: string; amount: number; unit: string; grams: number }>(
     db,
     `SELECT id, amount, unit, grams FROM food_portions WHERE food_id = ? ORDER BY seq`,
-  ).all(input.foodId) as { id: string; amount: number; unit: string; grams: number }[];
+    [input.foodId],
+  );
   const quantity = input.quantity ?? 1;
   let grams: number | null = input.grams ?? null;
   if (input.portionId !== undefined) {

@@ -1,15 +1,17 @@
 /**
  * Foods: search, look-up, custom foods from labels, and diet corrections.
  *
- * Reads go through prepared SQL on better-sqlite3 (the search must answer in a few
- * milliseconds); writes go through Drizzle. Every function takes the database and the
- * owner id, so tests pass a temporary database and accounts can come later.
+ * Reads go through raw SQL (db/raw.ts: cached prepared statements on better-sqlite3, the
+ * search must answer in a few milliseconds; node-postgres on PostgreSQL, where the search
+ * ranks in server/services/food-search-pg.ts); writes go through Drizzle. Every function
+ * takes the database and the owner id, so tests pass a temporary database.
  */
 
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { first, write } from "../../db/dialect";
+import { dialectOf, first, write } from "../../db/dialect";
+import { rawAll, rawArrays, rawGet, rawRun } from "../../db/raw";
 import {
   dietOverrides,
   foodPortions,
@@ -32,6 +34,7 @@ import {
   HEAD_TIER_WEIGHT,
   headPattern,
 } from "../domain/search-ranking";
+import { foodSearchTokens } from "../domain/search-tokens";
 import { isDrink } from "../domain/units";
 import type { Diet, LabelEdition } from "../domain/vocabulary";
 import { AppError, invalid, notFound } from "../errors";
@@ -45,8 +48,8 @@ import {
   type UpdateCustomFoodInput,
 } from "../schemas/foods";
 import { bulkInsert } from "./bulk-insert";
+import { searchFiltersPg, searchFoodKeysPg } from "./food-search-pg";
 import { checkCustomFoodRoom, checkDietOverrideRoom } from "./limits";
-import { prepared } from "./statements";
 
 export type FoodPortion = {
   id: string;
@@ -117,15 +120,18 @@ type FoodRow = {
   diet_reason: string;
   override_diet: Diet | null;
   override_note: string | null;
-  b12_fortified: number;
+  /** SQLite 0/1, PostgreSQL true/false (read with Boolean()). */
+  b12_fortified: number | boolean;
   fortified_reason: string | null;
   source_note: string | null;
-  typical_label_value: number;
+  typical_label_value: number | boolean;
   label_serving_grams: number | null;
   label_b12_micrograms: number | null;
   label_percent_daily_value: number | null;
   label_edition: LabelEdition | null;
-  favorite: number;
+  favorite: number | boolean;
+  /** The food's portions when the statement read them too (the search on PostgreSQL). */
+  portions?: PortionRow[];
 };
 
 type PortionRow = {
@@ -152,14 +158,25 @@ const FOOD_JOINS = `LEFT JOIN food_groups g ON g.code = f.group_code
 
 const VISIBLE_TO_OWNER = `(f.owner_id IS NULL OR f.owner_id = :owner)`;
 
-function loadPortions(db: AppDatabase, foodIds: readonly string[]): Map<string, PortionRow[]> {
+const PORTIONS_SQL = {
+  sqlite: `SELECT p.id, p.food_id, p.label, p.grams, p.amount, p.unit FROM food_portions p
+     WHERE p.food_id IN (SELECT value FROM json_each(?)) ORDER BY p.food_id, p.seq`,
+  pg: `SELECT p.id, p.food_id, p.label, p.grams, p.amount, p.unit FROM food_portions p
+     WHERE p.food_id = ANY(?::text[]) ORDER BY p.food_id, p.seq`,
+};
+
+/** A list of ids as one parameter: JSON text for SQLite's json_each, an array for PostgreSQL. */
+function idList(db: AppDatabase, ids: readonly string[]): string | readonly string[] {
+  return dialectOf(db) === "sqlite" ? JSON.stringify(ids) : ids;
+}
+
+async function loadPortions(
+  db: AppDatabase,
+  foodIds: readonly string[],
+): Promise<Map<string, PortionRow[]>> {
   const byFood = new Map<string, PortionRow[]>();
   if (foodIds.length === 0) return byFood;
-  const rows = prepared(
-    db,
-    `SELECT p.id, p.food_id, p.label, p.grams, p.amount, p.unit FROM food_portions p
-     WHERE p.food_id IN (SELECT value FROM json_each(?)) ORDER BY p.food_id, p.seq`,
-  ).all(JSON.stringify(foodIds)) as PortionRow[];
+  const rows = await rawAll<PortionRow>(db, PORTIONS_SQL, [idList(db, foodIds)]);
   for (const row of rows) {
     const list = byFood.get(row.food_id) ?? [];
     list.push(row);
@@ -182,7 +199,7 @@ function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
       ? `corrected by you${row.override_note ? `: ${row.override_note}` : ""}`
       : row.diet_reason,
     dietCorrected: row.override_diet !== null,
-    b12Fortified: row.b12_fortified === 1,
+    b12Fortified: Boolean(row.b12_fortified),
     fortifiedReason: row.fortified_reason,
     b12PerHundredGrams: b12,
     b12AddedPerHundredGrams: row.b12_added_per_100g,
@@ -195,8 +212,8 @@ function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
     },
     manufacturer: row.manufacturer,
     sourceNote: row.source_note,
-    typicalLabelValue: row.typical_label_value === 1,
-    favorite: row.favorite === 1,
+    typicalLabelValue: Boolean(row.typical_label_value),
+    favorite: Boolean(row.favorite),
     portions: portions.map((portion) => ({
       id: portion.id,
       label: portion.label,
@@ -216,12 +233,12 @@ function toFood(row: FoodRow, portions: readonly PortionRow[]): Food {
   };
 }
 
-function toFoods(db: AppDatabase, rows: readonly FoodRow[]): Food[] {
-  const portions = loadPortions(
+async function toFoods(db: AppDatabase, rows: readonly FoodRow[]): Promise<Food[]> {
+  const portions = await loadPortions(
     db,
-    rows.map((row) => row.id),
+    rows.filter((row) => row.portions === undefined).map((row) => row.id),
   );
-  return rows.map((row) => toFood(row, portions.get(row.id) ?? []));
+  return rows.map((row) => toFood(row, row.portions ?? portions.get(row.id) ?? []));
 }
 
 export type SearchFoodsResult = {
@@ -241,37 +258,114 @@ export type SearchFoodsResult = {
  * cursor. When no food matches every word, foods matching some words are returned,
  * flagged `relaxed`.
  */
-export function searchFoods(
+export async function searchFoods(
   db: AppDatabase,
   ownerId: string,
   input: SearchFoodsInput,
-): SearchFoodsResult {
+): Promise<SearchFoodsResult> {
+  if (dialectOf(db) === "pg") return await searchFoodsPg(db, ownerId, input);
   const query = buildSearchQuery(ownerId, input);
   if (query === null) return { items: [], nextCursor: null, relaxed: false };
-  let rows = prepared(db, query.sqlText).all(query.params) as FoodRow[];
+  let rows = await rawAll<FoodRow>(db, query.sqlText, query.params);
   let relaxed = false;
-  if (rows.length === 0 && !hasStrictMatch(db, ownerId, input)) {
+  if (rows.length === 0 && !(await hasStrictMatch(db, ownerId, input))) {
     const fallback = buildSearchQuery(ownerId, input, { relaxed: true });
     if (fallback) {
-      rows = prepared(db, fallback.sqlText).all(fallback.params) as FoodRow[];
+      rows = await rawAll<FoodRow>(db, fallback.sqlText, fallback.params);
       relaxed = true;
     }
   }
+  return await searchPage(db, input, rows, relaxed);
+}
+
+async function searchPage(
+  db: AppDatabase,
+  input: SearchFoodsInput,
+  rows: readonly FoodRow[],
+  relaxed: boolean,
+): Promise<SearchFoodsResult> {
   const hasMore = rows.length > input.limit;
   const page = hasMore ? rows.slice(0, input.limit) : rows;
   const offset = input.cursor ?? 0;
   return {
-    items: toFoods(db, page),
+    items: await toFoods(db, page),
     nextCursor: hasMore ? offset + input.limit : null,
     relaxed: relaxed && page.length > 0,
   };
 }
 
 /** Whether any food matches every word (a later page can be empty while page 1 is not). */
-function hasStrictMatch(db: AppDatabase, ownerId: string, input: SearchFoodsInput): boolean {
+async function hasStrictMatch(
+  db: AppDatabase,
+  ownerId: string,
+  input: SearchFoodsInput,
+): Promise<boolean> {
   if (!input.cursor) return false;
   const first = buildSearchQuery(ownerId, { ...input, cursor: 0, limit: 1 });
-  return first !== null && prepared(db, first.sqlText).all(first.params).length > 0;
+  return first !== null && (await rawAll(db, first.sqlText, first.params)).length > 0;
+}
+
+/**
+ * The search on PostgreSQL (server/services/food-search-pg.ts ranks; this fetches the
+ * page's rows): the same foods, order, paging and relaxing as on SQLite.
+ */
+async function searchFoodsPg(
+  db: AppDatabase,
+  ownerId: string,
+  input: SearchFoodsInput,
+): Promise<SearchFoodsResult> {
+  if (isNdbNumberQuery(input.query)) {
+    const params: Record<string, unknown> = {
+      ndb: input.query.trim(),
+      limit: input.limit + 1,
+      offset: input.cursor ?? 0,
+    };
+    const { filters } = searchFiltersPg(ownerId, input, params);
+    const rows = await rawAll<FoodRow>(
+      db,
+      `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+      WHERE f.ndb_number = :ndb AND ${filters.join(" AND ")}
+      LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    return await searchPage(db, input, rows, false);
+  }
+  const strict = await searchFoodKeysPg(db, ownerId, input);
+  if (strict === null) return { items: [], nextCursor: null, relaxed: false };
+  let keys = strict.keys;
+  let relaxed = false;
+  if (keys.length === 0 && !strict.anyMatch) {
+    const fallback = await searchFoodKeysPg(db, ownerId, input, { relaxed: true });
+    if (fallback) {
+      keys = fallback.keys;
+      relaxed = true;
+    }
+  }
+  return await searchPage(db, input, await foodRowsByKey(db, ownerId, keys), relaxed);
+}
+
+/**
+ * The wide rows of foods by key, in the order of `keys`, with their portions (PostgreSQL:
+ * one statement, as every round trip to the server counts).
+ */
+async function foodRowsByKey(
+  db: AppDatabase,
+  ownerId: string,
+  keys: readonly number[],
+): Promise<FoodRow[]> {
+  if (keys.length === 0) return [];
+  const rows = await rawAll<FoodRow>(
+    db,
+    `SELECT ${FOOD_COLUMNS},
+        (SELECT coalesce(json_agg(json_build_object('id', p.id, 'food_id', p.food_id,
+                  'label', p.label, 'grams', p.grams, 'amount', p.amount, 'unit', p.unit)
+                ORDER BY p.seq), '[]'::json)
+           FROM food_portions p WHERE p.food_id = f.id) AS portions
+       FROM foods f ${FOOD_JOINS} WHERE f.key = ANY(:keys::int[])`,
+    { owner: ownerId, keys },
+  );
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  return keys.flatMap((key) => byKey.get(key) ?? []);
 }
 
 /**
@@ -372,56 +466,74 @@ export function buildSearchQuery(
   return { sqlText, params };
 }
 
-function findFoodRow(db: AppDatabase, ownerId: string, input: GetFoodInput): FoodRow | undefined {
+async function findFoodRow(
+  db: AppDatabase,
+  ownerId: string,
+  input: GetFoodInput,
+): Promise<FoodRow | undefined> {
   const byId = "id" in input;
-  return prepared(
+  return await rawGet<FoodRow>(
     db,
     `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
      WHERE ${byId ? "f.id = :value" : "f.ndb_number = :value"} AND ${VISIBLE_TO_OWNER}`,
-  ).get({ owner: ownerId, value: byId ? input.id : input.ndbNumber }) as FoodRow | undefined;
+    { owner: ownerId, value: byId ? input.id : input.ndbNumber },
+  );
 }
 
 /** One food by id or NDB number; NOT_FOUND when it does not exist for this owner. */
-export function getFood(db: AppDatabase, ownerId: string, input: GetFoodInput): Food {
-  const row = findFoodRow(db, ownerId, input);
+export async function getFood(
+  db: AppDatabase,
+  ownerId: string,
+  input: GetFoodInput,
+): Promise<Food> {
+  const row = await findFoodRow(db, ownerId, input);
   if (!row) {
     throw "id" in input
       ? notFound(`No food with id "${input.id}"`, "id")
       : notFound(`No food with NDB number ${input.ndbNumber}`, "ndbNumber");
   }
-  return toFoods(db, [row])[0] as Food;
+  return (await toFoods(db, [row]))[0] as Food;
 }
 
 /**
  * Foods by id in the order given, as this owner sees them; ids that are gone or not
  * visible to the owner are left out.
  */
-export function getFoodsByIds(db: AppDatabase, ownerId: string, ids: readonly string[]): Food[] {
+export async function getFoodsByIds(
+  db: AppDatabase,
+  ownerId: string,
+  ids: readonly string[],
+): Promise<Food[]> {
   if (ids.length === 0) return [];
-  const rows = prepared(
+  const rows = await rawAll<FoodRow>(
     db,
-    `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+    {
+      sqlite: `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
      WHERE f.id IN (SELECT value FROM json_each(:ids)) AND ${VISIBLE_TO_OWNER}`,
-  ).all({ owner: ownerId, ids: JSON.stringify(ids) }) as FoodRow[];
-  const byId = new Map(toFoods(db, rows).map((food) => [food.id, food]));
+      pg: `SELECT ${FOOD_COLUMNS} FROM foods f ${FOOD_JOINS}
+     WHERE f.id = ANY(:ids::text[]) AND ${VISIBLE_TO_OWNER}`,
+    },
+    { owner: ownerId, ids: idList(db, ids) },
+  );
+  const byId = new Map((await toFoods(db, rows)).map((food) => [food.id, food]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export type FoodGroupSummary = { code: string; name: string; foodCount: number };
 
 /** Food groups with how many foods each holds, for the search filter. */
-export function listFoodGroups(db: AppDatabase): FoodGroupSummary[] {
-  return prepared(
+export async function listFoodGroups(db: AppDatabase): Promise<FoodGroupSummary[]> {
+  return await rawAll<FoodGroupSummary>(
     db,
-    `SELECT g.code, g.name, count(f.key) AS foodCount FROM food_groups g
+    `SELECT g.code, g.name, count(f.key) AS "foodCount" FROM food_groups g
      LEFT JOIN foods f ON f.group_code = g.code AND f.owner_id IS NULL
      GROUP BY g.code ORDER BY g.name`,
-  ).all() as FoodGroupSummary[];
+  );
 }
 
-function assertGroupExists(db: AppDatabase, code: string | null | undefined): void {
+async function assertGroupExists(db: AppDatabase, code: string | null | undefined): Promise<void> {
   if (!code) return;
-  const row = prepared(db, `SELECT 1 FROM food_groups WHERE code = ?`).get(code);
+  const row = await rawGet(db, `SELECT 1 AS found FROM food_groups WHERE code = ?`, [code]);
   if (!row) throw notFound(`No food group with code ${code}`, "group");
 }
 
@@ -483,16 +595,19 @@ export async function createCustomFood(
   ownerId: string,
   fields: CustomFoodFields,
 ): Promise<Food> {
-  assertGroupExists(db, fields.group);
-  await checkCustomFoodRoom(db, ownerId);
+  await assertGroupExists(db, fields.group);
   const id = `custom-${randomUUID()}`;
-  await write(db, ownerId, async (tx) => createCustomFoodWithId(tx, ownerId, id, fields));
-  return getFood(db, ownerId, { id });
+  // The cap check inside the write: exact with several app instances too.
+  await write(db, ownerId, async (tx) => {
+    await checkCustomFoodRoom(tx, ownerId);
+    await createCustomFoodWithId(tx, ownerId, id, fields);
+  });
+  return await getFood(db, ownerId, { id });
 }
 
 /** Writes a custom food under a given id (a new one, or a restored backup's). */
 export async function createCustomFoodWithId(
-  tx: Pick<AppDatabase, "insert">,
+  tx: AppDatabase,
   ownerId: string,
   id: string,
   fields: CustomFoodFields,
@@ -501,6 +616,39 @@ export async function createCustomFoodWithId(
     .insert(foods)
     .values({ id, source: "custom", ownerId, searchKeywords: "", ...customFoodValues(fields) });
   await tx.insert(foodPortions).values(customPortions(id, fields));
+  await storeFoodSearchTokens(tx, [id]);
+}
+
+/**
+ * PostgreSQL's search columns for foods just written or renamed: `search_tokens` and
+ * `search_name_tokens` from foodSearchTokens() of the stored name and keywords (the
+ * generated `search_document` follows). SQLite's FTS5 triggers do this there, so on
+ * SQLite it does nothing. Call it inside the write that changed the foods (backup restore
+ * too, after inserting or updating custom foods).
+ */
+export async function storeFoodSearchTokens(
+  tx: AppDatabase,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0 || dialectOf(tx) === "sqlite") return;
+  const rows = await rawAll<{ id: string; name: string; search_keywords: string }>(
+    tx,
+    `SELECT id, name, search_keywords FROM foods WHERE id = ANY(?::text[])`,
+    [ids],
+  );
+  const tokens = rows.map((row) => foodSearchTokens(row.name, row.search_keywords));
+  await rawRun(
+    tx,
+    `UPDATE foods AS f SET search_tokens = v.tokens, search_name_tokens = v.name_tokens
+       FROM unnest(?::text[], ?::text[], ?::int[]) AS v(id, tokens, name_tokens)
+      WHERE f.id = v.id AND (f.search_tokens IS DISTINCT FROM v.tokens
+        OR f.search_name_tokens IS DISTINCT FROM v.name_tokens)`,
+    [
+      rows.map((row) => row.id),
+      tokens.map((token) => token.tokens),
+      tokens.map((token) => token.nameTokenCount),
+    ],
+  );
 }
 
 /**
@@ -550,12 +698,13 @@ export async function updateCustomFood(
 ): Promise<Food> {
   const { id, ...fields } = input;
   await requireOwnCustomFood(db, ownerId, id);
-  assertGroupExists(db, fields.group);
+  await assertGroupExists(db, fields.group);
   await write(db, ownerId, async (tx) => {
     await tx
       .update(foods)
       .set({ ...customFoodValues(fields), updatedAt: new Date().toISOString() })
       .where(eq(foods.id, id));
+    await storeFoodSearchTokens(tx, [id]);
     // Upsert by the stable ids `${id}:${seq}` so plan entries keep their portion; drop the rest.
     const portions = customPortions(id, fields);
     for (const portion of portions) {
@@ -596,7 +745,7 @@ export async function updateCustomFood(
         );
     }
   });
-  return getFood(db, ownerId, { id });
+  return await getFood(db, ownerId, { id });
 }
 
 export async function deleteCustomFood(
@@ -605,10 +754,11 @@ export async function deleteCustomFood(
   id: string,
 ): Promise<{ id: string }> {
   await requireOwnCustomFood(db, ownerId, id);
-  const uses = prepared(
+  const uses = (await rawGet<{ entries: number; plans: number }>(
     db,
     `SELECT count(*) AS entries, count(DISTINCT plan_id) AS plans FROM plan_entries WHERE food_id = ?`,
-  ).get(id) as { entries: number; plans: number };
+    [id],
+  )) ?? { entries: 0, plans: 0 };
   if (uses.entries > 0) {
     throw new AppError(
       "CONFLICT",
@@ -616,13 +766,14 @@ export async function deleteCustomFood(
       "id",
     );
   }
-  const inRecipes = prepared(
-    db,
-    `SELECT r.name FROM recipe_ingredients i JOIN recipes r ON r.id = i.recipe_id
+  const inRecipes = (
+    await rawArrays(
+      db,
+      `SELECT r.name FROM recipe_ingredients i JOIN recipes r ON r.id = i.recipe_id
       WHERE i.food_id = ? GROUP BY r.id ORDER BY r.name`,
-  )
-    .pluck()
-    .all(id) as string[];
+      [id],
+    )
+  ).map((row) => row[0] as string);
   if (inRecipes.length > 0) {
     throw new AppError(
       "CONFLICT",
@@ -630,7 +781,9 @@ export async function deleteCustomFood(
       "id",
     );
   }
-  await db.delete(foods).where(and(eq(foods.id, id), eq(foods.ownerId, ownerId)));
+  await write(db, ownerId, async (tx) => {
+    await tx.delete(foods).where(and(eq(foods.id, id), eq(foods.ownerId, ownerId)));
+  });
   return { id };
 }
 
@@ -640,21 +793,25 @@ export async function setDietOverride(
   ownerId: string,
   input: SetDietOverrideInput,
 ): Promise<Food> {
-  getFood(db, ownerId, { id: input.foodId });
-  if (input.diet === null) {
-    await db
-      .delete(dietOverrides)
-      .where(and(eq(dietOverrides.ownerId, ownerId), eq(dietOverrides.foodId, input.foodId)));
-  } else {
-    await checkDietOverrideRoom(db, ownerId, input.foodId);
-    const note = input.note ? input.note : null;
-    await db
-      .insert(dietOverrides)
-      .values({ ownerId, foodId: input.foodId, diet: input.diet, note })
-      .onConflictDoUpdate({
-        target: [dietOverrides.ownerId, dietOverrides.foodId],
-        set: { diet: input.diet, note, updatedAt: new Date().toISOString() },
-      });
-  }
-  return getFood(db, ownerId, { id: input.foodId });
+  await getFood(db, ownerId, { id: input.foodId });
+  // In a write: the cap check stays exact, and on PostgreSQL the household's data version
+  // moves, so no instance serves totals cached under the old diet.
+  await write(db, ownerId, async (tx) => {
+    if (input.diet === null) {
+      await tx
+        .delete(dietOverrides)
+        .where(and(eq(dietOverrides.ownerId, ownerId), eq(dietOverrides.foodId, input.foodId)));
+    } else {
+      await checkDietOverrideRoom(tx, ownerId, input.foodId);
+      const note = input.note ? input.note : null;
+      await tx
+        .insert(dietOverrides)
+        .values({ ownerId, foodId: input.foodId, diet: input.diet, note })
+        .onConflictDoUpdate({
+          target: [dietOverrides.ownerId, dietOverrides.foodId],
+          set: { diet: input.diet, note, updatedAt: new Date().toISOString() },
+        });
+    }
+  });
+  return await getFood(db, ownerId, { id: input.foodId });
 }

@@ -36,10 +36,14 @@ export type ParsedIngredientLine = {
   flag: "no-food" | "no-amount" | "no-grams" | null;
 };
 
-function findCandidates(db: AppDatabase, ownerId: string, parsed: ParsedIngredient): Food[] {
+async function findCandidates(
+  db: AppDatabase,
+  ownerId: string,
+  parsed: ParsedIngredient,
+): Promise<Food[]> {
   const canned = parsed.unit === "can" || /\b(can|canned|tin|tinned)\b/i.test(parsed.text);
   for (const query of searchQueries(parsed.food, canned)) {
-    const { items } = searchFoods(db, ownerId, {
+    const { items } = await searchFoods(db, ownerId, {
       query,
       diet: "any",
       fortifiedOnly: false,
@@ -57,12 +61,12 @@ function findCandidates(db: AppDatabase, ownerId: string, parsed: ParsedIngredie
 }
 
 /** One parsed line with its match, grams and alternatives. */
-export function matchIngredient(
+export async function matchIngredient(
   db: AppDatabase,
   ownerId: string,
   parsed: ParsedIngredient,
-): ParsedIngredientLine {
-  const candidates = parsed.food ? findCandidates(db, ownerId, parsed) : [];
+): Promise<ParsedIngredientLine> {
+  const candidates = parsed.food ? await findCandidates(db, ownerId, parsed) : [];
   const best = candidates[0] ?? null;
   // Each alternative weighed with its own portions: "2 eggs" are not the same grams of
   // duck eggs, and "1 cup" of one soy milk is not a cup of another.
@@ -97,12 +101,16 @@ export function matchIngredient(
 }
 
 /** Every line of a pasted ingredient list, parsed and matched. */
-export function parseIngredients(
+export async function parseIngredients(
   db: AppDatabase,
   ownerId: string,
   text: string,
-): { lines: ParsedIngredientLine[] } {
-  return {
-    lines: parseIngredientList(text).map((parsed) => matchIngredient(db, ownerId, parsed)),
-  };
+): Promise<{ lines: ParsedIngredientLine[] }> {
+  const lines: ParsedIngredientLine[] = [];
+  // One line after another: each runs a few searches, and on PostgreSQL a burst of them
+  // all at once would take every pooled connection from other requests.
+  for (const parsed of parseIngredientList(text)) {
+    lines.push(await matchIngredient(db, ownerId, parsed));
+  }
+  return { lines };
 }

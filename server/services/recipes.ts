@@ -568,12 +568,12 @@ export async function duplicateRecipe(
 }
 
 /** recipes.parseIngredients: every pasted line parsed and matched (none dropped). */
-export function parseIngredientText(
+export async function parseIngredientText(
   db: AppDatabase,
   ownerId: string,
   text: string,
-): { lines: ParsedIngredientLine[] } {
-  return parseIngredients(db, ownerId, text);
+): Promise<{ lines: ParsedIngredientLine[] }> {
+  return await parseIngredients(db, ownerId, text);
 }
 
 export type RecipeDraft = {
@@ -600,7 +600,11 @@ function jsonLdBlocks(text: string): string[] {
  * recipes.importJsonLd: a schema.org Recipe (JSON-LD, or a saved page holding it) read into
  * a draft with its lines parsed and matched. Nothing is saved; no network is used.
  */
-export function importRecipeJsonLd(db: AppDatabase, ownerId: string, json: string): RecipeDraft {
+export async function importRecipeJsonLd(
+  db: AppDatabase,
+  ownerId: string,
+  json: string,
+): Promise<RecipeDraft> {
   let recipe: RecipeJsonLd | null = null;
   let reason = 'json: no schema.org "Recipe" found';
   const text = json.trim();
@@ -631,6 +635,6 @@ export function importRecipeJsonLd(db: AppDatabase, ownerId: string, json: strin
       dropped > 0
         ? `Only the first ${MAX_RECIPE_INGREDIENTS} of ${recipe.ingredients.length} ingredient lines were read.`
         : null,
-    lines: parseIngredients(db, ownerId, ingredients.join("\n")).lines,
+    lines: (await parseIngredients(db, ownerId, ingredients.join("\n"))).lines,
   };
 }

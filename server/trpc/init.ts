@@ -13,16 +13,27 @@
  * - Input that fails zod validation becomes BAD_REQUEST with a readable message naming
  *   each field ("query: query must not be empty"), plus the flattened issues in
  *   `error.data.zodError`.
- * - An `AppError` thrown below becomes NOT_FOUND / BAD_REQUEST / CONFLICT; anything
- *   else stays INTERNAL_SERVER_ERROR with a generic message.
+ * - An `AppError` thrown below becomes NOT_FOUND / BAD_REQUEST / CONFLICT. A lost or
+ *   refused database connection (`isDatabaseUnavailable`: PostgreSQL restarting, the
+ *   network gone, no connection slot), in a procedure or while reading the session,
+ *   becomes SERVICE_UNAVAILABLE (HTTP 503) with a message for people; the transaction it
+ *   interrupted was rolled back. Anything else stays INTERNAL_SERVER_ERROR with a generic
+ *   message.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { type AppDatabase, getDatabase } from "../../db/client";
+import { dialectOf } from "../../db/dialect";
+import { rawGet } from "../../db/raw";
 import type { Auth } from "../auth/auth";
 import { readRequestSession } from "../auth/session";
 import type { HouseholdRole } from "../domain/vocabulary";
-import { AppError, type AppErrorCode } from "../errors";
+import {
+  AppError,
+  type AppErrorCode,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from "../errors";
 import { RESTORE_IN_PROGRESS, restoreInProgress } from "../services/restore-staging";
 
 /** The household that holds an existing database's data: the first account's. */
@@ -58,7 +69,38 @@ export function createInnerContext(options: {
 export async function createRequestContext(request: { headers: Headers }): Promise<Context> {
   // Loaded on first use: tests and scripts that never read a session skip better-auth.
   const { getAuth } = await import("../auth/auth");
-  return createSessionContext(getDatabase(), await getAuth(), request.headers);
+  const db = getDatabase();
+  try {
+    return await createSessionContext(db, await getAuth(), request.headers);
+  } catch (error) {
+    // better-auth answers a failed session read with its own "Failed to get session" and
+    // drops the cause: whether the database is gone is asked of the database itself.
+    if (isDatabaseUnavailable(error) || !(await databaseAnswers(db))) {
+      throw unavailableOr(error, true);
+    }
+    throw error;
+  }
+}
+
+/** Whether PostgreSQL answers `SELECT 1` now (SQLite, a local file, always does). */
+async function databaseAnswers(db: AppDatabase): Promise<boolean> {
+  if (dialectOf(db) === "sqlite") return true;
+  try {
+    await rawGet(db, "SELECT 1 AS one");
+    return true;
+  } catch (probe) {
+    return !isDatabaseUnavailable(probe);
+  }
+}
+
+/** A TRPCError SERVICE_UNAVAILABLE (503) for a lost database connection, else `error` itself. */
+function unavailableOr(error: unknown, known = false): unknown {
+  if (!known && !isDatabaseUnavailable(error)) return error;
+  return new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: DATABASE_UNAVAILABLE_MESSAGE,
+    cause: error,
+  });
 }
 
 /** The context of whoever these headers' session cookie belongs to (tests pass their own auth). */
@@ -128,6 +170,9 @@ const mapErrors = t.middleware(async ({ next }) => {
   }
   if (cause instanceof ZodError) {
     throw new TRPCError({ code: "BAD_REQUEST", message: describeZodError(cause), cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(cause)) {
+    throw unavailableOr(cause);
   }
   return result;
 });

@@ -251,7 +251,7 @@ beforeAll(async () => {
   cookieA = a.cookie;
   const apiA = auth.callerFor(cookieA);
   // B: the owner of another household on the same server.
-  test.db.insert(owners).values({ id: "household-b", name: "B's household" }).run();
+  await test.db.insert(owners).values({ id: "household-b", name: "B's household" });
   const invitationB = await createInvitation(test.db, "household-b", "setup", "owner");
   const b = await auth.signUp("bob@example.org", { "x-invitation-token": invitationB.token });
   expect(b.response.status).toBe(200);

@@ -1,5 +1,5 @@
 /**
- * bulkInsert and insertEntries on both dialects: SQLite binds one cached statement per
+ * insertRows and insertEntries on both dialects: SQLite binds one cached statement per
  * row; PostgreSQL sends multi-row inserts, each within the protocol's 65,535 bound
  * parameters. Rows past one chunk's worth must all arrive, with SQL defaults filled in,
  * and a failing row must roll the whole write back.
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { write } from "@/db/dialect";
 import { rawAll, rawGet } from "@/db/raw";
 import { planEntries, shoppingAisleChoices } from "@/db/schema";
-import { bulkInsert, MAX_PG_PARAMETERS, pgChunkSize } from "@/server/services/bulk-insert";
+import { insertRows, MAX_PG_PARAMETERS, pgChunkSize } from "@/server/services/bulk-insert";
 import { insertEntries } from "@/server/services/plans/access";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { createPlanWith } from "../factories/plans";
@@ -32,7 +32,7 @@ describe("pgChunkSize", () => {
   });
 });
 
-describe("bulkInsert", () => {
+describe("insertRows", () => {
   it("writes more rows than one PostgreSQL chunk holds, defaults filled in", async () => {
     const columns = Object.keys(getTableColumns(shoppingAisleChoices)).length;
     const count = pgChunkSize(columns) + 5;
@@ -41,7 +41,7 @@ describe("bulkInsert", () => {
       foodId: `bulk-food-${String(index).padStart(6, "0")}`,
       aisle: "other" as const,
     }));
-    await write(t.db, "local", (tx) => bulkInsert(tx, shoppingAisleChoices, rows));
+    await write(t.db, "local", (tx) => insertRows(tx, shoppingAisleChoices, rows));
     const stored = await rawGet<{ n: number; stamped: number; first: string; last: string }>(
       t.db,
       `SELECT count(*) AS n, count(updated_at) AS stamped, min(food_id) AS first, max(food_id) AS last

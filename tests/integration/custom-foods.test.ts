@@ -4,9 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFoodDatabase } from "@/db/import/import-foods";
+import { importFoodDatabasePg } from "@/db/import/import-foods-pg";
+import type { PostgresDatabase } from "@/db/pg-client";
+import { rawGet } from "@/db/raw";
 import { createTestDatabase, importSources, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 import { expectTrpcError, malformed } from "../helpers";
+import { suiteOnPostgres } from "../pg-scratch";
 
 let testDb: TestDatabase;
 let api: ReturnType<TestDatabase["caller"]>;
@@ -17,12 +21,13 @@ beforeAll(() => {
 });
 afterAll(() => testDb.close());
 
-const countCustomFoods = () =>
+const countCustomFoods = async () =>
   (
-    testDb.db.$client.prepare(`SELECT count(*) AS n FROM foods WHERE source = 'custom'`).get() as {
-      n: number;
-    }
-  ).n;
+    await rawGet<{ n: number }>(
+      testDb.db,
+      `SELECT count(*) AS n FROM foods WHERE source = 'custom'`,
+    )
+  )?.n;
 
 describe("foods.createCustom", () => {
   it("converts a current-label %DV with the 2.4 µg Daily Value", async () => {
@@ -109,14 +114,14 @@ describe("foods.createCustom", () => {
     [{ portions: [{ label: "", grams: 10 }] }, /portion label must not be empty/],
     [{ portions: [{ label: "1 cup", grams: Number.NaN }] }, /portion grams/],
   ])("rejects %j and saves nothing", async (override, message) => {
-    const before = countCustomFoods();
+    const before = await countCustomFoods();
     const code = "group" in override ? "NOT_FOUND" : "BAD_REQUEST";
     await expectTrpcError(
       api.foods.createCustom(buildCustomFoodInput(malformed(override))),
       code,
       message,
     );
-    expect(countCustomFoods()).toBe(before);
+    expect(await countCustomFoods()).toBe(before);
   });
 });
 
@@ -208,7 +213,10 @@ describe("foods.setDietOverride", () => {
     const custom = await api.foods.createCustom(
       buildCustomFoodInput({ name: "Kept through reimport" }),
     );
-    const summary = importFoodDatabase(testDb.db, { sources: importSources(), force: true });
+    const options = { sources: importSources(), force: true };
+    const summary = suiteOnPostgres
+      ? await importFoodDatabasePg(testDb.db as unknown as PostgresDatabase, options)
+      : importFoodDatabase(testDb.db, options);
     expect(summary.foods).toBe(8789 + summary.curatedFoods);
     expect((await api.foods.get({ id: "sr28-01001" })).diet).toBe("vegan");
     expect((await api.foods.get({ id: custom.id })).name).toBe("Kept through reimport");

@@ -18,11 +18,11 @@ beforeAll(() => {
 afterAll(() => testDb.close());
 
 describe("matching the fixture's lines", () => {
-  it("matches the expected food for at least 90% of the lines", () => {
+  it("matches the expected food for at least 90% of the lines", async () => {
     const cases = loadIngredientLines();
     const misses: string[] = [];
     for (const item of cases) {
-      const match = matchIngredient(testDb.db, "local", parseIngredientLine(item.line));
+      const match = await matchIngredient(testDb.db, "local", parseIngredientLine(item.line));
       if (!match.food || !item.expectedFoodIds.includes(match.food.id)) {
         misses.push(`${item.line} → ${match.food?.id ?? "none"} ${match.food?.name ?? ""}`);
       }
@@ -36,8 +36,8 @@ describe("matching the fixture's lines", () => {
 });
 
 describe("parseIngredients", () => {
-  it("gives grams from weights and from the matched food's portions", () => {
-    const { lines } = parseIngredients(
+  it("gives grams from weights and from the matched food's portions", async () => {
+    const { lines } = await parseIngredients(
       testDb.db,
       "local",
       "200 g firm tofu\n2 large eggs\n1 cup whole milk\n1 lb ground beef",
@@ -57,8 +57,8 @@ describe("parseIngredients", () => {
     expect(lines[0]?.candidates.length).toBeGreaterThan(1);
   });
 
-  it("keeps a line it cannot match as text, flagged, and flags lines without an amount", () => {
-    const { lines } = parseIngredients(
+  it("keeps a line it cannot match as text, flagged, and flags lines without an amount", async () => {
+    const { lines } = await parseIngredients(
       testDb.db,
       "local",
       "2 tbsp zqxwv\nsalt and pepper to taste\n1 tbsp olive oil",

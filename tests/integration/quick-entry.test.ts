@@ -3,6 +3,7 @@
  * recent foods, favourites, copying a meal and undoing a removal (issue 13).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawGet } from "@/db/raw";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 import { createPlanWith } from "../factories/plans";
@@ -18,8 +19,8 @@ const EGG = "sr28-01123";
 const SOYMILK = "sr28-16139"; // 1 cup = 243 g (portion sr28-16139:1)
 const OATS = "sr28-08121";
 
-const count = (table: string) =>
-  (testDb.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = async (table: string) =>
+  (await rawGet<{ n: number }>(testDb.db, `SELECT count(*) AS n FROM ${table}`))?.n;
 
 describe("foods.recent", () => {
   it("lists the foods of this owner's plans, most recently added first, each once", async () => {
@@ -77,7 +78,7 @@ describe("favourites", () => {
   });
 
   it("answers NOT_FOUND for an unknown food or another owner's custom food, changing nothing", async () => {
-    const before = count("favorite_foods");
+    const before = await count("favorite_foods");
     await expectTrpcError(
       testDb.caller().foods.setFavorite({ foodId: "sr28-99999", favorite: true }),
       "NOT_FOUND",
@@ -88,7 +89,7 @@ describe("favourites", () => {
       testDb.caller("someone-else").foods.setFavorite({ foodId: mine.id, favorite: true }),
       "NOT_FOUND",
     );
-    expect(count("favorite_foods")).toBe(before);
+    expect(await count("favorite_foods")).toBe(before);
   });
 
   it.each([
@@ -155,7 +156,7 @@ describe("plans.copyMeal", () => {
     const api = testDb.caller("copy-owner");
     const planId = await createPlanWith(api, { dayCount: 3 });
     await api.plans.addEntry({ planId, day: 1, meal: "lunch", foodId: EGG, grams: 50 });
-    const before = count("plan_entries");
+    const before = await count("plan_entries");
     await expectTrpcError(
       api.plans.copyMeal({ planId, fromDay: 2, meal: "lunch", toDays: [3] }),
       "BAD_REQUEST",
@@ -187,7 +188,7 @@ describe("plans.copyMeal", () => {
         .plans.copyMeal({ planId, fromDay: 1, meal: "lunch", toDays: [2] }),
       "NOT_FOUND",
     );
-    expect(count("plan_entries")).toBe(before);
+    expect(await count("plan_entries")).toBe(before);
   });
 });
 
@@ -229,7 +230,7 @@ describe("undo of a removal (plans.restoreEntry)", () => {
     });
     await api.plans.removeEntry({ entryId: added.id });
     await api.plans.restoreEntry({ entryId: added.id });
-    const before = count("plan_entries");
+    const before = await count("plan_entries");
     await expectTrpcError(
       api.plans.restoreEntry({ entryId: added.id }),
       "NOT_FOUND",
@@ -240,7 +241,7 @@ describe("undo of a removal (plans.restoreEntry)", () => {
       "NOT_FOUND",
       /can no longer be put back/,
     );
-    expect(count("plan_entries")).toBe(before);
+    expect(await count("plan_entries")).toBe(before);
   });
 
   it("does not let another owner restore an entry, and forgets removals of deleted plans", async () => {

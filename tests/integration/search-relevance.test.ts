@@ -5,6 +5,7 @@
  * the queries, one of the first three for at least 95%.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawAll } from "@/db/raw";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { readRelevanceCases, scoreSearchRelevance } from "../search-relevance";
 
@@ -15,11 +16,11 @@ beforeAll(() => {
 afterAll(() => testDb.close());
 
 describe("search relevance on everyday queries", () => {
-  it("has at least 80 queries, each with at least one good answer that exists", () => {
+  it("has at least 80 queries, each with at least one good answer that exists", async () => {
     const cases = readRelevanceCases();
     expect(cases.length).toBeGreaterThanOrEqual(80);
     const ids = new Set(
-      testDb.db.$client.prepare("SELECT id FROM foods").pluck().all() as string[],
+      (await rawAll<{ id: string }>(testDb.db, "SELECT id FROM foods")).map((row) => row.id),
     );
     for (const testCase of cases) {
       expect(testCase.good.length, testCase.query).toBeGreaterThan(0);
@@ -27,8 +28,8 @@ describe("search relevance on everyday queries", () => {
     }
   });
 
-  it("puts a good answer first for at least 85% and in the first three for at least 95%", () => {
-    const score = scoreSearchRelevance(testDb.db);
+  it("puts a good answer first for at least 85% and in the first three for at least 95%", async () => {
+    const score = await scoreSearchRelevance(testDb.db);
     const misses = score.results
       .filter((result) => !result.top1)
       .map((result) => `${result.query} → ${result.firstThree.join(" | ")}`);

@@ -7,7 +7,7 @@ import { gramsForPortions } from "../../domain/portions";
 import type { Meal } from "../../domain/vocabulary";
 import { invalid, notFound } from "../../errors";
 import { type Amount, MAX_ENTRY_GRAMS, MAX_PLAN_ENTRIES } from "../../schemas/plans";
-import { bulkInsert } from "../bulk-insert";
+import { insertRows } from "../bulk-insert";
 import { checkOwnerEntryRoom } from "../limits";
 
 /** A transaction: `write()`'s (the connection itself on SQLite, the transaction on PostgreSQL). */
@@ -160,7 +160,7 @@ export async function insertEntries(
 ): Promise<void> {
   if (rows.length === 0) return;
   if (dialectOf(tx) === "pg") {
-    await bulkInsert(tx, planEntries, rows);
+    await insertRows(tx, planEntries, rows);
     return;
   }
   const statement = sqliteStatement(tx, INSERT_ENTRY_SQL);

@@ -3,7 +3,8 @@
  * routes a browser saves. They call shopping.list through the server caller (the same
  * validation, ownership check and aggregation as the page) and render it with the pure
  * exporters. The owner comes from the request's session (no session → 401). Bad input
- * answers 400, an unknown plan (or another household's) 404, all as JSON; never a 500.
+ * answers 400, an unknown plan (or another household's) 404, a database that cannot be
+ * reached 503, all as JSON; never a 500.
  */
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -34,7 +35,8 @@ export function contentDisposition(planName: string, extension: string): string 
 function errorResponse(error: unknown): Response {
   if (error instanceof TRPCError) {
     const status = getHTTPStatusCodeFromError(error);
-    if (status < 500) {
+    // 4xx, and 503 when the database cannot be reached (server/trpc/init.ts): said as is.
+    if (status < 500 || error.code === "SERVICE_UNAVAILABLE") {
       const cause = error.cause;
       const field =
         cause instanceof AppError
