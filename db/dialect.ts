@@ -279,6 +279,55 @@ async function writePg<T>(
       ),
     );
   }
+  if (household === null) return await transactionPg(db, household, run);
+  return await inHouseholdQueue(db, household, () => transactionPg(db, household, run));
+}
+
+/**
+ * This process's writers of one household, one at a time, before each takes a pooled
+ * connection. The row lock alone would serialise them too, but each waiter would hold a
+ * connection while it waits: a burst of writes to one household (50 parallel adds) then
+ * empties the pool, and every other request, reads included, fails with node-postgres'
+ * "timeout exceeded when trying to connect". Other instances still queue on the row lock.
+ */
+type HouseholdQueue = { lock: Lock; users: number };
+const householdQueues = new WeakMap<object, Map<string, HouseholdQueue>>();
+
+async function inHouseholdQueue<T>(
+  db: AppDatabase,
+  household: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  let queues = householdQueues.get(db);
+  if (!queues) {
+    queues = new Map();
+    householdQueues.set(db, queues);
+  }
+  let queue = queues.get(household);
+  if (!queue) {
+    queue = { lock: new Lock(), users: 0 };
+    queues.set(household, queue);
+  }
+  queue.users += 1;
+  try {
+    const waiting = queue.lock.acquire();
+    if (waiting) await waiting;
+    try {
+      return await run();
+    } finally {
+      queue.lock.release();
+    }
+  } finally {
+    queue.users -= 1;
+    if (queue.users === 0) queues.delete(household);
+  }
+}
+
+async function transactionPg<T>(
+  db: AppDatabase,
+  household: string | null,
+  run: (tx: Tx) => T | Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction(async (tx) => {

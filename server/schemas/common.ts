@@ -1,13 +1,20 @@
 /** Small zod pieces shared by the input contracts. */
 import { z } from "zod";
 
+/**
+ * No NUL character: PostgreSQL's text cannot hold one (it refuses the whole statement:
+ * "invalid byte sequence for encoding UTF8: 0x00"), and no id or name has one.
+ */
+export const hasNoNul = (text: string): boolean => !text.includes("\u0000");
+
 /** A required id-like string, trimmed, with messages that name the field. */
 export const idField = (field: string, maxLength = 100) =>
   z
     .string({ error: `${field} must be a string` })
     .trim()
     .min(1, `${field} must not be empty`)
-    .max(maxLength, `${field} is too long`);
+    .max(maxLength, `${field} is too long`)
+    .refine(hasNoNul, `${field} must not contain a NUL character`);
 
 /** A UTF-16 surrogate without its pair: not a character, and SQLite would store U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AMOUNT_UNITS } from "../domain/amount-units";
 import type { LabelB12 } from "../domain/b12-amounts";
 import { DIETS, LABEL_EDITIONS } from "../domain/vocabulary";
-import { nameField, noteField } from "./common";
+import { hasNoNul, nameField, noteField } from "./common";
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_NAME_LENGTH = 200;
@@ -22,7 +22,8 @@ export const foodIdSchema = z
   .string({ error: "id must be a string" })
   .trim()
   .min(1, "id must not be empty")
-  .max(100, "id is too long (at most 100 characters)");
+  .max(100, "id is too long (at most 100 characters)")
+  .refine(hasNoNul, "id must not contain a NUL character");
 
 export const dietSchema = z.enum(DIETS, {
   error: `diet must be one of: ${DIETS.join(", ")}`,

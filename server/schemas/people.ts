@@ -1,5 +1,6 @@
 /** Input contracts of people.* and plans.setEaters (zod), with messages that name the field. */
 import { z } from "zod";
+import { hasNoNul, idField, removeControlCharacters } from "./common";
 import { checkPregnancy, profileFields } from "./profile";
 
 /**
@@ -18,13 +19,20 @@ export const MAX_PORTION_FACTOR = 3;
 const personId = z
   .string({ error: "personId must be a string" })
   .min(1, "personId must not be empty")
-  .max(100, "personId is too long");
+  .max(100, "personId is too long")
+  .refine(hasNoNul, "personId must not contain a NUL character");
 
+/** Control characters removed (as other names: server/schemas/common.ts), then trimmed. */
 const personName = z
   .string({ error: "name must be a string" })
-  .trim()
-  .min(1, "name must not be empty")
-  .max(MAX_PERSON_NAME_LENGTH, `name must be at most ${MAX_PERSON_NAME_LENGTH} characters`);
+  .transform(removeControlCharacters)
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, "name must not be empty")
+      .max(MAX_PERSON_NAME_LENGTH, `name must be at most ${MAX_PERSON_NAME_LENGTH} characters`),
+  );
 
 export const createPersonInput = profileFields
   .extend({ name: personName })
@@ -51,7 +59,7 @@ export const portionFactor = z
 
 export const setEatersInput = z
   .object({
-    planId: z.string({ error: "planId must be a string" }).min(1, "planId must not be empty"),
+    planId: idField("planId"),
     eaters: z
       .array(z.object({ personId, portionFactor: portionFactor.default(1) }).strict(), {
         error: "eaters must be a list",

@@ -71,14 +71,19 @@ export function bulkInsert<T extends SQLiteTable>(
   }
 }
 
-/** PostgreSQL's limit on the parameters of one statement. */
-const PG_MAX_PARAMETERS = 65_535;
+/** PostgreSQL binds at most 65,535 parameters per statement (a 16-bit count). */
+export const MAX_PG_PARAMETERS = 65_535;
+
+/** Rows per multi-row insert of a table with `columnCount` columns on PostgreSQL. */
+export function pgChunkSize(columnCount: number): number {
+  return Math.max(1, Math.floor(MAX_PG_PARAMETERS / Math.max(1, columnCount)));
+}
 
 /**
  * `bulkInsert` on either dialect, awaitable: on SQLite the prepared statement per row
- * above (synchronous), on PostgreSQL Drizzle's multi-row insert, as few statements as
- * the parameter limit allows (one round trip each, where a statement per row would be
- * one round trip per row).
+ * above (synchronous: every row is written before the promise is returned), on PostgreSQL
+ * Drizzle's multi-row insert, as few statements as the parameter limit allows (one round
+ * trip each, where a statement per row would be one round trip per row).
  */
 export async function insertRows<T extends PgTable>(
   db: AppDatabase,
@@ -90,8 +95,7 @@ export async function insertRows<T extends PgTable>(
     bulkInsert(db, table as unknown as SQLiteTable, rows as never);
     return;
   }
-  const columns = Object.keys(getTableColumns(table)).length;
-  const size = Math.max(1, Math.floor(PG_MAX_PARAMETERS / columns));
+  const size = pgChunkSize(Object.keys(getTableColumns(table)).length);
   for (let start = 0; start < rows.length; start += size) {
     await db.insert(table).values(rows.slice(start, start + size) as T["$inferInsert"][]);
   }

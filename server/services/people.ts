@@ -6,10 +6,9 @@
  * (ensureOwnPerson): an owner takes over the household's migrated profile (or starts from
  * the household's saved profile); anyone else starts from the defaults.
  */
-import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { first, one, write } from "../../db/dialect";
+import { dialectOf, first, inWrite, one, write } from "../../db/dialect";
 import { authUsers, people } from "../../db/schema";
 import type { HouseholdRole } from "../domain/vocabulary";
 import { invalid, notFound } from "../errors";
@@ -19,6 +18,7 @@ import {
   type UpdatePersonInput,
 } from "../schemas/people";
 import type { ProfileInput } from "../schemas/profile";
+import { orderedId } from "./ordered-id";
 import {
   DEFAULT_PROFILE,
   getProfile,
@@ -102,9 +102,35 @@ async function checkPeopleRoom(db: Db, householdId: string): Promise<void> {
 }
 
 /**
+ * A new person's id: time-ordered, so people made in the same millisecond (created_at's
+ * precision) still list in the order they were made on PostgreSQL, which has no rowid.
+ */
+const newPersonId = () => `person-${orderedId()}`;
+
+/** The order people are listed in: oldest first, ties in the order they were inserted. */
+function insertionOrder(db: Db) {
+  return dialectOf(db as AppDatabase) === "sqlite" ? sql`rowid` : asc(people.id);
+}
+
+async function findOwnPerson(
+  db: Db,
+  householdId: string,
+  accountId: string,
+): Promise<PersonRow | undefined> {
+  return await first(
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.householdId, householdId), eq(people.accountId, accountId))),
+  );
+}
+
+/**
  * The signed-in account's own person, created if missing: an owner takes over the
  * household's migrated profile (`profile-<household>`, made by migration 0007 before any
  * account existed); anyone else starts from the defaults, named after their account.
+ * Creating it is a read-then-write: outside a `write` it opens one for the household, so
+ * two first requests of a new account (on any app instance) make one person, not two.
  */
 export async function ensureOwnPerson(
   db: Db,
@@ -112,13 +138,25 @@ export async function ensureOwnPerson(
   accountId: string,
   role: HouseholdRole | null,
 ): Promise<PersonRow> {
-  const own = await first(
-    db
-      .select()
-      .from(people)
-      .where(and(eq(people.householdId, householdId), eq(people.accountId, accountId))),
-  );
+  const own = await findOwnPerson(db, householdId, accountId);
   if (own) return own;
+  const app = db as AppDatabase;
+  if (inWrite(app)) return await createOwnPerson(app, householdId, accountId, role);
+  return await write(
+    app,
+    householdId,
+    async (tx) =>
+      (await findOwnPerson(tx, householdId, accountId)) ??
+      (await createOwnPerson(tx, householdId, accountId, role)),
+  );
+}
+
+async function createOwnPerson(
+  db: Db,
+  householdId: string,
+  accountId: string,
+  role: HouseholdRole | null,
+): Promise<PersonRow> {
   if (role === "owner") {
     const migrated = await first(
       db
@@ -148,7 +186,7 @@ export async function ensureOwnPerson(
     db
       .insert(people)
       .values({
-        id: `person-${randomUUID()}`,
+        id: newPersonId(),
         householdId,
         accountId,
         name: accountName?.trim().slice(0, 60) || "Me",
@@ -171,7 +209,7 @@ export async function listPeople(
       .select()
       .from(people)
       .where(eq(people.householdId, householdId))
-      .orderBy(asc(people.createdAt), sql`rowid`)
+      .orderBy(asc(people.createdAt), insertionOrder(db))
   ).map((row) => toView(row, accountId));
 }
 
@@ -199,7 +237,7 @@ export async function createPerson(
     const row = await one(
       tx
         .insert(people)
-        .values({ id: `person-${randomUUID()}`, householdId, name, ...profile, isDefault: false })
+        .values({ id: newPersonId(), householdId, name, ...profile, isDefault: false })
         .returning(),
     );
     return toView(row, accountId);

@@ -9,6 +9,10 @@
  * writers counted them), positions within a meal stay unique, and the file passes
  * `PRAGMA integrity_check`.
  *
+ * On PostgreSQL (the integration suite's PostgreSQL run) each process is another app
+ * instance with its own pool on the test database: the household row lock that every
+ * write() takes first keeps positions and counts exact across them (db/dialect.ts).
+ *
  * Before the fix in db/client.ts (write transactions begin IMMEDIATE) this run saw dozens
  * of SQLITE_BUSY and SQLITE_BUSY_SNAPSHOT errors: a deferred transaction that has read
  * cannot wait for the write lock, so the busy timeout never applied.
@@ -17,14 +21,17 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
-import { asSqlite } from "@/db/dialect";
+import { asSqlite, openDatabase } from "@/db/client";
+import { rawAll, rawGet } from "@/db/raw";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
+import { sqliteOnly, suiteOnPostgres } from "../pg-scratch";
 
 const CLIENT = path.join(import.meta.dirname, "processes", "plan-client.ts");
 const WRITERS = 4;
 const READERS = 2;
 const OPS_PER_WRITER = 40;
+/** Six processes on a shared 2-core machine; PostgreSQL adds a round trip per statement. */
+const CONCURRENCY_TIMEOUT_MS = suiteOnPostgres ? 300_000 : 120_000;
 
 type Result = {
   role: "writer" | "reader";
@@ -104,39 +111,44 @@ describe("concurrent writers and readers on one plan (separate processes, WAL)",
     );
     const { entryCount } = await api.plans.totals({ planId });
     expect(entryCount).toBe(sum("added") + sum("copied") - sum("removed"));
-    const sqlite = test.db.$client;
-    const stored = sqlite
-      .prepare(`SELECT count(*) FROM plan_entries WHERE plan_id = ?`)
-      .pluck()
-      .get(planId);
-    expect(stored).toBe(entryCount);
-    const duplicatePositions = sqlite
-      .prepare(
-        `SELECT day, meal, position, count(*) AS n FROM plan_entries WHERE plan_id = ?
-         GROUP BY day, meal, position HAVING n > 1`,
-      )
-      .all(planId);
+    const stored = await rawGet<{ n: number }>(
+      test.db,
+      `SELECT count(*) AS n FROM plan_entries WHERE plan_id = ?`,
+      [planId],
+    );
+    expect(stored?.n).toBe(entryCount);
+    const duplicatePositions = await rawAll(
+      test.db,
+      `SELECT day, meal, position, count(*) AS n FROM plan_entries WHERE plan_id = ?
+       GROUP BY day, meal, position HAVING count(*) > 1`,
+      [planId],
+    );
     expect(duplicatePositions).toEqual([]);
-    expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
-  }, 60_000);
-
-  it("app transactions hold the write lock from their first statement (BEGIN IMMEDIATE)", () => {
-    const other = openDatabase(test.filePath);
-    other.$client.pragma("busy_timeout = 0");
-    try {
-      let lockedOut = false;
-      asSqlite(test.db).transaction(() => {
-        // Nothing read or written yet: only a transaction begun IMMEDIATE holds the lock.
-        try {
-          other.$client.prepare("BEGIN IMMEDIATE").run();
-          other.$client.prepare("ROLLBACK").run();
-        } catch (error) {
-          lockedOut = (error as { code?: string }).code === "SQLITE_BUSY";
-        }
-      });
-      expect(lockedOut).toBe(true);
-    } finally {
-      other.$client.close();
+    if (!suiteOnPostgres) {
+      expect(test.db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
     }
-  });
+  }, CONCURRENCY_TIMEOUT_MS);
+
+  it.skipIf(suiteOnPostgres)(
+    sqliteOnly("app transactions hold the write lock from their first statement (BEGIN IMMEDIATE)"),
+    () => {
+      const other = openDatabase(test.filePath);
+      other.$client.pragma("busy_timeout = 0");
+      try {
+        let lockedOut = false;
+        asSqlite(test.db).transaction(() => {
+          // Nothing read or written yet: only a transaction begun IMMEDIATE holds the lock.
+          try {
+            other.$client.prepare("BEGIN IMMEDIATE").run();
+            other.$client.prepare("ROLLBACK").run();
+          } catch (error) {
+            lockedOut = (error as { code?: string }).code === "SQLITE_BUSY";
+          }
+        });
+        expect(lockedOut).toBe(true);
+      } finally {
+        other.$client.close();
+      }
+    },
+  );
 });

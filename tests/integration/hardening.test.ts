@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawAll } from "@/db/raw";
 import type { BackupFile } from "@/server/schemas/backup";
 import { createTestDatabase, type TestDatabase } from "@/tests/factories/database";
 import { buildCustomFoodInput } from "@/tests/factories/foods";
@@ -19,12 +20,11 @@ let api: ReturnType<TestDatabase["caller"]>;
 let backup: BackupFile;
 let planId = "";
 
-function hashAll(): string {
+async function hashAll(): Promise<string> {
   const hash = createHash("sha256");
-  const client = testDb.db.$client;
   const own = "SELECT * FROM foods WHERE owner_id IS NOT NULL ORDER BY id";
   const portions = "SELECT * FROM food_portions WHERE food_id LIKE 'custom-%' ORDER BY id";
-  hash.update(JSON.stringify([client.prepare(own).all(), client.prepare(portions).all()]));
+  hash.update(JSON.stringify([await rawAll(testDb.db, own), await rawAll(testDb.db, portions)]));
   for (const table of [
     "diet_overrides",
     "plans",
@@ -33,9 +33,7 @@ function hashAll(): string {
     "shopping_marks",
     "shopping_extras",
   ]) {
-    hash.update(
-      JSON.stringify(testDb.db.$client.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()),
-    );
+    hash.update(JSON.stringify(await rawAll(testDb.db, `SELECT * FROM ${table} ORDER BY 1, 2`)));
   }
   return hash.digest("hex");
 }
@@ -126,10 +124,10 @@ describe("restore files with a duplicate id anywhere", () => {
     it(`refuses a duplicate ${what} with BAD_REQUEST and changes nothing`, async () => {
       const file = structuredClone(backup);
       mutate(file);
-      const before = hashAll();
+      const before = await hashAll();
       const error = await expectTrpcError(api.backup.restore({ file }), "BAD_REQUEST", message);
       expect(error.message).not.toMatch(/went wrong/);
-      expect(hashAll()).toBe(before);
+      expect(await hashAll()).toBe(before);
     });
   }
 
@@ -143,7 +141,7 @@ describe("names empty after removing control characters, and lone surrogates", (
   const controlOnly = ["\u0000", "\u0000\u0000\u0000", "\u0007 \u001b", "\t\n\r", "\u0085\u009f"];
 
   it("refuses a plan, food, portion or extra name made only of control characters", async () => {
-    const before = hashAll();
+    const before = await hashAll();
     for (const name of controlOnly) {
       await expectTrpcError(
         api.plans.create({ name, dayCount: 1 }),
@@ -171,11 +169,11 @@ describe("names empty after removing control characters, and lone surrogates", (
         "text must not be empty",
       );
     }
-    expect(hashAll()).toBe(before);
+    expect(await hashAll()).toBe(before);
   });
 
   it("refuses lone surrogates with a message instead of storing U+FFFD", async () => {
-    const before = hashAll();
+    const before = await hashAll();
     for (const name of ["Week \uD83D", "\uDE00 soup", "a\uDC00\uD800b"]) {
       const error = await expectTrpcError(
         api.plans.create({ name, dayCount: 1 }),
@@ -194,7 +192,7 @@ describe("names empty after removing control characters, and lone surrogates", (
         /note contains a broken character/,
       );
     }
-    expect(hashAll()).toBe(before);
+    expect(await hashAll()).toBe(before);
   });
 
   it("stores names without their control characters and keeps emoji whole", async () => {

@@ -2,6 +2,7 @@
  * plans.* and profile.* through the tRPC caller on a real, imported temporary database.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawGet } from "@/db/raw";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 import { buildProfileInput, createPlanWith } from "../factories/plans";
@@ -19,8 +20,8 @@ afterAll(() => testDb.close());
 const SOYMILK = "sr28-16139"; // 0.85 µg/100 g; 1 cup = 243 g (portion sr28-16139:1)
 const CHEESE = "sr28-01188"; // B12 unknown in SR28
 
-const countEntries = () =>
-  (testDb.db.$client.prepare(`SELECT count(*) AS n FROM plan_entries`).get() as { n: number }).n;
+const countEntries = async () =>
+  (await rawGet<{ n: number }>(testDb.db, `SELECT count(*) AS n FROM plan_entries`))?.n;
 
 describe("profile", () => {
   it("starts from a flagged default adult profile with the US RDA", async () => {
@@ -182,10 +183,10 @@ describe("plan entries", () => {
   ] as const)("rejects %j and changes nothing", async (override, code, message) => {
     const planId = await createPlanWith(api, { dayCount: 3 });
     await api.plans.addEntry({ planId, day: 1, meal: "lunch", foodId: SOYMILK, grams: 50 });
-    const before = countEntries();
+    const before = await countEntries();
     const input = { planId, day: 1, meal: "lunch", foodId: SOYMILK, grams: 100, ...override };
     await expectTrpcError(api.plans.addEntry(malformed(input)), code, message);
-    expect(countEntries()).toBe(before);
+    expect(await countEntries()).toBe(before);
   });
 
   it("answers an edit with the plan and totals as they now are", async () => {

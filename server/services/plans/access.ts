@@ -1,17 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
-import { first } from "../../../db/dialect";
+import { dialectOf, first } from "../../../db/dialect";
+import { sqliteStatement } from "../../../db/raw";
 import { foodPortions, foods, planEntries, planRecipes, plans } from "../../../db/schema";
 import { gramsForPortions } from "../../domain/portions";
 import type { Meal } from "../../domain/vocabulary";
 import { invalid, notFound } from "../../errors";
 import { type Amount, MAX_ENTRY_GRAMS, MAX_PLAN_ENTRIES } from "../../schemas/plans";
-import { connectionOf } from "../bulk-insert";
+import { insertRows } from "../bulk-insert";
 import { checkOwnerEntryRoom } from "../limits";
 
-/** A transaction: `write()`'s (the connection itself on SQLite) or, until every caller uses `write()`, Drizzle's synchronous one. */
-export type Transaction = AppDatabase | Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
-export type Db = AppDatabase | Transaction;
+/** A transaction: `write()`'s (the connection itself on SQLite, the transaction on PostgreSQL). */
+export type Transaction = AppDatabase;
+export type Db = AppDatabase;
 
 export const now = () => new Date().toISOString();
 
@@ -148,23 +149,21 @@ const INSERT_ENTRY_SQL = `INSERT INTO plan_entries
     coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`;
 
 /**
- * Inserts entries with one prepared statement run per row: about 6 times faster than
- * Drizzle's multi-row insert (bench/results.md, "Heaviest single requests"), which
- * matters for duplicate, import, copyDay and restore at the caps.
+ * Inserts entries. SQLite: one cached prepared statement run per row, about 6 times
+ * faster than Drizzle's multi-row insert (bench/results.md, "Heaviest single requests"),
+ * which matters for duplicate, import, copyDay and restore at the caps. PostgreSQL:
+ * multi-row inserts within the parameter limit (../bulk-insert.ts).
  */
 export async function insertEntries(
   tx: Db,
   rows: (typeof planEntries.$inferInsert)[],
 ): Promise<void> {
-  const connection = connectionOf(tx);
-  if (!connection) {
-    // Not better-sqlite3 underneath: chunks (one statement binds at most 32,766 values).
-    for (let start = 0; start < rows.length; start += 500) {
-      await tx.insert(planEntries).values(rows.slice(start, start + 500));
-    }
+  if (rows.length === 0) return;
+  if (dialectOf(tx) === "pg") {
+    await insertRows(tx, planEntries, rows);
     return;
   }
-  const statement = connection.prepare(INSERT_ENTRY_SQL);
+  const statement = sqliteStatement(tx, INSERT_ENTRY_SQL);
   for (const row of rows) {
     statement.run(
       row.id,

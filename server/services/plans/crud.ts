@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
 import { write } from "../../../db/dialect";
+import { rawArrays } from "../../../db/raw";
 import { foodPortions, foods, planEaters, planEntries, plans } from "../../../db/schema";
 import { b12MicrogramsForGrams } from "../../domain/b12-amounts";
 import { planDayDate } from "../../domain/plan-totals";
@@ -13,7 +14,6 @@ import type { Meal } from "../../domain/vocabulary";
 import { AppError, notFound } from "../../errors";
 import type { CreatePlanInput } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
-import { prepared } from "../statements";
 import {
   countDishes,
   countEntries,
@@ -57,6 +57,7 @@ export async function listPlans(db: AppDatabase, ownerId: string): Promise<PlanS
     .orderBy(desc(plans.updatedAt), asc(plans.name));
 }
 
+/** Inside a `write(db, ownerId, …)` (the cap check and the insert must not be split). */
 export async function createPlan(
   db: Db,
   ownerId: string,
@@ -146,7 +147,7 @@ type PlanEntryRow = [
   string,
   string,
   PlanEntryView["foodSource"],
-  number,
+  number | boolean,
   number | null,
   string | null,
   string | null,
@@ -159,12 +160,12 @@ const PLAN_PORTIONS_SQL = `SELECT p.food_id, p.id, p.label, p.grams FROM food_po
   WHERE p.food_id IN (SELECT DISTINCT food_id FROM plan_entries WHERE plan_id = ?)
   ORDER BY p.food_id, p.seq`;
 
-/** The plan with its entries (read with raw prepared statements: the editor's hot path). */
+/** The plan with its entries (read with raw SQL, prepared once on SQLite: the editor's hot path). */
 export async function getPlan(db: AppDatabase, ownerId: string, planId: string): Promise<PlanView> {
   const plan = await requirePlan(db, ownerId, planId);
-  const rows = prepared(db, PLAN_ENTRIES_SQL).raw(true).all(planId) as PlanEntryRow[];
+  const rows = (await rawArrays(db, PLAN_ENTRIES_SQL, [planId])) as PlanEntryRow[];
   const portionsByFood: Record<string, PortionOption[]> = {};
-  const portionRows = prepared(db, PLAN_PORTIONS_SQL).raw(true).all(planId) as [
+  const portionRows = (await rawArrays(db, PLAN_PORTIONS_SQL, [planId])) as [
     string,
     string,
     string,
@@ -175,7 +176,7 @@ export async function getPlan(db: AppDatabase, ownerId: string, planId: string):
     list.push({ id, label, grams });
     portionsByFood[foodId] = list;
   }
-  const dishes = loadDishes(db, ownerId, planId);
+  const dishes = await loadDishes(db, ownerId, planId);
   return {
     id: plan.id,
     name: plan.name,
@@ -213,7 +214,8 @@ export async function getPlan(db: AppDatabase, ownerId: string, planId: string):
         foodId,
         foodName,
         foodSource,
-        b12Fortified: fortified === 1,
+        // 0/1 on SQLite, a boolean on PostgreSQL.
+        b12Fortified: Boolean(fortified),
         portionId,
         portionLabel,
         portionGrams,
@@ -233,27 +235,29 @@ export async function updatePlan(
   ownerId: string,
   input: { planId: string; name?: string; startDate?: string | null },
 ): Promise<PlanSummary> {
-  await requirePlan(db, ownerId, input.planId);
-  if (input.startDate === null) {
-    const byWeekday = (await loadSupplements(db, input.planId)).filter(
-      (item) => item.weekdays !== null,
-    );
-    if (byWeekday.length > 0) {
-      throw new AppError(
-        "CONFLICT",
-        `startDate: ${byWeekday.length} supplement${byWeekday.length === 1 ? " is" : "s are"} taken on chosen weekdays, which needs a start date; change ${byWeekday.length === 1 ? "its" : "their"} schedule first`,
-        "startDate",
+  await write(db, ownerId, async (tx) => {
+    await requirePlan(tx, ownerId, input.planId);
+    if (input.startDate === null) {
+      const byWeekday = (await loadSupplements(tx, input.planId)).filter(
+        (item) => item.weekdays !== null,
       );
+      if (byWeekday.length > 0) {
+        throw new AppError(
+          "CONFLICT",
+          `startDate: ${byWeekday.length} supplement${byWeekday.length === 1 ? " is" : "s are"} taken on chosen weekdays, which needs a start date; change ${byWeekday.length === 1 ? "its" : "their"} schedule first`,
+          "startDate",
+        );
+      }
     }
-  }
-  await db
-    .update(plans)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.startDate !== undefined ? { startDate: input.startDate } : {}),
-      updatedAt: now(),
-    })
-    .where(eq(plans.id, input.planId));
+    await tx
+      .update(plans)
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.startDate !== undefined ? { startDate: input.startDate } : {}),
+        updatedAt: now(),
+      })
+      .where(eq(plans.id, input.planId));
+  });
   return summary(db, ownerId, input.planId);
 }
 
@@ -290,11 +294,11 @@ export async function duplicatePlan(
   ownerId: string,
   planId: string,
 ): Promise<{ id: string }> {
-  const plan = await requirePlan(db, ownerId, planId);
   const id = randomUUID();
   const suffix = " (copy)";
-  const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
   await write(db, ownerId, async (tx) => {
+    const plan = await requirePlan(tx, ownerId, planId);
+    const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
     await checkPlanRoom(tx, ownerId);
     await checkOwnerEntryRoom(
       tx,
@@ -324,7 +328,9 @@ export async function deletePlan(
   ownerId: string,
   planId: string,
 ): Promise<{ id: string }> {
-  await requirePlan(db, ownerId, planId);
-  await db.delete(plans).where(eq(plans.id, planId));
+  await write(db, ownerId, async (tx) => {
+    await requirePlan(tx, ownerId, planId);
+    await tx.delete(plans).where(eq(plans.id, planId));
+  });
   return { id: planId };
 }

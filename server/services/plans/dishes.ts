@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
 import { first, write } from "../../../db/dialect";
+import { rawArrays } from "../../../db/raw";
 import { planRecipes, plans, recipes } from "../../../db/schema";
 import type { TotalsEntryInput } from "../../domain/plan-totals";
 import { ingredientB12Micrograms, scaleIngredientGrams } from "../../domain/recipes";
@@ -22,7 +23,6 @@ import type {
   UpdateDishInput,
 } from "../../schemas/recipes";
 import { type IngredientFactsRow, loadIngredientFacts, requireRecipe } from "../recipes";
-import { prepared } from "../statements";
 import {
   checkDay,
   checkRoom,
@@ -68,8 +68,8 @@ const DISHES_SQL = `SELECT d.id, d.day, d.meal, d.position, d.recipe_id, r.name,
 
 type DishRow = [string, number, Meal, number, string, string, number, number];
 
-function loadDishRows(db: AppDatabase, planId: string) {
-  return (prepared(db, DISHES_SQL).raw(true).all(planId) as DishRow[]).map(
+async function loadDishRows(db: AppDatabase, planId: string) {
+  return ((await rawArrays(db, DISHES_SQL, [planId])) as DishRow[]).map(
     ([id, day, meal, position, recipeId, recipeName, servings, recipeServings]) => ({
       id,
       day,
@@ -90,10 +90,14 @@ function scaled(ingredient: IngredientFactsRow, servings: number, recipeServings
 }
 
 /** A plan's dishes with their ingredients scaled to each dish (plans.get). */
-export function loadDishes(db: AppDatabase, ownerId: string, planId: string): DishView[] {
-  const rows = loadDishRows(db, planId);
+export async function loadDishes(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+): Promise<DishView[]> {
+  const rows = await loadDishRows(db, planId);
   if (rows.length === 0) return [];
-  const facts = loadIngredientFacts(db, ownerId, { planId });
+  const facts = await loadIngredientFacts(db, ownerId, { planId });
   return rows.map((row) => {
     let b12Micrograms = 0;
     let complete = true;
@@ -118,14 +122,14 @@ export function loadDishes(db: AppDatabase, ownerId: string, planId: string): Di
  * A plan's dishes as the entry-like records the totals read: one per ingredient, scaled
  * to the dish; a line without food or grams is an entry of unknown amount (incomplete).
  */
-export function dishTotalsEntries(
+export async function dishTotalsEntries(
   db: AppDatabase,
   ownerId: string,
   planId: string,
-): TotalsEntryInput[] {
-  const rows = loadDishRows(db, planId);
+): Promise<TotalsEntryInput[]> {
+  const rows = await loadDishRows(db, planId);
   if (rows.length === 0) return [];
-  const facts = loadIngredientFacts(db, ownerId, { planId });
+  const facts = await loadIngredientFacts(db, ownerId, { planId });
   return rows.flatMap((row) =>
     (facts.get(row.recipeId) ?? []).map((ingredient) => {
       const grams =
@@ -273,7 +277,7 @@ export async function loadDishRowsForCopy(db: Db, planId: string): Promise<DishR
 
 /** Inserts copies of dishes into a plan (days and positions already mapped by the caller). */
 export async function insertDishes(
-  tx: Db | Transaction,
+  tx: Transaction,
   planId: string,
   rows: DishRowForCopy[],
 ): Promise<void> {

@@ -130,41 +130,43 @@ export async function importPlan(
   file: PlanFile,
   viewer: Viewer,
 ): Promise<{ id: string; supplementIds: string[] }> {
-  const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
-  const known = new Set(
-    foodIds.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: foods.id, ownerId: foods.ownerId })
-            .from(foods)
-            .where(inArray(foods.id, foodIds))
-        )
-          .filter((food) => food.ownerId === null || food.ownerId === ownerId)
-          .map((food) => food.id),
-  );
-  const missing = file.entries.filter((entry) => !known.has(entry.foodId));
-  if (missing.length > 0) {
-    const names = [...new Set(missing.map((entry) => entry.foodName ?? entry.foodId))];
-    throw new AppError(
-      "NOT_FOUND",
-      `file.entries: ${names.length} food${names.length === 1 ? "" : "s"} in the file ${names.length === 1 ? "is" : "are"} not in this database: ${names.slice(0, 5).join("; ")}${names.length > 5 ? " …" : ""}`,
-      "file.entries",
+  // Checked and written in one transaction: a food or portion removed meanwhile (by
+  // another member, on any app instance) cannot slip between the check and the insert.
+  return await write(db, ownerId, async (tx) => {
+    const foodIds = [...new Set(file.entries.map((entry) => entry.foodId))];
+    const known = new Set(
+      foodIds.length === 0
+        ? []
+        : (
+            await tx
+              .select({ id: foods.id, ownerId: foods.ownerId })
+              .from(foods)
+              .where(inArray(foods.id, foodIds))
+          )
+            .filter((food) => food.ownerId === null || food.ownerId === ownerId)
+            .map((food) => food.id),
     );
-  }
-  await checkRecipeFoods(db, ownerId, file.recipes ?? [], "file.recipes");
-  if ((file.dishes ?? []).length > 0 && file.recipes === undefined) {
-    throw invalid("file.dishes: the file has dishes but no recipes for them", "file.dishes");
-  }
-  const portionsById = await lookupPortions(
-    db,
-    file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
-  );
-  return await write(db, ownerId, async (tx) =>
-    insertPlanFile(tx, ownerId, file, portionsById, {
+    const missing = file.entries.filter((entry) => !known.has(entry.foodId));
+    if (missing.length > 0) {
+      const names = [...new Set(missing.map((entry) => entry.foodName ?? entry.foodId))];
+      throw new AppError(
+        "NOT_FOUND",
+        `file.entries: ${names.length} food${names.length === 1 ? "" : "s"} in the file ${names.length === 1 ? "is" : "are"} not in this database: ${names.slice(0, 5).join("; ")}${names.length > 5 ? " …" : ""}`,
+        "file.entries",
+      );
+    }
+    await checkRecipeFoods(tx, ownerId, file.recipes ?? [], "file.recipes");
+    if ((file.dishes ?? []).length > 0 && file.recipes === undefined) {
+      throw invalid("file.dishes: the file has dishes but no recipes for them", "file.dishes");
+    }
+    const portionsById = await lookupPortions(
+      tx,
+      file.entries.flatMap((entry) => (entry.portionId ? [entry.portionId] : [])),
+    );
+    return await insertPlanFile(tx, ownerId, file, portionsById, {
       people: await resolvePlanFilePeople(tx, ownerId, file, viewer),
-    }),
-  );
+    });
+  });
 }
 
 export type PortionRow = { id: string; foodId: string; label: string; grams: number };
@@ -273,7 +275,7 @@ export async function insertPlanFile(
           reuseIdentical: true,
           field: "file.recipes",
         }));
-      insertFileDishes(tx, id, file.dishes ?? [], recipeIds, positions);
+      await insertFileDishes(tx, id, file.dishes ?? [], recipeIds, positions);
     }
     const supplements = file.supplements ?? [];
     if (supplements.length > 0) {

@@ -1,6 +1,6 @@
 import type { AppDatabase } from "../../../db/client";
 import { dialectOf, inWrite, sqliteClient } from "../../../db/dialect";
-import { rawArrays, rawGet } from "../../../db/raw";
+import { rawArrays, rawGet, sqliteStatement } from "../../../db/raw";
 import {
   type AbsorptionProfile,
   absorptionProfile,
@@ -15,7 +15,6 @@ import {
 import type { B12Target } from "../../domain/targets";
 import type { Meal } from "../../domain/vocabulary";
 import { getProfile, type Profile, profileWithTarget } from "../profile";
-import { prepared } from "../statements";
 import { requirePlan } from "./access";
 import { dishTotalsEntries } from "./dishes";
 import { loadSupplements } from "./plan-supplements";
@@ -80,7 +79,7 @@ async function databaseVersion(db: AppDatabase, ownerId: string): Promise<string
     ]);
     return `${row?.version ?? "none"}:${row?.foods ?? ""}`;
   }
-  const [changes] = prepared(db, "SELECT total_changes()").raw(true).get() as [number];
+  const [changes] = sqliteStatement(db, "SELECT total_changes()").raw(true).get() as [number];
   const dataVersion = sqliteClient(db).pragma("data_version", { simple: true }) as number;
   return `${dataVersion}:${changes}`;
 }
@@ -214,7 +213,7 @@ async function computePlanTotals(
     })),
     // Every entry's food exists (a foreign key); the guard only keeps the types honest.
     // Dishes count as their recipes' ingredients, scaled (./dishes.ts).
-    entries: [...plainEntries(rows, foodsById), ...dishTotalsEntries(db, ownerId, planId)],
+    entries: [...plainEntries(rows, foodsById), ...(await dishTotalsEntries(db, ownerId, planId))],
   });
   return {
     ...totals,

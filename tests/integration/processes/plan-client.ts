@@ -1,7 +1,8 @@
 /**
  * A separate OS process that opens the shared database file through the app's own client
  * (`openDatabase`: WAL, busy timeout) and works on one plan through the tRPC caller, the
- * path an HTTP request takes. Used by tests/integration/concurrency.test.ts.
+ * path an HTTP request takes. Given a postgres:// URL instead of a file, it opens its own
+ * pool on that database: another app instance. Used by tests/integration/concurrency.test.ts.
  *
  *   node --import tsx plan-client.ts <database> <planId> writer <ops> <seed>
  *   node --import tsx plan-client.ts <database> <planId> reader
@@ -10,14 +11,25 @@
  * Prints one JSON line: what it did and every error it saw (message and SQLite code).
  */
 import { createInterface } from "node:readline";
-import { openDatabase } from "../../../db/client";
+import { type AppDatabase, openDatabase } from "../../../db/client";
+import { isPostgresUrl } from "../../../db/database-url";
+import { openPostgres } from "../../../db/pg-client";
 import { MEALS } from "../../../server/domain/vocabulary";
 import { createInnerContext } from "../../../server/trpc/init";
 import { createCaller } from "../../../server/trpc/root";
 
 const [databasePath = "", planId = "", role = "writer", opsArg = "50", seedArg = "1"] =
   process.argv.slice(2);
-const db = openDatabase(databasePath);
+const onPostgres = isPostgresUrl(databasePath);
+const db: AppDatabase = onPostgres
+  ? (openPostgres(databasePath, { max: 3 }) as unknown as AppDatabase)
+  : openDatabase(databasePath);
+const close = async () => {
+  const client = (db as unknown as { $client: { close?: () => void; end?: () => Promise<void> } })
+    .$client;
+  if (onPostgres) await client.end?.();
+  else client.close?.();
+};
 const api = createCaller(createInnerContext({ db }));
 const FOODS = ["sr28-16139", "sr28-01129", "sr28-01079", "sr28-08013", "sr28-13327"];
 
@@ -111,7 +123,7 @@ async function main() {
   process.stdout.write("ready\n");
   await go;
   const result = role === "reader" ? await reader() : await writer(Number(opsArg));
-  db.$client.close();
+  await close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
   lines.close();
 }
