@@ -5,7 +5,8 @@
  * cookie attributes, and the sign-in rate limit.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { issueSetupCode } from "@/server/services/households";
+import { rawRun } from "@/db/raw";
+import { countAccounts, issueSetupCode } from "@/server/services/households";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { createTestAuth } from "../factories/accounts";
@@ -19,8 +20,9 @@ vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
 let test: TestDatabase | undefined;
 // The server is also reached by a public name (as behind a reverse proxy).
 beforeEach(() => vi.stubEnv("ALLOWED_HOSTS", "b12.example.org"));
-afterEach(() => {
-  test?.close();
+afterEach(async () => {
+  await test?.close();
+  test = undefined;
   vi.unstubAllEnvs();
 });
 
@@ -79,7 +81,7 @@ describe("the first account", () => {
       "x-forwarded-host": "b12.example.org",
     });
     expect(proxied.response.status).toBe(403);
-    expect(test.db.$client.prepare("SELECT count(*) FROM auth_users").pluck().get()).toBe(0);
+    expect(await countAccounts(test.db)).toBe(0);
   });
 
   it("is accepted from another machine with the one-time setup code, once", async () => {
@@ -106,7 +108,7 @@ describe("invitations and roles", () => {
     test = createTestDatabase({ seed: false });
     const auth = await createTestAuth(test.db);
     const admin = await auth.signUp("admin@example.org");
-    return { auth, admin: auth.callerFor(admin.cookie) };
+    return { auth, admin: auth.callerFor(admin.cookie), db: test.db };
   }
 
   it("an invited partner joins the household with the invitation's role, once", async () => {
@@ -136,7 +138,7 @@ describe("invitations and roles", () => {
   });
 
   it("nobody signs up without an invitation, and revoked or expired links do not work", async () => {
-    const { auth, admin } = await household();
+    const { auth, admin, db } = await household();
     expect((await auth.signUp("stranger@example.org")).response.status).toBe(403);
     const revoked = await admin.households.createInvitation({ role: "adult" });
     await admin.households.revokeInvitation({ invitationId: revoked.id });
@@ -145,9 +147,10 @@ describe("invitations and roles", () => {
     });
     expect(withRevoked.response.status).toBe(403);
     const expired = await admin.households.createInvitation({ role: "adult" });
-    test?.db.$client
-      .prepare("UPDATE household_invitations SET expires_at = ? WHERE id = ?")
-      .run("2020-01-01T00:00:00.000Z", expired.id);
+    await rawRun(db, "UPDATE household_invitations SET expires_at = ? WHERE id = ?", [
+      "2020-01-01T00:00:00.000Z",
+      expired.id,
+    ]);
     const withExpired = await auth.signUp("late@example.org", {
       "x-invitation-token": expired.token,
     });
