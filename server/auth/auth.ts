@@ -1,6 +1,7 @@
 /**
  * The better-auth instance: email + password, passkeys and (when configured) one
- * OpenID Connect provider, on the app's SQLite database through the Drizzle adapter.
+ * OpenID Connect provider, on the app's database (SQLite or PostgreSQL) through the Drizzle
+ * adapter.
  *
  * Who may create an account (server/auth/policy.ts): the very first account from the
  * machine itself or with the setup code `npm start` prints; after that only someone with
@@ -8,7 +9,8 @@
  * A new account gets its household in `databaseHooks.user.create.after`.
  *
  * Cookies: HttpOnly and SameSite=Lax (better-auth's defaults), Secure when the app is
- * reached over HTTPS. Sign-in and sign-up are rate-limited per client IP. Telemetry off.
+ * reached over HTTPS. Sign-in and sign-up are rate-limited per client IP (on PostgreSQL
+ * counted in the database, shared by every instance). Telemetry off.
  */
 
 import { randomBytes } from "node:crypto";
@@ -24,6 +26,7 @@ import {
   appMeta,
   authAccounts,
   authPasskeys,
+  authRateLimits,
   authSessions,
   authUsers,
   authVerifications,
@@ -73,6 +76,17 @@ function signInLimitPerMinute(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : 10;
 }
 
+/**
+ * Where the rate limit counts. PostgreSQL: in the database (`auth_rate_limits`), so that
+ * several app instances behind one address count the same attempts; a request costs one
+ * indexed read and one update there. SQLite: in this process's memory, the only process
+ * that serves the database, where a database row would add a write (and an fsync'd WAL
+ * commit) to every request to /api/auth for nothing (bench/results.md, "rate-limit storage").
+ */
+export function rateLimitStorage(db: AppDatabase): "database" | "memory" {
+  return dialectOf(db) === "pg" ? "database" : "memory";
+}
+
 export type AuthOptions = { rateLimit?: boolean };
 
 /** The auth instance on a database (its secret read or made first). */
@@ -98,12 +112,14 @@ function buildAuth(db: AppDatabase, secret: string, options: AuthOptions) {
         account: authAccounts,
         verification: authVerifications,
         passkey: authPasskeys,
+        rateLimit: authRateLimits,
       },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: options.rateLimit ?? true,
+      storage: rateLimitStorage(db),
       window: 60,
       max: 300,
       customRules: {

@@ -5,14 +5,21 @@
  * cookie attributes, and the sign-in rate limit.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { rawRun } from "@/db/raw";
-import { countAccounts, issueSetupCode } from "@/server/services/households";
+import { openPostgres } from "@/db/pg-client";
+import { issueSetupCodePg } from "@/db/pg-setup-code";
+import { rawAll, rawRun } from "@/db/raw";
+import {
+  countAccounts,
+  issueSetupCode,
+  SETTING_SETUP_CODE_HASH,
+} from "@/server/services/households";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
-import { createTestAuth } from "../factories/accounts";
+import { createTestAuth, type TestAuth } from "../factories/accounts";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 import { expectTrpcError } from "../helpers";
+import { suiteOnPostgres } from "../pg-scratch";
 
 // Password hashing (scrypt) and many calls per test: generous limits on a shared machine.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
@@ -101,6 +108,51 @@ describe("the first account", () => {
     expect(again.response.status).toBe(403);
     expect(await issueSetupCode(test.db)).toBeNull();
   });
+});
+
+describe("the first account on PostgreSQL", () => {
+  it.skipIf(!suiteOnPostgres)(
+    `is made with the setup code npm run db:setup printed${suiteOnPostgres ? "" : " (skipped: the PostgreSQL run's)"}`,
+    async () => {
+      test = createTestDatabase({ seed: false });
+      // What db:setup does on PostgreSQL (scripts/db-setup.ts): its own pool, one code.
+      const issue = async () => {
+        const setup = openPostgres(test?.filePath ?? "", { max: 1 });
+        try {
+          return await issueSetupCodePg(setup.$client);
+        } finally {
+          await setup.$client.end();
+        }
+      };
+      const stale = await issue();
+      const code = await issue();
+      expect(code).toMatch(/^[\w-]{12}$/);
+      const auth = createTestAuth(test.db);
+      // Each run replaces the code: the one printed before no longer works.
+      const withStale = await auth.signUp("admin@example.org", {
+        ...REMOTE,
+        "x-setup-code": stale ?? "",
+      });
+      expect(withStale.response.status).toBe(403);
+      const admin = await auth.signUp("admin@example.org", {
+        ...REMOTE,
+        "x-setup-code": code ?? "",
+      });
+      expect(admin.response.status).toBe(200);
+      const household = await auth.callerFor(admin.cookie).households.get();
+      expect(household.members).toMatchObject([{ email: "admin@example.org", role: "owner" }]);
+      // Used up, and the next db:setup prints none and leaves no hash behind.
+      const again = await auth.signUp("second@example.org", {
+        ...REMOTE,
+        "x-setup-code": code ?? "",
+      });
+      expect(again.response.status).toBe(403);
+      expect(await issue()).toBeNull();
+      expect(
+        await rawAll(test.db, "SELECT key FROM app_meta WHERE key = ?", [SETTING_SETUP_CODE_HASH]),
+      ).toEqual([]);
+    },
+  );
 });
 
 describe("invitations and roles", () => {
@@ -256,5 +308,37 @@ describe("sessions", () => {
       "x-forwarded-for": "198.51.100.8",
     });
     expect(other.response.status).toBe(200);
+  });
+
+  it("two app instances on one database refuse the (limit + 1)th sign-in together", async () => {
+    vi.stubEnv("B12_SIGN_IN_LIMIT_PER_MINUTE", "4");
+    test = createTestDatabase({ seed: false });
+    const db = test.db;
+    const one = createTestAuth(db, { rateLimit: true });
+    const two = createTestAuth(db, { rateLimit: true });
+    expect((await one.signUp("admin@example.org")).response.status).toBe(200);
+    // Its own address: better-auth's memory store is module-wide and outlives a test.
+    const attacker = { "x-forwarded-for": "198.51.100.20" };
+    const attempt = async (instance: TestAuth) =>
+      (await instance.signIn("admin@example.org", "wrong password", attacker)).response.status;
+    const statuses = [];
+    for (const instance of [one, two, one, two, two, one]) statuses.push(await attempt(instance));
+    // Two each would pass two separate counters of 4; together the fifth is refused.
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    const rows = () =>
+      rawAll<{ key: string; count: number }>(db, "SELECT key, count FROM auth_rate_limits");
+    if (!suiteOnPostgres) {
+      // SQLite: one process serves the database, and it counts in memory.
+      expect(await rows()).toEqual([]);
+      return;
+    }
+    // PostgreSQL: the count is the database's, shared by every instance …
+    expect(await rows()).toContainEqual({ key: "198.51.100.20|/sign-in/email", count: 4 });
+    // … and only the database's: without its row, both instances let the client try again.
+    await rawRun(db, "DELETE FROM auth_rate_limits WHERE key = ?", [
+      "198.51.100.20|/sign-in/email",
+    ]);
+    expect(await attempt(two)).toBe(401);
+    expect(await rows()).toContainEqual({ key: "198.51.100.20|/sign-in/email", count: 1 });
   });
 });

@@ -10,6 +10,7 @@ import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
+import { asSqlite } from "@/db/dialect";
 import { authUsers, householdMembers } from "@/db/schema";
 import { parseDownloadQuery } from "@/server/schemas/shopping";
 import { attachNewAccount, createInvitation } from "@/server/services/households";
@@ -162,7 +163,7 @@ describe("migrations 0009 and 0010", () => {
     writeFileSync(journalPath, JSON.stringify(journal));
     const db = openDatabase(path.join(directory, "old.db"));
     try {
-      migrate(db, { migrationsFolder: before });
+      migrate(asSqlite(db), { migrationsFolder: before });
       const sql = db.$client;
       sql.prepare(`INSERT OR IGNORE INTO owners (id, name) VALUES ('local', 'Local')`).run();
       const person = sql.prepare(
@@ -193,7 +194,7 @@ describe("migrations 0009 and 0010", () => {
           `INSERT INTO shopping_preferences (plan_id, servings) VALUES ('eaten', 1), ('nobody', 3)`,
         )
         .run();
-      migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      migrate(asSqlite(db), { migrationsFolder: MIGRATIONS_FOLDER });
       // Migration 0010: a saved 1 was the default (now: the eaters); 3 was chosen by hand.
       expect(
         sql

@@ -37,7 +37,7 @@ describe.skipIf(!onPostgres)(title, () => {
     };
     expect(summary.problems).toEqual([]);
     expect(summary.migrations).toBe(2);
-    expect(summary.tables).toBe(28);
-    expect(summary.declaredTables).toBe(28);
+    expect(summary.tables).toBe(29);
+    expect(summary.declaredTables).toBe(29);
   }, 120_000);
 });
