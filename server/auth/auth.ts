@@ -78,16 +78,22 @@ function signInLimitPerMinute(): number {
 
 /**
  * Where the rate limit counts. PostgreSQL: in the database (`auth_rate_limits`), so that
- * several app instances behind one address count the same attempts; a request costs one
- * indexed read and one update there. SQLite: in this process's memory, the only process
- * that serves the database, where a database row would add a write (and an fsync'd WAL
- * commit) to every request to /api/auth for nothing (bench/results.md, "rate-limit storage").
+ * several app instances count the same attempts of a client. SQLite: in this process's
+ * memory; one process serves a SQLite database, so there is nothing to share, and a
+ * database row would add a write to the one SQLite writer on every request to /api/auth
+ * (measured: +4 to 5 ms at p50, bench/rate-limit.bench.ts). Only better-auth's own HTTP
+ * endpoints are counted (sign-in, sign-up, sign-out, passkeys, OIDC), not the session
+ * read of tRPC calls and pages.
  */
 export function rateLimitStorage(db: AppDatabase): "database" | "memory" {
   return dialectOf(db) === "pg" ? "database" : "memory";
 }
 
-export type AuthOptions = { rateLimit?: boolean };
+export type AuthOptions = {
+  rateLimit?: boolean;
+  /** Overrides rateLimitStorage(db) (bench/rate-limit.bench.ts compares the two). */
+  rateLimitStorage?: "database" | "memory";
+};
 
 /** The auth instance on a database (its secret read or made first). */
 export async function createAuth(db: AppDatabase, options: AuthOptions = {}) {
@@ -119,7 +125,7 @@ function buildAuth(db: AppDatabase, secret: string, options: AuthOptions) {
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: options.rateLimit ?? true,
-      storage: rateLimitStorage(db),
+      storage: options.rateLimitStorage ?? rateLimitStorage(db),
       window: 60,
       max: 300,
       customRules: {

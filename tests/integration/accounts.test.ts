@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openPostgres } from "@/db/pg-client";
 import { issueSetupCodePg } from "@/db/pg-setup-code";
 import { rawAll, rawRun } from "@/db/raw";
+import { authSessions } from "@/db/schema";
+import { SESSION_CACHE_MS } from "@/server/auth/session-cache";
 import {
   countAccounts,
   issueSetupCode,
@@ -287,6 +289,25 @@ describe("sessions", () => {
     const signedOut = await auth.post("/sign-out", {}, { cookie });
     expect(signedOut.status).toBe(200);
     await expectTrpcError(api.plans.list(), "UNAUTHORIZED");
+  });
+
+  it("a sign-out on another app instance is seen here within the session memory's 10 s", async () => {
+    test = createTestDatabase({ seed: false });
+    const auth = createTestAuth(test.db);
+    const { cookie } = await auth.signUp("admin@example.org");
+    const api = auth.callerFor(cookie);
+    await expect(api.plans.list()).resolves.toEqual([]);
+    // Another instance's "sign out everywhere": the rows go, this process is not told.
+    await test.db.delete(authSessions);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + SESSION_CACHE_MS - 1_000);
+      await expect(api.plans.list()).resolves.toEqual([]);
+      vi.setSystemTime(Date.now() + 1_001);
+      await expectTrpcError(api.plans.list(), "UNAUTHORIZED");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("sign-in attempts are rate-limited per client", async () => {
