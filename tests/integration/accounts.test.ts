@@ -4,14 +4,18 @@
  * invitations, roles, the admin's password reset and sign-up switch, sign out everywhere,
  * cookie attributes, and the sign-in rate limit.
  */
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openPostgres } from "@/db/pg-client";
 import { issueSetupCodePg } from "@/db/pg-setup-code";
 import { rawAll, rawRun } from "@/db/raw";
-import { authSessions } from "@/db/schema";
+import { authSessions, authUsers, householdMembers } from "@/db/schema";
 import { SESSION_CACHE_MS } from "@/server/auth/session-cache";
+import { MAX_HOUSEHOLD_MEMBERS } from "@/server/schemas/people";
 import {
+  attachNewAccount,
   countAccounts,
+  createInvitation,
   issueSetupCode,
   SETTING_SETUP_CODE_HASH,
 } from "@/server/services/households";
@@ -153,6 +157,107 @@ describe("the first account on PostgreSQL", () => {
       expect(
         await rawAll(test.db, "SELECT key FROM app_meta WHERE key = ?", [SETTING_SETUP_CODE_HASH]),
       ).toEqual([]);
+    },
+  );
+});
+
+describe("accounts created at the same moment (several requests or app instances)", () => {
+  /** Account rows as better-auth writes them, before its hook gives them a household. */
+  async function addAccounts(ids: string[]) {
+    const at = new Date();
+    const rows = ids.map((id) => ({
+      id,
+      name: id,
+      email: `${id}@example.org`,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    if (rows.length > 0) await test?.db.insert(authUsers).values(rows);
+  }
+
+  it("only one of them becomes the first account", async () => {
+    test = createTestDatabase({ seed: false });
+    const db = test.db;
+    const ids = ["first-a", "first-b", "first-c", "first-d"];
+    await addAccounts(ids);
+    const results = await Promise.all(ids.map((id) => attachNewAccount(db, id, null)));
+    expect(results.filter((result) => result !== null)).toEqual([
+      { householdId: "local", role: "owner" },
+    ]);
+    expect(await db.select().from(householdMembers)).toHaveLength(1);
+  });
+
+  it("invitations do not take the household's one free place twice", async () => {
+    test = createTestDatabase({ seed: false });
+    const db = test.db;
+    const members = Array.from({ length: MAX_HOUSEHOLD_MEMBERS - 1 }, (_, i) => `member-${i}`);
+    await addAccounts(members);
+    await db.insert(householdMembers).values(
+      members.map((userId, i) => ({
+        userId,
+        householdId: "local",
+        role: i === 0 ? ("owner" as const) : ("adult" as const),
+      })),
+    );
+    const joiners = Array.from({ length: 8 }, (_, i) => `joiner-${i}`);
+    const tokens: string[] = [];
+    for (const _ of joiners)
+      tokens.push((await createInvitation(db, "local", "member-0", "adult")).token);
+    await addAccounts(joiners);
+    const results = await Promise.all(
+      joiners.map((id, i) => attachNewAccount(db, id, tokens[i] ?? "")),
+    );
+    expect(results.filter((result) => result !== null)).toEqual([
+      { householdId: "local", role: "adult" },
+    ]);
+    expect(await db.select().from(householdMembers)).toHaveLength(MAX_HOUSEHOLD_MEMBERS);
+  });
+
+  it.skipIf(!suiteOnPostgres)(
+    `wait for the household's row while another write holds it${suiteOnPostgres ? "" : " (skipped: PostgreSQL's row locks)"}`,
+    async () => {
+      test = createTestDatabase({ seed: false });
+      const db = test.db;
+      // Another instance's write() on the household, left open: its row lock.
+      const other = new pg.Client({ connectionString: test.filePath });
+      await other.connect();
+      const holdHousehold = async () => {
+        await other.query("BEGIN");
+        await other.query("UPDATE owners SET data_version = data_version + 1 WHERE id = 'local'");
+      };
+      const pending = (promise: Promise<unknown>) => {
+        let settled = false;
+        void promise.then(
+          () => (settled = true),
+          () => (settled = true),
+        );
+        return new Promise<boolean>((resolve) => setTimeout(() => resolve(!settled), 300));
+      };
+      try {
+        await addAccounts(["first-a", "first-b"]);
+        await holdHousehold();
+        const firsts = Promise.all([
+          attachNewAccount(db, "first-a", null),
+          attachNewAccount(db, "first-b", null),
+        ]);
+        expect(await pending(firsts)).toBe(true);
+        await other.query("COMMIT");
+        expect((await firsts).filter((result) => result !== null)).toEqual([
+          { householdId: "local", role: "owner" },
+        ]);
+
+        const owner = (await db.select().from(householdMembers))[0]?.userId ?? "";
+        const { token } = await createInvitation(db, "local", owner, "adult");
+        await addAccounts(["joiner"]);
+        await holdHousehold();
+        const joining = attachNewAccount(db, "joiner", token);
+        expect(await pending(joining)).toBe(true);
+        await other.query("COMMIT");
+        expect(await joining).toEqual({ householdId: "local", role: "adult" });
+      } finally {
+        await other.query("ROLLBACK").catch(() => {});
+        await other.end();
+      }
     },
   );
 });
