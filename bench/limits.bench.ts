@@ -53,7 +53,7 @@ export async function benchLimits(runs = 5): Promise<Row[]> {
     rows.push({ request: "plans.import (5,600 entries)", ...summarise(imports) });
     rows.push({ request: "plans.copyDay (200 × 27 days, replace)", ...summarise(copies) });
   } finally {
-    small.close();
+    await small.close();
   }
 
   const full = createTestDatabase();
@@ -82,8 +82,8 @@ export async function benchLimits(runs = 5): Promise<Row[]> {
       ...summarise(restores),
     });
   } finally {
-    full.close();
-    target.close();
+    await full.close();
+    await target.close();
   }
   return rows;
 }

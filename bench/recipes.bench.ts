@@ -113,11 +113,9 @@ export async function benchRecipes(): Promise<Row[]> {
         }
       });
     }
-    db.insert(planRecipes).values(dishes).run();
+    await db.insert(planRecipes).values(dishes);
     for (let start = 0; start < entries.length; start += 500) {
-      db.insert(planEntries)
-        .values(entries.slice(start, start + 500))
-        .run();
+      await db.insert(planEntries).values(entries.slice(start, start + 500));
     }
     const touch = db.$client.prepare(`UPDATE plans SET name = name WHERE id = ?`);
     // Both plans warmed up first: whichever is timed first otherwise pays for the JIT.

@@ -44,7 +44,7 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => {
-    full.close();
-    target.close();
+  .finally(async () => {
+    await full.close();
+    await target.close();
   });

@@ -116,8 +116,8 @@ async function main() {
       );
     }
   } finally {
-    full.close();
-    target.close();
+    await full.close();
+    await target.close();
   }
 }
 

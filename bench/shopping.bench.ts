@@ -80,13 +80,11 @@ export async function benchShopping(): Promise<Row[]> {
       }
     }
     for (let start = 0; start < rows.length; start += 500) {
-      db.insert(planEntries)
-        .values(rows.slice(start, start + 500))
-        .run();
+      await db.insert(planEntries).values(rows.slice(start, start + 500));
     }
-    db.insert(planSupplements)
-      .values({ id: "daily", planId, doseMicrograms: 1000, form: "tablet", everyNDays: 1 })
-      .run();
+    await db
+      .insert(planSupplements)
+      .values({ id: "daily", planId, doseMicrograms: 1000, form: "tablet", everyNDays: 1 });
 
     const result: Row[] = [];
     const service = await time(200, () =>

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { migrateDatabase, openDatabase } from "../db/client";
-import { first, write } from "../db/dialect";
+import { asSqlite, first, write } from "../db/dialect";
 import { owners } from "../db/schema";
 import { printTable, type Row, summarise } from "./stats";
 
@@ -24,7 +24,7 @@ export async function benchWriteTransaction(blocks = 10, perBlock = 300): Promis
     for (let i = 0; i < perBlock; i += 1) {
       const id = `sync-${n++}`;
       const started = performance.now();
-      db.transaction((tx) => {
+      asSqlite(db).transaction((tx) => {
         tx.insert(owners).values({ id, name: id }).run();
         tx.select().from(owners).where(eq(owners.id, id)).get();
       });

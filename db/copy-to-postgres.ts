@@ -16,8 +16,8 @@
  * - Verified before commit, per table: the row count and a checksum of the content (every
  *   row read back through the PostgreSQL schema, canonical JSON, sorted, SHA-256) equal to
  *   the source's read through the SQLite schema. Any difference rolls back.
- *   Not yet: comparing plan totals and searches through the services on both databases
- *   (the services run on SQLite only until they are asynchronous).
+ *   What people see (plan totals, searches) is compared afterwards by scripts/db-copy.ts,
+ *   through the services on both databases.
  */
 import { createHash } from "node:crypto";
 import BetterSqlite3 from "better-sqlite3";

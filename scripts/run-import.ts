@@ -13,13 +13,7 @@ import {
   importFoodDatabase,
 } from "../db/import/import-foods";
 import { importFoodDatabasePg } from "../db/import/import-foods-pg";
-import {
-  checkPostgres,
-  describeDatabaseUrl,
-  isPostgresUrl,
-  migratePostgres,
-  openPostgres,
-} from "../db/pg-client";
+import { checkPostgres, describeDatabaseUrl, migratePostgres, openPostgres } from "../db/pg-client";
 
 function printProgress({ stage, done, total }: ImportProgress): void {
   if (total === 0) return;

@@ -23,7 +23,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppDatabase } from "../../db/client";
-import { write } from "../../db/dialect";
+import { dialectOf, first, sqliteClient, write } from "../../db/dialect";
+import { rawRun, sqliteStatement } from "../../db/raw";
 import {
   dietOverrides,
   favoriteFoods,
@@ -46,7 +47,7 @@ import {
   MAX_BACKUP_PEOPLE,
 } from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
-import { bulkInsert } from "./bulk-insert";
+import { insertRows } from "./bulk-insert";
 import { customFoodValues, customPortions } from "./foods";
 import { ensureOwnPerson, personProfile } from "./people";
 import {
@@ -81,17 +82,19 @@ import {
 
 type BackupInput = BackupFile;
 
-function customFoodsOf(db: AppDatabase, ownerId: string): BackupInput["customFoods"] {
-  const rows = db
+async function customFoodsOf(
+  db: AppDatabase,
+  ownerId: string,
+): Promise<BackupInput["customFoods"]> {
+  const rows = await db
     .select()
     .from(foods)
     .where(and(eq(foods.ownerId, ownerId), eq(foods.source, "custom")))
-    .orderBy(asc(foods.createdAt), asc(foods.id))
-    .all();
+    .orderBy(asc(foods.createdAt), asc(foods.id));
   const portions =
     rows.length === 0
       ? []
-      : db
+      : await db
           .select()
           .from(foodPortions)
           .where(
@@ -100,8 +103,7 @@ function customFoodsOf(db: AppDatabase, ownerId: string): BackupInput["customFoo
               rows.map((row) => row.id),
             ),
           )
-          .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq))
-          .all();
+          .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq));
   return rows.map((row) => {
     const fields: CustomFoodFields = {
       name: row.name,
@@ -132,20 +134,21 @@ async function peopleOf(
   viewer: Viewer,
 ): Promise<BackupInput["people"]> {
   await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
-  return db
+  // Ties in creation time by insertion order (SQLite's rowid); PostgreSQL has none: by id.
+  const tieBreak = dialectOf(db) === "sqlite" ? sql`rowid` : asc(people.id);
+  const rows = await db
     .select()
     .from(people)
     .where(eq(people.householdId, ownerId))
-    .orderBy(asc(people.createdAt), sql`rowid`)
-    .all()
-    .map((row) => ({
-      id: row.id,
-      name: row.name,
-      hasLogin: row.accountId !== null,
-      exporter: row.accountId === viewer.accountId,
-      isDefault: row.isDefault,
-      profile: personProfile(row),
-    }));
+    .orderBy(asc(people.createdAt), tieBreak);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    hasLogin: row.accountId !== null,
+    exporter: row.accountId === viewer.accountId,
+    isDefault: row.isDefault,
+    profile: personProfile(row),
+  }));
 }
 
 /** Everything of one household, as one JSON document (docs/api.md, "Backup files"). */
@@ -156,11 +159,9 @@ export async function exportBackup(
 ): Promise<BackupInput> {
   const { profile, isDefault } = await getProfile(db, ownerId);
   const lineNames = await recipeLineFileNames(db, ownerId);
-  const household = db
-    .select({ name: owners.name })
-    .from(owners)
-    .where(eq(owners.id, ownerId))
-    .get();
+  const household = await first(
+    db.select({ name: owners.name }).from(owners).where(eq(owners.id, ownerId)),
+  );
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -168,32 +169,37 @@ export async function exportBackup(
     profile: isDefault ? null : profile,
     ...(household ? { household: { name: household.name } } : {}),
     people: await peopleOf(db, ownerId, viewer),
-    customFoods: customFoodsOf(db, ownerId),
-    dietOverrides: db
+    customFoods: await customFoodsOf(db, ownerId),
+    dietOverrides: await db
       .select({ foodId: dietOverrides.foodId, diet: dietOverrides.diet, note: dietOverrides.note })
       .from(dietOverrides)
       .where(eq(dietOverrides.ownerId, ownerId))
-      .orderBy(asc(dietOverrides.foodId))
-      .all(),
+      .orderBy(asc(dietOverrides.foodId)),
     plans: await Promise.all(
       (await listPlans(db, ownerId)).reverse().map(async (plan) => {
         // Ticks on recipe lines listed as text: named by recipe and line (new ids after a
         // restore), for the recipes this plan's dishes use.
-        const preferences = db
-          .select()
-          .from(shoppingPreferences)
-          .where(eq(shoppingPreferences.planId, plan.id))
-          .get();
+        const preferences = await first(
+          db.select().from(shoppingPreferences).where(eq(shoppingPreferences.planId, plan.id)),
+        );
         // The plan file's eaters (names) are for plan files; a backup names people by id.
         const { eaters: _byName, ...file } = await exportPlan(db, ownerId, plan.id);
         const supplements = await loadSupplements(db, plan.id);
         const supplementIds = supplements.map((supplement) => supplement.id);
-        const extras = db
+        const extras = await db
           .select({ id: shoppingExtras.id, text: shoppingExtras.text })
           .from(shoppingExtras)
           .where(eq(shoppingExtras.planId, plan.id))
-          .orderBy(asc(shoppingExtras.position))
-          .all();
+          .orderBy(asc(shoppingExtras.position));
+        const marks = await db
+          .select({
+            itemKey: shoppingMarks.itemKey,
+            checked: shoppingMarks.checked,
+            inPantry: shoppingMarks.inPantry,
+          })
+          .from(shoppingMarks)
+          .where(eq(shoppingMarks.planId, plan.id))
+          .orderBy(asc(shoppingMarks.itemKey));
         // Only the marks of items the list can show (a removed food's tick stays in the
         // database but not in the file), so a plan's marks never pass MAX_BACKUP_MARKS.
         const { recipes: _recipes, ...planFile } = file;
@@ -238,16 +244,7 @@ export async function exportBackup(
                   toDay: preferences.toDay,
                 }
               : null,
-            marks: db
-              .select({
-                itemKey: shoppingMarks.itemKey,
-                checked: shoppingMarks.checked,
-                inPantry: shoppingMarks.inPantry,
-              })
-              .from(shoppingMarks)
-              .where(eq(shoppingMarks.planId, plan.id))
-              .orderBy(asc(shoppingMarks.itemKey))
-              .all()
+            marks: marks
               .flatMap((mark) => {
                 const key = markKey(mark.itemKey);
                 if (key === null) return [];
@@ -261,18 +258,16 @@ export async function exportBackup(
         };
       }),
     ),
-    favoriteFoods: db
+    favoriteFoods: await db
       .select({ foodId: favoriteFoods.foodId, createdAt: favoriteFoods.createdAt })
       .from(favoriteFoods)
       .where(eq(favoriteFoods.ownerId, ownerId))
-      .orderBy(asc(favoriteFoods.createdAt), asc(favoriteFoods.foodId))
-      .all(),
-    aisleChoices: db
+      .orderBy(asc(favoriteFoods.createdAt), asc(favoriteFoods.foodId)),
+    aisleChoices: (await db
       .select({ foodId: shoppingAisleChoices.foodId, aisle: shoppingAisleChoices.aisle })
       .from(shoppingAisleChoices)
       .where(eq(shoppingAisleChoices.ownerId, ownerId))
-      .orderBy(asc(shoppingAisleChoices.foodId))
-      .all() as BackupInput["aisleChoices"],
+      .orderBy(asc(shoppingAisleChoices.foodId))) as BackupInput["aisleChoices"],
     // Food names are left out as for entries (a restore looks foods up by id).
     recipes: (await exportRecipes(db, ownerId)).map((recipe) => ({
       ...recipe,
@@ -299,12 +294,12 @@ export type RestoreSummary = {
 async function checkReferences(db: AppDatabase, ownerId: string, file: BackupInput): Promise<void> {
   const customIds = file.customFoods.map((food) => food.id);
   if (customIds.length > 0) {
-    const taken = db
-      .select({ id: foods.id, ownerId: foods.ownerId })
-      .from(foods)
-      .where(inArray(foods.id, customIds))
-      .all()
-      .filter((row) => row.ownerId !== ownerId);
+    const taken = (
+      await db
+        .select({ id: foods.id, ownerId: foods.ownerId })
+        .from(foods)
+        .where(inArray(foods.id, customIds))
+    ).filter((row) => row.ownerId !== ownerId);
     if (taken.length > 0) {
       const index = customIds.indexOf(taken[0]?.id ?? "");
       throw new AppError(
@@ -319,12 +314,12 @@ async function checkReferences(db: AppDatabase, ownerId: string, file: BackupInp
   ];
   if (groups.length > 0) {
     const known = new Set(
-      db
-        .select({ code: foodGroups.code })
-        .from(foodGroups)
-        .where(inArray(foodGroups.code, groups))
-        .all()
-        .map((row) => row.code),
+      (
+        await db
+          .select({ code: foodGroups.code })
+          .from(foodGroups)
+          .where(inArray(foodGroups.code, groups))
+      ).map((row) => row.code),
     );
     const index = file.customFoods.findIndex(
       (food) => food.fields.group && !known.has(food.fields.group),
@@ -347,11 +342,10 @@ async function checkReferences(db: AppDatabase, ownerId: string, file: BackupInp
   const shared = new Set<string>();
   for (let start = 0; start < referenced.length; start += 500) {
     const chunk = referenced.slice(start, start + 500);
-    for (const row of db
+    for (const row of await db
       .select({ id: foods.id })
       .from(foods)
-      .where(and(inArray(foods.id, chunk), isNull(foods.ownerId)))
-      .all()) {
+      .where(and(inArray(foods.id, chunk), isNull(foods.ownerId)))) {
       shared.add(row.id);
     }
   }
@@ -392,6 +386,42 @@ type Plan = BackupInput["plans"][number];
 const INSERT_EXTRA_SQL = `INSERT INTO shopping_extras (id, plan_id, text, position) VALUES (?, ?, ?, ?)`;
 const INSERT_MARK_SQL = `INSERT INTO shopping_marks (plan_id, item_key, checked, in_pantry)
   VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+/** PostgreSQL: a chunk of marks in one statement, one array per column. */
+const INSERT_MARKS_PG = `INSERT INTO shopping_marks (plan_id, item_key, checked, in_pantry)
+  SELECT * FROM unnest(?::text[], ?::text[], ?::boolean[], ?::boolean[]) ON CONFLICT DO NOTHING`;
+
+/**
+ * Writes shopping marks, in the caller's transaction: on SQLite one prepared statement
+ * per row (a restore at the caps writes ~45,000 marks, and Drizzle's multi-row inserts
+ * spent most of the restore's time building their SQL), on PostgreSQL one statement.
+ */
+async function insertMarks(tx: AppDatabase, marks: readonly MarkRow[]): Promise<void> {
+  if (marks.length === 0) return;
+  if (dialectOf(tx) === "sqlite") {
+    const statement = sqliteStatement(tx, INSERT_MARK_SQL);
+    for (const mark of marks) statement.run(...mark);
+    return;
+  }
+  await rawRun(tx, INSERT_MARKS_PG, [
+    marks.map((mark) => mark[0]),
+    marks.map((mark) => mark[1]),
+    marks.map((mark) => mark[2] === 1),
+    marks.map((mark) => mark[3] === 1),
+  ]);
+}
+
+/** A plan's shopping extras, in the caller's transaction. */
+async function insertExtras(
+  tx: AppDatabase,
+  rows: readonly { id: string; planId: string; text: string; position: number }[],
+): Promise<void> {
+  if (dialectOf(tx) === "sqlite") {
+    const statement = sqliteStatement(tx, INSERT_EXTRA_SQL);
+    for (const row of rows) statement.run(row.id, row.planId, row.text, row.position);
+    return;
+  }
+  await insertRows(tx, shoppingExtras, rows);
+}
 
 /** The plan's eaters and supplement owners as this household's person ids. */
 function planPeople(plan: Plan, personMap: Map<string, string>): PlanFilePeople | undefined {
@@ -420,7 +450,7 @@ type MarkRow = readonly [string, string, number, number];
  * answers its shopping marks as rows still to write.
  */
 async function writePlan(
-  db: AppDatabase,
+  tx: AppDatabase,
   stagingId: string,
   plan: Plan,
   portionsById: Map<string, PortionRow>,
@@ -429,7 +459,7 @@ async function writePlan(
 ): Promise<{ entries: number; supplements: number; marks: MarkRow[] }> {
   // The file's schema holds it to the owner caps (plans, entries over all plans), and
   // checkReferences found every food it uses.
-  const { id, supplementIds } = await insertPlanFile(db, stagingId, plan.file, portionsById, {
+  const { id, supplementIds } = await insertPlanFile(tx, stagingId, plan.file, portionsById, {
     capsChecked: true,
     people: planPeople(plan, personMap),
     // A plan file carrying its own recipes (pasted from plans.export) makes its own.
@@ -444,14 +474,19 @@ async function writePlan(
     // A file from before guests saved 1 person by default: now the plan's eaters count.
     const servings =
       preferences.guests === undefined && preferences.servings === 1 ? null : preferences.servings;
-    db.insert(shoppingPreferences)
-      .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 })
-      .run();
+    await tx
+      .insert(shoppingPreferences)
+      .values({ planId: id, ...preferences, servings, guests: preferences.guests ?? 0 });
   }
-  const insertExtra = db.$client.prepare(INSERT_EXTRA_SQL);
-  plan.shopping.extras.forEach((extra, index) => {
-    insertExtra.run(extraMap.get(extra.id) ?? randomUUID(), id, extra.text, index + 1);
-  });
+  await insertExtras(
+    tx,
+    plan.shopping.extras.map((extra, index) => ({
+      id: extraMap.get(extra.id) ?? randomUUID(),
+      planId: id,
+      text: extra.text,
+      position: index + 1,
+    })),
+  );
   const remap = (key: string): string | null => {
     const [kind, ...rest] = key.split(":");
     const old = rest.join(":");
@@ -504,11 +539,8 @@ async function stagePlans(
 ): Promise<{ entries: number; supplements: number }> {
   let entries = 0;
   let supplements = 0;
-  // One prepared statement per row: a restore at the caps writes ~45,000 marks, and
-  // Drizzle's multi-row inserts spent most of the restore's time building their SQL.
-  const insertMark = db.$client.prepare(INSERT_MARK_SQL);
-  const writeOne = async (plan: Plan) => {
-    const counts = await writePlan(db, stagingId, plan, portionsById, personMap, recipes);
+  const writeOne = async (tx: AppDatabase, plan: Plan) => {
+    const counts = await writePlan(tx, stagingId, plan, portionsById, personMap, recipes);
     entries += counts.entries;
     supplements += counts.supplements;
     return counts.marks;
@@ -521,10 +553,8 @@ async function stagePlans(
     batch = [];
     rows = 0;
     await pause();
-    await write(db, stagingId, async () => {
-      for (const plan of plansNow) {
-        for (const mark of await writeOne(plan)) insertMark.run(...mark);
-      }
+    await write(db, stagingId, async (tx) => {
+      for (const plan of plansNow) await insertMarks(tx, await writeOne(tx, plan));
     });
   };
   for (const plan of plans) {
@@ -537,12 +567,10 @@ async function stagePlans(
     }
     await flush();
     await pause();
-    const marks = await write(db, stagingId, () => writeOne(plan));
+    const marks = await write(db, stagingId, (tx) => writeOne(tx, plan));
     for (let start = 0; start < marks.length; start += CHUNK_ROWS) {
       await pause();
-      await write(db, stagingId, () => {
-        for (const mark of marks.slice(start, start + CHUNK_ROWS)) insertMark.run(...mark);
-      });
+      await write(db, stagingId, (tx) => insertMarks(tx, marks.slice(start, start + CHUNK_ROWS)));
     }
   }
   await flush();
@@ -574,12 +602,12 @@ async function planPeopleRestore(
     ensureOwnPerson(tx, ownerId, viewer.accountId, viewer.role),
   );
   if (file.people.length === 0) return { personMap, matched: [], fresh: [], replace: false };
-  const members = db
-    .select({ id: people.id, name: people.name, accountId: people.accountId })
-    .from(people)
-    .where(eq(people.householdId, ownerId))
-    .all()
-    .filter((person) => person.accountId !== null && person.id !== own.id);
+  const members = (
+    await db
+      .select({ id: people.id, name: people.name, accountId: people.accountId })
+      .from(people)
+      .where(eq(people.householdId, ownerId))
+  ).filter((person) => person.accountId !== null && person.id !== own.id);
   const taken = new Set<string>();
   const matchOf = (person: BackupInput["people"][number]): string | undefined => {
     if (person.exporter) return own.id;
@@ -640,11 +668,10 @@ async function planFoodsRestore(
   const existing = new Set<string>();
   const list = [...ids];
   for (let start = 0; start < list.length; start += 500) {
-    for (const row of db
+    for (const row of await db
       .select({ id: foods.id })
       .from(foods)
-      .where(and(inArray(foods.id, list.slice(start, start + 500)), eq(foods.ownerId, ownerId)))
-      .all()) {
+      .where(and(inArray(foods.id, list.slice(start, start + 500)), eq(foods.ownerId, ownerId)))) {
       existing.add(row.id);
     }
   }
@@ -682,20 +709,16 @@ async function changedFoods(
     const chunk = reused.slice(start, start + 200);
     const ids = chunk.map((food) => food.id);
     const rows = new Map(
-      db
-        .select()
-        .from(foods)
-        .where(inArray(foods.id, ids))
-        .all()
-        .map((row) => [row.id, row as Record<string, unknown>]),
+      (await db.select().from(foods).where(inArray(foods.id, ids))).map(
+        (row) => [row.id, row as Record<string, unknown>] as const,
+      ),
     );
     const stored = new Map<string, string[]>();
-    for (const portion of db
+    for (const portion of await db
       .select()
       .from(foodPortions)
       .where(inArray(foodPortions.foodId, ids))
-      .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq))
-      .all()) {
+      .orderBy(asc(foodPortions.foodId), asc(foodPortions.seq))) {
       const list = stored.get(portion.foodId) ?? [];
       list.push(JSON.stringify(portion));
       stored.set(portion.foodId, list);
@@ -725,9 +748,10 @@ export async function restoreBackup(
   // The body's JSON.parse and the schema check ran just now, without a break.
   await pause();
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
-  // keeps SQLite from spilling and re-reading them.
-  const cacheSize = db.$client.pragma("cache_size", { simple: true }) as number;
-  db.$client.pragma("cache_size = -131072");
+  // keeps SQLite from spilling and re-reading them (PostgreSQL's is the server's).
+  const sqlite = dialectOf(db) === "sqlite" ? sqliteClient(db) : null;
+  const cacheSize = sqlite?.pragma("cache_size", { simple: true }) as number | undefined;
+  sqlite?.pragma("cache_size = -131072");
   try {
     await checkReferences(db, ownerId, file);
     const peoplePlan = await planPeopleRestore(db, ownerId, file, viewer);
@@ -735,7 +759,7 @@ export async function restoreBackup(
     return await stageAndSwap(db, ownerId, file, peoplePlan, lock);
   } finally {
     lock.release();
-    db.$client.pragma(`cache_size = ${Number(cacheSize)}`);
+    sqlite?.pragma(`cache_size = ${Number(cacheSize)}`);
   }
 }
 
@@ -808,36 +832,32 @@ async function stage(
   const placeholder = `custom-${randomUUID()}`;
   await write(db, ownerId, async (tx) => {
     // Holds the portions the household's existing custom foods lack until the swap.
-    tx.insert(foods)
-      .values({
-        id: placeholder,
-        source: "custom",
-        ownerId: stagingId,
-        name: "Restore placeholder",
-        diet: "vegan",
-        dietReason: "restore placeholder",
-        b12Fortified: false,
-      })
-      .run();
+    await tx.insert(foods).values({
+      id: placeholder,
+      source: "custom",
+      ownerId: stagingId,
+      name: "Restore placeholder",
+      diet: "vegan",
+      dietReason: "restore placeholder",
+      b12Fortified: false,
+    });
     if (file.profile) await updateProfile(tx, stagingId, file.profile);
     const base = Date.now();
-    peoplePlan.fresh.forEach(({ id, person }, index) => {
-      tx.insert(people)
-        .values({
-          id,
-          householdId: stagingId,
-          name: person.name,
-          ...person.profile,
-          isDefault: person.isDefault,
-          // In the file's order (people are listed by creation time).
-          createdAt: new Date(base + index).toISOString(),
-        })
-        .run();
-    });
+    for (const [index, { id, person }] of peoplePlan.fresh.entries()) {
+      await tx.insert(people).values({
+        id,
+        householdId: stagingId,
+        name: person.name,
+        ...person.profile,
+        isDefault: person.isDefault,
+        // In the file's order (people are listed by creation time).
+        createdAt: new Date(base + index).toISOString(),
+      });
+    }
   });
   await inChunks(foodsPlan.fresh, 200, (chunk) =>
-    write(db, ownerId, (tx) => {
-      bulkInsert(
+    write(db, ownerId, async (tx) => {
+      await insertRows(
         tx,
         foods,
         chunk.map(({ id, fields }) => ({
@@ -849,7 +869,7 @@ async function stage(
           createdAt: foodsPlan.createdAt.get(id),
         })),
       );
-      bulkInsert(
+      await insertRows(
         tx,
         foodPortions,
         chunk.flatMap(({ id, fields }) => customPortions(id, fields)),
@@ -857,14 +877,16 @@ async function stage(
     }),
   );
   // Portions of the existing foods that the database lacks: on the placeholder for now
-  // (seq below -10^12: unique, and never a real food's nor a -rowid the swap sets).
+  // (seq below -10^12 on SQLite, -2·10^9 on PostgreSQL's 4-byte integer: unique, and never
+  // a real food's nor a seq the swap's clearing sets).
+  const stagedSeq = dialectOf(db) === "sqlite" ? -1e12 : -2e9;
   const wanted = foodsPlan.reused
     .filter((food) => foodsPlan.changes.get(food.id)?.portions)
     .flatMap(({ id, fields }) => customPortions(id, fields));
   const present = new Set<string>();
   let staged = 0;
   for (let start = 0; start < wanted.length; start += 500) {
-    for (const row of db
+    for (const row of await db
       .select({ id: foodPortions.id })
       .from(foodPortions)
       .where(
@@ -872,8 +894,7 @@ async function stage(
           foodPortions.id,
           wanted.slice(start, start + 500).map((portion) => portion.id),
         ),
-      )
-      .all()) {
+      )) {
       present.add(row.id);
     }
   }
@@ -882,21 +903,21 @@ async function stage(
     CHUNK_ROWS,
     (chunk) =>
       write(db, ownerId, (tx) =>
-        bulkInsert(
+        insertRows(
           tx,
           foodPortions,
-          chunk.map((portion) => ({ ...portion, foodId: placeholder, seq: -1e12 - staged++ })),
+          chunk.map((portion) => ({ ...portion, foodId: placeholder, seq: stagedSeq - staged++ })),
         ),
       ),
   );
   const withOwner = <T extends object>(rows: readonly T[]) =>
     rows.map((row) => ({ ...row, ownerId: stagingId }));
   await inChunks(file.dietOverrides, CHUNK_ROWS, (chunk) =>
-    write(db, ownerId, (tx) => bulkInsert(tx, dietOverrides, withOwner(chunk))),
+    write(db, ownerId, (tx) => insertRows(tx, dietOverrides, withOwner(chunk))),
   );
   await inChunks(file.favoriteFoods, CHUNK_ROWS, (chunk) =>
     write(db, ownerId, (tx) =>
-      bulkInsert(
+      insertRows(
         tx,
         favoriteFoods,
         chunk.map((favorite) => ({
@@ -908,7 +929,7 @@ async function stage(
     ),
   );
   await inChunks(file.aisleChoices, CHUNK_ROWS, (chunk) =>
-    write(db, ownerId, (tx) => bulkInsert(tx, shoppingAisleChoices, withOwner(chunk))),
+    write(db, ownerId, (tx) => insertRows(tx, shoppingAisleChoices, withOwner(chunk))),
   );
   // Recipes in groups of about CHUNK_ROWS lines or RECIPE_CHUNK_CHARS of text (steps,
   // notes and lines at their longest make a recipe ~40 KB).
@@ -990,85 +1011,99 @@ async function swap(
   peoplePlan: PeoplePlan,
   lock: RestoreLock,
 ): Promise<string> {
-  const connection = db.$client;
-  const keptIds = JSON.stringify(foodsPlan.reused.map((food) => food.id));
-  return await write(db, ownerId, (tx) => {
-    const trashId = createHiddenOwner(tx, ownerId, "trash");
+  const sqlite = dialectOf(db) === "sqlite";
+  /** A list of ids as a parameter: JSON text for json_each on SQLite, an array on PostgreSQL. */
+  const idList = (ids: readonly string[]) => (sqlite ? JSON.stringify(ids) : [...ids]);
+  const keptIds = idList(foodsPlan.reused.map((food) => food.id));
+  return await write(db, ownerId, async (tx) => {
+    const trashId = await createHiddenOwner(tx, ownerId, "trash");
     lock.use(trashId);
-    for (const [table, column] of OWNED) {
-      connection
-        .prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`)
-        .run(trashId, ownerId);
-    }
-    connection
-      .prepare(
-        `UPDATE foods SET owner_id = ? WHERE owner_id = ? AND source = 'custom'
+    const moveOwned = async (from: string, to: string) => {
+      for (const [table, column] of OWNED) {
+        await rawRun(tx, `UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`, [to, from]);
+      }
+    };
+    await moveOwned(ownerId, trashId);
+    await rawRun(
+      tx,
+      {
+        sqlite: `UPDATE foods SET owner_id = ? WHERE owner_id = ? AND source = 'custom'
            AND id NOT IN (SELECT value FROM json_each(?))`,
-      )
-      .run(trashId, ownerId, keptIds);
+        pg: `UPDATE foods SET owner_id = ? WHERE owner_id = ? AND source = 'custom'
+           AND NOT (id = ANY(?::text[]))`,
+      },
+      [trashId, ownerId, keptIds],
+    );
     if (peoplePlan.replace) {
-      connection
-        .prepare("UPDATE people SET household_id = ? WHERE household_id = ? AND account_id IS NULL")
-        .run(trashId, ownerId);
+      await rawRun(
+        tx,
+        "UPDATE people SET household_id = ? WHERE household_id = ? AND account_id IS NULL",
+        [trashId, ownerId],
+      );
     }
     // The existing custom foods the file keeps: its fields, its portions (the old ones it
-    // lacks go to the placeholder, now in the trash).
-    const clearSeq = connection.prepare("UPDATE food_portions SET seq = -rowid WHERE food_id = ?");
-    const dropOld = connection.prepare(
-      `UPDATE food_portions SET food_id = ? WHERE food_id = ?
-         AND id NOT IN (SELECT value FROM json_each(?))`,
-    );
-    const setPortion = connection.prepare(
-      `UPDATE food_portions SET food_id = ?, seq = ?, amount = ?, unit = ?, label = ?, grams = ?
-         WHERE id = ?`,
-    );
+    // lacks go to the placeholder, now in the trash). Their seqs are cleared first to
+    // values unique over every food (the unique (food_id, seq) index): -rowid on SQLite;
+    // on PostgreSQL, which has no rowid, -(10,000 × the food's turn + seq), above the
+    // placeholder's staged seqs (a custom food has at most 21 portions).
     const now = new Date().toISOString();
+    let turn = 0;
     for (const { id, fields } of foodsPlan.reused) {
       const change = foodsPlan.changes.get(id);
       if (change === undefined) continue;
       if (change.fields) {
-        tx.update(foods)
+        await tx
+          .update(foods)
           .set({ ...customFoodValues(fields), updatedAt: now })
-          .where(eq(foods.id, id))
-          .run();
+          .where(eq(foods.id, id));
       }
       if (!change.portions) continue;
       const portions = customPortions(id, fields);
-      clearSeq.run(id);
-      dropOld.run(placeholder, id, JSON.stringify(portions.map((portion) => portion.id)));
-      for (const portion of portions) {
-        setPortion.run(
+      turn += 1;
+      if (sqlite) await rawRun(tx, "UPDATE food_portions SET seq = -rowid WHERE food_id = ?", [id]);
+      else {
+        await rawRun(tx, "UPDATE food_portions SET seq = -(? * 10000 + seq) WHERE food_id = ?", [
+          turn,
           id,
-          portion.seq,
-          portion.amount,
-          portion.unit,
-          portion.label,
-          portion.grams,
-          portion.id,
+        ]);
+      }
+      await rawRun(
+        tx,
+        {
+          sqlite: `UPDATE food_portions SET food_id = ? WHERE food_id = ?
+             AND id NOT IN (SELECT value FROM json_each(?))`,
+          pg: `UPDATE food_portions SET food_id = ? WHERE food_id = ?
+             AND NOT (id = ANY(?::text[]))`,
+        },
+        [placeholder, id, idList(portions.map((portion) => portion.id))],
+      );
+      for (const portion of portions) {
+        await rawRun(
+          tx,
+          `UPDATE food_portions SET food_id = ?, seq = ?, amount = ?, unit = ?, label = ?, grams = ?
+             WHERE id = ?`,
+          [id, portion.seq, portion.amount, portion.unit, portion.label, portion.grams, portion.id],
         );
       }
     }
-    connection.prepare("UPDATE foods SET owner_id = ? WHERE id = ?").run(trashId, placeholder);
-    for (const [table, column] of OWNED) {
-      connection
-        .prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`)
-        .run(ownerId, stagingId);
-    }
-    connection.prepare("UPDATE foods SET owner_id = ? WHERE owner_id = ?").run(ownerId, stagingId);
-    connection
-      .prepare("UPDATE people SET household_id = ? WHERE household_id = ?")
-      .run(ownerId, stagingId);
+    await rawRun(tx, "UPDATE foods SET owner_id = ? WHERE id = ?", [trashId, placeholder]);
+    await moveOwned(stagingId, ownerId);
+    await rawRun(tx, "UPDATE foods SET owner_id = ? WHERE owner_id = ?", [ownerId, stagingId]);
+    await rawRun(tx, "UPDATE people SET household_id = ? WHERE household_id = ?", [
+      ownerId,
+      stagingId,
+    ]);
     for (const { id, person } of peoplePlan.matched) {
-      tx.update(people)
+      await tx
+        .update(people)
         .set({ name: person.name, ...person.profile, isDefault: person.isDefault, updatedAt: now })
-        .where(eq(people.id, id))
-        .run();
+        .where(eq(people.id, id));
     }
     if (file.household) {
-      tx.update(owners).set({ name: file.household.name }).where(eq(owners.id, ownerId)).run();
+      await tx.update(owners).set({ name: file.household.name }).where(eq(owners.id, ownerId));
     }
-    tx.delete(owners).where(eq(owners.id, stagingId)).run();
-    connection.prepare("DELETE FROM app_meta WHERE key = ?").run(`${HIDDEN_KEY}${stagingId}`);
+    await tx.delete(owners).where(eq(owners.id, stagingId));
+    await rawRun(tx, "DELETE FROM app_meta WHERE key = ?", [`${HIDDEN_KEY}${stagingId}`]);
     return trashId;
   });
 }

@@ -10,8 +10,10 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { getTableColumns } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
+import { type AppDatabase, dialectOf } from "../../db/dialect";
 
 /** A Drizzle database or transaction on better-sqlite3 (its connection is reached below). */
 type Db = object;
@@ -66,5 +68,31 @@ export function bulkInsert<T extends SQLiteTable>(
         return value === null ? null : column.mapToDriverValue(value);
       }),
     );
+  }
+}
+
+/** PostgreSQL's limit on the parameters of one statement. */
+const PG_MAX_PARAMETERS = 65_535;
+
+/**
+ * `bulkInsert` on either dialect, awaitable: on SQLite the prepared statement per row
+ * above (synchronous), on PostgreSQL Drizzle's multi-row insert, as few statements as
+ * the parameter limit allows (one round trip each, where a statement per row would be
+ * one round trip per row).
+ */
+export async function insertRows<T extends PgTable>(
+  db: AppDatabase,
+  table: T,
+  rows: readonly T["$inferInsert"][],
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (dialectOf(db) === "sqlite") {
+    bulkInsert(db, table as unknown as SQLiteTable, rows as never);
+    return;
+  }
+  const columns = Object.keys(getTableColumns(table)).length;
+  const size = Math.max(1, Math.floor(PG_MAX_PARAMETERS / columns));
+  for (let start = 0; start < rows.length; start += size) {
+    await db.insert(table).values(rows.slice(start, start + size) as T["$inferInsert"][]);
   }
 }

@@ -18,7 +18,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { AppDatabase } from "../../db/client";
-import { write } from "../../db/dialect";
+import { dialectOf, sqliteClient, write } from "../../db/dialect";
+import { rawAll, rawGet, rawRun } from "../../db/raw";
 import { AppError } from "../errors";
 
 /** app_meta keys that mark an `owners` row as a restore's hidden owner (value: its kind). */
@@ -29,16 +30,21 @@ export type HiddenKind = "staging" | "trash";
 /** Rows per short transaction while writing or deleting: a few milliseconds each. */
 export const CHUNK_ROWS = 2000;
 
-type Connection = AppDatabase["$client"];
+/** Households with a restore under way, per database, with the hidden owners it uses. */
+const active = new WeakMap<object, Map<string, Set<string>>>();
 
-/** Households with a restore under way, per connection, with the hidden owners it uses. */
-const active = new WeakMap<Connection, Map<string, Set<string>>>();
+/** What identifies a database here: its better-sqlite3 connection, or its pool. */
+function databaseKey(db: AppDatabase): object {
+  if (dialectOf(db) === "sqlite") return sqliteClient(db);
+  return (db as unknown as { $client?: object }).$client ?? db;
+}
 
 function activeOf(db: AppDatabase): Map<string, Set<string>> {
-  let map = active.get(db.$client);
+  const key = databaseKey(db);
+  let map = active.get(key);
   if (!map) {
     map = new Map();
-    active.set(db.$client, map);
+    active.set(key, map);
   }
   return map;
 }
@@ -101,10 +107,15 @@ const OWNED_BY_OWNER = [
   "plans",
 ];
 
-/** Statements that each delete one chunk of the owner's rows (`?` = the owner id). */
-function deletionStatements(): string[] {
-  const chunk = (table: string, where: string, rows = CHUNK_ROWS) =>
-    `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${where} LIMIT ${rows})`;
+/**
+ * Statements that each delete one chunk of the owner's rows (`?` = the owner id), each
+ * for SQLite (by rowid) and PostgreSQL (by ctid, the row's physical address).
+ */
+function deletionStatements(): { sqlite: string; pg: string }[] {
+  const chunk = (table: string, where: string, rows = CHUNK_ROWS) => ({
+    sqlite: `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${where} LIMIT ${rows})`,
+    pg: `DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE ${where} LIMIT ${rows})`,
+  });
   const ofPlans = "plan_id IN (SELECT id FROM plans WHERE owner_id = ?)";
   return [
     ...PLAN_CHILDREN.map((table) => chunk(table, ofPlans)),
@@ -119,65 +130,74 @@ function deletionStatements(): string[] {
 }
 
 /** Registers a new hidden owner (same length as the household's id), inside a transaction. */
-export function createHiddenOwner(db: AppDatabase, householdId: string, kind: HiddenKind): string {
+export async function createHiddenOwner(
+  tx: AppDatabase,
+  householdId: string,
+  kind: HiddenKind,
+): Promise<string> {
   const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-  const exists = db.$client.prepare("SELECT 1 FROM owners WHERE id = ?").pluck();
   for (;;) {
     const bytes = randomBytes(householdId.length);
     const id = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join("");
-    if (id === householdId || exists.get(id)) continue;
-    db.$client
-      .prepare("INSERT INTO owners (id, name) VALUES (?, ?)")
-      .run(id, `Restore of ${householdId} (${kind === "staging" ? "staging" : "old data"})`);
-    db.$client
-      .prepare("INSERT INTO app_meta (key, value) VALUES (?, ?)")
-      .run(`${HIDDEN_KEY}${id}`, kind);
+    if (
+      id === householdId ||
+      (await rawGet(tx, "SELECT 1 AS taken FROM owners WHERE id = ?", [id]))
+    ) {
+      continue;
+    }
+    await rawRun(tx, "INSERT INTO owners (id, name) VALUES (?, ?)", [
+      id,
+      `Restore of ${householdId} (${kind === "staging" ? "staging" : "old data"})`,
+    ]);
+    await rawRun(tx, "INSERT INTO app_meta (key, value) VALUES (?, ?)", [
+      `${HIDDEN_KEY}${id}`,
+      kind,
+    ]);
     return id;
   }
 }
 
 /** Every hidden owner in the database, with its kind (staging or trash). */
-export function listHiddenOwners(db: AppDatabase): { id: string; kind: HiddenKind }[] {
-  return (
-    db.$client
-      .prepare("SELECT key, value FROM app_meta WHERE key LIKE ? ORDER BY key")
-      .all(`${HIDDEN_KEY}%`) as { key: string; value: HiddenKind }[]
-  ).map(({ key, value }) => ({ id: key.slice(HIDDEN_KEY.length), kind: value }));
+export async function listHiddenOwners(
+  db: AppDatabase,
+): Promise<{ id: string; kind: HiddenKind }[]> {
+  const rows = await rawAll<{ key: string; value: HiddenKind }>(
+    db,
+    "SELECT key, value FROM app_meta WHERE key LIKE ? ORDER BY key",
+    [`${HIDDEN_KEY}%`],
+  );
+  return rows.map(({ key, value }) => ({ id: key.slice(HIDDEN_KEY.length), kind: value }));
 }
 
 /** Deletes a hidden (staging or trash) owner and all its rows, in short transactions. */
 export async function deleteHiddenOwner(db: AppDatabase, ownerId: string): Promise<void> {
-  const marked = db.$client
-    .prepare("SELECT 1 FROM app_meta WHERE key = ?")
-    .pluck()
-    .get(`${HIDDEN_KEY}${ownerId}`);
+  const marked = await rawGet(db, "SELECT 1 AS marked FROM app_meta WHERE key = ?", [
+    `${HIDDEN_KEY}${ownerId}`,
+  ]);
   if (!marked) throw new Error(`not a restore's hidden owner: ${ownerId}`);
-  for (const sql of deletionStatements()) {
-    const statement = db.$client.prepare(sql);
+  for (const statement of deletionStatements()) {
     for (;;) {
       await pause();
-      const { changes } = await write(db, ownerId, () => statement.run(ownerId));
+      const changes = await write(db, ownerId, (tx) => rawRun(tx, statement, [ownerId]));
       if (changes === 0) break;
     }
   }
   await pause();
-  await write(db, ownerId, () => {
-    db.$client.prepare("DELETE FROM owners WHERE id = ?").run(ownerId);
-    db.$client.prepare("DELETE FROM app_meta WHERE key = ?").run(`${HIDDEN_KEY}${ownerId}`);
+  await write(db, ownerId, async (tx) => {
+    await rawRun(tx, "DELETE FROM owners WHERE id = ?", [ownerId]);
+    await rawRun(tx, "DELETE FROM app_meta WHERE key = ?", [`${HIDDEN_KEY}${ownerId}`]);
   });
 }
 
 /** The hidden owners a killed restore left behind (not those of a restore under way here). */
-export function restoreLeftovers(db: AppDatabase): string[] {
+export async function restoreLeftovers(db: AppDatabase): Promise<string[]> {
   const inUse = new Set([...activeOf(db).values()].flatMap((ids) => [...ids]));
-  return listHiddenOwners(db)
-    .map((owner) => owner.id)
-    .filter((id) => !inUse.has(id));
+  return (await listHiddenOwners(db)).map((owner) => owner.id).filter((id) => !inUse.has(id));
 }
 
 /** Deletes what killed restores left behind (invisible rows), in short transactions. */
 export async function deleteRestoreLeftovers(db: AppDatabase): Promise<number> {
-  const leftovers = restoreLeftovers(db);
+  const leftovers = await restoreLeftovers(db);
   for (const id of leftovers) await deleteHiddenOwner(db, id);
   return leftovers.length;
 }

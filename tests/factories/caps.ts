@@ -67,7 +67,7 @@ export async function fillToEveryCap(
   ).map((row) => row.id);
   // The custom foods go through the service (asynchronous), in a write() of their own
   // before the rest, which is plain statements in one native transaction.
-  await write(testDb.db, async (tx) => {
+  await write(testDb.db, ownerId, async (tx) => {
     for (let index = 0; index < MAX_BACKUP_CUSTOM_FOODS; index++) {
       await createCustomFoodWithId(tx, ownerId, `custom-${randomUUID()}`, {
         ...buildCustomFoodInput(),

@@ -15,9 +15,9 @@ beforeAll(() => {
   source = createTestDatabase();
   target = createTestDatabase();
 });
-afterAll(() => {
-  source.close();
-  target.close();
+afterAll(async () => {
+  await source.close();
+  await target.close();
 });
 
 /** A person with something of every kind of data. */
@@ -306,7 +306,7 @@ describe("backup and restore", () => {
       expect(tableHash(fresh.db), String(message)).toBe(hashWithOther);
     }
     expect((await api.plans.list()).map((plan) => plan.name)).toEqual(["Keep me"]);
-    fresh.close();
+    await fresh.close();
     // 14 restores, each followed by a hash of every row of the food tables (24,000 rows):
     // about 12 s on an idle machine, so more time than the default on a busy one.
   }, 90_000);
@@ -325,7 +325,7 @@ describe("backup and restore", () => {
     expect((await api.foods.favorites()).items).toEqual([]);
     const week = (await api.plans.list()).find((plan) => plan.name === "Week A");
     expect(list0(await api.shopping.list({ planId: week?.id ?? "" }))).toBe("drinks");
-    fresh.close();
+    await fresh.close();
   });
 
   it("rejects duplicate or unknown favourites and aisle choices, changing nothing", async () => {
@@ -391,6 +391,6 @@ describe("backup and restore", () => {
       if (field) expect(error.message, String(message)).toContain(field);
       expect(tableHash(fresh.db), String(message)).toBe(hash);
     }
-    fresh.close();
+    await fresh.close();
   }, 90_000);
 });

@@ -18,6 +18,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
+import { asSqlite } from "@/db/dialect";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 
 const CLIENT = path.join(import.meta.dirname, "processes", "plan-client.ts");
@@ -124,7 +125,7 @@ describe("concurrent writers and readers on one plan (separate processes, WAL)",
     other.$client.pragma("busy_timeout = 0");
     try {
       let lockedOut = false;
-      test.db.transaction(() => {
+      asSqlite(test.db).transaction(() => {
         // Nothing read or written yet: only a transaction begun IMMEDIATE holds the lock.
         try {
           other.$client.prepare("BEGIN IMMEDIATE").run();

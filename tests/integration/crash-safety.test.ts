@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
-import { type AppDatabase, migrateDatabase, openDatabase } from "@/db/client";
+import { migrateDatabase, openDatabase, type SqliteAppDatabase } from "@/db/client";
 import {
   importFoodDatabase,
   prepareImport,
@@ -88,7 +88,7 @@ function runScript(
 }
 
 /** Opens the file as the app does after a crash and checks every layer of integrity. */
-function openAndCheck(databasePath: string): AppDatabase {
+function openAndCheck(databasePath: string): SqliteAppDatabase {
   const db = openDatabase(databasePath);
   expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
   expect(db.$client.pragma("foreign_key_check")).toEqual([]);
@@ -225,7 +225,7 @@ describe("crash safety (SIGKILL)", () => {
     // A copy of the seeded test database (importing here would take most of a minute).
     const seeded = createTestDatabase();
     seeded.db.$client.exec(`VACUUM INTO '${databasePath}'`);
-    seeded.close();
+    await seeded.close();
     let db = openDatabase(databasePath);
     const api = createCaller(createInnerContext({ db }));
     const food = await api.foods.createCustom(buildCustomFoodInput({ name: "In the backup" }));
@@ -250,7 +250,8 @@ describe("crash safety (SIGKILL)", () => {
     const later = await view(api);
     db.$client.close();
 
-    const hiddenIds = (sqlite: AppDatabase) => listHiddenOwners(sqlite).map((owner) => owner.kind);
+    const hiddenIds = async (sqlite: SqliteAppDatabase) =>
+      (await listHiddenOwners(sqlite)).map((owner) => owner.kind);
     // Killed while staging: the old data, the staged rows hidden.
     const staging = await runScript(
       [RESTORE_STREAM, databasePath, backupPath, "staging"],
@@ -260,7 +261,7 @@ describe("crash safety (SIGKILL)", () => {
     expect(staging.killed, staging.output).toBe(true);
     db = openAndCheck(databasePath);
     expect(await view(createCaller(createInnerContext({ db })))).toEqual(later);
-    const left = hiddenIds(db);
+    const left = await hiddenIds(db);
     expect(left).toEqual(["staging"]);
     db.$client.close();
     // The next restore deletes them first; killed while it deletes the old data after the
@@ -273,14 +274,14 @@ describe("crash safety (SIGKILL)", () => {
     expect(trash.killed, trash.output).toBe(true);
     db = openAndCheck(databasePath);
     expect(await view(createCaller(createInnerContext({ db })))).toEqual(backedUp);
-    expect(hiddenIds(db)).toEqual(["trash"]);
+    expect(await hiddenIds(db)).toEqual(["trash"]);
     db.$client.close();
     // The next start (`npm start` runs db:setup) deletes what is left.
     const start = await runScript(["scripts/db-setup.ts"], databasePath, null);
     expect(start.code, start.output).toBe(0);
     expect(start.output).toContain("1 interrupted restore");
     db = openAndCheck(databasePath);
-    expect(hiddenIds(db)).toEqual([]);
+    expect(await hiddenIds(db)).toEqual([]);
     expect(await view(createCaller(createInnerContext({ db })))).toEqual(backedUp);
     db.$client.close();
   }, 120_000);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "@/db/client";
+import { type AppDatabase, openDatabase } from "@/db/client";
 import { first, inWrite, one, setWriteGuardMode, WriteGuardError, write } from "@/db/dialect";
 import { owners } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/factories/database";
@@ -35,7 +35,7 @@ function committedIds(): string[] {
   }
 }
 
-const addOwner = (db: TestDatabase["db"], id: string) => db.insert(owners).values({ id, name: id });
+const addOwner = (db: AppDatabase, id: string) => db.insert(owners).values({ id, name: id });
 
 describe("write()", () => {
   it("commits the awaited statements of its callback and returns its value", async () => {
@@ -80,7 +80,7 @@ describe("write()", () => {
 
   it("serialises two overlapping writes: the second begins after the first commits", async () => {
     const events: string[] = [];
-    const countRows = async (tx: TestDatabase["db"]) =>
+    const countRows = async (tx: AppDatabase) =>
       (await tx.select().from(owners).where(like(owners.id, "dialect-%"))).length;
     const firstWrite = write(t.db, null, async (tx) => {
       events.push("first begins");

@@ -9,6 +9,7 @@ import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
+import { asSqlite } from "@/db/dialect";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
@@ -296,7 +297,7 @@ describe("migration 0007", () => {
     writeFileSync(journalPath, JSON.stringify(journal));
     const db = openDatabase(path.join(directory, "old.db"));
     try {
-      migrate(db, { migrationsFolder: before });
+      migrate(asSqlite(db), { migrationsFolder: before });
       const sql = db.$client;
       sql.prepare(`INSERT OR IGNORE INTO owners (id, name) VALUES ('local', 'Local')`).run();
       sql
@@ -310,7 +311,7 @@ describe("migration 0007", () => {
           `INSERT INTO plans (id, owner_id, name, day_count) VALUES ('p1', 'local', 'Old week', 7)`,
         )
         .run();
-      migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      migrate(asSqlite(db), { migrationsFolder: MIGRATIONS_FOLDER });
       expect(
         sql
           .prepare(

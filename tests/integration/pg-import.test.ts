@@ -13,6 +13,7 @@ import { createInterface } from "node:readline";
 import { asc } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asSqlite } from "@/db/dialect";
 import {
   type ImportProgress,
   type ImportSources,
@@ -89,7 +90,7 @@ describe.skipIf(!onPostgres)(postgresTitle("Food import on PostgreSQL"), () => {
   });
 
   it("writes the same foods (key, id, name, B12, search heads and prior, …), portions and groups", async () => {
-    const sqliteFoods = sqlite.db
+    const sqliteFoods = asSqlite(sqlite.db)
       .select()
       .from(sqliteSchema.foods)
       .orderBy(asc(sqliteSchema.foods.key))
@@ -107,7 +108,7 @@ describe.skipIf(!onPostgres)(postgresTitle("Food import on PostgreSQL"), () => {
         expect(pgFoods[index]).toEqual(sqliteFoods[index]);
       }
     }
-    const sqlitePortions = sqlite.db
+    const sqlitePortions = asSqlite(sqlite.db)
       .select()
       .from(sqliteSchema.foodPortions)
       .orderBy(asc(sqliteSchema.foodPortions.id))
@@ -124,7 +125,7 @@ describe.skipIf(!onPostgres)(postgresTitle("Food import on PostgreSQL"), () => {
       byId((await pgDb.select().from(pgSchema.foodGroups)).map((g) => ({ ...g, id: g.code }))),
     ).toEqual(
       byId(
-        sqlite.db
+        asSqlite(sqlite.db)
           .select()
           .from(sqliteSchema.foodGroups)
           .all()
@@ -327,7 +328,7 @@ describe.skipIf(!onPostgres)(postgresTitle("Food import on PostgreSQL"), () => {
 
     await importFoodDatabasePg(db, { sources: all });
     importFoodDatabase(other.db, { sources: all });
-    const sqliteFoods = other.db
+    const sqliteFoods = asSqlite(other.db)
       .select()
       .from(sqliteSchema.foods)
       .orderBy(asc(sqliteSchema.foods.key))

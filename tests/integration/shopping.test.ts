@@ -125,28 +125,25 @@ describe("shopping.list", () => {
 
   it("counts supplement doses once, for the profile person, with injections by prescription", async () => {
     const planId = await soyWeek();
-    testDb.db
-      .insert(planSupplements)
-      .values([
-        {
-          id: "tablet-1",
-          planId,
-          doseMicrograms: 1000,
-          form: "tablet",
-          everyNDays: 1,
-          firstDay: 1,
-        },
-        {
-          id: "shot-1",
-          planId,
-          doseMicrograms: 1000,
-          form: "injection",
-          compound: "hydroxocobalamin",
-          everyNDays: 7,
-          firstDay: 3,
-        },
-      ])
-      .run();
+    await testDb.db.insert(planSupplements).values([
+      {
+        id: "tablet-1",
+        planId,
+        doseMicrograms: 1000,
+        form: "tablet",
+        everyNDays: 1,
+        firstDay: 1,
+      },
+      {
+        id: "shot-1",
+        planId,
+        doseMicrograms: 1000,
+        form: "injection",
+        compound: "hydroxocobalamin",
+        everyNDays: 7,
+        firstDay: 3,
+      },
+    ]);
     const list = await api.shopping.list({ planId, servings: 4 });
     const supplements = list.aisles.find((group) => group.aisle === "supplements")?.lines ?? [];
     expect(supplements.map((line) => line.displayQuantity).sort()).toEqual([

@@ -13,6 +13,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppDatabase, openDatabase } from "@/db/client";
+import { dialectOf, sqliteClient } from "@/db/dialect";
+import { rawGet } from "@/db/raw";
 import type { BackupFile } from "@/server/schemas/backup";
 import {
   deleteRestoreLeftovers,
@@ -68,26 +70,34 @@ async function view(caller: Api): Promise<string> {
 }
 
 /** The restore's hidden owners, as "staging" / "trash". */
-function hiddenOwners(db: AppDatabase): string[] {
-  return listHiddenOwners(db).map((owner) => owner.kind);
+async function hiddenOwners(db: AppDatabase): Promise<string[]> {
+  return (await listHiddenOwners(db)).map((owner) => owner.kind);
 }
 
 /** Rows of plans, custom foods and people that belong to these (hidden) owners. */
-function rowsOf(db: AppDatabase, owners: string[]): number {
-  const ids = JSON.stringify(owners);
-  return db.$client
-    .prepare(
-      `SELECT (SELECT count(*) FROM plans WHERE owner_id IN (SELECT value FROM json_each(@ids)))
+async function rowsOf(db: AppDatabase, owners: string[]): Promise<number> {
+  const sqlite = dialectOf(db) === "sqlite";
+  const row = await rawGet<{ n: number }>(
+    db,
+    {
+      sqlite: `SELECT (SELECT count(*) FROM plans WHERE owner_id IN (SELECT value FROM json_each(@ids)))
          + (SELECT count(*) FROM foods WHERE owner_id IN (SELECT value FROM json_each(@ids)))
-         + (SELECT count(*) FROM people WHERE household_id IN (SELECT value FROM json_each(@ids)))`,
-    )
-    .pluck()
-    .get({ ids }) as number;
+         + (SELECT count(*) FROM people WHERE household_id IN (SELECT value FROM json_each(@ids))) AS n`,
+      pg: `SELECT (SELECT count(*) FROM plans WHERE owner_id = ANY(@ids::text[]))
+         + (SELECT count(*) FROM foods WHERE owner_id = ANY(@ids::text[]))
+         + (SELECT count(*) FROM people WHERE household_id = ANY(@ids::text[])) AS n`,
+    },
+    { ids: sqlite ? JSON.stringify(owners) : owners },
+  );
+  return Number(row?.n);
 }
 
+/** SQLite's own checks of the file (PostgreSQL checks its constraints as it writes). */
 function checkDatabase(db: AppDatabase): void {
-  expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-  expect(db.$client.pragma("foreign_key_check")).toEqual([]);
+  if (dialectOf(db) !== "sqlite") return;
+  const sqlite = sqliteClient(db);
+  expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+  expect(sqlite.pragma("foreign_key_check")).toEqual([]);
 }
 
 /** The household's data as it is before each restore: other plans, foods, profile. */
@@ -147,8 +157,8 @@ beforeAll(async () => {
   file = JSON.parse(JSON.stringify(await api.backup.export())) as BackupFile;
 }, 120_000);
 
-afterAll(() => {
-  testDb.close();
+afterAll(async () => {
+  await testDb.close();
   rmSync(directory, { recursive: true, force: true });
 });
 
@@ -163,7 +173,7 @@ async function whileRestoring<T>(during: (hidden: string[]) => Promise<T>): Prom
   });
   const seen: T[] = [];
   while (!settled) {
-    seen.push(await during(hiddenOwners(testDb.db)));
+    seen.push(await during(await hiddenOwners(testDb.db)));
     await new Promise((resolve) => setImmediate(resolve));
   }
   const summary = await restore;
@@ -191,7 +201,7 @@ describe("a staged restore", () => {
       seen.slice(0, firstNew).some((moment) => moment.hidden.some((id) => id === "staging")),
     ).toBe(true);
     expect(await view(api)).toBe(backedUp);
-    expect(hiddenOwners(testDb.db)).toEqual([]);
+    expect(await hiddenOwners(testDb.db)).toEqual([]);
     // The custom food kept its id (the plans and favourites use it under that id).
     expect((await api.backup.export()).customFoods.map((food) => food.id)).toEqual([customId]);
     checkDatabase(testDb.db);
@@ -235,11 +245,11 @@ describe("a staged restore", () => {
       const phase = hidden.some((id) => id === "trash") ? "trash" : "staging";
       if (hidden.length === 0 || copies.some((copy) => copy.phase === phase)) return;
       // Once staged plans (or the old data in the trash) are there.
-      const ids = listHiddenOwners(testDb.db).map((owner) => owner.id);
-      if (rowsOf(testDb.db, ids) === 0) return;
+      const ids = (await listHiddenOwners(testDb.db)).map((owner) => owner.id);
+      if ((await rowsOf(testDb.db, ids)) === 0) return;
       // Every committed transaction and nothing else: what a kill -9 at this moment leaves.
       const copy = path.join(directory, `${phase}.db`);
-      testDb.db.$client.exec(`VACUUM INTO '${copy}'`);
+      sqliteClient(testDb.db).exec(`VACUUM INTO '${copy}'`);
       copies.push({ phase, file: copy });
     });
     expect(copies.map((copy) => copy.phase)).toEqual(["staging", "trash"]);
@@ -251,9 +261,9 @@ describe("a staged restore", () => {
         // Killed before the swap: the old data; after it: the file's.
         const expected = copy.phase === "staging" ? old : backedUp;
         expect(await view(caller)).toBe(expected);
-        const leftovers = restoreLeftovers(db);
+        const leftovers = await restoreLeftovers(db);
         expect(leftovers.length).toBeGreaterThan(0);
-        expect(rowsOf(db, leftovers)).toBeGreaterThan(0);
+        expect(await rowsOf(db, leftovers)).toBeGreaterThan(0);
         if (copy.phase === "staging") {
           // The next restore deletes them first, then restores.
           await caller.backup.restore({ file: structuredClone(file) });
@@ -263,8 +273,8 @@ describe("a staged restore", () => {
           expect(await deleteRestoreLeftovers(db)).toBe(leftovers.length);
           expect(await view(caller)).toBe(expected);
         }
-        expect(restoreLeftovers(db)).toEqual([]);
-        expect(rowsOf(db, leftovers)).toBe(0);
+        expect(await restoreLeftovers(db)).toEqual([]);
+        expect(await rowsOf(db, leftovers)).toBe(0);
         expect(
           db.$client
             .prepare("SELECT count(*) FROM owners WHERE id IN (SELECT value FROM json_each(?))")
@@ -288,7 +298,7 @@ describe("a staged restore", () => {
     entry.quantity = 1e9;
     await expectTrpcError(api.backup.restore({ file: bad }), "BAD_REQUEST", /quantity|grams/);
     expect(await view(api)).toBe(old);
-    expect(hiddenOwners(testDb.db)).toEqual([]);
+    expect(await hiddenOwners(testDb.db)).toEqual([]);
     checkDatabase(testDb.db);
   }, 60_000);
 });

@@ -39,9 +39,9 @@ beforeAll(async () => {
   target = createTestDatabase();
   ({ fullPlanId, emptyPlanId, sharedFoodIds } = await fillToEveryCap(source));
 }, 300_000);
-afterAll(() => {
-  source?.close();
-  target?.close();
+afterAll(async () => {
+  await source?.close();
+  await target?.close();
 });
 
 describe("an owner at every cap", () => {
