@@ -1,9 +1,10 @@
 /**
- * The first account's one-time setup code on PostgreSQL (issue 17), the same rule as
- * `issueSetupCode` in server/services/households.ts (whose queries run on SQLite only so
- * far): until an account exists, each start stores the hash of a new code in app_meta (the previous code
+ * The first account's one-time setup code on PostgreSQL, as `npm run db:setup` issues it
+ * (scripts/db-setup.ts, on its own one-connection pool): the same rule as
+ * `issueSetupCode` in server/services/households.ts, in two direct statements. Until an
+ * account exists, each run stores the hash of a new code in app_meta (the previous code
  * stops working) and returns the code; once one exists, the stored hash is removed.
- * Two direct statements, so it needs no PostgreSQL services.
+ * tests/integration/accounts.test.ts makes the first account with it on PostgreSQL.
  */
 import type pg from "pg";
 import { newSetupCode, SETTING_SETUP_CODE_HASH, sha256 } from "../server/services/households";

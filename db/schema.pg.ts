@@ -28,6 +28,7 @@ export const {
   authAccounts,
   authVerifications,
   authPasskeys,
+  authRateLimits,
   householdMembers,
   householdInvitations,
   people,

@@ -74,6 +74,7 @@ export const {
   authAccounts,
   authVerifications,
   authPasskeys,
+  authRateLimits,
   householdMembers,
   householdInvitations,
   people,

@@ -42,6 +42,7 @@ export const {
   authAccounts,
   authVerifications,
   authPasskeys,
+  authRateLimits,
   householdMembers,
   householdInvitations,
   people,

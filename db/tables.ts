@@ -500,6 +500,21 @@ export function defineTables(k: Kit) {
     ],
   );
 
+  /**
+   * better-auth's rate-limit counters (its `rateLimit` model, `rateLimit.storage:
+   * "database"`), used on PostgreSQL so that every app instance counts the same sign-in
+   * attempts (server/auth/auth.ts). One row per client address and path: the attempts in
+   * the current window and when the last one came (epoch ms). better-auth deletes rows
+   * older than its longest window. SQLite counts in memory (one process) and leaves this
+   * table empty.
+   */
+  const authRateLimits = k.table("auth_rate_limits", {
+    id: k.text("id").primaryKey(),
+    key: k.text("key").notNull().unique(),
+    count: k.int("count").notNull(),
+    lastRequest: k.int64("last_request").notNull(),
+  });
+
   /** Which household (owners row) an account belongs to, and what it may do there. */
   const householdMembers = k.table(
     "household_members",
@@ -697,6 +712,7 @@ export function defineTables(k: Kit) {
     authAccounts,
     authVerifications,
     authPasskeys,
+    authRateLimits,
     householdMembers,
     householdInvitations,
     people,

@@ -7,6 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
@@ -22,6 +23,8 @@ import {
 export const table = pgTable;
 export { index, primaryKey, text, uniqueIndex };
 export const int = <N extends string>(name: N) => integer(name);
+/** A 64-bit integer read as a JS number (exact up to 2^53): epoch milliseconds. */
+export const int64 = <N extends string>(name: N) => bigint(name, { mode: "number" });
 /** SQLite REAL is an 8-byte float: double precision, never PostgreSQL's 4-byte real. */
 export const float = <N extends string>(name: N) => doublePrecision(name);
 export const bool = <N extends string>(name: N) => boolean(name);

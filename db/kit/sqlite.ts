@@ -18,6 +18,8 @@ import {
 export const table = sqliteTable;
 export { index, primaryKey, text, uniqueIndex };
 export const int = <N extends string>(name: N) => integer(name);
+/** SQLite INTEGER is already 64-bit. */
+export const int64 = <N extends string>(name: N) => integer(name);
 export const float = <N extends string>(name: N) => real(name);
 export const bool = <N extends string>(name: N) => integer(name, { mode: "boolean" });
 /** JSON (PostgreSQL jsonb, SQLite text); give the data type with `.$type<T>()`. */

@@ -1,6 +1,7 @@
 /**
  * The better-auth instance: email + password, passkeys and (when configured) one
- * OpenID Connect provider, on the app's SQLite database through the Drizzle adapter.
+ * OpenID Connect provider, on the app's database (SQLite or PostgreSQL) through the Drizzle
+ * adapter.
  *
  * Who may create an account (server/auth/policy.ts): the very first account from the
  * machine itself or with the setup code `npm start` prints; after that only someone with
@@ -8,7 +9,8 @@
  * A new account gets its household in `databaseHooks.user.create.after`.
  *
  * Cookies: HttpOnly and SameSite=Lax (better-auth's defaults), Secure when the app is
- * reached over HTTPS. Sign-in and sign-up are rate-limited per client IP. Telemetry off.
+ * reached over HTTPS. Sign-in and sign-up are rate-limited per client IP (on PostgreSQL
+ * counted in the database, shared by every instance). Telemetry off.
  */
 
 import { randomBytes } from "node:crypto";
@@ -24,6 +26,7 @@ import {
   appMeta,
   authAccounts,
   authPasskeys,
+  authRateLimits,
   authSessions,
   authUsers,
   authVerifications,
@@ -73,7 +76,24 @@ function signInLimitPerMinute(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : 10;
 }
 
-export type AuthOptions = { rateLimit?: boolean };
+/**
+ * Where the rate limit counts. PostgreSQL: in the database (`auth_rate_limits`), so that
+ * several app instances count the same attempts of a client. SQLite: in this process's
+ * memory; one process serves a SQLite database, so there is nothing to share, and a
+ * database row would add a write to the one SQLite writer on every request to /api/auth
+ * (measured: +4 to 5 ms at p50, bench/rate-limit.bench.ts). Only better-auth's own HTTP
+ * endpoints are counted (sign-in, sign-up, sign-out, passkeys, OIDC), not the session
+ * read of tRPC calls and pages.
+ */
+export function rateLimitStorage(db: AppDatabase): "database" | "memory" {
+  return dialectOf(db) === "pg" ? "database" : "memory";
+}
+
+export type AuthOptions = {
+  rateLimit?: boolean;
+  /** Overrides rateLimitStorage(db) (bench/rate-limit.bench.ts compares the two). */
+  rateLimitStorage?: "database" | "memory";
+};
 
 /** The auth instance on a database (its secret read or made first). */
 export async function createAuth(db: AppDatabase, options: AuthOptions = {}) {
@@ -98,12 +118,14 @@ function buildAuth(db: AppDatabase, secret: string, options: AuthOptions) {
         account: authAccounts,
         verification: authVerifications,
         passkey: authPasskeys,
+        rateLimit: authRateLimits,
       },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: options.rateLimit ?? true,
+      storage: options.rateLimitStorage ?? rateLimitStorage(db),
       window: 60,
       max: 300,
       customRules: {

@@ -10,8 +10,14 @@
  * expiry, and every request to better-auth's endpoints in this process (sign-out, revoking
  * sessions, password changes …) empties the cache first. Household membership and role
  * are not cached: they are read per request, so removing a member or deleting an account
- * takes effect at once. Across several app processes a sign-out elsewhere is seen within
- * SESSION_CACHE_MS (docs/accounts.md).
+ * takes effect at once.
+ *
+ * Several app instances (PostgreSQL behind a load balancer, issue 17): each has its own
+ * memory, and a sign-out, "sign out everywhere" or password reset handled by another
+ * instance empties only that one's. Here it is seen within SESSION_CACHE_MS: the cookie's
+ * entry runs out and better-auth, asked again, finds the session gone from the database
+ * (tests/integration/accounts.test.ts; docs/architecture.md). Removing a member is seen
+ * at once everywhere (membership is read per request).
  */
 
 /** How long a verified cookie is trusted without asking better-auth again. */

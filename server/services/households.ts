@@ -136,13 +136,19 @@ export async function findLiveInvitation(
  * takes the `local` household (all data of an existing database) as its owner; anyone
  * else needs a live invitation, which this uses up. Returns null when neither applies
  * (the caller then removes the account).
+ *
+ * The transaction is the household's write (the invitation's household, else `local`):
+ * on PostgreSQL that locks its owners row, so accounts created at the same moment (two
+ * requests, two app instances) cannot all become the first account's owner, nor together
+ * take more places than the household has left. On SQLite every write is serialised anyway.
  */
 export async function attachNewAccount(
   db: AppDatabase,
   userId: string,
   invitationToken: string | null,
 ): Promise<Membership | null> {
-  return await write(db, null, async (tx) => {
+  const invited = invitationToken ? await findLiveInvitation(db, invitationToken) : null;
+  return await write(db, invited?.householdId ?? FIRST_HOUSEHOLD_ID, async (tx) => {
     const anyMember = await first(
       tx.select({ userId: householdMembers.userId }).from(householdMembers).limit(1),
     );

@@ -17,6 +17,7 @@
 import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { rawAll, rawArrays } from "@/db/raw";
 import { owners } from "@/db/schema";
 import { createInvitation } from "@/server/services/households";
 import { appRouter } from "@/server/trpc/root";
@@ -223,17 +224,21 @@ async function failure(promise: Promise<unknown>): Promise<TRPCError> {
   return error;
 }
 
+const TABLE_NAMES = {
+  sqlite: `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`,
+  pg: `SELECT table_name AS name FROM information_schema.tables
+       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+};
+
 /** Every row of every table, hashed: "nothing was written". */
-function databaseHash(): string {
+async function databaseHash(): Promise<string> {
   const hash = createHash("sha256");
-  const tables = test.db.$client
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-    .pluck()
-    .all() as string[];
-  for (const table of tables) {
-    const rows = test.db.$client.prepare(`SELECT * FROM "${table}"`).raw(true).all();
+  const tables = await rawAll<{ name: string }>(test.db, TABLE_NAMES);
+  expect(tables.map((table) => table.name)).toContain("plan_entries");
+  for (const { name } of tables) {
+    const rows = await rawArrays(test.db, `SELECT * FROM "${name}"`);
     hash.update(
-      `${table}\n${rows
+      `${name}\n${rows
         .map((row) => JSON.stringify(row))
         .sort()
         .join("\n")}\n`,
@@ -339,7 +344,9 @@ beforeAll(async () => {
   ];
 }, 120_000);
 
-afterAll(() => test?.close());
+afterAll(async () => {
+  await test?.close();
+});
 
 describe("every procedure, household isolation", () => {
   it("has an input here for every procedure of the router", () => {
@@ -349,7 +356,7 @@ describe("every procedure, household isolation", () => {
   });
 
   it("signed out, every procedure answers UNAUTHORIZED and writes nothing", async () => {
-    const before = databaseHash();
+    const before = await databaseHash();
     for (const [path] of PROCEDURES) {
       for (const input of [INPUTS[path]?.(idsA), undefined, { planId: 1 }]) {
         const error = await failure(call("", path, input));
@@ -361,12 +368,12 @@ describe("every procedure, household isolation", () => {
       );
       expect(forged.code, path).toBe("UNAUTHORIZED");
     }
-    expect(databaseHash()).toBe(before);
+    expect(await databaseHash()).toBe(before);
   });
 
   it("as B, every procedure given A's ids answers exactly as for an unknown id", async () => {
     expect(TAKES_IDS.length).toBeGreaterThanOrEqual(25);
-    const before = databaseHash();
+    const before = await databaseHash();
     for (const path of TAKES_IDS) {
       const withAIds = await failure(call(cookieB, path, INPUTS[path]?.(idsA)));
       const withUnknown = await failure(call(cookieB, path, INPUTS[path]?.(UNKNOWN)));
@@ -381,7 +388,7 @@ describe("every procedure, household isolation", () => {
       });
       expect(shape(withAIds, idsA), path).toEqual(shape(withUnknown, UNKNOWN));
     }
-    expect(databaseHash()).toBe(before);
+    expect(await databaseHash()).toBe(before);
   });
 
   it("as B, procedures without ids never answer with anything of A's", async () => {
@@ -406,14 +413,14 @@ describe("every procedure, household isolation", () => {
   });
 
   it("a viewer reads the household's plans but every mutation is FORBIDDEN", async () => {
-    const before = databaseHash();
+    const before = await databaseHash();
     for (const [path, procedure] of PROCEDURES) {
       if (procedure._def.type !== "mutation") continue;
       const input = INPUTS[path]?.(idsA);
       const error = await failure(call(cookieViewer, path, input === null ? {} : input));
       expect(error.code, path).toBe("FORBIDDEN");
     }
-    expect(databaseHash()).toBe(before);
+    expect(await databaseHash()).toBe(before);
     const plan = (await call(cookieViewer, "plans.get", { planId: idsA.planId })) as {
       name: string;
     };

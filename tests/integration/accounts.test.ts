@@ -4,14 +4,28 @@
  * invitations, roles, the admin's password reset and sign-up switch, sign out everywhere,
  * cookie attributes, and the sign-in rate limit.
  */
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { issueSetupCode } from "@/server/services/households";
+import { openPostgres } from "@/db/pg-client";
+import { issueSetupCodePg } from "@/db/pg-setup-code";
+import { rawAll, rawRun } from "@/db/raw";
+import { authSessions, authUsers, householdMembers } from "@/db/schema";
+import { SESSION_CACHE_MS } from "@/server/auth/session-cache";
+import { MAX_HOUSEHOLD_MEMBERS } from "@/server/schemas/people";
+import {
+  attachNewAccount,
+  countAccounts,
+  createInvitation,
+  issueSetupCode,
+  SETTING_SETUP_CODE_HASH,
+} from "@/server/services/households";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
-import { createTestAuth } from "../factories/accounts";
+import { createTestAuth, type TestAuth } from "../factories/accounts";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 import { buildCustomFoodInput } from "../factories/foods";
 import { expectTrpcError } from "../helpers";
+import { suiteOnPostgres } from "../pg-scratch";
 
 // Password hashing (scrypt) and many calls per test: generous limits on a shared machine.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
@@ -19,8 +33,9 @@ vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
 let test: TestDatabase | undefined;
 // The server is also reached by a public name (as behind a reverse proxy).
 beforeEach(() => vi.stubEnv("ALLOWED_HOSTS", "b12.example.org"));
-afterEach(() => {
-  test?.close();
+afterEach(async () => {
+  await test?.close();
+  test = undefined;
   vi.unstubAllEnvs();
 });
 
@@ -79,7 +94,7 @@ describe("the first account", () => {
       "x-forwarded-host": "b12.example.org",
     });
     expect(proxied.response.status).toBe(403);
-    expect(test.db.$client.prepare("SELECT count(*) FROM auth_users").pluck().get()).toBe(0);
+    expect(await countAccounts(test.db)).toBe(0);
   });
 
   it("is accepted from another machine with the one-time setup code, once", async () => {
@@ -101,12 +116,158 @@ describe("the first account", () => {
   });
 });
 
+describe("the first account on PostgreSQL", () => {
+  it.skipIf(!suiteOnPostgres)(
+    `is made with the setup code npm run db:setup printed${suiteOnPostgres ? "" : " (skipped: the PostgreSQL run's)"}`,
+    async () => {
+      test = createTestDatabase({ seed: false });
+      // What db:setup does on PostgreSQL (scripts/db-setup.ts): its own pool, one code.
+      const issue = async () => {
+        const setup = openPostgres(test?.filePath ?? "", { max: 1 });
+        try {
+          return await issueSetupCodePg(setup.$client);
+        } finally {
+          await setup.$client.end();
+        }
+      };
+      const stale = await issue();
+      const code = await issue();
+      expect(code).toMatch(/^[\w-]{12}$/);
+      const auth = createTestAuth(test.db);
+      // Each run replaces the code: the one printed before no longer works.
+      const withStale = await auth.signUp("admin@example.org", {
+        ...REMOTE,
+        "x-setup-code": stale ?? "",
+      });
+      expect(withStale.response.status).toBe(403);
+      const admin = await auth.signUp("admin@example.org", {
+        ...REMOTE,
+        "x-setup-code": code ?? "",
+      });
+      expect(admin.response.status).toBe(200);
+      const household = await auth.callerFor(admin.cookie).households.get();
+      expect(household.members).toMatchObject([{ email: "admin@example.org", role: "owner" }]);
+      // Used up, and the next db:setup prints none and leaves no hash behind.
+      const again = await auth.signUp("second@example.org", {
+        ...REMOTE,
+        "x-setup-code": code ?? "",
+      });
+      expect(again.response.status).toBe(403);
+      expect(await issue()).toBeNull();
+      expect(
+        await rawAll(test.db, "SELECT key FROM app_meta WHERE key = ?", [SETTING_SETUP_CODE_HASH]),
+      ).toEqual([]);
+    },
+  );
+});
+
+describe("accounts created at the same moment (several requests or app instances)", () => {
+  /** Account rows as better-auth writes them, before its hook gives them a household. */
+  async function addAccounts(ids: string[]) {
+    const at = new Date();
+    const rows = ids.map((id) => ({
+      id,
+      name: id,
+      email: `${id}@example.org`,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    if (rows.length > 0) await test?.db.insert(authUsers).values(rows);
+  }
+
+  it("only one of them becomes the first account", async () => {
+    test = createTestDatabase({ seed: false });
+    const db = test.db;
+    const ids = ["first-a", "first-b", "first-c", "first-d"];
+    await addAccounts(ids);
+    const results = await Promise.all(ids.map((id) => attachNewAccount(db, id, null)));
+    expect(results.filter((result) => result !== null)).toEqual([
+      { householdId: "local", role: "owner" },
+    ]);
+    expect(await db.select().from(householdMembers)).toHaveLength(1);
+  });
+
+  it("invitations do not take the household's one free place twice", async () => {
+    test = createTestDatabase({ seed: false });
+    const db = test.db;
+    const members = Array.from({ length: MAX_HOUSEHOLD_MEMBERS - 1 }, (_, i) => `member-${i}`);
+    await addAccounts(members);
+    await db.insert(householdMembers).values(
+      members.map((userId, i) => ({
+        userId,
+        householdId: "local",
+        role: i === 0 ? ("owner" as const) : ("adult" as const),
+      })),
+    );
+    const joiners = Array.from({ length: 8 }, (_, i) => `joiner-${i}`);
+    const tokens: string[] = [];
+    for (const _ of joiners)
+      tokens.push((await createInvitation(db, "local", "member-0", "adult")).token);
+    await addAccounts(joiners);
+    const results = await Promise.all(
+      joiners.map((id, i) => attachNewAccount(db, id, tokens[i] ?? "")),
+    );
+    expect(results.filter((result) => result !== null)).toEqual([
+      { householdId: "local", role: "adult" },
+    ]);
+    expect(await db.select().from(householdMembers)).toHaveLength(MAX_HOUSEHOLD_MEMBERS);
+  });
+
+  it.skipIf(!suiteOnPostgres)(
+    `wait for the household's row while another write holds it${suiteOnPostgres ? "" : " (skipped: PostgreSQL's row locks)"}`,
+    async () => {
+      test = createTestDatabase({ seed: false });
+      const db = test.db;
+      // Another instance's write() on the household, left open: its row lock.
+      const other = new pg.Client({ connectionString: test.filePath });
+      await other.connect();
+      const holdHousehold = async () => {
+        await other.query("BEGIN");
+        await other.query("UPDATE owners SET data_version = data_version + 1 WHERE id = 'local'");
+      };
+      const pending = (promise: Promise<unknown>) => {
+        let settled = false;
+        void promise.then(
+          () => (settled = true),
+          () => (settled = true),
+        );
+        return new Promise<boolean>((resolve) => setTimeout(() => resolve(!settled), 300));
+      };
+      try {
+        await addAccounts(["first-a", "first-b"]);
+        await holdHousehold();
+        const firsts = Promise.all([
+          attachNewAccount(db, "first-a", null),
+          attachNewAccount(db, "first-b", null),
+        ]);
+        expect(await pending(firsts)).toBe(true);
+        await other.query("COMMIT");
+        expect((await firsts).filter((result) => result !== null)).toEqual([
+          { householdId: "local", role: "owner" },
+        ]);
+
+        const owner = (await db.select().from(householdMembers))[0]?.userId ?? "";
+        const { token } = await createInvitation(db, "local", owner, "adult");
+        await addAccounts(["joiner"]);
+        await holdHousehold();
+        const joining = attachNewAccount(db, "joiner", token);
+        expect(await pending(joining)).toBe(true);
+        await other.query("COMMIT");
+        expect(await joining).toEqual({ householdId: "local", role: "adult" });
+      } finally {
+        await other.query("ROLLBACK").catch(() => {});
+        await other.end();
+      }
+    },
+  );
+});
+
 describe("invitations and roles", () => {
   async function household() {
     test = createTestDatabase({ seed: false });
     const auth = await createTestAuth(test.db);
     const admin = await auth.signUp("admin@example.org");
-    return { auth, admin: auth.callerFor(admin.cookie) };
+    return { auth, admin: auth.callerFor(admin.cookie), db: test.db };
   }
 
   it("an invited partner joins the household with the invitation's role, once", async () => {
@@ -136,7 +297,7 @@ describe("invitations and roles", () => {
   });
 
   it("nobody signs up without an invitation, and revoked or expired links do not work", async () => {
-    const { auth, admin } = await household();
+    const { auth, admin, db } = await household();
     expect((await auth.signUp("stranger@example.org")).response.status).toBe(403);
     const revoked = await admin.households.createInvitation({ role: "adult" });
     await admin.households.revokeInvitation({ invitationId: revoked.id });
@@ -145,9 +306,10 @@ describe("invitations and roles", () => {
     });
     expect(withRevoked.response.status).toBe(403);
     const expired = await admin.households.createInvitation({ role: "adult" });
-    test?.db.$client
-      .prepare("UPDATE household_invitations SET expires_at = ? WHERE id = ?")
-      .run("2020-01-01T00:00:00.000Z", expired.id);
+    await rawRun(db, "UPDATE household_invitations SET expires_at = ? WHERE id = ?", [
+      "2020-01-01T00:00:00.000Z",
+      expired.id,
+    ]);
     const withExpired = await auth.signUp("late@example.org", {
       "x-invitation-token": expired.token,
     });
@@ -234,6 +396,25 @@ describe("sessions", () => {
     await expectTrpcError(api.plans.list(), "UNAUTHORIZED");
   });
 
+  it("a sign-out on another app instance is seen here within the session memory's 10 s", async () => {
+    test = createTestDatabase({ seed: false });
+    const auth = createTestAuth(test.db);
+    const { cookie } = await auth.signUp("admin@example.org");
+    const api = auth.callerFor(cookie);
+    await expect(api.plans.list()).resolves.toEqual([]);
+    // Another instance's "sign out everywhere": the rows go, this process is not told.
+    await test.db.delete(authSessions);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + SESSION_CACHE_MS - 1_000);
+      await expect(api.plans.list()).resolves.toEqual([]);
+      vi.setSystemTime(Date.now() + 1_001);
+      await expectTrpcError(api.plans.list(), "UNAUTHORIZED");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("sign-in attempts are rate-limited per client", async () => {
     test = createTestDatabase({ seed: false });
     const auth = await createTestAuth(test.db, { rateLimit: true });
@@ -253,5 +434,37 @@ describe("sessions", () => {
       "x-forwarded-for": "198.51.100.8",
     });
     expect(other.response.status).toBe(200);
+  });
+
+  it("two app instances on one database refuse the (limit + 1)th sign-in together", async () => {
+    vi.stubEnv("B12_SIGN_IN_LIMIT_PER_MINUTE", "4");
+    test = createTestDatabase({ seed: false });
+    const db = test.db;
+    const one = createTestAuth(db, { rateLimit: true });
+    const two = createTestAuth(db, { rateLimit: true });
+    expect((await one.signUp("admin@example.org")).response.status).toBe(200);
+    // Its own address: better-auth's memory store is module-wide and outlives a test.
+    const attacker = { "x-forwarded-for": "198.51.100.20" };
+    const attempt = async (instance: TestAuth) =>
+      (await instance.signIn("admin@example.org", "wrong password", attacker)).response.status;
+    const statuses = [];
+    for (const instance of [one, two, one, two, two, one]) statuses.push(await attempt(instance));
+    // Two each would pass two separate counters of 4; together the fifth is refused.
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    const rows = () =>
+      rawAll<{ key: string; count: number }>(db, "SELECT key, count FROM auth_rate_limits");
+    if (!suiteOnPostgres) {
+      // SQLite: one process serves the database, and it counts in memory.
+      expect(await rows()).toEqual([]);
+      return;
+    }
+    // PostgreSQL: the count is the database's, shared by every instance …
+    expect(await rows()).toContainEqual({ key: "198.51.100.20|/sign-in/email", count: 4 });
+    // … and only the database's: without its row, both instances let the client try again.
+    await rawRun(db, "DELETE FROM auth_rate_limits WHERE key = ?", [
+      "198.51.100.20|/sign-in/email",
+    ]);
+    expect(await attempt(two)).toBe(401);
+    expect(await rows()).toContainEqual({ key: "198.51.100.20|/sign-in/email", count: 1 });
   });
 });

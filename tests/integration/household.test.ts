@@ -11,6 +11,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
 import { asSqlite } from "@/db/dialect";
+import { authUsers, householdMembers } from "@/db/schema";
 import { parseDownloadQuery } from "@/server/schemas/shopping";
 import { attachNewAccount, createInvitation } from "@/server/services/households";
 import { createInnerContext } from "@/server/trpc/init";
@@ -30,7 +31,15 @@ beforeEach(() => {
   test = createTestDatabase();
   api = test.caller();
 });
-afterEach(() => test.close());
+afterEach(async () => {
+  await test.close();
+});
+
+/** An account row as better-auth would write it (no password: never signs in). */
+async function addAccount(id: string, name: string, email: string) {
+  const at = new Date(0);
+  await test.db.insert(authUsers).values({ id, name, email, createdAt: at, updatedAt: at });
+}
 
 /** Me (Ana), Ben and the child Cleo eating a one-day plan at 1, 1 and 0.5. */
 async function household(dayCount = 1) {
@@ -377,7 +386,7 @@ describe("backups cover the household", () => {
         file.people.map(({ id: _id, ...person }) => person),
       );
     } finally {
-      target.close();
+      await target.close();
     }
   });
 
@@ -423,7 +432,7 @@ describe("backups cover the household", () => {
       ]);
       expect((await eatersOfOnlyPlan(zed)).map(([name]) => name)).toEqual(["Ana", "Ben", "Cleo"]);
     } finally {
-      target.close();
+      await target.close();
     }
   });
 
@@ -449,16 +458,10 @@ describe("backups cover the household", () => {
   });
 
   it("an invitation made before the household filled up lets nobody join until there is room", async () => {
-    test.db.$client
-      .prepare(
-        `INSERT INTO auth_users (id, name, email, created_at, updated_at) VALUES (?, ?, ?, 0, 0)`,
-      )
-      .run("owner-1", "Owner", "owner@example.org");
-    test.db.$client
-      .prepare(
-        `INSERT INTO household_members (user_id, household_id, role) VALUES (?, 'local', 'owner')`,
-      )
-      .run("owner-1");
+    await addAccount("owner-1", "Owner", "owner@example.org");
+    await test.db
+      .insert(householdMembers)
+      .values({ userId: "owner-1", householdId: "local", role: "owner" });
     const invitation = await createInvitation(test.db, "local", "owner-1", "adult");
     await api.people.list(); // the own person: 1
     for (let index = 2; index <= 50; index += 1) {
@@ -468,11 +471,7 @@ describe("backups cover the household", () => {
     // The invitation is not used up: it works once someone is removed.
     const [, child] = await api.people.list();
     await api.people.delete({ personId: child?.id ?? "" });
-    test.db.$client
-      .prepare(
-        `INSERT INTO auth_users (id, name, email, created_at, updated_at) VALUES (?, ?, ?, 0, 0)`,
-      )
-      .run("joiner", "Joiner", "joiner@example.org");
+    await addAccount("joiner", "Joiner", "joiner@example.org");
     expect(await attachNewAccount(test.db, "joiner", invitation.token)).toEqual({
       householdId: "local",
       role: "adult",

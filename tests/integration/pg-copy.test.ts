@@ -98,7 +98,7 @@ describe.skipIf(!onPostgres)(postgresTitle("db:copy from SQLite to PostgreSQL"),
 
   it("copies every table with equal counts and content, keys kept, identity continued", async () => {
     const result = await copySqliteToPostgres(sqlite.filePath, target);
-    expect(result.tables).toHaveLength(28);
+    expect(result.tables).toHaveLength(29);
     expect(
       result.tables.filter((row) => !row.checksumsEqual || row.sqliteRows !== row.postgresRows),
     ).toEqual([]);

@@ -83,7 +83,7 @@ describe.skipIf(!onPostgres)(postgresTitle("Food import on PostgreSQL"), () => {
       );
       counts.pg[name] = result.rows[0]?.n ?? -1;
     }
-    expect(Object.keys(counts.pg)).toHaveLength(28);
+    expect(Object.keys(counts.pg)).toHaveLength(29);
     expect(counts.pg.foods).toBe(8793);
     expect(counts.pg.food_portions).toBe(15448);
     expect(counts.pg).toEqual(counts.sqlite);
