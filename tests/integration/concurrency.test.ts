@@ -80,54 +80,58 @@ beforeAll(() => {
 afterAll(() => test?.close());
 
 describe("concurrent writers and readers on one plan (separate processes, WAL)", () => {
-  it("loses nothing and never surfaces SQLITE_BUSY", async () => {
-    const api = test.caller();
-    const { id: planId } = await api.plans.create({ name: "Shared", dayCount: 7 });
-    const writers = Array.from({ length: WRITERS }, (_, i) =>
-      startClient([test.filePath, planId, "writer", String(OPS_PER_WRITER), String(i + 1)]),
-    );
-    const readers = Array.from({ length: READERS }, () =>
-      startClient([test.filePath, planId, "reader"]),
-    );
-    const all = [...writers, ...readers];
-    await Promise.all(all.map((client) => client.ready));
-    for (const client of all) client.child.stdin?.write("go\n");
-    const writerResults = await Promise.all(writers.map((client) => client.result));
-    for (const client of readers) client.child.stdin?.write("stop\n");
-    const readerResults = await Promise.all(readers.map((client) => client.result));
+  it(
+    "loses nothing and never surfaces SQLITE_BUSY",
+    async () => {
+      const api = test.caller();
+      const { id: planId } = await api.plans.create({ name: "Shared", dayCount: 7 });
+      const writers = Array.from({ length: WRITERS }, (_, i) =>
+        startClient([test.filePath, planId, "writer", String(OPS_PER_WRITER), String(i + 1)]),
+      );
+      const readers = Array.from({ length: READERS }, () =>
+        startClient([test.filePath, planId, "reader"]),
+      );
+      const all = [...writers, ...readers];
+      await Promise.all(all.map((client) => client.ready));
+      for (const client of all) client.child.stdin?.write("go\n");
+      const writerResults = await Promise.all(writers.map((client) => client.result));
+      for (const client of readers) client.child.stdin?.write("stop\n");
+      const readerResults = await Promise.all(readers.map((client) => client.result));
 
-    const errors = [...writerResults, ...readerResults].flatMap((result) => result.errors);
-    expect(errors).toEqual([]);
-    for (const result of readerResults) {
-      expect(result.reads).toBeGreaterThan(0);
-      expect(result.inconsistent).toBe(0);
-    }
+      const errors = [...writerResults, ...readerResults].flatMap((result) => result.errors);
+      expect(errors).toEqual([]);
+      for (const result of readerResults) {
+        expect(result.reads).toBeGreaterThan(0);
+        expect(result.inconsistent).toBe(0);
+      }
 
-    const sum = (key: "added" | "removed" | "copied" | "updated") =>
-      writerResults.reduce((total, result) => total + (result[key] ?? 0), 0);
-    // Every writer did all of its operations (none failed, see above).
-    expect(sum("added") + sum("removed") + sum("updated")).toBeGreaterThan(
-      WRITERS * OPS_PER_WRITER * 0.8,
-    );
-    const { entryCount } = await api.plans.totals({ planId });
-    expect(entryCount).toBe(sum("added") + sum("copied") - sum("removed"));
-    const stored = await rawGet<{ n: number }>(
-      test.db,
-      `SELECT count(*) AS n FROM plan_entries WHERE plan_id = ?`,
-      [planId],
-    );
-    expect(stored?.n).toBe(entryCount);
-    const duplicatePositions = await rawAll(
-      test.db,
-      `SELECT day, meal, position, count(*) AS n FROM plan_entries WHERE plan_id = ?
+      const sum = (key: "added" | "removed" | "copied" | "updated") =>
+        writerResults.reduce((total, result) => total + (result[key] ?? 0), 0);
+      // Every writer did all of its operations (none failed, see above).
+      expect(sum("added") + sum("removed") + sum("updated")).toBeGreaterThan(
+        WRITERS * OPS_PER_WRITER * 0.8,
+      );
+      const { entryCount } = await api.plans.totals({ planId });
+      expect(entryCount).toBe(sum("added") + sum("copied") - sum("removed"));
+      const stored = await rawGet<{ n: number }>(
+        test.db,
+        `SELECT count(*) AS n FROM plan_entries WHERE plan_id = ?`,
+        [planId],
+      );
+      expect(stored?.n).toBe(entryCount);
+      const duplicatePositions = await rawAll(
+        test.db,
+        `SELECT day, meal, position, count(*) AS n FROM plan_entries WHERE plan_id = ?
        GROUP BY day, meal, position HAVING count(*) > 1`,
-      [planId],
-    );
-    expect(duplicatePositions).toEqual([]);
-    if (!suiteOnPostgres) {
-      expect(test.db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-    }
-  }, CONCURRENCY_TIMEOUT_MS);
+        [planId],
+      );
+      expect(duplicatePositions).toEqual([]);
+      if (!suiteOnPostgres) {
+        expect(test.db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+      }
+    },
+    CONCURRENCY_TIMEOUT_MS,
+  );
 
   it.skipIf(suiteOnPostgres)(
     sqliteOnly("app transactions hold the write lock from their first statement (BEGIN IMMEDIATE)"),
