@@ -66,7 +66,7 @@ export async function benchHttpSearch(iterations = 100): Promise<Row[]> {
         c.statement.all(c.params);
         bare.push(performance.now() - started);
         started = performance.now();
-        searchFoods(db, "local", searchFoodsInput.parse(c.query));
+        await searchFoods(db, "local", searchFoodsInput.parse(c.query));
         service.push(performance.now() - started);
         started = performance.now();
         const response = await get(c.url);

@@ -49,5 +49,5 @@ try {
     );
   }
 } finally {
-  testDb.close();
+  await testDb.close();
 }
