@@ -19,7 +19,7 @@ import {
   PostgresUnavailableError,
   redactPassword,
 } from "../db/pg-client";
-import { issueSetupCodePg } from "../db/pg-setup-code";
+import type { AppDatabase } from "../db/dialect";
 import { issueSetupCode } from "../server/services/households";
 import { deleteRestoreLeftovers } from "../server/services/restore-staging";
 import { configuredPostgresUrl, runImport, runImportPg } from "./run-import";
@@ -28,12 +28,9 @@ async function setUp(): Promise<string | null> {
   const postgresUrl = configuredPostgresUrl();
   if (postgresUrl) {
     await runImportPg(postgresUrl, { force: false });
-    process.stdout.write(
-      "Note: the app does not serve from PostgreSQL yet (issue 17 in progress); the web server still opens SQLite at DATABASE_PATH.\n",
-    );
     const db = openPostgres(postgresUrl, { max: 1 });
     try {
-      return await issueSetupCodePg(db.$client);
+      return await issueSetupCode(db as unknown as AppDatabase);
     } finally {
       await db.$client.end();
     }

@@ -295,6 +295,10 @@ export async function importFoodDatabasePg(
     try {
       await writePgImport(client, prepared, options.onProgress);
       await client.query("COMMIT");
+      // Fresh statistics for the planner: without them a just-imported database is
+      // planned from guesses until autovacuum gets round to it (found by the shopping
+      // list's raw-form lookup, bench/shopping-pg.bench.ts).
+      await client.query("ANALYZE foods, food_portions, food_groups");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;

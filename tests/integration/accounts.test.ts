@@ -6,8 +6,8 @@
  */
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AppDatabase } from "@/db/dialect";
 import { openPostgres } from "@/db/pg-client";
-import { issueSetupCodePg } from "@/db/pg-setup-code";
 import { rawAll, rawRun } from "@/db/raw";
 import { authSessions, authUsers, householdMembers } from "@/db/schema";
 import { SESSION_CACHE_MS } from "@/server/auth/session-cache";
@@ -123,9 +123,10 @@ describe("the first account on PostgreSQL", () => {
       test = createTestDatabase({ seed: false });
       // What db:setup does on PostgreSQL (scripts/db-setup.ts): its own pool, one code.
       const issue = async () => {
+        // As db:setup does: its own one-connection pool, the same service as on SQLite.
         const setup = openPostgres(test?.filePath ?? "", { max: 1 });
         try {
-          return await issueSetupCodePg(setup.$client);
+          return await issueSetupCode(setup as unknown as AppDatabase);
         } finally {
           await setup.$client.end();
         }
