@@ -28,8 +28,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): number {
 
 const { DATABASE_URL: _unset, ...sqliteEnv } = process.env;
 const tooling =
-  files.length > 0
-    ? 0
-    : run(["tests/integration/pg-*.test.ts"], { ...sqliteEnv, B12_PG_TEST_URL: url });
+  files.length > 0 ? 0 : run(["tests/integration/pg-"], { ...sqliteEnv, B12_PG_TEST_URL: url });
 const suite = run(["-c", "vitest.pg.config.mts", ...files], process.env);
 process.exit(tooling !== 0 ? tooling : suite);
