@@ -225,7 +225,7 @@ describe("crash safety (SIGKILL)", () => {
     // A copy of the seeded test database (importing here would take most of a minute).
     const seeded = createTestDatabase();
     seeded.db.$client.exec(`VACUUM INTO '${databasePath}'`);
-    seeded.close();
+    await seeded.close();
     let db = openDatabase(databasePath);
     const api = createCaller(createInnerContext({ db }));
     const food = await api.foods.createCustom(buildCustomFoodInput({ name: "In the backup" }));
