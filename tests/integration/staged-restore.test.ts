@@ -27,12 +27,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/factories/databas
 import { buildCustomFoodInput } from "@/tests/factories/foods";
 import { buildProfileInput } from "@/tests/factories/plans";
 import { expectTrpcError } from "@/tests/helpers";
-import { onPostgres } from "@/tests/pg-scratch";
-
-/** The title of a SQLite-only test, saying why it is skipped on PostgreSQL. */
-function sqliteTitle(title: string): string {
-  return onPostgres ? `${title} (skipped: a copy of a SQLite file, VACUUM INTO)` : title;
-}
+import { sqliteOnly, suiteOnPostgres } from "@/tests/pg-scratch";
 
 const SOYMILK = "sr28-16139";
 const EGG = "sr28-01123";
@@ -247,8 +242,8 @@ describe("a staged restore", () => {
   // A copy of the database file mid-restore is what a kill -9 leaves on SQLite; on
   // PostgreSQL the server keeps every committed transaction, and the leftovers' clean-up
   // is the same code (tests/integration/crash-safety.test.ts kills a real process).
-  it.skipIf(onPostgres)(
-    sqliteTitle(
+  it.skipIf(suiteOnPostgres)(
+    sqliteOnly(
       "leaves the old data intact and its leftovers invisible when killed, and cleans them up",
     ),
     async () => {
