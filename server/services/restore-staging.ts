@@ -7,8 +7,10 @@
  * member of, so no request reads it), swaps it with the household's data in one short
  * transaction, and deletes the old data, now under a trash owner, in chunks. A process
  * killed on the way leaves such rows behind: they are invisible, and the next restore
- * (or `npm run db:setup` at start) deletes them. One server process per database file
- * is assumed: a second process would see this one's live staging as a leftover.
+ * (or `npm run db:setup` at start) deletes them. On SQLite one server process per
+ * database file is assumed (a second process would see this one's live staging as a
+ * leftover); on PostgreSQL the advisory locks below tell live from left over across
+ * instances.
  *
  * A hidden owner's id is random and exactly as long as the household's: the swap changes
  * owner ids in place, and SQLite rewrites a row in place (only the changed page) when its
