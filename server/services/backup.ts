@@ -744,7 +744,7 @@ export async function restoreBackup(
   file: BackupInput,
   viewer: Viewer,
 ): Promise<RestoreSummary> {
-  const lock = beginRestore(db, ownerId);
+  const lock = await beginRestore(db, ownerId);
   // The body's JSON.parse and the schema check ran just now, without a break.
   await pause();
   // A restore at the caps touches ~100 MB of table and index pages: a larger page cache
@@ -758,7 +758,7 @@ export async function restoreBackup(
     await deleteRestoreLeftovers(db);
     return await stageAndSwap(db, ownerId, file, peoplePlan, lock);
   } finally {
-    lock.release();
+    await lock.release();
     sqlite?.pragma(`cache_size = ${Number(cacheSize)}`);
   }
 }
@@ -772,8 +772,12 @@ async function stageAndSwap(
 ): Promise<RestoreSummary> {
   // Short transactions from here: a held-up process leaves only hidden rows.
   await pause();
-  const stagingId = await write(db, ownerId, (tx) => createHiddenOwner(tx, ownerId, "staging"));
-  lock.use(stagingId);
+  // Marked as this restore's before it commits (another instance's clean-up skips it).
+  const stagingId = await write(db, ownerId, async (tx) => {
+    const id = await createHiddenOwner(tx, ownerId, "staging");
+    await lock.use(id);
+    return id;
+  });
   let counts: Awaited<ReturnType<typeof stage>>;
   try {
     counts = await stage(db, ownerId, stagingId, file, peoplePlan);
@@ -1017,7 +1021,7 @@ async function swap(
   const keptIds = idList(foodsPlan.reused.map((food) => food.id));
   return await write(db, ownerId, async (tx) => {
     const trashId = await createHiddenOwner(tx, ownerId, "trash");
-    lock.use(trashId);
+    await lock.use(trashId);
     const moveOwned = async (from: string, to: string) => {
       for (const [table, column] of OWNED) {
         await rawRun(tx, `UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`, [to, from]);

@@ -7,8 +7,10 @@
  * member of, so no request reads it), swaps it with the household's data in one short
  * transaction, and deletes the old data, now under a trash owner, in chunks. A process
  * killed on the way leaves such rows behind: they are invisible, and the next restore
- * (or `npm run db:setup` at start) deletes them. One server process per database file
- * is assumed: a second process would see this one's live staging as a leftover.
+ * (or `npm run db:setup` at start) deletes them. On SQLite one server process per
+ * database file is assumed (a second process would see this one's live staging as a
+ * leftover); on PostgreSQL the advisory locks below tell live from left over across
+ * instances.
  *
  * A hidden owner's id is random and exactly as long as the household's: the swap changes
  * owner ids in place, and SQLite rewrites a row in place (only the changed page) when its
@@ -17,6 +19,7 @@
  * `restore-hidden:<id>` marks the owners row as hidden, written in the same transaction.
  */
 import { randomBytes } from "node:crypto";
+import type pg from "pg";
 import type { AppDatabase } from "../../db/client";
 import { dialectOf, sqliteClient, write } from "../../db/dialect";
 import { rawAll, rawGet, rawRun } from "../../db/raw";
@@ -52,27 +55,105 @@ function activeOf(db: AppDatabase): Map<string, Set<string>> {
 export const RESTORE_IN_PROGRESS =
   "A restore of this household's backup is in progress: try again when it has finished.";
 
-/** Whether a restore of this household is under way (its writes wait for the end). */
-export function restoreInProgress(db: AppDatabase, ownerId: string): boolean {
-  return activeOf(db).has(ownerId);
+/*
+ * PostgreSQL with several app instances: the in-process marks above see only this
+ * instance's restores, so a restore also holds session advisory locks on a connection of
+ * its own, which the server drops if the instance dies: one on the household (a second
+ * restore anywhere gets CONFLICT, and every instance's mutation check sees it in pg_locks)
+ * and one on each hidden owner it uses (a leftover clean-up elsewhere skips those).
+ */
+const HOUSEHOLD_LOCK = 0x42313252;
+const HIDDEN_LOCK = 0x42313248;
+
+/** A string's advisory-lock key: 31-bit FNV-1a (a collision only makes a lock shared). */
+function lockKey(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) & 0x7fffffff;
+}
+
+/** A connection of its own from a PostgreSQL database's pool. */
+async function ownConnection(db: AppDatabase): Promise<pg.PoolClient> {
+  const pool = (db as unknown as { $client?: pg.Pool }).$client;
+  if (!pool || typeof pool.connect !== "function") {
+    throw new Error("restore: not the root PostgreSQL database (no pool)");
+  }
+  return await pool.connect();
+}
+
+async function tryLock(client: pg.PoolClient, space: number, key: string): Promise<boolean> {
+  const result = await client.query<{ locked: boolean }>(
+    "SELECT pg_try_advisory_lock($1, $2) AS locked",
+    [space, lockKey(key)],
+  );
+  return result.rows[0]?.locked === true;
+}
+
+/** Whether a restore of this household is under way here or, on PostgreSQL, anywhere. */
+export async function restoreInProgress(db: AppDatabase, ownerId: string): Promise<boolean> {
+  if (activeOf(db).has(ownerId)) return true;
+  if (dialectOf(db) === "sqlite") return false;
+  const held = await rawGet(
+    db,
+    `SELECT 1 AS held FROM pg_locks WHERE locktype = 'advisory' AND classid = ?::bigint::oid
+       AND objid = ?::bigint::oid AND objsubid = 2 AND granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    [HOUSEHOLD_LOCK, lockKey(ownerId)],
+  );
+  return held !== undefined;
 }
 
 export type RestoreLock = {
   /** Marks a hidden owner id as this restore's (so a leftover clean-up leaves it alone). */
-  use(hiddenOwnerId: string): void;
-  release(): void;
+  use(hiddenOwnerId: string): Promise<void>;
+  release(): Promise<void>;
 };
 
-/** Marks the household as being restored, or CONFLICT if it already is. Synchronous. */
-export function beginRestore(db: AppDatabase, ownerId: string): RestoreLock {
+/**
+ * Marks the household as being restored, or CONFLICT if it already is (here, or on
+ * PostgreSQL by another instance). The in-process mark is set before the first await.
+ */
+export async function beginRestore(db: AppDatabase, ownerId: string): Promise<RestoreLock> {
   const map = activeOf(db);
   if (map.has(ownerId)) throw new AppError("CONFLICT", RESTORE_IN_PROGRESS);
   const hidden = new Set<string>();
   map.set(ownerId, hidden);
+  const forget = () => {
+    if (map.get(ownerId) === hidden) map.delete(ownerId);
+  };
+  let client: pg.PoolClient | null = null;
+  if (dialectOf(db) === "pg") {
+    try {
+      client = await ownConnection(db);
+      if (!(await tryLock(client, HOUSEHOLD_LOCK, ownerId))) {
+        throw new AppError("CONFLICT", RESTORE_IN_PROGRESS);
+      }
+    } catch (error) {
+      client?.release();
+      forget();
+      throw error;
+    }
+  }
   return {
-    use: (id) => hidden.add(id),
-    release: () => {
-      if (map.get(ownerId) === hidden) map.delete(ownerId);
+    use: async (id) => {
+      hidden.add(id);
+      await client?.query("SELECT pg_advisory_lock($1, $2)", [HIDDEN_LOCK, lockKey(id)]);
+    },
+    release: async () => {
+      forget();
+      if (!client) return;
+      const own = client;
+      client = null;
+      try {
+        await own.query("SELECT pg_advisory_unlock_all()");
+        own.release();
+      } catch (error) {
+        // A connection that cannot unlock is closed: the server drops its locks.
+        own.release(error as Error);
+      }
     },
   };
 }
@@ -191,13 +272,48 @@ export async function deleteHiddenOwner(db: AppDatabase, ownerId: string): Promi
 
 /** The hidden owners a killed restore left behind (not those of a restore under way here). */
 export async function restoreLeftovers(db: AppDatabase): Promise<string[]> {
+  const leftovers: string[] = [];
+  await eachLeftover(db, async (id) => {
+    leftovers.push(id);
+  });
+  return leftovers;
+}
+
+/**
+ * Runs `found` for each hidden owner no restore uses: not this process's, and on
+ * PostgreSQL not locked by another instance's (held locked while `found` runs).
+ */
+async function eachLeftover(db: AppDatabase, found: (id: string) => Promise<void>): Promise<void> {
   const inUse = new Set([...activeOf(db).values()].flatMap((ids) => [...ids]));
-  return (await listHiddenOwners(db)).map((owner) => owner.id).filter((id) => !inUse.has(id));
+  const candidates = (await listHiddenOwners(db))
+    .map((owner) => owner.id)
+    .filter((id) => !inUse.has(id));
+  if (candidates.length === 0) return;
+  if (dialectOf(db) === "sqlite") {
+    for (const id of candidates) await found(id);
+    return;
+  }
+  const client = await ownConnection(db);
+  try {
+    for (const id of candidates) {
+      if (!(await tryLock(client, HIDDEN_LOCK, id))) continue;
+      try {
+        await found(id);
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1, $2)", [HIDDEN_LOCK, lockKey(id)]);
+      }
+    }
+  } finally {
+    client.release();
+  }
 }
 
 /** Deletes what killed restores left behind (invisible rows), in short transactions. */
 export async function deleteRestoreLeftovers(db: AppDatabase): Promise<number> {
-  const leftovers = await restoreLeftovers(db);
-  for (const id of leftovers) await deleteHiddenOwner(db, id);
-  return leftovers.length;
+  let deleted = 0;
+  await eachLeftover(db, async (id) => {
+    await deleteHiddenOwner(db, id);
+    deleted += 1;
+  });
+  return deleted;
 }

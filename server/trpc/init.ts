@@ -182,7 +182,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Signed in, or UNAUTHORIZED; viewers read but never write (mutations → FORBIDDEN). */
-export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   if (!ctx.accountId || !ctx.role || !ctx.ownerId) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   }
@@ -194,7 +194,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
   }
   // A staged restore writes the household's data in many short transactions: its other
   // writes (and a second restore) wait for the end rather than interleave.
-  if (type === "mutation" && restoreInProgress(ctx.db, ctx.ownerId)) {
+  if (type === "mutation" && (await restoreInProgress(ctx.db, ctx.ownerId))) {
     throw new TRPCError({ code: "CONFLICT", message: RESTORE_IN_PROGRESS });
   }
   return next({ ctx: { ...ctx, accountId: ctx.accountId, role: ctx.role } });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawAll } from "@/db/raw";
 import type { BackupFile } from "@/server/schemas/backup";
 import { createTestDatabase, type TestDatabase } from "@/tests/factories/database";
 import { buildCustomFoodInput } from "@/tests/factories/foods";
@@ -126,7 +127,7 @@ async function snapshot(api: ReturnType<TestDatabase["caller"]>) {
 }
 
 /** Every table a restore writes, hashed (slow-ish: foods and portions are thousands of rows). */
-function tableHash(db: TestDatabase["db"]): string {
+async function tableHash(db: TestDatabase["db"]): Promise<string> {
   const hash = createHash("sha256");
   for (const table of [
     "profiles",
@@ -142,7 +143,7 @@ function tableHash(db: TestDatabase["db"]): string {
     "favorite_foods",
     "shopping_aisle_choices",
   ]) {
-    const rows = db.$client.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+    const rows = await rawAll(db, `SELECT * FROM ${table} ORDER BY 1, 2`);
     hash.update(table).update(JSON.stringify(rows));
   }
   return hash.digest("hex");
@@ -221,11 +222,11 @@ describe("backup and restore", () => {
     await api.profile.update(buildProfileInput());
     await createPlanWith(api, { name: "Keep me" });
     const good = (await source.caller("backup-owner").backup.export()) as BackupFile;
-    const hash = tableHash(fresh.db);
+    const hash = await tableHash(fresh.db);
     const otherFood = await fresh
       .caller("another-owner")
       .foods.createCustom(buildCustomFoodInput());
-    const hashWithOther = tableHash(fresh.db);
+    const hashWithOther = await tableHash(fresh.db);
     expect(hashWithOther).not.toBe(hash);
 
     const week = good.plans[0];
@@ -303,7 +304,7 @@ describe("backup and restore", () => {
     ];
     for (const [file, code, message] of cases) {
       await expectTrpcError(api.backup.restore({ file } as never), code as "BAD_REQUEST", message);
-      expect(tableHash(fresh.db), String(message)).toBe(hashWithOther);
+      expect(await tableHash(fresh.db), String(message)).toBe(hashWithOther);
     }
     expect((await api.plans.list()).map((plan) => plan.name)).toEqual(["Keep me"]);
     await fresh.close();
@@ -333,7 +334,7 @@ describe("backup and restore", () => {
     const api = fresh.caller("careful-owner");
     await createPlanWith(api, { name: "Keep me" });
     await api.foods.setFavorite({ foodId: SOYMILK, favorite: true });
-    const hash = tableHash(fresh.db);
+    const hash = await tableHash(fresh.db);
     const good = (await source.caller("backup-owner").backup.export()) as BackupFile;
     const cases: [unknown, string, RegExp, string | undefined][] = [
       [
@@ -389,7 +390,7 @@ describe("backup and restore", () => {
         message,
       );
       if (field) expect(error.message, String(message)).toContain(field);
-      expect(tableHash(fresh.db), String(message)).toBe(hash);
+      expect(await tableHash(fresh.db), String(message)).toBe(hash);
     }
     await fresh.close();
   }, 90_000);
