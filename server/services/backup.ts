@@ -48,7 +48,7 @@ import {
 } from "../schemas/backup";
 import type { CustomFoodFields } from "../schemas/foods";
 import { insertRows } from "./bulk-insert";
-import { customFoodValues, customPortions } from "./foods";
+import { customFoodValues, customPortions, storeFoodSearchTokens } from "./foods";
 import { ensureOwnPerson, personProfile } from "./people";
 import {
   exportPlan,
@@ -878,6 +878,11 @@ async function stage(
         foodPortions,
         chunk.flatMap(({ id, fields }) => customPortions(id, fields)),
       );
+      // PostgreSQL's search reads stored tokens (SQLite's FTS5 triggers need nothing).
+      await storeFoodSearchTokens(
+        tx,
+        chunk.map(({ id }) => id),
+      );
     }),
   );
   // Portions of the existing foods that the database lacks: on the placeholder for now
@@ -1060,6 +1065,7 @@ async function swap(
           .update(foods)
           .set({ ...customFoodValues(fields), updatedAt: now })
           .where(eq(foods.id, id));
+        await storeFoodSearchTokens(tx, [id]);
       }
       if (!change.portions) continue;
       const portions = customPortions(id, fields);
