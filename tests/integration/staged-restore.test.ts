@@ -183,61 +183,77 @@ async function whileRestoring<T>(during: (hidden: string[]) => Promise<T>): Prom
 }
 
 describe("a staged restore", () => {
-  it("shows the old data until the swap commits, then the file's, never a mix", async () => {
-    await makeOld();
-    expect(old).not.toBe(backedUp);
-    const seen = await whileRestoring(async (hidden) => ({ hidden, view: await view(api) }));
-    // Many moments, some with staged rows (a staging owner) and some deleting the old data.
-    expect(
-      seen.filter((moment) => moment.hidden.some((id) => id === "staging")).length,
-    ).toBeGreaterThan(1);
-    expect(seen.some((moment) => moment.hidden.some((id) => id === "trash"))).toBe(true);
-    const views = seen.map((moment) => moment.view);
-    const firstNew = views.indexOf(backedUp);
-    expect(firstNew).toBeGreaterThan(0);
-    expect(views.slice(0, firstNew).every((item) => item === old)).toBe(true);
-    expect(views.slice(firstNew).every((item) => item === backedUp)).toBe(true);
-    // The staged rows were there while the old data showed.
-    expect(
-      seen.slice(0, firstNew).some((moment) => moment.hidden.some((id) => id === "staging")),
-    ).toBe(true);
-    expect(await view(api)).toBe(backedUp);
-    expect(await hiddenOwners(testDb.db)).toEqual([]);
-    // The custom food kept its id (the plans and favourites use it under that id).
-    expect((await api.backup.export()).customFoods.map((food) => food.id)).toEqual([customId]);
-    checkDatabase(testDb.db);
-  }, 120_000);
+  // On PostgreSQL the view below (several requests) is not one snapshot: the swap can
+  // commit between two of its requests. Each request still sees old or new data.
+  it.skipIf(suiteOnPostgres)(
+    suiteOnPostgres
+      ? "shows the old data until the swap commits, then the file's, never a mix (skipped: on PostgreSQL several requests are not one snapshot)"
+      : "shows the old data until the swap commits, then the file's, never a mix",
+    async () => {
+      await makeOld();
+      expect(old).not.toBe(backedUp);
+      const seen = await whileRestoring(async (hidden) => ({ hidden, view: await view(api) }));
+      // Many moments, some with staged rows (a staging owner) and some deleting the old data.
+      expect(
+        seen.filter((moment) => moment.hidden.some((id) => id === "staging")).length,
+      ).toBeGreaterThan(1);
+      expect(seen.some((moment) => moment.hidden.some((id) => id === "trash"))).toBe(true);
+      const views = seen.map((moment) => moment.view);
+      const firstNew = views.indexOf(backedUp);
+      expect(firstNew).toBeGreaterThan(0);
+      expect(views.slice(0, firstNew).every((item) => item === old)).toBe(true);
+      expect(views.slice(firstNew).every((item) => item === backedUp)).toBe(true);
+      // The staged rows were there while the old data showed.
+      expect(
+        seen.slice(0, firstNew).some((moment) => moment.hidden.some((id) => id === "staging")),
+      ).toBe(true);
+      expect(await view(api)).toBe(backedUp);
+      expect(await hiddenOwners(testDb.db)).toEqual([]);
+      // The custom food kept its id (the plans and favourites use it under that id).
+      expect((await api.backup.export()).customFoods.map((food) => food.id)).toEqual([customId]);
+      checkDatabase(testDb.db);
+    },
+    120_000,
+  );
 
-  it("answers a second restore and the household's writes with CONFLICT; other households write", async () => {
-    await makeOld();
-    const other = testDb.caller("another-household");
-    const outcomes = await whileRestoring(async () => {
-      const second = await api.backup.restore({ file: structuredClone(file) }).then(
-        () => "restored",
-        (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
-      );
-      const write = await api.plans.create({ name: "During the restore", dayCount: 1 }).then(
-        () => "written",
-        (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
-      );
-      const otherWrite = await other.plans.create({ name: "Elsewhere", dayCount: 1 });
-      return { second, write, otherWrite: Boolean(otherWrite.id) };
-    });
-    expect(outcomes.length).toBeGreaterThan(2);
-    const conflict = "CONFLICT: A restore of this household's backup is in progress";
-    for (const outcome of outcomes.slice(0, -1)) {
-      expect(outcome.second).toMatch(conflict);
-      expect(outcome.write).toMatch(conflict);
-      expect(outcome.otherWrite).toBe(true);
-    }
-    // The file once, nothing from the refused calls; the other household has its plans.
-    expect(await view(api)).toBe(backedUp);
-    expect((await other.plans.list()).length).toBe(outcomes.length);
-    // Writes work again once it is over.
-    const after = await api.plans.create({ name: "After the restore", dayCount: 1 });
-    await api.plans.delete({ planId: after.id });
-    checkDatabase(testDb.db);
-  }, 120_000);
+  // On PostgreSQL the restore and the calls below race over real I/O (either restore may
+  // start first); tests/integration/restore-instances.test.ts checks CONFLICT there.
+  it.skipIf(suiteOnPostgres)(
+    sqliteOnly(
+      "answers a second restore and the household's writes with CONFLICT; other households write",
+    ),
+    async () => {
+      await makeOld();
+      const other = testDb.caller("another-household");
+      const outcomes = await whileRestoring(async () => {
+        const second = await api.backup.restore({ file: structuredClone(file) }).then(
+          () => "restored",
+          (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
+        );
+        const write = await api.plans.create({ name: "During the restore", dayCount: 1 }).then(
+          () => "written",
+          (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
+        );
+        const otherWrite = await other.plans.create({ name: "Elsewhere", dayCount: 1 });
+        return { second, write, otherWrite: Boolean(otherWrite.id) };
+      });
+      expect(outcomes.length).toBeGreaterThan(2);
+      const conflict = "CONFLICT: A restore of this household's backup is in progress";
+      for (const outcome of outcomes.slice(0, -1)) {
+        expect(outcome.second).toMatch(conflict);
+        expect(outcome.write).toMatch(conflict);
+        expect(outcome.otherWrite).toBe(true);
+      }
+      // The file once, nothing from the refused calls; the other household has its plans.
+      expect(await view(api)).toBe(backedUp);
+      expect((await other.plans.list()).length).toBe(outcomes.length);
+      // Writes work again once it is over.
+      const after = await api.plans.create({ name: "After the restore", dayCount: 1 });
+      await api.plans.delete({ planId: after.id });
+      checkDatabase(testDb.db);
+    },
+    120_000,
+  );
 
   // A copy of the database file mid-restore is what a kill -9 leaves on SQLite; on
   // PostgreSQL the server keeps every committed transaction, and the leftovers' clean-up
