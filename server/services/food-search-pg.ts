@@ -212,6 +212,29 @@ export async function indexFigures(
   };
 }
 
+/**
+ * The head tier as SQL (0: a phrase of the query is a head of the food's name, 1: a word
+ * is, 2: neither), each head's pattern bound as a parameter; `contains` says "the heads hold
+ * this parameter" in the dialect (SQLite `instr`, PostgreSQL `strpos`).
+ */
+export function headTierSql(
+  plan: SearchPlan,
+  params: Record<string, unknown>,
+  contains: (parameter: string) => string,
+): string {
+  const tests = (names: readonly string[], prefix: string) =>
+    names.map((phrase, index) => {
+      params[`${prefix}${index}`] = headPattern(phrase);
+      return contains(`${prefix}${index}`);
+    });
+  const phraseTests = tests(plan.phrases, "phrase");
+  const wordTests = tests(plan.words, "word");
+  if (phraseTests.length + wordTests.length === 0) return "0";
+  return `CASE ${phraseTests.length > 0 ? `WHEN ${phraseTests.join(" OR ")} THEN 0 ` : ""}${
+    wordTests.length > 0 ? `WHEN ${wordTests.join(" OR ")} THEN 1 ` : ""
+  }ELSE 2 END`;
+}
+
 /** A single-letters search filtered, sorted and paged in SQL (no BM25 in its order). */
 async function lettersOnlyPage(
   db: AppDatabase,
@@ -222,19 +245,7 @@ async function lettersOnlyPage(
   where: string,
   offset: number,
 ): Promise<SearchKeysPage> {
-  const contains = (names: readonly string[], prefix: string) =>
-    names.map((phrase, index) => {
-      params[`${prefix}${index}`] = headPattern(phrase);
-      return `strpos(f.search_heads, :${prefix}${index}) > 0`;
-    });
-  const phraseTests = contains(plan.phrases, "phrase");
-  const wordTests = contains(plan.words, "word");
-  const tier =
-    phraseTests.length + wordTests.length === 0
-      ? "0"
-      : `CASE ${phraseTests.length > 0 ? `WHEN ${phraseTests.join(" OR ")} THEN 0 ` : ""}${
-          wordTests.length > 0 ? `WHEN ${wordTests.join(" OR ")} THEN 1 ` : ""
-        }ELSE 2 END`;
+  const tier = headTierSql(plan, params, (name) => `strpos(f.search_heads, :${name}) > 0`);
   const order = [
     ...(input.sort === "b12" ? ["f.b12_per_100g IS NULL", "-f.b12_per_100g"] : []),
     `${tier} * ${HEAD_TIER_WEIGHT} + f.search_prior`,

@@ -32,7 +32,6 @@ import {
   foodSearchHeads,
   foodSearchPrior,
   HEAD_TIER_WEIGHT,
-  headPattern,
 } from "../domain/search-ranking";
 import { foodSearchTokens } from "../domain/search-tokens";
 import { isDrink } from "../domain/units";
@@ -48,7 +47,7 @@ import {
   type UpdateCustomFoodInput,
 } from "../schemas/foods";
 import { bulkInsert } from "./bulk-insert";
-import { searchFiltersPg, searchFoodKeysPg } from "./food-search-pg";
+import { headTierSql, searchFiltersPg, searchFoodKeysPg } from "./food-search-pg";
 import { checkCustomFoodRoom, checkDietOverrideRoom } from "./limits";
 
 export type FoodPortion = {
@@ -379,19 +378,7 @@ async function foodRowsByKey(
  * 3. shorter names, then the key (a stable order for paging).
  */
 function relevanceSortKeys(plan: SearchPlan, params: Record<string, string | number>): string[] {
-  const contains = (names: readonly string[], prefix: string) =>
-    names.map((phrase, index) => {
-      params[`${prefix}${index}`] = headPattern(phrase);
-      return `instr(f.search_heads, :${prefix}${index})`;
-    });
-  const phraseTests = contains(plan.phrases, "phrase");
-  const wordTests = contains(plan.words, "word");
-  const tier =
-    phraseTests.length + wordTests.length === 0
-      ? "0"
-      : `CASE ${phraseTests.length > 0 ? `WHEN ${phraseTests.join(" OR ")} THEN 0 ` : ""}${
-          wordTests.length > 0 ? `WHEN ${wordTests.join(" OR ")} THEN 1 ` : ""
-        }ELSE 2 END`;
+  const tier = headTierSql(plan, params, (name) => `instr(f.search_heads, :${name})`);
   return [
     `${tier} * ${HEAD_TIER_WEIGHT} + f.search_prior`,
     ...(plan.lettersOnly ? [] : ["bm25(foods_fts, 10.0, 3.0)"]),
