@@ -13,13 +13,13 @@
  * password) and exits with code 1.
  */
 import { openDatabase, resolveDatabasePath } from "../db/client";
+import type { AppDatabase } from "../db/dialect";
 import {
   describeDatabaseUrl,
   openPostgres,
   PostgresUnavailableError,
   redactPassword,
 } from "../db/pg-client";
-import type { AppDatabase } from "../db/dialect";
 import { issueSetupCode } from "../server/services/households";
 import { deleteRestoreLeftovers } from "../server/services/restore-staging";
 import { configuredPostgresUrl, runImport, runImportPg } from "./run-import";
