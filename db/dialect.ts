@@ -76,6 +76,16 @@ export function asSqlite(db: AppDatabase | SqliteDatabase): SqliteDatabase {
   return db as unknown as SqliteDatabase;
 }
 
+/**
+ * What identifies a database for a per-process cache or mark: its better-sqlite3
+ * connection, or its node-postgres pool (a transaction, which has neither, stands for
+ * itself).
+ */
+export function databaseKey(db: AppDatabase): object {
+  if (is(db, BaseSQLiteDatabase)) return sqliteClient(db);
+  return (db as unknown as { $client?: object }).$client ?? db;
+}
+
 /** The better-sqlite3 connection of a SQLite database; throws on PostgreSQL. */
 export function sqliteClient(db: AppDatabase | SqliteDatabase): BetterSqlite3.Database {
   return asSqlite(db).$client;

@@ -14,6 +14,7 @@ import { importFoodDatabasePg } from "../db/import/import-foods-pg";
 import { migratePostgres, openPostgres } from "../db/pg-client";
 import { findPostgresBin } from "../scripts/pg-cluster";
 import { psqlAdmin } from "./factories/database";
+import { urlForDatabase } from "./pg-scratch";
 
 export default async function setup(): Promise<() => Promise<void> | void> {
   const postgresUrl = configuredPostgresUrl();
@@ -40,11 +41,7 @@ async function setupPostgres(postgresUrl: string): Promise<() => Promise<void>> 
   const suffix = `${process.pid}_${Date.now() % 1_000_000}`;
   const empty = `b12_template_empty_${suffix}`;
   const seeded = `b12_template_seeded_${suffix}`;
-  const urlOf = (name: string) => {
-    const url = new URL(postgresUrl);
-    url.pathname = `/${name}`;
-    return url.toString();
-  };
+  const urlOf = (name: string) => urlForDatabase(postgresUrl, name);
   psqlAdmin(postgresUrl, `CREATE DATABASE ${empty}`);
   const emptyDb = openPostgres(urlOf(empty), { max: 2 });
   await migratePostgres(emptyDb);

@@ -9,17 +9,18 @@
  * the column's SQL default, exactly as Drizzle's insert would.
  */
 import type BetterSqlite3 from "better-sqlite3";
-import { getTableColumns } from "drizzle-orm";
+import { getTableColumns, is } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { getTableConfig } from "drizzle-orm/sqlite-core";
+import { BaseSQLiteDatabase, getTableConfig } from "drizzle-orm/sqlite-core";
 import { type AppDatabase, dialectOf } from "../../db/dialect";
 
 /** A Drizzle database or transaction on better-sqlite3 (its connection is reached below). */
 type Db = object;
 
 /** The better-sqlite3 connection under a Drizzle database or transaction, if it is one. */
-export function connectionOf(db: Db): BetterSqlite3.Database | null {
+function connectionOf(db: Db): BetterSqlite3.Database | null {
+  if (!is(db, BaseSQLiteDatabase)) return null;
   const direct = (db as { $client?: BetterSqlite3.Database }).$client;
   if (direct) return direct;
   return (db as { session?: { client?: BetterSqlite3.Database } }).session?.client ?? null;

@@ -21,7 +21,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { AppDatabase } from "../../db/client";
-import { dialectOf, sqliteClient, write } from "../../db/dialect";
+import { databaseKey, dialectOf, write } from "../../db/dialect";
 import { rawAll, rawGet, rawRun } from "../../db/raw";
 import { AppError } from "../errors";
 
@@ -35,12 +35,6 @@ export const CHUNK_ROWS = 2000;
 
 /** Households with a restore under way, per database, with the hidden owners it uses. */
 const active = new WeakMap<object, Map<string, Set<string>>>();
-
-/** What identifies a database here: its better-sqlite3 connection, or its pool. */
-function databaseKey(db: AppDatabase): object {
-  if (dialectOf(db) === "sqlite") return sqliteClient(db);
-  return (db as unknown as { $client?: object }).$client ?? db;
-}
 
 function activeOf(db: AppDatabase): Map<string, Set<string>> {
   const key = databaseKey(db);

@@ -6,7 +6,7 @@
  */
 
 import type { AppDatabase } from "../../db/client";
-import { dialectOf, sqliteClient } from "../../db/dialect";
+import { databaseKey, dialectOf } from "../../db/dialect";
 import { type RawSql, rawArrays, rawGet } from "../../db/raw";
 import {
   chooseRawForm,
@@ -223,7 +223,7 @@ const FINGERPRINT_SQL = `SELECT value FROM app_meta WHERE key = 'food_import_fin
 async function rawFormCache(db: AppDatabase): Promise<Map<string, ShoppingRawForm | null>> {
   const row = await rawGet<{ value: string }>(db, FINGERPRINT_SQL);
   const fingerprint = row?.value ?? null;
-  const holder = dialectOf(db) === "pg" ? db : sqliteClient(db);
+  const holder = databaseKey(db);
   let entry = RAW_FORM_CACHES.get(holder);
   if (!entry || entry.fingerprint !== fingerprint) {
     entry = { fingerprint, forms: new Map() };

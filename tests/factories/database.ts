@@ -25,6 +25,7 @@ import { openPostgres } from "@/db/pg-client";
 import { rawRun } from "@/db/raw";
 import { createInnerContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
+import { urlForDatabase } from "@/tests/pg-scratch";
 
 export type TestDatabase = {
   db: SqliteAppDatabase;
@@ -106,8 +107,7 @@ function createPostgresTestDatabase(postgresUrl: string, seed: boolean): TestDat
   clones += 1;
   const name = `b12_test_${process.pid}_${clones}_${Date.now() % 1_000_000}`;
   psqlAdmin(postgresUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
+  const url = new URL(urlForDatabase(postgresUrl, name));
   const db = openPostgres(url.toString(), { max: 4 }) as unknown as SqliteAppDatabase;
   const summary = process.env.B12_TEST_PG_SUMMARY;
   return {

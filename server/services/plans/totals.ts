@@ -1,5 +1,5 @@
 import type { AppDatabase } from "../../../db/client";
-import { dialectOf, inWrite, sqliteClient } from "../../../db/dialect";
+import { databaseKey, dialectOf, inWrite, sqliteClient } from "../../../db/dialect";
 import { rawArrays, rawGet, sqliteStatement } from "../../../db/raw";
 import {
   type AbsorptionProfile,
@@ -84,11 +84,6 @@ async function databaseVersion(db: AppDatabase, ownerId: string): Promise<string
   return `${dataVersion}:${changes}`;
 }
 
-/** What the cache is kept on: the SQLite connection, or the PostgreSQL pool's database. */
-function cacheHolder(db: AppDatabase): object {
-  return dialectOf(db) === "pg" ? db : sqliteClient(db);
-}
-
 function insideTransaction(db: AppDatabase): boolean {
   return dialectOf(db) === "pg" ? inWrite(db) : sqliteClient(db).inTransaction;
 }
@@ -121,7 +116,7 @@ export async function getPlanTotals(
   const person = options.person;
   const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.isFirstEater}` : ""}`;
   const version = cacheable ? await databaseVersion(db, ownerId) : "";
-  const holder = cacheHolder(db);
+  const holder = databaseKey(db);
   let cache = totalsCache.get(holder);
   let full = cacheable ? cache?.get(key) : undefined;
   if (!full || full.version !== version) {
