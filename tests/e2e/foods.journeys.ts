@@ -14,6 +14,24 @@ export const foodJourneys: Journey[] = [
       await page.getByLabel("B12-fortified only").check();
       const results = page.getByRole("list", { name: "Search results" });
       await results.getByRole("link", { name: FORTIFIED_SOYMILK, exact: true }).waitFor();
+      // The soy milk is listed with the vegan filter alone too: wait (retrying) until the
+      // list is the one with both filters, then check every result's badges.
+      await page
+        .waitForFunction(
+          () => {
+            const all = [...document.querySelectorAll('[aria-label="Search results"] .badges')];
+            return (
+              all.length > 0 &&
+              all.every((el) => {
+                const text = (el as HTMLElement).innerText;
+                return text.includes("Vegan") && text.includes("B12 fortified");
+              })
+            );
+          },
+          undefined,
+          { timeout: 10_000 },
+        )
+        .catch(() => {});
       for (const badges of await results.locator(".badges").all()) {
         const text = await badges.innerText();
         assert(
