@@ -5,9 +5,12 @@
  *   2. Malformed percent-encoding in the path or query: 400 (was a 500 in the routes).
  *   3. State-changing requests: Origin / Sec-Fetch-Site must be this app; 403 otherwise.
  *   4. Bodies: a Content-Length within the route's limit (413), tRPC batch cap (400).
- *   5. The sign-in gate (server/auth/gate.ts): pages go to /setup before the first
+ *   5. On PostgreSQL, before a page: is the database there (`SELECT 1`)? If not, a 503
+ *      page for people (server/http/unavailable-page.ts); a render would only fail into
+ *      Next's 500 page. The API answers its own 503 (server/trpc/init.ts).
+ *   6. The sign-in gate (server/auth/gate.ts): pages go to /setup before the first
  *      account exists and to /sign-in without a session cookie.
- *   6. Security headers on the response, with a fresh CSP nonce that Next.js puts on
+ *   7. Security headers on the response, with a fresh CSP nonce that Next.js puts on
  *      its scripts (the pages render per request: see app/layout.tsx).
  * The checks are pure functions in server/http/request-guard.ts.
  *
@@ -16,13 +19,16 @@
  * restore may be 48 MB. Its route runs the same checks itself.
  */
 import { type NextRequest, NextResponse } from "next/server";
-import { gateRequest } from "./server/auth/gate";
+import { getDatabase } from "./db/client";
+import { gateRequest, isPagePath } from "./server/auth/gate";
+import { isDatabaseUnavailable } from "./server/errors";
 import { allowedHosts, requestProblem, targetOf } from "./server/http/request-guard";
 import {
   contentSecurityPolicy,
   createNonce,
   STATIC_SECURITY_HEADERS,
 } from "./server/http/security-headers";
+import { databaseUnavailablePage, pageDatabaseProblem } from "./server/http/unavailable-page";
 
 const ALLOWED = allowedHosts({
   ALLOWED_HOSTS: process.env.ALLOWED_HOSTS,
@@ -47,7 +53,7 @@ function refuse(status: number, code: string, message: string): NextResponse {
   return withHeaders(response, API_CSP);
 }
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<Response> {
   const refusal = requestProblem(
     {
       method: request.method,
@@ -58,13 +64,24 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     ALLOWED,
   );
   if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
-  const gate = await gateRequest(request);
+  const { pathname, search } = request.nextUrl;
+  if (isPagePath(pathname)) {
+    const down = await pageDatabaseProblem(getDatabase(), pathname + search);
+    if (down) return down;
+  }
+  let gate: NextResponse | null;
+  try {
+    gate = await gateRequest(request);
+  } catch (error) {
+    // The gate's one query (does any account exist yet?) lost the database in between.
+    if (isDatabaseUnavailable(error)) return databaseUnavailablePage(pathname + search);
+    throw error;
+  }
   if (gate) return withHeaders(gate, API_CSP);
 
   // API answers (JSON, downloads, auth redirects) never run scripts: a fixed policy that
   // allows nothing, and no nonce to make or pass on to a page render.
-  if (request.nextUrl.pathname.startsWith("/api/"))
-    return withHeaders(NextResponse.next(), API_CSP);
+  if (pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), API_CSP);
 
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, DEVELOPMENT);

@@ -33,11 +33,16 @@ type GateRequest = {
   cookies: { has: (name: string) => boolean };
 };
 
+/** Whether a path is a page (rendered from the database), not the API, code or a static file. */
+export function isPagePath(pathname: string): boolean {
+  if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) return false;
+  return !/\.(svg|png|ico|txt|webmanifest)$/.test(pathname) && pathname !== "/sw.js";
+}
+
 /** A redirect when the request may not go where it asked, otherwise null. */
 export async function gateRequest(request: GateRequest): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) return null;
-  if (/\.(svg|png|ico|txt|webmanifest)$/.test(pathname) || pathname === "/sw.js") return null;
+  if (!isPagePath(pathname)) return null;
   const redirectTo = (target: string) => NextResponse.redirect(new URL(target, request.url));
   if (!(await anyAccountExists())) return pathname === "/setup" ? null : redirectTo("/setup");
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));

@@ -23,8 +23,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { type AppDatabase, getDatabase } from "../../db/client";
-import { dialectOf } from "../../db/dialect";
-import { rawGet } from "../../db/raw";
 import type { Auth } from "../auth/auth";
 import { readRequestSession } from "../auth/session";
 import type { HouseholdRole } from "../domain/vocabulary";
@@ -34,6 +32,7 @@ import {
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from "../errors";
+import { databaseIsDown } from "../http/unavailable-page";
 import { RESTORE_IN_PROGRESS, restoreInProgress } from "../services/restore-staging";
 
 /** The household that holds an existing database's data: the first account's. */
@@ -75,21 +74,10 @@ export async function createRequestContext(request: { headers: Headers }): Promi
   } catch (error) {
     // better-auth answers a failed session read with its own "Failed to get session" and
     // drops the cause: whether the database is gone is asked of the database itself.
-    if (isDatabaseUnavailable(error) || !(await databaseAnswers(db))) {
+    if (isDatabaseUnavailable(error) || (await databaseIsDown(db))) {
       throw unavailableOr(error, true);
     }
     throw error;
-  }
-}
-
-/** Whether PostgreSQL answers `SELECT 1` now (SQLite, a local file, always does). */
-async function databaseAnswers(db: AppDatabase): Promise<boolean> {
-  if (dialectOf(db) === "sqlite") return true;
-  try {
-    await rawGet(db, "SELECT 1 AS one");
-    return true;
-  } catch (probe) {
-    return !isDatabaseUnavailable(probe);
   }
 }
 

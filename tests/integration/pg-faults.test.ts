@@ -13,6 +13,11 @@
  *    rolled back: no food row, no portion row, the household's data_version as before), and
  *    the same instance serves again without a restart of its own (the pool recovers).
  *
+ *  - A page asked for while the server is down answers the 503 page for people (proxy.ts
+ *    probes before a render: Next.js would otherwise show its 500 page), with Retry-After
+ *    and a "Try again" link to the same page; the API is left to answer its own 503. Once
+ *    the server is back the same proxy lets pages through again.
+ *
  * The write is held in flight by a trigger that sleeps after the custom food's row and
  * before its portions are in: the transaction has changed the owners row and inserted the
  * food when the server stops.
@@ -21,6 +26,7 @@
  * needs only the binaries, not that cluster. Alone:
  * `npx tsx scripts/pg-cluster.ts run -- sh -c 'B12_PG_TEST_URL=$DATABASE_URL DATABASE_URL= npx vitest run tests/integration/pg-faults.test.ts'`.
  */
+import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratePostgres, openPostgres } from "@/db/pg-client";
@@ -194,5 +200,58 @@ describe.skipIf(!onPostgres)(postgresTitle("PostgreSQL lost during requests"), (
     const up = await call(app.baseUrl, "plans.list", undefined, { cookie });
     expect(up.status).toBe(200);
     expect(app.stderr()).not.toMatch(/^5xx /m);
+  }, 120_000);
+
+  it("a page asked for while PostgreSQL is down answers the 503 page, and renders again after", async () => {
+    // The proxy of the built app, in this process, on this cluster (getDatabase reads the
+    // URL on its first call; this test file is its own process).
+    process.env.DATABASE_URL = cluster.url;
+    const { proxy } = await import("@/proxy");
+    const { getDatabase } = await import("@/db/client");
+    const ask = (path: string) =>
+      proxy(
+        new NextRequest(new URL(path, "http://localhost:3000"), {
+          headers: { host: "localhost:3000" },
+        }),
+      );
+    try {
+      // Up: the gate's answer (to /setup, or to sign in once an account exists).
+      const up = await ask("/plans?view=week");
+      expect(up.status).toBe(307);
+      expect(up.headers.get("location")).toMatch(
+        /^http:\/\/localhost:3000\/(setup|sign-in\?next=%2Fplans%3Fview%3Dweek)$/,
+      );
+
+      stopServer(cluster.directory, "fast");
+      try {
+        const down = await ask("/plans?view=week");
+        expect(down.status).toBe(503);
+        expect(down.headers.get("retry-after")).toBe("5");
+        expect(down.headers.get("cache-control")).toBe("no-store");
+        expect(down.headers.get("content-type")).toBe("text/html; charset=utf-8");
+        expect(down.headers.get("content-security-policy")).toMatch(/^default-src 'none'; /);
+        expect(down.headers.get("x-frame-options")).toBe("DENY");
+        const html = await down.text();
+        expect(html).toContain("The planner is not available right now");
+        expect(html).toContain(DATABASE_UNAVAILABLE_MESSAGE);
+        expect(html).toContain('<a href="/plans?view=week">Try again</a>');
+        expect(html).not.toContain("<script");
+        // A page with something odd in its query: the link keeps it, escaped.
+        const odd = await (await ask('/foods?q="><b>')).text();
+        expect(odd).toContain('href="/foods?q=%22%3E%3Cb%3E"');
+        // The API and static files are not answered here: the tRPC route says 503 itself.
+        const api = await ask("/api/trpc/plans.list");
+        expect(api.status).toBe(200);
+        expect(api.headers.get("x-middleware-next")).toBe("1");
+        const icon = await ask("/icon.svg");
+        expect(icon.headers.get("x-middleware-next")).toBe("1");
+      } finally {
+        startServer(cluster.directory);
+      }
+      const again = await ask("/plans?view=week");
+      expect(again.status).toBe(307);
+    } finally {
+      await (getDatabase() as unknown as { $client: pg.Pool }).$client.end();
+    }
   }, 120_000);
 });
