@@ -61,7 +61,7 @@ a:focus-visible{outline:3px solid #c25e00;outline-offset:2px}
 <main>
 <h1>The planner is not available right now</h1>
 <p>${escapeHtml(DATABASE_UNAVAILABLE_MESSAGE)}</p>
-<p>Your saved plans are safe. This usually passes within a minute.</p>
+<p>What you saved before is kept. If this lasts, tell whoever runs this planner.</p>
 <a href="${escapeHtml(again)}">Try again</a>
 </main>
 </body>
