@@ -136,6 +136,21 @@ export const planJourneys: Journey[] = [
       await screenshot(page, "plans-phone");
       await page.setViewportSize(VIEWPORTS.desktop);
       await screenshot(page, "plans-desktop");
+
+      // Opened afresh, the plan page brings day 1's foods only; choosing another day fetches
+      // the whole plan, and that day's foods appear.
+      await page.getByRole("link", { name: "Vegan test plan" }).first().click();
+      await page.getByRole("heading", { level: 1, name: "Vegan test plan" }).waitFor();
+      await page.getByRole("tab", { name: /Wed 9 Dec/ }).click();
+      const dayThree = page.getByRole("tabpanel");
+      await dayThree
+        .getByRole("region", { name: "Breakfast", exact: true })
+        .getByRole("link", { name: SOYMILK, exact: true })
+        .waitFor();
+      await dayThree
+        .getByRole("region", { name: "Lunch", exact: true })
+        .getByRole("link", { name: "Dates, medjool", exact: true })
+        .waitFor();
       await open(page, `${baseUrl}/`);
       await page.getByRole("heading", { name: /Current plan/ }).waitFor();
       await screenshot(page, "dashboard-desktop");

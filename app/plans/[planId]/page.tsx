@@ -29,9 +29,15 @@ export default async function PlanPage({ params }: Props) {
   const suggestions = await callOrNotFound(() =>
     caller.plans.suggestions({ planId, personId: totals.personId }),
   );
+  // Only the first day's entries come with the page: a month's 900 entries were most of
+  // its HTML and of the work before it answers (bench/results.md, "Plan page"). The editor
+  // fetches the rest when another day is shown.
+  const firstDay = 1;
+  const firstDayPlan = { ...plan, entries: plan.entries.filter((entry) => entry.day === firstDay) };
   return (
     <PlanEditor
-      initialPlan={plan}
+      initialPlan={firstDayPlan}
+      initialPlanDay={firstDay}
       initialTotals={totals}
       initialProfile={profile}
       initialSuggestions={{ personId: totals.personId, data: suggestions }}

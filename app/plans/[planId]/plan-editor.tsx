@@ -26,17 +26,20 @@ import { MEALS, type Plan, type Profile, type Totals, usePlanEditor } from "./us
 
 export function PlanEditor({
   initialPlan,
+  initialPlanDay,
   initialTotals,
   initialSuggestions,
   initialProfile,
 }: {
   initialPlan: Plan;
+  /** When set, `initialPlan` holds this day's entries only (see usePlanEditor). */
+  initialPlanDay?: number;
   initialTotals: Totals;
   initialProfile?: Profile;
   initialSuggestions?: InitialSuggestions;
 }) {
   const ids = useId();
-  const editor = usePlanEditor(initialPlan, initialTotals, initialProfile);
+  const editor = usePlanEditor(initialPlan, initialTotals, initialProfile, initialPlanDay);
   const { plan, totals, planId, mutations } = editor;
   // Charts redraw at a lower priority than the numbers: an edit shows at once, the
   // charts follow a moment later (Recharts redraws of 28 stacked bars are the slow part).
@@ -119,76 +122,99 @@ export function PlanEditor({
             />
           </DaySummary>
 
-          {MEALS.map(({ meal, label }) => {
-            const mealTotal = day.meals.find((item) => item.meal === meal);
-            const entries = plan.entries.filter(
-              (entry) => entry.day === day.day && entry.meal === meal,
-            );
-            const dishes = plan.dishes.filter((dish) => dish.day === day.day && dish.meal === meal);
-            return (
-              <MealSection
-                key={meal}
-                meal={meal}
-                label={label}
-                b12Micrograms={mealTotal?.b12Micrograms ?? 0}
-                supplementMicrograms={mealTotal?.supplementB12Micrograms ?? 0}
-                absorbedMicrograms={mealTotal?.absorbedB12Micrograms ?? 0}
-                complete={mealTotal?.complete ?? true}
-                entries={entries}
-                dishes={dishes}
-                portionsByFood={plan.portionsByFood}
-                dayCount={totals.days.length}
-                labelOf={labelOf}
-                searchDiet={editor.searchDiet}
-                busy={mutations.addEntry.isPending || mutations.addRecipe.isPending}
-                onAdd={(foodId, amount) =>
-                  mutations.addEntry
-                    .mutateAsync({ planId, day: day.day, meal, foodId, ...amount })
-                    .then(() => undefined)
-                }
-                onUpdate={(entryId, amount) => mutations.updateEntry.mutate({ entryId, ...amount })}
-                onMove={(entryId, toDay, toMeal) =>
-                  mutations.moveEntry.mutate({ entryId, day: toDay, meal: toMeal })
-                }
-                onRemove={(entryId) => {
-                  const foodName = entries.find((entry) => entry.id === entryId)?.foodName ?? "";
-                  editor.removal.remove({ entryId, foodName, day: day.day, meal });
-                }}
-                onAddRecipe={(recipeId, servings) =>
-                  mutations.addRecipe
-                    .mutateAsync({ planId, day: day.day, meal, recipeId, servings })
-                    .then(() => undefined)
-                }
-                onUpdateDish={(dishId, servings) =>
-                  mutations.updateDish.mutate({ planId, dishId, servings })
-                }
-                onRemoveDish={(dishId) => mutations.removeDish.mutate({ planId, dishId })}
-                tools={
-                  <>
-                    {editor.removal.removed?.day === day.day &&
-                      editor.removal.removed.meal === meal && (
-                        <UndoRemoval
-                          removed={editor.removal.removed}
-                          busy={editor.removal.busy}
-                          onUndo={editor.removal.undo}
-                          onDismiss={editor.removal.dismiss}
+          {!editor.dayLoaded && (
+            <div className="stack" role="status">
+              {editor.dayLoadError ? (
+                <>
+                  <p className="alert error">
+                    The foods of {labelOf(day.day)} could not be loaded: {editor.dayLoadError}
+                  </p>
+                  <p>
+                    <button type="button" className="secondary" onClick={editor.retryDayLoad}>
+                      Try again
+                    </button>
+                  </p>
+                </>
+              ) : (
+                <p className="muted">Loading the foods of {labelOf(day.day)}…</p>
+              )}
+            </div>
+          )}
+          {editor.dayLoaded &&
+            MEALS.map(({ meal, label }) => {
+              const mealTotal = day.meals.find((item) => item.meal === meal);
+              const entries = plan.entries.filter(
+                (entry) => entry.day === day.day && entry.meal === meal,
+              );
+              const dishes = plan.dishes.filter(
+                (dish) => dish.day === day.day && dish.meal === meal,
+              );
+              return (
+                <MealSection
+                  key={meal}
+                  meal={meal}
+                  label={label}
+                  b12Micrograms={mealTotal?.b12Micrograms ?? 0}
+                  supplementMicrograms={mealTotal?.supplementB12Micrograms ?? 0}
+                  absorbedMicrograms={mealTotal?.absorbedB12Micrograms ?? 0}
+                  complete={mealTotal?.complete ?? true}
+                  entries={entries}
+                  dishes={dishes}
+                  portionsByFood={plan.portionsByFood}
+                  dayCount={totals.days.length}
+                  labelOf={labelOf}
+                  searchDiet={editor.searchDiet}
+                  busy={mutations.addEntry.isPending || mutations.addRecipe.isPending}
+                  onAdd={(foodId, amount) =>
+                    mutations.addEntry
+                      .mutateAsync({ planId, day: day.day, meal, foodId, ...amount })
+                      .then(() => undefined)
+                  }
+                  onUpdate={(entryId, amount) =>
+                    mutations.updateEntry.mutate({ entryId, ...amount })
+                  }
+                  onMove={(entryId, toDay, toMeal) =>
+                    mutations.moveEntry.mutate({ entryId, day: toDay, meal: toMeal })
+                  }
+                  onRemove={(entryId) => {
+                    const foodName = entries.find((entry) => entry.id === entryId)?.foodName ?? "";
+                    editor.removal.remove({ entryId, foodName, day: day.day, meal });
+                  }}
+                  onAddRecipe={(recipeId, servings) =>
+                    mutations.addRecipe
+                      .mutateAsync({ planId, day: day.day, meal, recipeId, servings })
+                      .then(() => undefined)
+                  }
+                  onUpdateDish={(dishId, servings) =>
+                    mutations.updateDish.mutate({ planId, dishId, servings })
+                  }
+                  onRemoveDish={(dishId) => mutations.removeDish.mutate({ planId, dishId })}
+                  tools={
+                    <>
+                      {editor.removal.removed?.day === day.day &&
+                        editor.removal.removed.meal === meal && (
+                          <UndoRemoval
+                            removed={editor.removal.removed}
+                            busy={editor.removal.busy}
+                            onUndo={editor.removal.undo}
+                            onDismiss={editor.removal.dismiss}
+                          />
+                        )}
+                      {entries.length + dishes.length > 0 && (
+                        <CopyMeal
+                          planId={planId}
+                          day={day.day}
+                          meal={meal}
+                          dayCount={totals.days.length}
+                          labelOf={labelOf}
+                          onApplied={editor.applyEdit}
                         />
                       )}
-                    {entries.length + dishes.length > 0 && (
-                      <CopyMeal
-                        planId={planId}
-                        day={day.day}
-                        meal={meal}
-                        dayCount={totals.days.length}
-                        labelOf={labelOf}
-                        onApplied={editor.applyEdit}
-                      />
-                    )}
-                  </>
-                }
-              />
-            );
-          })}
+                    </>
+                  }
+                />
+              );
+            })}
         </section>
       )}
 

@@ -21,14 +21,29 @@ export type Meal = Entry["meal"];
 
 export const MEALS = MEAL_OPTIONS;
 
-export function usePlanEditor(initialPlan: Plan, initialTotals: Totals, initialProfile?: Profile) {
+/**
+ * `initialPlanDay`: the page's first HTML carries the entries of this one day only (a long
+ * plan's entries were most of the page's weight and of its start-up work). The whole plan
+ * is fetched when another day is shown, and every edit answers with the whole plan.
+ */
+export function usePlanEditor(
+  initialPlan: Plan,
+  initialTotals: Totals,
+  initialProfile?: Profile,
+  initialPlanDay?: number,
+) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const planId = initialPlan.id;
-  const plan = useQuery({
+  // The whole plan: from the page when it came whole, else fetched once another day is
+  // shown (or already cached from an earlier visit, or set by an edit's answer).
+  const [wholePlanWanted, setWholePlanWanted] = useState(initialPlanDay === undefined);
+  const planQuery = useQuery({
     ...trpc.plans.get.queryOptions({ planId }),
-    initialData: initialPlan,
-  }).data;
+    initialData: initialPlanDay === undefined ? initialPlan : undefined,
+    enabled: wholePlanWanted,
+  });
+  const plan = planQuery.data ?? initialPlan;
   // Whose totals the page shows: the signed-in account's own person until another is picked.
   const [personId, setPersonId] = useState<string | null>(null);
   const ownTotals = useQuery({
@@ -43,8 +58,15 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals, initialP
   const totals =
     personId !== null && personId !== ownTotals.personId && personTotals ? personTotals : ownTotals;
   const profile = useQuery({ ...trpc.profile.get.queryOptions(), initialData: initialProfile });
-  const [selectedDay, setSelectedDay] = useState(1);
+  const [selectedDay, setSelectedDay] = useState(initialPlanDay ?? 1);
   const [error, setError] = useState<string | null>(null);
+  // Until the whole plan is here, only `initialPlanDay`'s entries are known.
+  const onlyDay = planQuery.data === undefined ? (initialPlanDay ?? null) : null;
+  const dayLoaded = onlyDay === null || selectedDay === onlyDay;
+  const selectDay = (day: number) => {
+    if (day !== initialPlanDay) setWholePlanWanted(true);
+    setSelectedDay(day);
+  };
 
   const onError = (failure: { message: string }) => setError(failure.message);
   // An edit answers with the plan and your own person's totals, shown at once; another
@@ -98,7 +120,12 @@ export function usePlanEditor(initialPlan: Plan, initialTotals: Totals, initialP
     setPersonId,
     searchDiet,
     selectedDay,
-    setSelectedDay,
+    setSelectedDay: selectDay,
+    /** Whether the shown day's entries are here (else the whole plan is being fetched). */
+    dayLoaded,
+    /** Why the whole plan could not be fetched, if it could not. */
+    dayLoadError: dayLoaded ? null : (planQuery.error?.message ?? null),
+    retryDayLoad: () => void planQuery.refetch(),
     error,
     applyEdit,
     mutations,
