@@ -46,7 +46,6 @@ import {
   type SetDietOverrideInput,
   type UpdateCustomFoodInput,
 } from "../schemas/foods";
-import { bulkInsert } from "./bulk-insert";
 import { headTierSql, searchFiltersPg, searchFoodKeysPg } from "./food-search-pg";
 import { checkCustomFoodRoom, checkDietOverrideRoom } from "./limits";
 
@@ -635,30 +634,6 @@ export async function storeFoodSearchTokens(
       tokens.map((token) => token.tokens),
       tokens.map((token) => token.nameTokenCount),
     ],
-  );
-}
-
-/**
- * Many custom foods at once (backup.restore: up to 1,000 with 20 portions each), with one
- * prepared statement per table (server/services/bulk-insert.ts).
- */
-export function createCustomFoodsWithIds(
-  tx: object,
-  ownerId: string,
-  list: readonly { id: string; fields: CustomFoodFields }[],
-): void {
-  const foodRows = list.map(({ id, fields }) => ({
-    id,
-    source: "custom" as const,
-    ownerId,
-    searchKeywords: "",
-    ...customFoodValues(fields),
-  }));
-  bulkInsert(tx, foods, foodRows);
-  bulkInsert(
-    tx,
-    foodPortions,
-    list.flatMap(({ id, fields }) => customPortions(id, fields)),
   );
 }
 
