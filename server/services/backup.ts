@@ -133,7 +133,6 @@ async function peopleOf(
   ownerId: string,
   viewer: Viewer,
 ): Promise<BackupInput["people"]> {
-  await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
   // Ties in creation time by insertion order (SQLite's rowid); PostgreSQL has none: by id.
   const tieBreak = dialectOf(db) === "sqlite" ? sql`rowid` : asc(people.id);
   const rows = await db
@@ -151,12 +150,30 @@ async function peopleOf(
   }));
 }
 
-/** Everything of one household, as one JSON document (docs/api.md, "Backup files"). */
+/**
+ * Everything of one household, as one JSON document (docs/api.md, "Backup files"), as it
+ * was at one moment. The exporting account's own person is made first if it is missing
+ * (the one write). Then, on PostgreSQL, every read runs in one REPEATABLE READ, READ ONLY
+ * transaction: one snapshot, so an edit committed by another request or instance while the
+ * export runs is wholly in the file or wholly not (a plan using a custom food made
+ * meanwhile would otherwise come without that food, and the file would not restore). On
+ * SQLite the reads are synchronous calls on the process's one connection with no I/O
+ * between them, so no other request's write can land in between.
+ */
 export async function exportBackup(
   db: AppDatabase,
   ownerId: string,
   viewer: Viewer,
 ): Promise<BackupInput> {
+  await ensureOwnPerson(db, ownerId, viewer.accountId, viewer.role);
+  if (dialectOf(db) === "sqlite") return await readBackup(db, ownerId, viewer);
+  return await db.transaction((tx) => readBackup(tx as unknown as AppDatabase, ownerId, viewer), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
+}
+
+async function readBackup(db: AppDatabase, ownerId: string, viewer: Viewer): Promise<BackupInput> {
   const { profile, isDefault } = await getProfile(db, ownerId);
   const lineNames = await recipeLineFileNames(db, ownerId);
   const household = await first(
