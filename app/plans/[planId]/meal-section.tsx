@@ -59,7 +59,7 @@ export function MealSection(props: {
     wasAdding.current = adding;
   }, [adding]);
   return (
-    <section className="card meal" aria-labelledby={headingId}>
+    <section className="card meal deferred-layout" aria-labelledby={headingId}>
       <div className="meal-header">
         <h3 id={headingId}>{props.label}</h3>
         <span className="meal-total">

@@ -79,7 +79,7 @@ export function SuggestionsPanel({
 
   const data = query.data;
   return (
-    <section className="card stack suggestions" aria-labelledby={headingId}>
+    <section className="card stack suggestions deferred-layout" aria-labelledby={headingId}>
       <h2 id={headingId} className="card-title">
         Suggestions
       </h2>

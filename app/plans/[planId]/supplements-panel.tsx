@@ -76,7 +76,7 @@ export function SupplementsPanel({
   const busy = add.isPending || update.isPending || remove.isPending;
 
   return (
-    <section className="card stack" aria-labelledby={headingId}>
+    <section className="card stack deferred-layout" aria-labelledby={headingId}>
       <h2 id={headingId} className="card-title">
         Supplements
       </h2>
