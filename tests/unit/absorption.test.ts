@@ -449,7 +449,9 @@ describe("plan totals with supplements and absorption, for any plan", () => {
         absorptionProfile({ ageYears: 75, conditions: ["metformin"] }),
         absorptionProfile({ ageYears: 40, conditions: ["no-intrinsic-factor"] }),
       ),
-      entries: fc.array(
+      // Ids are unique, as in the database (they are primary keys): fast-check would
+      // otherwise shrink two of them to the same all-zero uuid.
+      entries: fc.uniqueArray(
         fc.record({
           id: fc.uuid(),
           day: fc.integer({ min: 1, max: dayCount }),
@@ -462,9 +464,9 @@ describe("plan totals with supplements and absorption, for any plan", () => {
           }),
           crystallineShare: fc.double({ min: 0, max: 1, noNaN: true }),
         }),
-        { maxLength: 30 },
+        { maxLength: 30, selector: (entry) => entry.id },
       ),
-      supplements: fc.array(
+      supplements: fc.uniqueArray(
         fc.record({
           id: fc.uuid(),
           doseMicrograms: fc.double({ min: 0.1, max: 10_000, noNaN: true }),
@@ -476,7 +478,7 @@ describe("plan totals with supplements and absorption, for any plan", () => {
           }),
           injected: fc.boolean(),
         }),
-        { maxLength: 3 },
+        { maxLength: 3, selector: (supplement) => supplement.id },
       ),
     }),
   );

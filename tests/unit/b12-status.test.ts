@@ -253,7 +253,7 @@ describe("properties over random plans", () => {
         absorptionProfile({ ageYears: 70, conditions: [] }),
         absorptionProfile({ ageYears: 40, conditions: ["no-intrinsic-factor"] }),
       ),
-      entries: fc.array(
+      entries: fc.uniqueArray(
         fc.record({
           id: fc.uuid(),
           day: fc.integer({ min: 1, max: dayCount }),
@@ -264,9 +264,9 @@ describe("properties over random plans", () => {
           b12PerHundredGrams: fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: null }),
           crystallineShare: fc.double({ min: 0, max: 1, noNaN: true }),
         }),
-        { maxLength: 20 },
+        { maxLength: 20, selector: (entry) => entry.id },
       ),
-      supplements: fc.array(
+      supplements: fc.uniqueArray(
         fc.record({
           id: fc.uuid(),
           doseMicrograms: fc.constantFrom(1, 10, 250, 2000),
@@ -275,7 +275,8 @@ describe("properties over random plans", () => {
           firstDay: fc.constant(1),
           weekdays: fc.constant(null),
         }),
-        { maxLength: 2 },
+        // Unique ids, as in the database (primary keys).
+        { maxLength: 2, selector: (supplement) => supplement.id },
       ),
     }),
   );

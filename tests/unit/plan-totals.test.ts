@@ -128,7 +128,7 @@ const planArbitrary = fc.integer({ min: 1, max: 7 }).chain((dayCount) =>
   fc.record({
     dayCount: fc.constant(dayCount),
     targetMicrograms: fc.option(fc.double({ min: 0.3, max: 5, noNaN: true }), { nil: null }),
-    entries: fc.array(
+    entries: fc.uniqueArray(
       fc.record({
         id: fc.uuid(),
         day: fc.integer({ min: 1, max: dayCount }),
@@ -138,7 +138,8 @@ const planArbitrary = fc.integer({ min: 1, max: 7 }).chain((dayCount) =>
         grams: fc.double({ min: 0.1, max: 5000, noNaN: true }),
         b12PerHundredGrams: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }),
       }),
-      { maxLength: 40 },
+      // Unique ids, as in the database (primary keys).
+      { maxLength: 40, selector: (entry) => entry.id },
     ),
   }),
 );
