@@ -231,7 +231,7 @@ export function PlanEditor({
         onApplied={editor.applyEdit}
       />
 
-      <section aria-labelledby={`${ids}-charts`} className="stack deferred-layout">
+      <section aria-labelledby={`${ids}-charts`} className="stack">
         <h2 id={`${ids}-charts`}>Charts</h2>
         <LazyDayChart totals={chartTotals} />
         {chartDay && <LazyFoodShareChart day={chartDay} label={labelOf(chartDay.day)} />}
