@@ -28,7 +28,7 @@ import {
   createNonce,
   STATIC_SECURITY_HEADERS,
 } from "./server/http/security-headers";
-import { databaseUnavailablePage, pageDatabaseProblem } from "./server/http/unavailable-page";
+import { databaseIsDown, databaseUnavailablePage } from "./server/http/unavailable-page";
 
 const ALLOWED = allowedHosts({
   ALLOWED_HOSTS: process.env.ALLOWED_HOSTS,
@@ -65,9 +65,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
   );
   if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
   const { pathname, search } = request.nextUrl;
-  if (isPagePath(pathname)) {
-    const down = await pageDatabaseProblem(getDatabase(), pathname + search);
-    if (down) return down;
+  if (isPagePath(pathname) && (await databaseIsDown(getDatabase()))) {
+    return databaseUnavailablePage(pathname + search);
   }
   let gate: NextResponse | null;
   try {

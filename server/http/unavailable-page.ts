@@ -3,7 +3,7 @@
  * unreachable, out of connections): HTTP 503 with `Retry-After`, a short message and a
  * link to try the same page again. Next.js cannot answer a status of its own from a server
  * component (a render that fails shows its 500 page), so proxy.ts asks first, on
- * PostgreSQL only (`pageDatabaseProblem`), and answers this page instead of the render.
+ * PostgreSQL only (`databaseIsDown`), and answers this page instead of the render.
  *
  * Plain HTML without scripts: the policy allows one inline style (by nonce) and nothing
  * else. Tested in tests/integration/pg-faults.test.ts against a stopped cluster.
@@ -75,12 +75,4 @@ a:focus-visible{outline:3px solid #c25e00;outline-offset:2px}
   });
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) headers.set(name, value);
   return new Response(html, { status: 503, headers });
-}
-
-/**
- * What proxy.ts answers before a page render: this 503 page when the database is down,
- * else null (render as usual). `path` includes the query (the "Try again" link keeps it).
- */
-export async function pageDatabaseProblem(db: AppDatabase, path: string): Promise<Response | null> {
-  return (await databaseIsDown(db)) ? databaseUnavailablePage(path) : null;
 }
