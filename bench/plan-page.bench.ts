@@ -34,7 +34,7 @@ const OBSERVER = `
   }).observe({ type: "paint", buffered: true });
 `;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2
@@ -42,7 +42,11 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-async function blockingTimes(baseUrl: string, url: string, cookie: string): Promise<number[]> {
+export async function blockingTimes(
+  baseUrl: string,
+  url: string,
+  cookie: string,
+): Promise<number[]> {
   const browser = await launchBrowser();
   try {
     const [name = "", ...value] = cookie.split("=");
