@@ -6,7 +6,8 @@
  * profile of the write).
  */
 import { backupFileSchema } from "../server/schemas/backup";
-import { exportBackup, restoreBackup } from "../server/services/backup";
+import { restoreBackup } from "../server/services/backup";
+import { exportBackup } from "../server/services/backup-export";
 import { fillToEveryCap } from "../tests/factories/caps";
 import { createTestDatabase } from "../tests/factories/database";
 

@@ -7,7 +7,7 @@
  * would not restore. A second export holds both, and restores.
  *
  * PostgreSQL only: on SQLite an export's reads are synchronous calls on the one connection
- * with no I/O between them, so no write can land in between (server/services/backup.ts).
+ * with no I/O between them, so no write can land in between (server/services/backup-export.ts).
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,7 @@
 /** backup.*: thin procedures over server/services/backup.ts. */
 import { restoreBackupInput } from "../../schemas/backup";
-import { exportBackup, restoreBackup } from "../../services/backup";
+import { restoreBackup } from "../../services/backup";
+import { exportBackup } from "../../services/backup-export";
 import { protectedProcedure, router } from "../init";
 
 export const backupRouter = router({
