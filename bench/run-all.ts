@@ -5,7 +5,8 @@
  * without one; each starts and stops its own server on a temporary database.
  * Search relevance (top-1/top-3 on tests/fixtures/search-relevance.json) runs without a build.
  * The editor and plan-page (TBT at 4× CPU, 10 Lighthouse runs) benchmarks run alone, on an
- * idle machine: `npx tsx bench/editor.bench.ts`, `npx tsx bench/plan-page.bench.ts`.
+ * idle machine: `npx tsx bench/editor.bench.ts`, `npx tsx bench/plan-page.bench.ts`, and
+ * the same measurements on an empty Next.js page: `npx tsx bench/framework-floor.bench.ts`.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
