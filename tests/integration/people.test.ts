@@ -229,6 +229,25 @@ describe("plan eaters and per-person totals", () => {
       expect(own.averageB12Micrograms).toBe(person.averageB12Micrograms);
       expect(own.averageAbsorbedB12Micrograms).toBe(person.averageAbsorbedB12Micrograms);
     }
+    // An edit answers with the signed-in person's totals and everyone's line, as they now
+    // are: 400 g × 0.85 µg/100 g = 3.4 µg; Mia eats 200 g = 1.7 µg.
+    const edit = await api.plans.addEntry({
+      planId,
+      day: 1,
+      meal: "lunch",
+      foodId: SOYMILK,
+      grams: 100,
+    });
+    expect(edit.totals.personId).toBe(me?.id);
+    expect(edit.totals.averageB12Micrograms).toBeCloseTo(3.4, 12);
+    expect(edit.totals.people.map((person) => person.averageB12Micrograms)).toEqual([
+      expect.closeTo(3.4, 12),
+      expect.closeTo(3.4, 12),
+      expect.closeTo(1.7, 12),
+    ]);
+    expect(edit.totals.people[0]?.status).toBe(edit.totals.status);
+    await api.plans.removeEntry({ entryId: edit.id });
+
     const childTotals = await api.plans.totals({ planId, personId: child.id });
     expect(childTotals.days[0]?.b12Micrograms).toBeCloseTo(1.275, 12);
     expect(childTotals.targetMicrograms).toBe(1.2);

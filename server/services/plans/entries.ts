@@ -32,13 +32,14 @@ import {
 import { copyEntries, getPlan, loadEntries, type PlanView } from "./crud";
 import { insertDishes, loadDishRowsForCopy } from "./dishes";
 import { keepForUndo } from "./removed-entries";
-import { getPlanTotals, type PlanTotalsView } from "./totals";
 
 /**
- * What an edit returns: the changed entry's id and the plan and totals as they now are,
- * so the editor shows the result after one round trip instead of two.
+ * What an edit returns: the changed entry's id and the plan as it now is. The router adds
+ * the signed-in person's totals (`withOwnTotals`, ./people-totals.ts), so the editor shows
+ * the result after one round trip instead of two; the edit computes no totals of its own
+ * (they would be thrown away).
  */
-export type PlanEditResult = { id: string; plan: PlanView; totals: PlanTotalsView };
+export type PlanEditResult = { id: string; plan: PlanView };
 
 export async function editResult(
   db: AppDatabase,
@@ -46,11 +47,7 @@ export async function editResult(
   planId: string,
   id: string,
 ): Promise<PlanEditResult> {
-  return {
-    id,
-    plan: await getPlan(db, ownerId, planId),
-    totals: await getPlanTotals(db, ownerId, planId),
-  };
+  return { id, plan: await getPlan(db, ownerId, planId) };
 }
 
 export async function addEntry(
@@ -238,8 +235,8 @@ export async function copyDay(
     await touchPlan(tx, plan.id);
     return { copiedEntries: source.length * input.toDays.length };
   });
-  const { plan, totals } = await editResult(db, ownerId, input.planId, "");
-  return { copiedEntries, plan, totals };
+  const { plan } = await editResult(db, ownerId, input.planId, "");
+  return { copiedEntries, plan };
 }
 
 /**
@@ -288,6 +285,6 @@ export async function copyMeal(
     await touchPlan(tx, plan.id);
     return { copiedEntries: source.length * input.toDays.length };
   });
-  const { plan, totals } = await editResult(db, ownerId, input.planId, "");
-  return { copiedEntries, plan, totals };
+  const { plan } = await editResult(db, ownerId, input.planId, "");
+  return { copiedEntries, plan };
 }

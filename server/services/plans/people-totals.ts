@@ -77,9 +77,14 @@ export async function getHouseholdPlanTotals(
   });
   const people: PersonTotals[] = [];
   for (const { person, portionFactor } of eaters) {
-    const own = await getPlanTotals(db, ownerId, planId, {
-      person: totalsPerson(person, portionFactor, eaters),
-    });
+    // The selected person's are the totals just computed (on PostgreSQL, asking the cache
+    // again would cost a version query).
+    const own =
+      person.id === selected.person.id && portionFactor === selected.portionFactor
+        ? totals
+        : await getPlanTotals(db, ownerId, planId, {
+            person: totalsPerson(person, portionFactor, eaters),
+          });
     people.push({
       personId: person.id,
       name: person.name,
@@ -126,11 +131,11 @@ export async function personTotals(
  * An edit's answer with the signed-in account's own person's totals (as `plans.totals`
  * without `personId` gives them), so the editor shows them after one round trip.
  */
-export async function withOwnTotals<T extends { plan: { id: string }; totals: PlanTotalsView }>(
+export async function withOwnTotals<T extends { plan: { id: string } }>(
   db: AppDatabase,
   ownerId: string,
   viewer: Viewer,
   result: T,
-): Promise<Omit<T, "totals"> & { totals: HouseholdPlanTotalsView }> {
+): Promise<T & { totals: HouseholdPlanTotalsView }> {
   return { ...result, totals: await getHouseholdPlanTotals(db, ownerId, result.plan.id, viewer) };
 }
