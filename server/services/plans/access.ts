@@ -1,8 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { AppDatabase } from "../../../db/client";
 import { dialectOf, first } from "../../../db/dialect";
-import { sqliteStatement } from "../../../db/raw";
-import { foodPortions, foods, planEntries, planRecipes, plans } from "../../../db/schema";
+import { rawGet, sqliteStatement } from "../../../db/raw";
+import { foodPortions, foods, planEntries, plans } from "../../../db/schema";
 import { gramsForPortions } from "../../domain/portions";
 import type { Meal } from "../../domain/vocabulary";
 import { invalid, notFound } from "../../errors";
@@ -108,39 +108,35 @@ export function checkedPortionAmount(
   return { grams, portionId: portion.id, quantity: amount.quantity };
 }
 
-export async function countEntries(db: Db, planId: string): Promise<number> {
-  const row = await first(
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(planEntries)
-      .where(eq(planEntries.planId, planId)),
-  );
-  return row?.count ?? 0;
-}
+/**
+ * A plan's entries and dishes (recipes in meals: they count together against the caps) and
+ * its owner, in one query: `checkRoom` runs in every adding edit's transaction.
+ */
+const ROOM_SQL = `SELECT
+    (SELECT count(*) FROM plan_entries WHERE plan_id = ?)
+      + (SELECT count(*) FROM plan_recipes WHERE plan_id = ?) AS count,
+    (SELECT owner_id FROM plans WHERE id = ?) AS owner_id`;
+/** `count` is a bigint on PostgreSQL (a string unless parsed), an integer on SQLite. */
+type RoomRow = { count: number | string; owner_id: string | null };
 
-/** Dishes (recipes in meals) of a plan: they count with its entries against the caps. */
-export async function countDishes(db: Db, planId: string): Promise<number> {
-  const row = await first(
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(planRecipes)
-      .where(eq(planRecipes.planId, planId)),
-  );
-  return row?.count ?? 0;
+/** How many entries and dishes a plan holds, and whose plan it is (null: no such plan). */
+export async function planRoom(
+  db: Db,
+  planId: string,
+): Promise<{ count: number; ownerId: string | null }> {
+  const row = await rawGet<RoomRow>(db, ROOM_SQL, [planId, planId, planId]);
+  return { count: Number(row?.count ?? 0), ownerId: row?.owner_id ?? null };
 }
 
 export async function checkRoom(db: Db, planId: string, adding: number): Promise<void> {
-  const count = (await countEntries(db, planId)) + (await countDishes(db, planId));
+  const { count, ownerId } = await planRoom(db, planId);
   if (count + adding > MAX_PLAN_ENTRIES) {
     throw invalid(
       `planId: the plan would hold ${count + adding} entries and dishes; a plan holds at most ${MAX_PLAN_ENTRIES}`,
       "planId",
     );
   }
-  const owner = await first(
-    db.select({ ownerId: plans.ownerId }).from(plans).where(eq(plans.id, planId)),
-  );
-  if (owner) await checkOwnerEntryRoom(db, owner.ownerId, adding);
+  if (ownerId) await checkOwnerEntryRoom(db, ownerId, adding);
 }
 
 const INSERT_ENTRY_SQL = `INSERT INTO plan_entries
@@ -181,6 +177,14 @@ export async function insertEntries(
   }
 }
 
+/** The last position in a meal, over its entries and dishes together (one order). */
+const NEXT_POSITION_SQL = `SELECT max(position) AS max FROM (
+    SELECT position FROM plan_entries WHERE plan_id = ? AND day = ? AND meal = ?
+    UNION ALL
+    SELECT position FROM plan_recipes WHERE plan_id = ? AND day = ? AND meal = ?
+  ) AS positions`;
+type NextPositionRow = { max: number | string | null };
+
 /** The next position in a meal: one sequence for its plain entries and its dishes. */
 export async function nextPosition(
   db: Db,
@@ -188,21 +192,13 @@ export async function nextPosition(
   day: number,
   meal: Meal,
 ): Promise<number> {
-  const row = await first(
-    db
-      .select({ max: sql<number | null>`max(${planEntries.position})` })
-      .from(planEntries)
-      .where(
-        and(eq(planEntries.planId, planId), eq(planEntries.day, day), eq(planEntries.meal, meal)),
-      ),
-  );
-  const dishes = await first(
-    db
-      .select({ max: sql<number | null>`max(${planRecipes.position})` })
-      .from(planRecipes)
-      .where(
-        and(eq(planRecipes.planId, planId), eq(planRecipes.day, day), eq(planRecipes.meal, meal)),
-      ),
-  );
-  return Math.max(row?.max ?? 0, dishes?.max ?? 0) + 1;
+  const row = await rawGet<NextPositionRow>(db, NEXT_POSITION_SQL, [
+    planId,
+    day,
+    meal,
+    planId,
+    day,
+    meal,
+  ]);
+  return Number(row?.max ?? 0) + 1;
 }

@@ -14,15 +14,7 @@ import type { Meal } from "../../domain/vocabulary";
 import { AppError, notFound } from "../../errors";
 import type { CreatePlanInput } from "../../schemas/plans";
 import { checkOwnerEntryRoom, checkPlanRoom } from "../limits";
-import {
-  countDishes,
-  countEntries,
-  type Db,
-  insertEntries,
-  now,
-  requirePlan,
-  type Transaction,
-} from "./access";
+import { type Db, insertEntries, now, planRoom, requirePlan, type Transaction } from "./access";
 import { type DishView, insertDishes, loadDishes, loadDishRowsForCopy } from "./dishes";
 import { copySupplements, loadSupplements, type SupplementView } from "./plan-supplements";
 
@@ -300,11 +292,7 @@ export async function duplicatePlan(
     const plan = await requirePlan(tx, ownerId, planId);
     const name = `${plan.name.slice(0, 199 - suffix.length)}${suffix}`;
     await checkPlanRoom(tx, ownerId);
-    await checkOwnerEntryRoom(
-      tx,
-      ownerId,
-      (await countEntries(tx, planId)) + (await countDishes(tx, planId)),
-    );
+    await checkOwnerEntryRoom(tx, ownerId, (await planRoom(tx, planId)).count);
     await tx
       .insert(plans)
       .values({ id, ownerId, name, dayCount: plan.dayCount, startDate: plan.startDate });
