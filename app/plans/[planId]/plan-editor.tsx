@@ -14,15 +14,14 @@ import { useDeferredValue, useId } from "react";
 import { planDayLabel } from "@/app/_lib/dates";
 import { LazyDayChart, LazyFoodShareChart } from "./_charts/lazy-charts";
 import { CopyDay } from "./copy-day";
+import { DayMeals } from "./day-meals";
 import { DaySummary } from "./day-summary";
 import { DayTabs } from "./day-tabs";
 import { EatersPanel } from "./eaters-panel";
-import { MealSection } from "./meal-section";
-import { CopyMeal, UndoRemoval } from "./meal-tools";
 import { type InitialSuggestions, SuggestionsPanel } from "./suggestions-panel";
 import { SourcesCard, TargetCard, VerdictCard } from "./summary-cards";
 import { SupplementsPanel } from "./supplements-panel";
-import { MEALS, type Plan, type Profile, type Totals, usePlanEditor } from "./use-plan-editor";
+import { type Plan, type Profile, type Totals, usePlanEditor } from "./use-plan-editor";
 
 export function PlanEditor({
   initialPlan,
@@ -122,99 +121,7 @@ export function PlanEditor({
             />
           </DaySummary>
 
-          {!editor.dayLoaded && (
-            <div className="stack" role="status">
-              {editor.dayLoadError ? (
-                <>
-                  <p className="alert error">
-                    The foods of {labelOf(day.day)} could not be loaded: {editor.dayLoadError}
-                  </p>
-                  <p>
-                    <button type="button" className="secondary" onClick={editor.retryDayLoad}>
-                      Try again
-                    </button>
-                  </p>
-                </>
-              ) : (
-                <p className="muted">Loading the foods of {labelOf(day.day)}…</p>
-              )}
-            </div>
-          )}
-          {editor.dayLoaded &&
-            MEALS.map(({ meal, label }) => {
-              const mealTotal = day.meals.find((item) => item.meal === meal);
-              const entries = plan.entries.filter(
-                (entry) => entry.day === day.day && entry.meal === meal,
-              );
-              const dishes = plan.dishes.filter(
-                (dish) => dish.day === day.day && dish.meal === meal,
-              );
-              return (
-                <MealSection
-                  key={meal}
-                  meal={meal}
-                  label={label}
-                  b12Micrograms={mealTotal?.b12Micrograms ?? 0}
-                  supplementMicrograms={mealTotal?.supplementB12Micrograms ?? 0}
-                  absorbedMicrograms={mealTotal?.absorbedB12Micrograms ?? 0}
-                  complete={mealTotal?.complete ?? true}
-                  entries={entries}
-                  dishes={dishes}
-                  portionsByFood={plan.portionsByFood}
-                  dayCount={totals.days.length}
-                  labelOf={labelOf}
-                  searchDiet={editor.searchDiet}
-                  busy={mutations.addEntry.isPending || mutations.addRecipe.isPending}
-                  onAdd={(foodId, amount) =>
-                    mutations.addEntry
-                      .mutateAsync({ planId, day: day.day, meal, foodId, ...amount })
-                      .then(() => undefined)
-                  }
-                  onUpdate={(entryId, amount) =>
-                    mutations.updateEntry.mutate({ entryId, ...amount })
-                  }
-                  onMove={(entryId, toDay, toMeal) =>
-                    mutations.moveEntry.mutate({ entryId, day: toDay, meal: toMeal })
-                  }
-                  onRemove={(entryId) => {
-                    const foodName = entries.find((entry) => entry.id === entryId)?.foodName ?? "";
-                    editor.removal.remove({ entryId, foodName, day: day.day, meal });
-                  }}
-                  onAddRecipe={(recipeId, servings) =>
-                    mutations.addRecipe
-                      .mutateAsync({ planId, day: day.day, meal, recipeId, servings })
-                      .then(() => undefined)
-                  }
-                  onUpdateDish={(dishId, servings) =>
-                    mutations.updateDish.mutate({ planId, dishId, servings })
-                  }
-                  onRemoveDish={(dishId) => mutations.removeDish.mutate({ planId, dishId })}
-                  tools={
-                    <>
-                      {editor.removal.removed?.day === day.day &&
-                        editor.removal.removed.meal === meal && (
-                          <UndoRemoval
-                            removed={editor.removal.removed}
-                            busy={editor.removal.busy}
-                            onUndo={editor.removal.undo}
-                            onDismiss={editor.removal.dismiss}
-                          />
-                        )}
-                      {entries.length + dishes.length > 0 && (
-                        <CopyMeal
-                          planId={planId}
-                          day={day.day}
-                          meal={meal}
-                          dayCount={totals.days.length}
-                          labelOf={labelOf}
-                          onApplied={editor.applyEdit}
-                        />
-                      )}
-                    </>
-                  }
-                />
-              );
-            })}
+          <DayMeals editor={editor} day={day.day} meals={day.meals} labelOf={labelOf} />
         </section>
       )}
 

@@ -1,4 +1,4 @@
-/** backup.*: thin procedures over server/services/backup.ts. */
+/** backup.*: thin procedures over server/services/backup-export.ts and backup.ts (restore). */
 import { restoreBackupInput } from "../../schemas/backup";
 import { restoreBackup } from "../../services/backup";
 import { exportBackup } from "../../services/backup-export";
