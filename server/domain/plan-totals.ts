@@ -37,6 +37,7 @@ import {
   type LargestSitting,
   meetsTargets,
 } from "./b12-status";
+import { type RegimenPattern, regimenPattern } from "./regimen-pattern";
 import { isTakenOnDay, type SupplementSchedule } from "./supplements";
 
 export const MEAL_ORDER = ["breakfast", "lunch", "dinner", "snack"] as const;
@@ -320,6 +321,18 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     throw new RangeError(`portionFactor must be a positive number; got ${portionFactor}`);
   }
   const daily = supplements.filter(isDaily);
+  const doseById = new Map(
+    supplements.map((supplement) => [supplement.id, supplement.doseMicrograms]),
+  );
+  // Swallowed periodic regimens, by sitting: which are taken together, and how often.
+  const periodicBySitting = new Map<MealSlot | null, RegimenPattern>();
+  for (const slot of [...MEAL_ORDER, null]) {
+    const atSitting = supplements.filter(
+      (supplement) =>
+        !isDaily(supplement) && supplement.injected !== true && supplement.withMeal === slot,
+    );
+    if (atSitting.length > 0) periodicBySitting.set(slot, regimenPattern(atSitting, startDate));
+  }
   const regimenSums = new Map(
     supplements.map((supplement) => [supplement.id, { onTheDay: 0, absorbed: 0, intake: 0 }]),
   );
@@ -399,49 +412,60 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     const ownResult = absorbOccasion(ownOccasion, absorption);
     sittings.push({ slot: null, occasion: ownOccasion, result: ownResult });
 
-    // What each regimen adds: daily ones measured within their occasion, periodic ones as
-    // the dose added to that day's occasion, times the doses a day.
+    // What each regimen adds: daily ones measured within their occasion; periodic ones as
+    // the doses taken together (regimenPattern) added to that day's occasion, times the
+    // share of days they fall together, each regimen's part pro rata to its dose.
     let periodicIntake = 0;
     let periodicInjected = 0;
-    let periodicAbsorbed = 0;
-    let periodicLow = 0;
     for (const supplement of supplements) {
       const sums = regimenSums.get(supplement.id);
       if (!sums) continue;
+      const dose = supplement.doseMicrograms;
+      if (!isDaily(supplement)) {
+        const rate = dosesPerDay(supplement, startDate);
+        sums.intake += dose * rate;
+        periodicIntake += dose * rate;
+        if (supplement.injected === true) periodicInjected += dose * rate;
+        continue;
+      }
+      if (!isTakenOnDay(supplement, day, startDate)) continue;
+      sums.intake += dose;
+      if (supplement.injected === true) continue;
       const sitting = sittings.find((item) => item.slot === supplement.withMeal);
       if (!sitting) continue;
-      const dose = supplement.doseMicrograms;
-      if (isDaily(supplement)) {
-        if (!isTakenOnDay(supplement, day, startDate)) continue;
-        sums.intake += dose;
-        if (supplement.injected === true) continue;
-        const without = absorbOccasion(
+      const without = absorbOccasion(
+        { ...sitting.occasion, supplementMicrograms: sitting.occasion.supplementMicrograms - dose },
+        absorption,
+      ).absorbedMicrograms;
+      sums.onTheDay += sitting.result.absorbedMicrograms - without;
+      sums.absorbed += sitting.result.absorbedMicrograms - without;
+    }
+    let periodicAbsorbed = 0;
+    let periodicLow = 0;
+    for (const sitting of sittings) {
+      const pattern = periodicBySitting.get(sitting.slot);
+      if (!pattern) continue;
+      for (const set of pattern.sets) {
+        const withSet = absorbOccasion(
           {
             ...sitting.occasion,
-            supplementMicrograms: sitting.occasion.supplementMicrograms - dose,
+            supplementMicrograms: sitting.occasion.supplementMicrograms + set.doseMicrograms,
           },
           absorption,
-        ).absorbedMicrograms;
-        sums.onTheDay += sitting.result.absorbedMicrograms - without;
-        sums.absorbed += sitting.result.absorbedMicrograms - without;
-        continue;
+        );
+        const added = (withSet.absorbedMicrograms - sitting.result.absorbedMicrograms) * set.share;
+        periodicAbsorbed += added;
+        periodicLow += (withSet.lowMicrograms - sitting.result.lowMicrograms) * set.share;
+        for (const id of set.ids) {
+          const sums = regimenSums.get(id);
+          const dose = doseById.get(id) ?? 0;
+          const share = pattern.shareById.get(id) ?? 0;
+          if (!sums || !(share > 0)) continue;
+          const part = (added * dose) / set.doseMicrograms;
+          sums.absorbed += part;
+          sums.onTheDay += part / share;
+        }
       }
-      const rate = dosesPerDay(supplement, startDate);
-      sums.intake += dose * rate;
-      periodicIntake += dose * rate;
-      if (supplement.injected === true) {
-        periodicInjected += dose * rate;
-        continue;
-      }
-      const withDose = absorbOccasion(
-        { ...sitting.occasion, supplementMicrograms: sitting.occasion.supplementMicrograms + dose },
-        absorption,
-      );
-      const added = withDose.absorbedMicrograms - sitting.result.absorbedMicrograms;
-      sums.onTheDay += added;
-      sums.absorbed += added * rate;
-      periodicAbsorbed += added * rate;
-      periodicLow += (withDose.lowMicrograms - sitting.result.lowMicrograms) * rate;
     }
 
     const foodB12Micrograms = sum(meals.map((meal) => meal.b12Micrograms));

@@ -10,6 +10,7 @@ import {
   NORMAL_ABSORPTION,
 } from "../../server/domain/absorption";
 import { calculatePlanTotals, type TotalsEntryInput } from "../../server/domain/plan-totals";
+import { MAX_CYCLE_DAYS, regimenPattern } from "../../server/domain/regimen-pattern";
 
 /**
  * Published single-dose points for crystalline B12 in healthy adults
@@ -432,6 +433,127 @@ describe("calculatePlanTotals with supplements and absorption", () => {
     expect(totals.days[0]?.injectedMicrograms).toBe(500);
     expect(totals.days[0]?.absorbedB12Micrograms).toBe(0);
     expect(totals.days[1]?.injectedMicrograms).toBe(500);
+  });
+});
+
+describe("periodic regimens that fall on the same day share one occasion", () => {
+  // With 1 µg absorbing 0.5 µg by construction, the half-saturation constant is
+  // 1.5 / 0.49 - 1 µg, so absorbed(2 µg) = 3 × 0.49 / 1.99 + 0.02 = 1.47 / 1.99 + 0.02
+  // and absorbed(3 µg) = 4.5 × 0.49 / 2.48 + 0.03 = 2.205 / 2.48 + 0.03 (written out by hand).
+  const absorbedOf2 = 1.47 / 1.99 + 0.02;
+  const absorbedOf3 = 2.205 / 2.48 + 0.03;
+  const everyOtherDay = (id: string, firstDay: number) => ({
+    id,
+    doseMicrograms: 1,
+    withMeal: null,
+    everyNDays: 2,
+    firstDay,
+    weekdays: null,
+  });
+
+  it("two 1 µg tablets every other day, on the same days: one 2 µg occasion half the days", () => {
+    const totals = calculatePlanTotals({
+      dayCount: 4,
+      entries: [],
+      targetMicrograms: 2.4,
+      supplements: [everyOtherDay("a", 1), everyOtherDay("b", 1)],
+    });
+    for (const day of totals.days) {
+      expect(day.supplementB12Micrograms).toBe(1);
+      expect(day.absorbedB12Micrograms).toBeCloseTo(absorbedOf2 / 2, 12);
+    }
+    for (const regimen of totals.regimens) {
+      expect(regimen.dosesPerDay).toBe(0.5);
+      // Each tablet's part of the shared occasion, pro rata to its dose.
+      expect(regimen.absorbedPerDoseMicrograms).toBeCloseTo(absorbedOf2 / 2, 12);
+      expect(regimen.averageAbsorbedMicrograms).toBeCloseTo(absorbedOf2 / 4, 12);
+    }
+  });
+
+  it("the same tablets on alternate days: each absorbs 0.5 µg on its own day", () => {
+    const totals = calculatePlanTotals({
+      dayCount: 4,
+      entries: [],
+      targetMicrograms: 2.4,
+      supplements: [everyOtherDay("a", 1), everyOtherDay("b", 2)],
+    });
+    for (const day of totals.days) expect(day.absorbedB12Micrograms).toBeCloseTo(0.5, 12);
+    for (const regimen of totals.regimens) {
+      expect(regimen.absorbedPerDoseMicrograms).toBeCloseTo(0.5, 12);
+      expect(regimen.averageAbsorbedMicrograms).toBeCloseTo(0.25, 12);
+    }
+  });
+
+  it("keeps the low end under the estimate when weekday tablets join a meal's food B12", () => {
+    // 2026-11-23 is a Monday. Dinner holds 1 µg of food-bound B12 every day; two 1 µg
+    // tablets are taken with it Monday to Saturday. Estimate: Sunday absorbed(1), the other
+    // six days absorbed(3). Low end (release uncertain): Sunday 0, the others absorbed(2).
+    const weekdayTablet = (id: string) => ({
+      id,
+      doseMicrograms: 1,
+      withMeal: "dinner" as const,
+      everyNDays: null,
+      firstDay: 1,
+      weekdays: [1, 2, 3, 4, 5, 6],
+    });
+    const totals = calculatePlanTotals({
+      dayCount: 7,
+      startDate: "2026-11-23",
+      entries: Array.from({ length: 7 }, (_, index) => ({
+        id: `egg-${index}`,
+        day: index + 1,
+        meal: "dinner" as const,
+        foodId: "egg",
+        foodName: "Egg",
+        grams: 100,
+        b12PerHundredGrams: 1,
+      })),
+      targetMicrograms: 2.4,
+      absorption: absorptionProfile({ ageYears: 60, conditions: [] }),
+      supplements: [weekdayTablet("a"), weekdayTablet("b")],
+    });
+    for (const day of totals.days) {
+      expect(day.absorbedB12Micrograms).toBeCloseTo((0.5 + 6 * absorbedOf3) / 7, 12);
+      expect(day.absorbedLowB12Micrograms).toBeCloseTo((6 * absorbedOf2) / 7, 12);
+      expect(day.absorbedLowB12Micrograms).toBeLessThan(day.absorbedB12Micrograms);
+    }
+  });
+
+  it("reads a long cycle over at most MAX_CYCLE_DAYS days", () => {
+    // 11, 13 and 7 (weekdays) give a 1,001-day cycle; 89 and 83 stretch it past the cap.
+    const pattern = regimenPattern(
+      [
+        { id: "a", doseMicrograms: 1, everyNDays: 11, firstDay: 1, weekdays: null },
+        { id: "b", doseMicrograms: 1, everyNDays: 13, firstDay: 3, weekdays: null },
+        { id: "c", doseMicrograms: 1, everyNDays: null, firstDay: 1, weekdays: [3] },
+      ],
+      "2026-11-23",
+    );
+    expect(pattern.shareById.get("a")).toBeCloseTo(1 / 11, 12);
+    expect(pattern.shareById.get("b")).toBeCloseTo(1 / 13, 12);
+    expect(pattern.shareById.get("c")).toBeCloseTo(1 / 7, 12);
+    // All three together once in 1,001 days.
+    const all = pattern.sets.find((set) => set.ids.length === 3);
+    expect(all?.share).toBeCloseTo(1 / 1001, 12);
+    expect(all?.doseMicrograms).toBe(3);
+    const long = regimenPattern(
+      [
+        { id: "a", doseMicrograms: 1, everyNDays: 89, firstDay: 1, weekdays: null },
+        { id: "b", doseMicrograms: 1, everyNDays: 83, firstDay: 1, weekdays: null },
+      ],
+      null,
+    );
+    expect(long.shareById.get("a")).toBeCloseTo(
+      Math.ceil(MAX_CYCLE_DAYS / 89) / MAX_CYCLE_DAYS,
+      12,
+    );
+    // A weekday regimen on an undated plan is never taken.
+    const undated = regimenPattern(
+      [{ id: "c", doseMicrograms: 1, everyNDays: null, firstDay: 1, weekdays: [3] }],
+      null,
+    );
+    expect(undated.sets).toEqual([]);
+    expect(undated.shareById.get("c")).toBe(0);
   });
 });
 

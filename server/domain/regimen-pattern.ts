@@ -1,0 +1,103 @@
+/**
+ * How a plan's periodic regimens (every N days, chosen weekdays) fall together in the long
+ * run. Two doses taken at the same sitting are one occasion, and the intrinsic-factor route
+ * saturates, so 2 × 1 µg on the same day is absorbed less well than 1 µg on alternate days
+ * (docs/methodology.md, "Regimens"). Counting each periodic dose on its own would make the
+ * estimate depend on nothing but the doses, and could put the low end above the estimate.
+ *
+ * The pattern is read off the calendar: from the day every regimen has started, over one
+ * whole cycle (the least common multiple of 7, when a weekday regimen is present, and each
+ * N), which regimens are taken together and on what share of the days. Cycles longer than
+ * MAX_CYCLE_DAYS (only unusual mixes of long, coprime periods) are read over that many days.
+ * Pure; no I/O.
+ */
+import { isoWeekday } from "./supplements";
+
+/** A periodic regimen as the pattern needs it. */
+export type PeriodicRegimen = {
+  id: string;
+  doseMicrograms: number;
+  everyNDays: number | null;
+  firstDay: number;
+  weekdays: number[] | null;
+};
+
+/** Regimens taken together on some days: their ids, their summed dose, the share of days. */
+export type RegimenSet = {
+  ids: string[];
+  doseMicrograms: number;
+  /** The share (0-1) of days in the long run on which exactly these regimens are taken. */
+  share: number;
+};
+
+export type RegimenPattern = {
+  sets: RegimenSet[];
+  /** Each regimen's share (0-1) of days taken in the same window: its doses a day. */
+  shareById: Map<string, number>;
+};
+
+/** 7 × 8 × 9 × 10 = 5,040: every mix of weekly schedules and periods up to 10 days fits. */
+export const MAX_CYCLE_DAYS = 5040;
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+function cycleDays(regimens: readonly PeriodicRegimen[]): number {
+  let cycle = 1;
+  for (const regimen of regimens) {
+    const period = hasWeekdays(regimen) ? 7 : Math.max(1, regimen.everyNDays ?? 1);
+    cycle = (cycle / gcd(cycle, period)) * period;
+    if (cycle > MAX_CYCLE_DAYS) return MAX_CYCLE_DAYS;
+  }
+  return cycle;
+}
+
+function hasWeekdays(
+  regimen: PeriodicRegimen,
+): regimen is PeriodicRegimen & { weekdays: number[] } {
+  return regimen.weekdays !== null && regimen.weekdays.length > 0;
+}
+
+/**
+ * The sets of regimens taken together, and on what share of days, for regimens taken at
+ * the same sitting. A weekday regimen on an undated plan is never taken (as isTakenOnDay).
+ */
+export function regimenPattern(
+  regimens: readonly PeriodicRegimen[],
+  startDate: string | null,
+): RegimenPattern {
+  if (regimens.length === 0) return { sets: [], shareById: new Map() };
+  const cycle = cycleDays(regimens);
+  const from = Math.max(
+    1,
+    ...regimens.filter((regimen) => !hasWeekdays(regimen)).map((regimen) => regimen.firstDay),
+  );
+  // ISO weekday of plan day 1, so day t's weekday is arithmetic (no Date per day).
+  const dayOneWeekday = startDate === null ? null : isoWeekday(startDate);
+  const counts = new Map<string, { ids: string[]; doseMicrograms: number; days: number }>();
+  const daysById = new Map(regimens.map((regimen) => [regimen.id, 0]));
+  for (let day = from; day < from + cycle; day += 1) {
+    const weekday = dayOneWeekday === null ? null : ((dayOneWeekday - 1 + day - 1) % 7) + 1;
+    const taken = regimens.filter((regimen) =>
+      hasWeekdays(regimen)
+        ? weekday !== null && regimen.weekdays.includes(weekday)
+        : (day - regimen.firstDay) % Math.max(1, regimen.everyNDays ?? 1) === 0,
+    );
+    if (taken.length === 0) continue;
+    const ids = taken.map((regimen) => regimen.id);
+    const key = ids.join("\u0000");
+    const current = counts.get(key);
+    if (current) current.days += 1;
+    else {
+      const doseMicrograms = taken.reduce((sum, regimen) => sum + regimen.doseMicrograms, 0);
+      counts.set(key, { ids, doseMicrograms, days: 1 });
+    }
+    for (const id of ids) daysById.set(id, (daysById.get(id) ?? 0) + 1);
+  }
+  const sets = [...counts.values()].map(({ ids, doseMicrograms, days }) => ({
+    ids,
+    doseMicrograms,
+    share: days / cycle,
+  }));
+  const shareById = new Map([...daysById].map(([id, days]) => [id, days / cycle]));
+  return { sets, shareById };
+}
