@@ -37,7 +37,13 @@ import {
   type LargestSitting,
   meetsTargets,
 } from "./b12-status";
-import { type RegimenPattern, regimenPattern } from "./regimen-pattern";
+import {
+  dosesPerDay,
+  isDaily,
+  periodicAdded,
+  type RegimenPattern,
+  regimenPattern,
+} from "./regimen-pattern";
 import { isTakenOnDay, type SupplementSchedule } from "./supplements";
 
 export const MEAL_ORDER = ["breakfast", "lunch", "dinner", "snack"] as const;
@@ -262,25 +268,6 @@ function checkSupplement(supplement: TotalsSupplementInput): void {
   }
 }
 
-/** A regimen is "daily" when taken every day from its first day; others are periodic. */
-function isDaily(supplement: SupplementSchedule): boolean {
-  return (
-    (supplement.weekdays === null || supplement.weekdays.length === 0) &&
-    (supplement.everyNDays ?? 1) === 1
-  );
-}
-
-/**
- * Doses a day of a periodic regimen, in the long run: 1/N for every N days, the share of
- * the week for chosen weekdays (none on an undated plan, where no weekday is ever taken).
- */
-export function dosesPerDay(supplement: SupplementSchedule, startDate: string | null): number {
-  if (supplement.weekdays !== null && supplement.weekdays.length > 0) {
-    return startDate === null ? 0 : new Set(supplement.weekdays).size / 7;
-  }
-  return 1 / (supplement.everyNDays ?? 1);
-}
-
 const MEAL_LABEL: Record<MealSlot | "own", string> = {
   breakfast: "breakfast",
   lunch: "lunch",
@@ -321,9 +308,6 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     throw new RangeError(`portionFactor must be a positive number; got ${portionFactor}`);
   }
   const daily = supplements.filter(isDaily);
-  const doseById = new Map(
-    supplements.map((supplement) => [supplement.id, supplement.doseMicrograms]),
-  );
   // Swallowed periodic regimens, by sitting: which are taken together, and how often.
   const periodicBySitting = new Map<MealSlot | null, RegimenPattern>();
   for (const slot of [...MEAL_ORDER, null]) {
@@ -445,26 +429,14 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     for (const sitting of sittings) {
       const pattern = periodicBySitting.get(sitting.slot);
       if (!pattern) continue;
-      for (const set of pattern.sets) {
-        const withSet = absorbOccasion(
-          {
-            ...sitting.occasion,
-            supplementMicrograms: sitting.occasion.supplementMicrograms + set.doseMicrograms,
-          },
-          absorption,
-        );
-        const added = (withSet.absorbedMicrograms - sitting.result.absorbedMicrograms) * set.share;
-        periodicAbsorbed += added;
-        periodicLow += (withSet.lowMicrograms - sitting.result.lowMicrograms) * set.share;
-        for (const id of set.ids) {
-          const sums = regimenSums.get(id);
-          const dose = doseById.get(id) ?? 0;
-          const share = pattern.shareById.get(id) ?? 0;
-          if (!sums || !(share > 0)) continue;
-          const part = (added * dose) / set.doseMicrograms;
-          sums.absorbed += part;
-          sums.onTheDay += part / share;
-        }
+      const added = periodicAdded(sitting.occasion, sitting.result, pattern, absorption);
+      periodicAbsorbed += added.absorbedMicrograms;
+      periodicLow += added.lowMicrograms;
+      for (const [id, part] of added.byRegimen) {
+        const sums = regimenSums.get(id);
+        if (!sums) continue;
+        sums.absorbed += part.absorbedMicrograms;
+        sums.onTheDay += part.perDoseMicrograms;
       }
     }
 

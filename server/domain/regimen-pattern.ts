@@ -11,7 +11,13 @@
  * MAX_CYCLE_DAYS (only unusual mixes of long, coprime periods) are read over that many days.
  * Pure; no I/O.
  */
-import { isoWeekday } from "./supplements";
+import {
+  type AbsorptionProfile,
+  absorbOccasion,
+  type Occasion,
+  type OccasionAbsorption,
+} from "./absorption";
+import { isoWeekday, type SupplementSchedule } from "./supplements";
 
 /** A periodic regimen as the pattern needs it. */
 export type PeriodicRegimen = {
@@ -22,9 +28,9 @@ export type PeriodicRegimen = {
   weekdays: number[] | null;
 };
 
-/** Regimens taken together on some days: their ids, their summed dose, the share of days. */
+/** Regimens taken together on some days: who, their summed dose, the share of days. */
 export type RegimenSet = {
-  ids: string[];
+  members: { id: string; doseMicrograms: number }[];
   doseMicrograms: number;
   /** The share (0-1) of days in the long run on which exactly these regimens are taken. */
   share: number;
@@ -73,7 +79,7 @@ export function regimenPattern(
   );
   // ISO weekday of plan day 1, so day t's weekday is arithmetic (no Date per day).
   const dayOneWeekday = startDate === null ? null : isoWeekday(startDate);
-  const counts = new Map<string, { ids: string[]; doseMicrograms: number; days: number }>();
+  const counts = new Map<string, Omit<RegimenSet, "share"> & { days: number }>();
   const daysById = new Map(regimens.map((regimen) => [regimen.id, 0]));
   for (let day = from; day < from + cycle; day += 1) {
     const weekday = dayOneWeekday === null ? null : ((dayOneWeekday - 1 + day - 1) % 7) + 1;
@@ -89,15 +95,73 @@ export function regimenPattern(
     if (current) current.days += 1;
     else {
       const doseMicrograms = taken.reduce((sum, regimen) => sum + regimen.doseMicrograms, 0);
-      counts.set(key, { ids, doseMicrograms, days: 1 });
+      const members = taken.map(({ id, doseMicrograms: dose }) => ({ id, doseMicrograms: dose }));
+      counts.set(key, { members, doseMicrograms, days: 1 });
     }
     for (const id of ids) daysById.set(id, (daysById.get(id) ?? 0) + 1);
   }
-  const sets = [...counts.values()].map(({ ids, doseMicrograms, days }) => ({
-    ids,
+  const sets = [...counts.values()].map(({ members, doseMicrograms, days }) => ({
+    members,
     doseMicrograms,
     share: days / cycle,
   }));
   const shareById = new Map([...daysById].map(([id, days]) => [id, days / cycle]));
   return { sets, shareById };
+}
+
+/** A regimen is "daily" when taken every day from its first day; others are periodic. */
+export function isDaily(supplement: SupplementSchedule): boolean {
+  return (
+    (supplement.weekdays === null || supplement.weekdays.length === 0) &&
+    (supplement.everyNDays ?? 1) === 1
+  );
+}
+
+/**
+ * Doses a day of a periodic regimen, in the long run: 1/N for every N days, the share of
+ * the week for chosen weekdays (none on an undated plan, where no weekday is ever taken).
+ */
+export function dosesPerDay(supplement: SupplementSchedule, startDate: string | null): number {
+  if (supplement.weekdays !== null && supplement.weekdays.length > 0) {
+    return startDate === null ? 0 : new Set(supplement.weekdays).size / 7;
+  }
+  return 1 / (supplement.everyNDays ?? 1);
+}
+
+/** What one regimen adds at a sitting: a day's average, and per dose on the days taken. */
+export type RegimenPart = { absorbedMicrograms: number; perDoseMicrograms: number };
+
+/**
+ * What a sitting's periodic regimens add to its occasion on an average day: each set taken
+ * together added to the occasion, times its share of days. Each regimen's part is pro rata
+ * to its dose within each set; per dose divides by its own share of days.
+ */
+export function periodicAdded(
+  occasion: Occasion,
+  base: OccasionAbsorption,
+  pattern: RegimenPattern,
+  absorption: AbsorptionProfile,
+): { absorbedMicrograms: number; lowMicrograms: number; byRegimen: Map<string, RegimenPart> } {
+  let absorbedMicrograms = 0;
+  let lowMicrograms = 0;
+  const byRegimen = new Map<string, RegimenPart>();
+  for (const set of pattern.sets) {
+    const withSet = absorbOccasion(
+      { ...occasion, supplementMicrograms: occasion.supplementMicrograms + set.doseMicrograms },
+      absorption,
+    );
+    const added = (withSet.absorbedMicrograms - base.absorbedMicrograms) * set.share;
+    absorbedMicrograms += added;
+    lowMicrograms += (withSet.lowMicrograms - base.lowMicrograms) * set.share;
+    for (const member of set.members) {
+      const share = pattern.shareById.get(member.id) ?? 0;
+      if (!(share > 0)) continue;
+      const part = (added * member.doseMicrograms) / set.doseMicrograms;
+      const current = byRegimen.get(member.id) ?? { absorbedMicrograms: 0, perDoseMicrograms: 0 };
+      current.absorbedMicrograms += part;
+      current.perDoseMicrograms += part / share;
+      byRegimen.set(member.id, current);
+    }
+  }
+  return { absorbedMicrograms, lowMicrograms, byRegimen };
 }

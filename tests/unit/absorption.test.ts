@@ -533,7 +533,7 @@ describe("periodic regimens that fall on the same day share one occasion", () =>
     expect(pattern.shareById.get("b")).toBeCloseTo(1 / 13, 12);
     expect(pattern.shareById.get("c")).toBeCloseTo(1 / 7, 12);
     // All three together once in 1,001 days.
-    const all = pattern.sets.find((set) => set.ids.length === 3);
+    const all = pattern.sets.find((set) => set.members.length === 3);
     expect(all?.share).toBeCloseTo(1 / 1001, 12);
     expect(all?.doseMicrograms).toBe(3);
     const long = regimenPattern(
