@@ -35,6 +35,7 @@ import { allowedHosts } from "../http/request-guard";
 import { attachNewAccount, deleteAccount, hasAnyAccount } from "../services/households";
 import { oidcConfigFromEnvironment } from "./oidc-config";
 import { checkSignUpAllowed, invitationTokenFrom } from "./policy";
+import { databaseRateLimitStorage } from "./rate-limit-store";
 import { forgetCachedSessions } from "./session-cache";
 
 const SECRET_KEY = "auth.secret";
@@ -105,6 +106,7 @@ function buildAuth(db: AppDatabase, secret: string, options: AuthOptions) {
   const perMinute = signInLimitPerMinute();
   const baseURL = resolveBaseUrl();
   const rpID = process.env.B12_PASSKEY_RP_ID?.trim() || undefined;
+  const storage = options.rateLimitStorage ?? rateLimitStorage(db);
   return betterAuth({
     appName: "B12 Planner",
     secret,
@@ -125,7 +127,11 @@ function buildAuth(db: AppDatabase, secret: string, options: AuthOptions) {
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: options.rateLimit ?? true,
-      storage: options.rateLimitStorage ?? rateLimitStorage(db),
+      storage,
+      // PostgreSQL: one exact statement per attempt (rate-limit-store.ts), not better-auth's
+      // read-then-update, so a concurrent burst cannot pass the limit.
+      customStorage:
+        storage === "database" && dialectOf(db) === "pg" ? databaseRateLimitStorage(db) : undefined,
       window: 60,
       max: 300,
       customRules: {

@@ -468,4 +468,32 @@ describe("sessions", () => {
     expect(await attempt(two)).toBe(401);
     expect(await rows()).toContainEqual({ key: "198.51.100.20|/sign-in/email", count: 1 });
   });
+
+  // On PostgreSQL better-auth's own database counter let 5 of a burst of 100 through (twice
+  // in two runs); server/auth/rate-limit-store.ts counts in one statement.
+  it("a burst of simultaneous wrong passwords to two instances gets exactly the limit", async () => {
+    vi.stubEnv("B12_SIGN_IN_LIMIT_PER_MINUTE", "4");
+    test = createTestDatabase({ seed: false });
+    const one = createTestAuth(test.db, { rateLimit: true });
+    const two = createTestAuth(test.db, { rateLimit: true });
+    expect((await one.signUp("admin@example.org")).response.status).toBe(200);
+    for (const [burst, address] of [
+      [12, "198.51.100.21"],
+      [30, "198.51.100.22"],
+      [100, "198.51.100.23"],
+    ] as const) {
+      const statuses = await Promise.all(
+        Array.from({ length: burst }, async (_, index) => {
+          const instance = index % 2 === 0 ? one : two;
+          return (
+            await instance.signIn("admin@example.org", "wrong password", {
+              "x-forwarded-for": address,
+            })
+          ).response.status;
+        }),
+      );
+      expect(statuses.filter((status) => status === 401)).toHaveLength(4);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(burst - 4);
+    }
+  });
 });

@@ -1,0 +1,80 @@
+/**
+ * The database rate-limit counter (server/auth/rate-limit-store.ts) on a real database:
+ * better-auth's rule (a window from the first attempt, `max` allowed in it, refusals change
+ * nothing) and an exact count under a burst of simultaneous attempts, which on PostgreSQL
+ * run on several pool connections at once. Runs on SQLite and, in `npm run test:pg`, on
+ * PostgreSQL.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { AppDatabase } from "@/db/dialect";
+import { rawAll } from "@/db/raw";
+import { databaseRateLimitStorage } from "@/server/auth/rate-limit-store";
+import { createTestDatabase, type TestDatabase } from "../factories/database";
+
+let test: TestDatabase | undefined;
+afterEach(async () => {
+  await test?.close();
+  test = undefined;
+});
+
+function open(): AppDatabase {
+  test = createTestDatabase({ seed: false });
+  return test.db as unknown as AppDatabase;
+}
+
+const rule = { window: 60, max: 4 };
+
+describe("databaseRateLimitStorage", () => {
+  it("allows max attempts in a window, then refuses until it has passed", async () => {
+    const db = open();
+    let now = 1_800_000_000_000;
+    const store = databaseRateLimitStorage(db, () => now);
+    const allowed = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      allowed.push((await store.consume("203.0.113.1|/sign-in/email", rule)).allowed);
+      now += 1000;
+    }
+    expect(allowed).toEqual([true, true, true, true]);
+    // The last allowed attempt was at +3 s: the window runs to +63 s.
+    expect(await store.consume("203.0.113.1|/sign-in/email", rule)).toEqual({
+      allowed: false,
+      retryAfter: 59,
+    });
+    now += 30_000;
+    expect(await store.consume("203.0.113.1|/sign-in/email", rule)).toEqual({
+      allowed: false,
+      retryAfter: 29,
+    });
+    // A refusal changes nothing; another key has its own count.
+    expect((await store.consume("203.0.113.2|/sign-in/email", rule)).allowed).toBe(true);
+    now += 29_000;
+    expect((await store.consume("203.0.113.1|/sign-in/email", rule)).allowed).toBe(true);
+    const rows = await rawAll<{ key: string; count: number }>(
+      db,
+      "SELECT key, count FROM auth_rate_limits ORDER BY key",
+    );
+    expect(rows).toEqual([
+      { key: "203.0.113.1|/sign-in/email", count: 1 },
+      { key: "203.0.113.2|/sign-in/email", count: 1 },
+    ]);
+  });
+
+  it("lets exactly max through a burst of simultaneous attempts from two instances", async () => {
+    const db = open();
+    const one = databaseRateLimitStorage(db);
+    const two = databaseRateLimitStorage(db);
+    for (const burst of [12, 50, 100]) {
+      const key = `198.51.100.${burst}|/sign-in/email`;
+      const decisions = await Promise.all(
+        Array.from({ length: burst }, (_, index) =>
+          (index % 2 === 0 ? one : two).consume(key, rule),
+        ),
+      );
+      expect(decisions.filter((decision) => decision.allowed)).toHaveLength(4);
+      for (const refused of decisions.filter((decision) => !decision.allowed)) {
+        expect(refused.retryAfter).toBeGreaterThanOrEqual(59);
+        expect(refused.retryAfter).toBeLessThanOrEqual(60);
+      }
+    }
+  });
+});
