@@ -78,12 +78,17 @@ export function asSqlite(db: AppDatabase | SqliteDatabase): SqliteDatabase {
 
 /**
  * What identifies a database for a per-process cache or mark: its better-sqlite3
- * connection, or its node-postgres pool (a transaction, which has neither, stands for
- * itself).
+ * connection, or its node-postgres pool, the same inside write() as outside. (A cache of
+ * data a transaction may change must still not store what it reads inside one:
+ * `insideTransaction`, as the totals cache does.)
  */
 export function databaseKey(db: AppDatabase): object {
   if (is(db, BaseSQLiteDatabase)) return sqliteClient(db);
-  return (db as unknown as { $client?: object }).$client ?? db;
+  // Inside write() on PostgreSQL the transaction has its own pooled client: key it as the
+  // database it belongs to, as SQLite's one connection already is.
+  const scope = pgScopes.getStore();
+  const root = scope !== undefined && scope.tx === db ? scope.root : db;
+  return (root as unknown as { $client?: object }).$client ?? root;
 }
 
 /** The better-sqlite3 connection of a SQLite database; throws on PostgreSQL. */

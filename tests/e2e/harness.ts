@@ -294,7 +294,8 @@ export type Journey = {
 
 /**
  * Records every Content Security Policy violation of a page: Chromium's console message
- * ("Refused to …") and the page's securitypolicyviolation events.
+ * ("Refused to …") and the page's securitypolicyviolation events; and any complaint about
+ * our Permissions-Policy header (a feature Chromium does not know, say).
  */
 /** Pages that provoke violations on purpose (a foreign page framing the app). */
 export const pagesExpectingViolations = new WeakSet<Page>();
@@ -303,7 +304,9 @@ function watchPolicy(page: Page, violations: string[]): void {
   page.on("console", (message) => {
     if (pagesExpectingViolations.has(page)) return;
     const text = message.text();
-    if (/Refused to|Content Security Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
+    if (/Refused to|Content Security Policy|Permissions-Policy/i.test(text)) {
+      violations.push(`${page.url()}: ${text}`);
+    }
   });
   void page
     .addInitScript(() => {
