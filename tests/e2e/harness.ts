@@ -365,7 +365,7 @@ export async function runJourneys(all: Journey[]): Promise<void> {
         await journey.run({ browser: watched, baseUrl: app.baseUrl });
         if (violations.length > 0) {
           throw new Error(
-            `Content Security Policy violations:\n      ${[...new Set(violations)].join("\n      ")}`,
+            `Content Security Policy or Permissions-Policy errors:\n      ${[...new Set(violations)].join("\n      ")}`,
           );
         }
         console.log(`  ✓ ${journey.name} (${Math.round(performance.now() - started)} ms)`);
