@@ -43,6 +43,7 @@ import {
   periodicAdded,
   type RegimenPattern,
   regimenPattern,
+  type SittingSet,
 } from "./regimen-pattern";
 import { isTakenOnDay, type SupplementSchedule } from "./supplements";
 
@@ -177,6 +178,13 @@ export type RegimenTotal = {
 
 export type PlanTotals = {
   days: DayTotal[];
+  /** The portion factor the totals are at (1: the plan's amounts). */
+  portionFactor: number;
+  /**
+   * Periodic regimens swallowed at each sitting ("own": on their own), as the sets taken
+   * together and their share of days (regimen-pattern.ts); empty where there are none.
+   */
+  periodicSets: Record<MealSlot | "own", SittingSet[]>;
   /** Mean daily intake, foods + supplements. */
   averageB12Micrograms: number;
   averageFoodB12Micrograms: number;
@@ -539,6 +547,16 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     targetMicrograms,
     averageAbsorbedB12Micrograms,
     averageAbsorbedLowB12Micrograms: mean((day) => day.absorbedLowB12Micrograms),
+    portionFactor,
+    periodicSets: Object.fromEntries(
+      [...MEAL_ORDER, null].map((slot) => [
+        slot ?? "own",
+        (periodicBySitting.get(slot)?.sets ?? []).map(({ doseMicrograms, share }) => ({
+          doseMicrograms,
+          share,
+        })),
+      ]),
+    ) as Record<MealSlot | "own", SittingSet[]>,
     averageAbsorbedFromSupplementsMicrograms: mean((day) => day.absorbedFromSupplementsMicrograms),
     absorbedTargetMicrograms,
     averageAbsorbedPercentOfTarget: percentOf(

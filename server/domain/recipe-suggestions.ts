@@ -8,9 +8,10 @@
  * (no algae, tempeh or energy drinks); the estimate uses the same absorption model per
  * meal and the same verdict as plans.totals.
  */
-import { type AbsorptionProfile, absorbOccasion, type Occasion } from "./absorption";
+import type { AbsorptionProfile, Occasion } from "./absorption";
 import { formatAmount, judgeB12 } from "./b12-status";
 import type { MealSlot, PlanTotalsSummary } from "./plan-totals";
+import { absorbAtSitting } from "./regimen-pattern";
 import { fitsDiet, isSuggestible, mealsForPortions } from "./suggestions";
 import type { Diet } from "./vocabulary";
 
@@ -48,11 +49,13 @@ export type RecipeSuggestion = {
   source: string;
 };
 
-function withServing(occasion: Occasion, recipe: CandidateRecipe): Occasion {
+/** The occasion with one serving of the recipe, of which the person eats `factor`. */
+function withServing(occasion: Occasion, recipe: CandidateRecipe, factor: number): Occasion {
   const crystalline = Math.min(recipe.crystallinePerServingMicrograms, recipe.perServingMicrograms);
   return {
-    foodBoundMicrograms: occasion.foodBoundMicrograms + recipe.perServingMicrograms - crystalline,
-    fortifiedMicrograms: occasion.fortifiedMicrograms + crystalline,
+    foodBoundMicrograms:
+      occasion.foodBoundMicrograms + (recipe.perServingMicrograms - crystalline) * factor,
+    fortifiedMicrograms: occasion.fortifiedMicrograms + crystalline * factor,
     supplementMicrograms: occasion.supplementMicrograms,
   };
 }
@@ -77,19 +80,22 @@ function averagesWithServing(
   days: ReadonlySet<number>,
 ): { absorbed: number; intake: number } {
   let absorbed = 0;
+  const factor = totals.portionFactor;
+  const sets = totals.periodicSets[meal];
   for (const day of totals.days) {
     absorbed += day.absorbedB12Micrograms;
     if (!days.has(day.day)) continue;
     const slot = day.meals.find((item) => item.meal === meal);
     if (!slot) continue;
     absorbed +=
-      absorbOccasion(withServing(slot.occasion, recipe), absorption).absorbedMicrograms -
-      absorbOccasion(slot.occasion, absorption).absorbedMicrograms;
+      absorbAtSitting(withServing(slot.occasion, recipe, factor), sets, absorption).absorbed -
+      absorbAtSitting(slot.occasion, sets, absorption).absorbed;
   }
   const count = totals.days.length;
   return {
     absorbed: absorbed / count,
-    intake: totals.averageB12Micrograms + (recipe.perServingMicrograms * days.size) / count,
+    intake:
+      totals.averageB12Micrograms + (recipe.perServingMicrograms * factor * days.size) / count,
   };
 }
 

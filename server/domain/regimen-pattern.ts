@@ -5,10 +5,13 @@
  * (docs/methodology.md, "Regimens"). Counting each periodic dose on its own would make the
  * estimate depend on nothing but the doses, and could put the low end above the estimate.
  *
- * The pattern is read off the calendar: from the day every regimen has started, over one
- * whole cycle (the least common multiple of 7, when a weekday regimen is present, and each
- * N), which regimens are taken together and on what share of the days. Cycles longer than
- * MAX_CYCLE_DAYS (only unusual mixes of long, coprime periods) are read over that many days.
+ * Regimens whose periods share no factor fall together independently in the long run, so
+ * they are combined as independent (exact). Within a group whose periods do share one, the
+ * pattern is read off the calendar over one whole cycle (the least common multiple of 7,
+ * when a weekday regimen is present, and each N), each regimen counted on every day of its
+ * rhythm as in the long run. A group's cycle longer than MAX_CYCLE_DAYS (e.g. every 86, 82
+ * and 74 days together) is read over its first MAX_CYCLE_DAYS days from plan day 1; a share
+ * then differs from 1/N by less than 1/MAX_CYCLE_DAYS.
  * Pure; no I/O.
  */
 import {
@@ -46,6 +49,8 @@ export type RegimenPattern = {
 export const MAX_CYCLE_DAYS = 5040;
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+/** Whether a day `offset` days from a regimen's first day (negative: before it) is a dose day. */
+const onRhythm = (offset: number, every: number) => ((offset % every) + every) % every === 0;
 
 function cycleDays(regimens: readonly PeriodicRegimen[]): number {
   let cycle = 1;
@@ -63,6 +68,34 @@ function hasWeekdays(
   return regimen.weekdays !== null && regimen.weekdays.length > 0;
 }
 
+/** A regimen's period in days: 7 for chosen weekdays, else N. */
+function periodOf(regimen: PeriodicRegimen): number {
+  return hasWeekdays(regimen) ? 7 : Math.max(1, regimen.everyNDays ?? 1);
+}
+
+/**
+ * Groups of regimens whose periods share a factor (linked through each other). Regimens
+ * of different groups fall together independently in the long run (their periods are
+ * coprime: Chinese remainder theorem), so each group's pattern is read on its own and the
+ * groups are combined as independent, which is exact.
+ */
+function independentGroups(regimens: readonly PeriodicRegimen[]): PeriodicRegimen[][] {
+  const groups: PeriodicRegimen[][] = [];
+  for (const regimen of regimens) {
+    const period = periodOf(regimen);
+    const linked = groups.filter((group) =>
+      group.some((other) => gcd(periodOf(other), period) > 1),
+    );
+    const merged = [...linked.flat(), regimen];
+    for (const group of linked) groups.splice(groups.indexOf(group), 1);
+    groups.push(merged);
+  }
+  return groups;
+}
+
+/** Combined sets beyond this are read off the calendar window instead (absurd inputs). */
+const MAX_SETS = 1024;
+
 /**
  * The sets of regimens taken together, and on what share of days, for regimens taken at
  * the same sitting. A weekday regimen on an undated plan is never taken (as isTakenOnDay).
@@ -72,21 +105,41 @@ export function regimenPattern(
   startDate: string | null,
 ): RegimenPattern {
   if (regimens.length === 0) return { sets: [], shareById: new Map() };
+  // Each group's sets, with the days none of it is taken as an empty set.
+  let combined: RegimenSet[] = [{ members: [], doseMicrograms: 0, share: 1 }];
+  const shareById = new Map<string, number>();
+  for (const group of independentGroups(regimens)) {
+    const pattern = readCycle(group, startDate);
+    for (const [id, share] of pattern.shareById) shareById.set(id, share);
+    const none = 1 - pattern.sets.reduce((sum, set) => sum + set.share, 0);
+    const withNone = [...pattern.sets, { members: [], doseMicrograms: 0, share: none }];
+    combined = combined.flatMap((left) =>
+      withNone
+        .filter((right) => right.share > 0)
+        .map((right) => ({
+          members: [...left.members, ...right.members],
+          doseMicrograms: left.doseMicrograms + right.doseMicrograms,
+          share: left.share * right.share,
+        })),
+    );
+    if (combined.length > MAX_SETS) return readCycle(regimens, startDate);
+  }
+  return { sets: combined.filter((set) => set.members.length > 0), shareById };
+}
+
+/** The pattern read off the calendar over one cycle (at most MAX_CYCLE_DAYS days). */
+function readCycle(regimens: readonly PeriodicRegimen[], startDate: string | null): RegimenPattern {
   const cycle = cycleDays(regimens);
-  const from = Math.max(
-    1,
-    ...regimens.filter((regimen) => !hasWeekdays(regimen)).map((regimen) => regimen.firstDay),
-  );
   // ISO weekday of plan day 1, so day t's weekday is arithmetic (no Date per day).
   const dayOneWeekday = startDate === null ? null : isoWeekday(startDate);
   const counts = new Map<string, Omit<RegimenSet, "share"> & { days: number }>();
   const daysById = new Map(regimens.map((regimen) => [regimen.id, 0]));
-  for (let day = from; day < from + cycle; day += 1) {
+  for (let day = 1; day <= cycle; day += 1) {
     const weekday = dayOneWeekday === null ? null : ((dayOneWeekday - 1 + day - 1) % 7) + 1;
     const taken = regimens.filter((regimen) =>
       hasWeekdays(regimen)
         ? weekday !== null && regimen.weekdays.includes(weekday)
-        : (day - regimen.firstDay) % Math.max(1, regimen.everyNDays ?? 1) === 0,
+        : onRhythm(day - regimen.firstDay, periodOf(regimen)),
     );
     if (taken.length === 0) continue;
     const ids = taken.map((regimen) => regimen.id);
@@ -164,4 +217,31 @@ export function periodicAdded(
     }
   }
   return { absorbedMicrograms, lowMicrograms, byRegimen };
+}
+
+/** Regimens taken together at a sitting: their summed dose and the share of days. */
+export type SittingSet = Pick<RegimenSet, "doseMicrograms" | "share">;
+
+/**
+ * Absorbed B12 at a sitting on an average day, periodic regimens included: the occasion
+ * on its own on the days none is taken, with each set of regimens on its share of days.
+ * (Suggestions use it to judge what an addition to a sitting really adds.)
+ */
+export function absorbAtSitting(
+  occasion: Occasion,
+  sets: readonly SittingSet[],
+  absorption: AbsorptionProfile,
+): { absorbed: number; low: number } {
+  const alone = absorbOccasion(occasion, absorption);
+  let absorbed = alone.absorbedMicrograms;
+  let low = alone.lowMicrograms;
+  for (const set of sets) {
+    const together = absorbOccasion(
+      { ...occasion, supplementMicrograms: occasion.supplementMicrograms + set.doseMicrograms },
+      absorption,
+    );
+    absorbed += (together.absorbedMicrograms - alone.absorbedMicrograms) * set.share;
+    low += (together.lowMicrograms - alone.lowMicrograms) * set.share;
+  }
+  return { absorbed, low };
 }

@@ -18,10 +18,11 @@
  * 4. A plan that meets gets no push (apart from that advice from 51).
  */
 
-import { type AbsorptionProfile, absorbOccasion, type Occasion } from "./absorption";
+import type { AbsorptionProfile, Occasion } from "./absorption";
 import { b12MicrogramsForGrams } from "./b12-amounts";
 import { type B12Status, formatAmount, judgeB12 } from "./b12-status";
 import { MEAL_ORDER, type MealSlot, type PlanTotalsSummary } from "./plan-totals";
+import { absorbAtSitting } from "./regimen-pattern";
 import { COMMON_DOSES_MICROGRAMS } from "./supplements";
 import { isOlderAdult } from "./targets";
 import type { Condition, Diet } from "./vocabulary";
@@ -176,14 +177,28 @@ type Addition = {
 
 /**
  * The plan's daily averages with something added (other occasions unchanged): absorbed,
- * its low end, and intake. A dose every N days counts 1/N of what it adds on every day,
- * as in plans.totals, so the figures never depend on the plan's length.
+ * its low end, and intake, as plans.totals would give them. Food is what the person eats
+ * of it: the plan's amount × their portion factor. A sitting's periodic regimens are part
+ * of its occasion on their days (absorbAtSitting). A dose every N days counts 1/N of what
+ * it adds on every day, as in plans.totals, so the figures never depend on the plan's
+ * length; with periodic regimens already at that sitting it is counted as falling on
+ * their days at random (exact when the periods have no common factor).
  */
 export function averagesWith(
   totals: PlanTotalsSummary,
   absorption: AbsorptionProfile,
   addition: Addition,
 ): { absorbed: number; low: number; intake: number } {
+  const factor = totals.portionFactor;
+  const perMeal: Partial<Occasion> = {
+    foodBoundMicrograms: (addition.perMeal.foodBoundMicrograms ?? 0) * factor,
+    fortifiedMicrograms: (addition.perMeal.fortifiedMicrograms ?? 0) * factor,
+    supplementMicrograms: addition.perMeal.supplementMicrograms ?? 0,
+  };
+  const perMealIntake =
+    (perMeal.foodBoundMicrograms ?? 0) +
+    (perMeal.fortifiedMicrograms ?? 0) +
+    (perMeal.supplementMicrograms ?? 0);
   let absorbed = 0;
   let low = 0;
   let added = 0;
@@ -193,24 +208,24 @@ export function averagesWith(
     for (const meal of addition.meals) {
       const slot = day.meals.find((item) => item.meal === meal);
       if (!slot) continue;
-      const before = absorbOccasion(slot.occasion, absorption);
-      const after = absorbOccasion(addOccasion(slot.occasion, addition.perMeal), absorption);
-      absorbed += after.absorbedMicrograms - before.absorbedMicrograms;
-      low += after.lowMicrograms - before.lowMicrograms;
-      added +=
-        (addition.perMeal.foodBoundMicrograms ?? 0) +
-        (addition.perMeal.fortifiedMicrograms ?? 0) +
-        (addition.perMeal.supplementMicrograms ?? 0);
+      const sets = totals.periodicSets[meal];
+      const before = absorbAtSitting(slot.occasion, sets, absorption);
+      const after = absorbAtSitting(addOccasion(slot.occasion, perMeal), sets, absorption);
+      absorbed += after.absorbed - before.absorbed;
+      low += after.low - before.low;
+      added += perMealIntake;
     }
     if (addition.ownDose) {
       const rate = 1 / addition.ownDose.everyNDays;
-      const before = absorbOccasion(day.ownOccasion, absorption);
-      const after = absorbOccasion(
+      const sets = totals.periodicSets.own;
+      const before = absorbAtSitting(day.ownOccasion, sets, absorption);
+      const after = absorbAtSitting(
         addOccasion(day.ownOccasion, { supplementMicrograms: addition.ownDose.doseMicrograms }),
+        sets,
         absorption,
       );
-      absorbed += (after.absorbedMicrograms - before.absorbedMicrograms) * rate;
-      low += (after.lowMicrograms - before.lowMicrograms) * rate;
+      absorbed += (after.absorbed - before.absorbed) * rate;
+      low += (after.low - before.low) * rate;
       added += addition.ownDose.doseMicrograms * rate;
     }
   }
@@ -259,6 +274,14 @@ export function mealsForPortions(totals: PlanTotalsSummary, portions: number): M
         (load.get(meal.meal) ?? 0) + meal.b12Micrograms + meal.supplementB12Micrograms,
       );
     }
+  }
+  // Periodic regimens taken with a meal load it on their share of days.
+  for (const meal of MEAL_ORDER) {
+    const periodic = totals.periodicSets[meal].reduce(
+      (sum, set) => sum + set.doseMicrograms * set.share,
+      0,
+    );
+    load.set(meal, (load.get(meal) ?? 0) + periodic * totals.days.length);
   }
   const order = [...preference].sort(
     (a, b) =>

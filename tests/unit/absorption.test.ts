@@ -519,8 +519,8 @@ describe("periodic regimens that fall on the same day share one occasion", () =>
     }
   });
 
-  it("reads a long cycle over at most MAX_CYCLE_DAYS days", () => {
-    // 11, 13 and 7 (weekdays) give a 1,001-day cycle; 89 and 83 stretch it past the cap.
+  it("combines coprime periods as independent, and reads a long shared cycle over MAX_CYCLE_DAYS", () => {
+    // 11, 13 and 7 (weekdays) share no factor: each at 1/N, all three on 1 day in 1,001.
     const pattern = regimenPattern(
       [
         { id: "a", doseMicrograms: 1, everyNDays: 11, firstDay: 1, weekdays: null },
@@ -536,17 +536,17 @@ describe("periodic regimens that fall on the same day share one occasion", () =>
     const all = pattern.sets.find((set) => set.members.length === 3);
     expect(all?.share).toBeCloseTo(1 / 1001, 12);
     expect(all?.doseMicrograms).toBe(3);
+    // 86, 82 and 74 share the factor 2: one group, whose 130,462-day cycle is read over
+    // its first 5,040 days: every 86 days from day 1 falls on 59 of them (1 + 58 × 86 ≤ 5,040).
     const long = regimenPattern(
       [
-        { id: "a", doseMicrograms: 1, everyNDays: 89, firstDay: 1, weekdays: null },
-        { id: "b", doseMicrograms: 1, everyNDays: 83, firstDay: 1, weekdays: null },
+        { id: "a", doseMicrograms: 1, everyNDays: 86, firstDay: 1, weekdays: null },
+        { id: "b", doseMicrograms: 1, everyNDays: 82, firstDay: 1, weekdays: null },
+        { id: "c", doseMicrograms: 1, everyNDays: 74, firstDay: 1, weekdays: null },
       ],
       null,
     );
-    expect(long.shareById.get("a")).toBeCloseTo(
-      Math.ceil(MAX_CYCLE_DAYS / 89) / MAX_CYCLE_DAYS,
-      12,
-    );
+    expect(long.shareById.get("a")).toBe(59 / MAX_CYCLE_DAYS);
     // A weekday regimen on an undated plan is never taken.
     const undated = regimenPattern(
       [{ id: "c", doseMicrograms: 1, everyNDays: null, firstDay: 1, weekdays: [3] }],

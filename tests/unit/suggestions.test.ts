@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { absorptionProfile, NORMAL_ABSORPTION } from "@/server/domain/absorption";
+import { absorbedFromDose, absorptionProfile, NORMAL_ABSORPTION } from "@/server/domain/absorption";
 import { calculatePlanTotals, type TotalsEntryInput } from "@/server/domain/plan-totals";
+import { regimenPattern } from "@/server/domain/regimen-pattern";
 import {
   type CandidateFood,
   fitsDiet,
@@ -173,5 +174,95 @@ describe("suggestions", () => {
     );
     expect(isSuggestible({ name: "Babyfood, cereal, fortified", groupCode: "0300" }, 2)).toBe(true);
     expect(isSuggestible({ name: "Soymilk, fortified", groupCode: "1600" }, 30)).toBe(true);
+  });
+});
+
+describe("suggestions judge an addition as plans.totals will count it", () => {
+  const adult = {
+    diet: "vegan" as const,
+    ageYears: 30,
+    pregnant: false,
+    breastfeeding: false,
+    conditions: [],
+  };
+  const absorption = absorptionProfile(adult);
+
+  it("counts a periodic tablet already taken at the sitting the dose joins", () => {
+    // 1 µg every other day on its own; target 4 µg (absorbed target 3 × absorbed(4/3) µg,
+    // 1.81 µg). 25 µg a day joins the tablet's occasion on half the days:
+    // (absorbed(25) + absorbed(26)) / 2 = 1.64 µg, short; 50 µg gives
+    // (absorbed(50) + absorbed(51)) / 2 = 1.95 µg, which meets.
+    const totals = calculatePlanTotals({
+      dayCount: 2,
+      entries: [],
+      targetMicrograms: 4,
+      absorption,
+      supplements: [
+        { id: "p", doseMicrograms: 1, withMeal: null, everyNDays: 2, firstDay: 1, weekdays: null },
+      ],
+    });
+    const daily = suggestForPlan(totals, absorption, adult, []).regimens.find(
+      (regimen) => regimen.kind === "daily-supplement",
+    );
+    expect(daily?.supplement?.doseMicrograms).toBe(50);
+    expect(daily?.averageAbsorbedAfter).toBeCloseTo(
+      (absorbedFromDose(50) + absorbedFromDose(51)) / 2,
+      12,
+    );
+  });
+
+  it("counts what the person eats of a portion (their portion factor)", () => {
+    // Half portions of a fortified drink of 2.5 µg per 100 g: 1.25 µg a meal. Two plan
+    // portions give 2 × absorbed(1.25) = 1.16 µg, under the adult's 1.28 µg; three give 1.74.
+    const totals = calculatePlanTotals({
+      dayCount: 1,
+      entries: [],
+      targetMicrograms: 2.4,
+      absorption,
+      portionFactor: 0.5,
+    });
+    const drink = {
+      foodId: "drink",
+      name: "Fortified soy drink",
+      diet: "vegan" as const,
+      groupCode: "1600",
+      source: "usda" as const,
+      b12PerHundredGrams: 2.5,
+      crystallineShare: 1,
+      fortified: true,
+      typicalLabelValue: false,
+      portion: null,
+    };
+    const [food] = suggestForPlan(totals, absorption, adult, [drink]).foods;
+    expect(food?.portionsPerDay).toBe(3);
+    expect(food?.averageAbsorbedAfter).toBeCloseTo(3 * absorbedFromDose(1.25), 12);
+    expect(food?.averageIntakeAfter).toBeCloseTo(3.75, 12);
+  });
+
+  it("adding a regimen never lowers the estimate, even past the longest cycle read", () => {
+    // Every 89 and every 71 days: a 6,319-day cycle, longer than the calendar read.
+    const every = (id: string, doseMicrograms: number, everyNDays: number, firstDay: number) => ({
+      id,
+      doseMicrograms,
+      withMeal: null,
+      everyNDays,
+      firstDay,
+      weekdays: null,
+    });
+    const base = { dayCount: 2, entries: [], targetMicrograms: 2.4, absorption };
+    const alone = calculatePlanTotals({ ...base, supplements: [every("a", 2000, 89, 1)] });
+    const withMore = calculatePlanTotals({
+      ...base,
+      supplements: [every("a", 2000, 89, 1), every("b", 0.1, 71, 2)],
+    });
+    expect(withMore.averageAbsorbedB12Micrograms).toBeGreaterThan(
+      alone.averageAbsorbedB12Micrograms,
+    );
+    // 89 and 71 share no factor: the two fall together independently, each at exactly 1/N.
+    const pattern = regimenPattern([every("a", 2000, 89, 1), every("b", 0.1, 71, 2)], null);
+    expect(pattern.shareById.get("a")).toBe(1 / 89);
+    expect(pattern.shareById.get("b")).toBe(1 / 71);
+    const both = pattern.sets.find((set) => set.members.length === 2);
+    expect(both?.share).toBeCloseTo(1 / (89 * 71), 15);
   });
 });

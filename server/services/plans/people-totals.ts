@@ -10,7 +10,7 @@ import type { B12Target } from "../../domain/targets";
 import { ensureOwnPerson, type PersonRow, personProfile, requirePerson } from "../people";
 import { requirePlan } from "./access";
 import { type Eater, loadEaters, type Viewer } from "./eaters";
-import { getPlanTotals, type PlanTotalsView, type TotalsPerson } from "./totals";
+import { getPlanTotals, getPlanTotalsFor, type PlanTotalsView, type TotalsPerson } from "./totals";
 
 export type PersonTotals = {
   personId: string;
@@ -71,20 +71,26 @@ export async function getHouseholdPlanTotals(
   await requirePlan(db, ownerId, planId);
   const eaters = await loadEaters(db, ownerId, planId, viewer);
   const selected = await selectPerson(db, ownerId, eaters, viewer, options.personId);
-  const totals = await getPlanTotals(db, ownerId, planId, {
-    includeEntries: options.includeEntries,
-    person: totalsPerson(selected.person, selected.portionFactor, eaters),
-  });
+  // The selected person first, then every other eater: one version read and one read of
+  // the plan's data for all of them (the selected person's line reuses their totals).
+  const isSelected = (eater: Eater) =>
+    eater.person.id === selected.person.id && eater.portionFactor === selected.portionFactor;
+  const others = eaters.filter((eater) => !isSelected(eater));
+  const [totals, ...otherTotals] = await getPlanTotalsFor(
+    db,
+    ownerId,
+    planId,
+    [selected, ...others].map(({ person, portionFactor }) =>
+      totalsPerson(person, portionFactor, eaters),
+    ),
+    { includeEntries: options.includeEntries },
+  );
+  if (!totals) throw new Error("getPlanTotalsFor answered no totals for the selected person");
   const people: PersonTotals[] = [];
-  for (const { person, portionFactor } of eaters) {
-    // The selected person's are the totals just computed (on PostgreSQL, asking the cache
-    // again would cost a version query).
-    const own =
-      person.id === selected.person.id && portionFactor === selected.portionFactor
-        ? totals
-        : await getPlanTotals(db, ownerId, planId, {
-            person: totalsPerson(person, portionFactor, eaters),
-          });
+  for (const eater of eaters) {
+    const { person, portionFactor } = eater;
+    const own = isSelected(eater) ? totals : otherTotals[others.indexOf(eater)];
+    if (!own) throw new Error(`no totals computed for eater ${person.id}`);
     people.push({
       personId: person.id,
       name: person.name,

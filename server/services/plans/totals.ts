@@ -11,13 +11,14 @@ import {
   type MealTotal,
   type PlanTotals,
   planDayDate,
+  type TotalsEntryInput,
 } from "../../domain/plan-totals";
 import type { B12Target } from "../../domain/targets";
 import type { Meal } from "../../domain/vocabulary";
 import { getProfile, type Profile, profileWithTarget } from "../profile";
-import { requirePlan } from "./access";
+import { type PlanRow, requirePlan } from "./access";
 import { dishTotalsEntries } from "./dishes";
-import { loadSupplements } from "./plan-supplements";
+import { loadSupplements, type SupplementView } from "./plan-supplements";
 
 type MealView = Omit<MealTotal, "entries"> & {
   /** Each entry's B12; only with `includeEntries` (plans.get has the entries anyway). */
@@ -112,35 +113,61 @@ export async function getPlanTotals(
   planId: string,
   options: { includeEntries?: boolean; person?: TotalsPerson } = {},
 ): Promise<PlanTotalsView> {
+  const [totals] = await getPlanTotalsFor(db, ownerId, planId, [options.person], {
+    includeEntries: options.includeEntries,
+  });
+  if (!totals) throw new Error("getPlanTotalsFor answered no totals for one person");
+  return totals;
+}
+
+/**
+ * A plan's totals for several people at once (a household's plan), in their order: one
+ * version read, and the plan's entries, foods, supplements and dishes read once for all
+ * whose totals are not remembered. Everything is read after the version it is remembered
+ * under, so a concurrent change can only make a remembered total look older than it is.
+ */
+export async function getPlanTotalsFor(
+  db: AppDatabase,
+  ownerId: string,
+  planId: string,
+  persons: readonly (TotalsPerson | undefined)[],
+  options: { includeEntries?: boolean } = {},
+): Promise<PlanTotalsView[]> {
   const cacheable = !insideTransaction(db);
-  const person = options.person;
-  const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.isFirstEater}` : ""}`;
   const version = cacheable ? await databaseVersion(db, ownerId) : "";
   const holder = databaseKey(db);
-  let cache = totalsCache.get(holder);
-  let full = cacheable ? cache?.get(key) : undefined;
-  if (!full || full.version !== version) {
-    full = { version, totals: await computePlanTotals(db, ownerId, planId, person) };
-    if (cacheable) {
-      if (!cache) {
-        cache = new Map();
-        totalsCache.set(holder, cache);
+  let inputs: Promise<TotalsInputs> | undefined;
+  const results: PlanTotalsView[] = [];
+  for (const person of persons) {
+    const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.isFirstEater}` : ""}`;
+    let cache = totalsCache.get(holder);
+    let full = cacheable ? cache?.get(key) : undefined;
+    if (!full || full.version !== version) {
+      inputs ??= loadTotalsInputs(db, ownerId, planId);
+      full = { version, totals: await computePlanTotals(db, ownerId, await inputs, person) };
+      if (cacheable) {
+        if (!cache) {
+          cache = new Map();
+          totalsCache.set(holder, cache);
+        }
+        cache.delete(key);
+        cache.set(key, full);
+        if (cache.size > TOTALS_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
       }
-      cache.delete(key);
-      cache.set(key, full);
-      if (cache.size > TOTALS_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
     }
+    results.push(options.includeEntries ? full.totals : withoutEntries(full.totals));
   }
-  const totals = full.totals;
-  return options.includeEntries
-    ? totals
-    : {
-        ...totals,
-        days: totals.days.map((day) => ({
-          ...day,
-          meals: day.meals.map(({ entries: _entries, ...meal }) => meal),
-        })),
-      };
+  return results;
+}
+
+function withoutEntries(totals: PlanTotalsView): PlanTotalsView {
+  return {
+    ...totals,
+    days: totals.days.map((day) => ({
+      ...day,
+      meals: day.meals.map(({ entries: _entries, ...meal }) => meal),
+    })),
+  };
 }
 
 /** The regimens a person takes: their own (without a person: the household's, all). */
@@ -168,19 +195,26 @@ function plainEntries(rows: TotalsEntryRow[], foodsById: Map<string, TotalsFood>
   });
 }
 
-async function computePlanTotals(
+/** What every person's totals of a plan are computed from. */
+type TotalsInputs = {
+  plan: PlanRow;
+  entries: TotalsEntryInput[];
+  supplements: SupplementView[];
+};
+
+/** The plan and what its totals need, read together (round trips on PostgreSQL). */
+async function loadTotalsInputs(
   db: AppDatabase,
   ownerId: string,
   planId: string,
-  person: TotalsPerson | undefined,
-): Promise<PlanTotalsView> {
-  const plan = await requirePlan(db, ownerId, planId);
-  const { target, isDefault, profile } = person
-    ? { ...profileWithTarget(person.profile, person.isDefault) }
-    : await getProfile(db, ownerId);
-  const absorption = absorptionProfile(profile);
-  const rows = (await rawArrays(db, TOTALS_ENTRIES_SQL, [planId])) as TotalsEntryRow[];
-  const foodRows = (await rawArrays(db, TOTALS_FOODS_SQL, [ownerId, planId])) as TotalsFoodRow[];
+): Promise<TotalsInputs> {
+  const [plan, rows, foodRows, supplements, dishEntries] = await Promise.all([
+    requirePlan(db, ownerId, planId),
+    rawArrays(db, TOTALS_ENTRIES_SQL, [planId]) as Promise<TotalsEntryRow[]>,
+    rawArrays(db, TOTALS_FOODS_SQL, [ownerId, planId]) as Promise<TotalsFoodRow[]>,
+    loadSupplements(db, planId),
+    dishTotalsEntries(db, ownerId, planId),
+  ]);
   const foodsById = new Map(
     foodRows.map(([id, name, b12PerHundredGrams, added, fortified, diet]) => [
       id,
@@ -196,23 +230,36 @@ async function computePlanTotals(
       },
     ]),
   );
+  // Every entry's food exists (a foreign key); the guard only keeps the types honest.
+  // Dishes count as their recipes' ingredients, scaled (./dishes.ts).
+  return { plan, entries: [...plainEntries(rows, foodsById), ...dishEntries], supplements };
+}
+
+async function computePlanTotals(
+  db: AppDatabase,
+  ownerId: string,
+  { plan, entries, supplements }: TotalsInputs,
+  person: TotalsPerson | undefined,
+): Promise<PlanTotalsView> {
+  const { target, isDefault, profile } = person
+    ? { ...profileWithTarget(person.profile, person.isDefault) }
+    : await getProfile(db, ownerId);
+  const absorption = absorptionProfile(profile);
   const totals = calculatePlanTotals({
     dayCount: plan.dayCount,
     targetMicrograms: target.micrograms,
     startDate: plan.startDate,
     absorption,
     portionFactor: person?.portionFactor ?? 1,
-    supplements: supplementsOf(await loadSupplements(db, planId), person).map((supplement) => ({
+    supplements: supplementsOf(supplements, person).map((supplement) => ({
       ...supplement,
       injected: supplement.form === "injection",
     })),
-    // Every entry's food exists (a foreign key); the guard only keeps the types honest.
-    // Dishes count as their recipes' ingredients, scaled (./dishes.ts).
-    entries: [...plainEntries(rows, foodsById), ...(await dishTotalsEntries(db, ownerId, planId))],
+    entries,
   });
   return {
     ...totals,
-    planId,
+    planId: plan.id,
     days: totals.days.map((day) => ({ ...day, date: planDayDate(plan.startDate, day.day) })),
     target,
     profileIsDefault: isDefault,
