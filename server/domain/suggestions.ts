@@ -329,9 +329,12 @@ function foodSuggestion(
         fortified: food.fortified,
         typicalLabelValue: food.typicalLabelValue,
         explanation:
-          portions === 1
+          (portions === 1
             ? `One ${food.portion?.label ?? "100 g"} a day (${fmt(b12PerPortion)} µg) at ${mealWords} brings the estimated absorbed B12 to ${fmt(after)} µg a day.`
-            : `${portions} portions of ${food.portion?.label ?? "100 g"} a day (${fmt(b12PerPortion)} µg each), one at ${mealWords}: spread over meals because each meal can only absorb so much (about 1.5-2.5 µg, IOM 1998). Estimated absorbed: ${fmt(after)} µg a day.`,
+            : `${portions} portions of ${food.portion?.label ?? "100 g"} a day (${fmt(b12PerPortion)} µg each), one at ${mealWords}: spread over meals because each meal can only absorb so much (about 1.5-2.5 µg, IOM 1998). Estimated absorbed: ${fmt(after)} µg a day.`) +
+          (totals.portionFactor === 1
+            ? ""
+            : ` Eaten at ${fmt(totals.portionFactor)} × the plan's amounts, each portion gives ${fmt(b12PerPortion * totals.portionFactor)} µg.`),
         source: food.typicalLabelValue
           ? "Typical label value: check your product's label. Absorption: IOM 1998."
           : food.source === "custom"

@@ -237,6 +237,7 @@ describe("suggestions judge an addition as plans.totals will count it", () => {
     expect(food?.portionsPerDay).toBe(3);
     expect(food?.averageAbsorbedAfter).toBeCloseTo(3 * absorbedFromDose(1.25), 12);
     expect(food?.averageIntakeAfter).toBeCloseTo(3.75, 12);
+    expect(food?.explanation).toMatch(/Eaten at 0\.5 × the plan's amounts, each portion gives 1\.25 µg\./);
   });
 
   it("adding a regimen never lowers the estimate, even past the longest cycle read", () => {
