@@ -266,6 +266,10 @@ describe("plan eaters and per-person totals", () => {
       ),
     );
     expect(new Set(diets)).toEqual(new Set(["vegan"]));
+    // Mia eats half the plan's amounts: each food is judged, and explained, at her share.
+    for (const food of forMia.foods) {
+      expect(food.explanation).toContain(`Eaten at 0.5 × the plan's amounts, each portion gives`);
+    }
   });
 
   it("a child's new age changes their totals at once (the cache knows the person)", async () => {
