@@ -44,6 +44,7 @@ import {
   type RegimenPattern,
   regimenPattern,
   type SittingSet,
+  sittingSets,
 } from "./regimen-pattern";
 import { isTakenOnDay, type SupplementSchedule } from "./supplements";
 
@@ -551,10 +552,7 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     periodicSets: Object.fromEntries(
       [...MEAL_ORDER, null].map((slot) => [
         slot ?? "own",
-        (periodicBySitting.get(slot)?.sets ?? []).map(({ doseMicrograms, share }) => ({
-          doseMicrograms,
-          share,
-        })),
+        sittingSets(periodicBySitting.get(slot)?.sets ?? []),
       ]),
     ) as Record<MealSlot | "own", SittingSet[]>,
     averageAbsorbedFromSupplementsMicrograms: mean((day) => day.absorbedFromSupplementsMicrograms),

@@ -222,6 +222,37 @@ export function periodicAdded(
 /** Regimens taken together at a sitting: their summed dose and the share of days. */
 export type SittingSet = Pick<RegimenSet, "doseMicrograms" | "share">;
 
+/** At most this many doses per sitting are kept for judging additions (suggestions). */
+export const MAX_SITTING_SETS = 64;
+
+/**
+ * A sitting's sets as doses and shares only, for judging what an addition adds: sets of
+ * the same total dose merged (exact), and beyond MAX_SITTING_SETS distinct doses (only
+ * many regimens of different periods at one sitting), neighbouring doses merged into
+ * MAX_SITTING_SETS groups at their share-weighted mean dose, which keeps every
+ * suggestion's work bounded.
+ */
+export function sittingSets(sets: readonly SittingSet[]): SittingSet[] {
+  const byDose = new Map<number, number>();
+  for (const set of sets)
+    byDose.set(set.doseMicrograms, (byDose.get(set.doseMicrograms) ?? 0) + set.share);
+  const merged = [...byDose]
+    .map(([doseMicrograms, share]) => ({ doseMicrograms, share }))
+    .sort((a, b) => a.doseMicrograms - b.doseMicrograms);
+  if (merged.length <= MAX_SITTING_SETS) return merged;
+  const groups: SittingSet[] = [];
+  for (let group = 0; group < MAX_SITTING_SETS; group += 1) {
+    const part = merged.slice(
+      Math.floor((group * merged.length) / MAX_SITTING_SETS),
+      Math.floor(((group + 1) * merged.length) / MAX_SITTING_SETS),
+    );
+    const share = part.reduce((sum, set) => sum + set.share, 0);
+    const dose = part.reduce((sum, set) => sum + set.doseMicrograms * set.share, 0) / share;
+    groups.push({ doseMicrograms: dose, share });
+  }
+  return groups;
+}
+
 /**
  * Absorbed B12 at a sitting on an average day, periodic regimens included: the occasion
  * on its own on the days none is taken, with each set of regimens on its share of days.

@@ -10,7 +10,12 @@ import {
   NORMAL_ABSORPTION,
 } from "../../server/domain/absorption";
 import { calculatePlanTotals, type TotalsEntryInput } from "../../server/domain/plan-totals";
-import { MAX_CYCLE_DAYS, regimenPattern } from "../../server/domain/regimen-pattern";
+import {
+  MAX_CYCLE_DAYS,
+  MAX_SITTING_SETS,
+  regimenPattern,
+  sittingSets,
+} from "../../server/domain/regimen-pattern";
 
 /**
  * Published single-dose points for crystalline B12 in healthy adults
@@ -554,6 +559,28 @@ describe("periodic regimens that fall on the same day share one occasion", () =>
     );
     expect(undated.sets).toEqual([]);
     expect(undated.shareById.get("c")).toBe(0);
+  });
+});
+
+describe("sittingSets", () => {
+  it("merges sets of the same dose exactly and keeps at most MAX_SITTING_SETS doses", () => {
+    expect(
+      sittingSets([
+        { doseMicrograms: 2, share: 0.25 },
+        { doseMicrograms: 1, share: 0.125 },
+        { doseMicrograms: 2, share: 0.125 },
+      ]),
+    ).toEqual([
+      { doseMicrograms: 1, share: 0.125 },
+      { doseMicrograms: 2, share: 0.375 },
+    ]);
+    // 128 doses 1…128 µg, each on 1/256 of days: pairs (1, 2), (3, 4)… at their means.
+    const many = sittingSets(
+      Array.from({ length: 128 }, (_, index) => ({ doseMicrograms: index + 1, share: 1 / 256 })),
+    );
+    expect(many).toHaveLength(MAX_SITTING_SETS);
+    expect(many[0]).toEqual({ doseMicrograms: 1.5, share: 1 / 128 });
+    expect(many[63]).toEqual({ doseMicrograms: 127.5, share: 1 / 128 });
   });
 });
 
