@@ -504,9 +504,10 @@ export function defineTables(k: Kit) {
    * better-auth's rate-limit counters (its `rateLimit` model, `rateLimit.storage:
    * "database"`), used on PostgreSQL so that every app instance counts the same sign-in
    * attempts (server/auth/auth.ts). One row per client address and path: the attempts in
-   * the current window and when the last one came (epoch ms). better-auth deletes rows
-   * older than its longest window. SQLite counts in memory (one process) and leaves this
-   * table empty.
+   * the current window and when the last allowed one came (epoch ms). Written by
+   * server/auth/rate-limit-store.ts, one statement per attempt, which deletes rows older
+   * than an hour (or the longest window seen). SQLite counts in memory (one process) and
+   * leaves this table empty.
    */
   const authRateLimits = k.table("auth_rate_limits", {
     id: k.text("id").primaryKey(),

@@ -10,10 +10,10 @@
  * are one `INSERT … ON CONFLICT (key) DO UPDATE … WHERE … RETURNING`: PostgreSQL takes the
  * row lock and evaluates the condition on the newest row version, so the count is exact.
  *
- * The rule is better-auth's (decideConsume in better-auth's rate limiter): a window of
- * `window` seconds starts at the first attempt and restarts with the first attempt after it
- * has passed; `max` attempts are allowed in it; an allowed attempt moves `last_request` on;
- * a refused one changes nothing. The statement is portable (SQLite 3.35+ has RETURNING).
+ * The rule is better-auth's (decideConsume in better-auth's rate limiter): `max` attempts
+ * are allowed until `window` seconds pass with no allowed attempt (each allowed attempt
+ * moves `last_request` on; a refused one changes nothing); then the count starts again at
+ * 1. The statement is portable (SQLite 3.35+ has RETURNING).
  */
 import { randomUUID } from "node:crypto";
 import type { BetterAuthRateLimitStorage } from "@better-auth/core";
@@ -44,6 +44,12 @@ type LastRequestRow = { last_request: number | string };
 const PRUNE_SQL = "DELETE FROM auth_rate_limits WHERE last_request < :cutoff";
 /** Expired rows are deleted at most this often per process. */
 const PRUNE_EVERY_MS = 60_000;
+/**
+ * Rows are kept at least this long, whatever windows this process has seen so far: an
+ * instance that has just started and seen only a short rule (better-auth's 10 s one for
+ * changing a password) must not delete another rule's row inside its window.
+ */
+export const MIN_KEEP_SECONDS = 3600;
 
 type RateLimitRule = Parameters<BetterAuthRateLimitStorage["consume"]>[1];
 type Decision = Awaited<ReturnType<BetterAuthRateLimitStorage["consume"]>>;
@@ -53,7 +59,7 @@ export function databaseRateLimitStorage(
   db: AppDatabase,
   clock: () => number = Date.now,
 ): BetterAuthRateLimitStorage {
-  let longestWindowMs = 0;
+  let longestWindowMs = MIN_KEEP_SECONDS * 1000;
   let lastPrune = 0;
 
   const prune = async (now: number) => {
@@ -73,7 +79,7 @@ export function databaseRateLimitStorage(
     const params = { id: randomUUID(), key, now, windowMs, max: rule.max };
     const allowed = await rawGet<ConsumedRow>(db, CONSUME_SQL, params);
     if (allowed) {
-      void prune(now);
+      await prune(now);
       return { allowed: true, retryAfter: null };
     }
     const row = await rawGet<LastRequestRow>(db, LAST_REQUEST_SQL, { key });

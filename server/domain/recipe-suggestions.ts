@@ -145,7 +145,7 @@ export function suggestRecipes(
       averageAbsorbedAfter: after.absorbed,
       closesGap,
       complete: recipe.complete,
-      explanation: `Add a serving of ${recipe.name} (${formatAmount(recipe.perServingMicrograms)} µg${recipe.complete ? "" : " or more"}) to ${where}: the estimated absorbed B12 becomes ${formatAmount(after.absorbed)} µg a day${closesGap ? ", which meets your target" : `, closer to the ${formatAmount(totals.absorbedTargetMicrograms)} µg needed`}.`,
+      explanation: `Add a serving of ${recipe.name} (${formatAmount(recipe.perServingMicrograms)} µg${recipe.complete ? "" : " or more"}) to ${where}: the estimated absorbed B12 becomes ${formatAmount(after.absorbed)} µg a day${closesGap ? ", which meets your target" : `, closer to the ${formatAmount(totals.absorbedTargetMicrograms)} µg needed`}.${totals.portionFactor === 1 ? "" : ` Eaten at ${formatAmount(totals.portionFactor)} × the plan's amounts, a serving gives ${formatAmount(recipe.perServingMicrograms * totals.portionFactor)} µg.`}`,
       source: "Your recipe's ingredients (USDA SR28 and label values). Absorption: IOM 1998.",
     });
   }

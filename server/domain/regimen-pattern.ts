@@ -199,13 +199,10 @@ export function periodicAdded(
   let lowMicrograms = 0;
   const byRegimen = new Map<string, RegimenPart>();
   for (const set of pattern.sets) {
-    const withSet = absorbOccasion(
-      { ...occasion, supplementMicrograms: occasion.supplementMicrograms + set.doseMicrograms },
-      absorption,
-    );
-    const added = (withSet.absorbedMicrograms - base.absorbedMicrograms) * set.share;
+    const gain = setGain(occasion, base, set, absorption);
+    const added = gain.absorbed;
     absorbedMicrograms += added;
-    lowMicrograms += (withSet.lowMicrograms - base.lowMicrograms) * set.share;
+    lowMicrograms += gain.low;
     for (const member of set.members) {
       const share = pattern.shareById.get(member.id) ?? 0;
       if (!(share > 0)) continue;
@@ -267,12 +264,26 @@ export function absorbAtSitting(
   let absorbed = alone.absorbedMicrograms;
   let low = alone.lowMicrograms;
   for (const set of sets) {
-    const together = absorbOccasion(
-      { ...occasion, supplementMicrograms: occasion.supplementMicrograms + set.doseMicrograms },
-      absorption,
-    );
-    absorbed += (together.absorbedMicrograms - alone.absorbedMicrograms) * set.share;
-    low += (together.lowMicrograms - alone.lowMicrograms) * set.share;
+    const gain = setGain(occasion, alone, set, absorption);
+    absorbed += gain.absorbed;
+    low += gain.low;
   }
   return { absorbed, low };
+}
+
+/** What a set of doses adds to an occasion (`base`: the occasion alone) × its share of days. */
+function setGain(
+  occasion: Occasion,
+  base: OccasionAbsorption,
+  set: SittingSet,
+  absorption: AbsorptionProfile,
+): { absorbed: number; low: number } {
+  const together = absorbOccasion(
+    { ...occasion, supplementMicrograms: occasion.supplementMicrograms + set.doseMicrograms },
+    absorption,
+  );
+  return {
+    absorbed: (together.absorbedMicrograms - base.absorbedMicrograms) * set.share,
+    low: (together.lowMicrograms - base.lowMicrograms) * set.share,
+  };
 }

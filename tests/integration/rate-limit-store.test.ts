@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/dialect";
 import { rawAll } from "@/db/raw";
-import { databaseRateLimitStorage } from "@/server/auth/rate-limit-store";
+import { databaseRateLimitStorage, MIN_KEEP_SECONDS } from "@/server/auth/rate-limit-store";
 import { createTestDatabase, type TestDatabase } from "../factories/database";
 
 let test: TestDatabase | undefined;
@@ -57,6 +57,31 @@ describe("databaseRateLimitStorage", () => {
       { key: "203.0.113.1|/sign-in/email", count: 1 },
       { key: "203.0.113.2|/sign-in/email", count: 1 },
     ]);
+  });
+
+  it("a new instance's first clean-up keeps rows still inside a longer window", async () => {
+    const db = open();
+    let now = 1_800_000_000_000;
+    const first = databaseRateLimitStorage(db, () => now);
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      await first.consume("203.0.113.9|/sign-in/email", rule);
+    }
+    expect((await first.consume("203.0.113.9|/sign-in/email", rule)).allowed).toBe(false);
+    // 15 s later a restarted instance first sees a 10 s rule (changing a password): its
+    // clean-up must not take the sign-in row, 45 s from the end of its window, with it.
+    now += 15_000;
+    const restarted = databaseRateLimitStorage(db, () => now);
+    const shortRule = { window: 10, max: 3 };
+    expect((await restarted.consume("203.0.113.9|/change-password", shortRule)).allowed).toBe(true);
+    expect(await restarted.consume("203.0.113.9|/sign-in/email", rule)).toEqual({
+      allowed: false,
+      retryAfter: 45,
+    });
+    // Rows older than MIN_KEEP_SECONDS go at the next clean-up (at most one a minute).
+    now += MIN_KEEP_SECONDS * 1000 + 60_000;
+    await restarted.consume("203.0.113.10|/sign-in/email", rule);
+    const keys = await rawAll<{ key: string }>(db, "SELECT key FROM auth_rate_limits ORDER BY key");
+    expect(keys).toEqual([{ key: "203.0.113.10|/sign-in/email" }]);
   });
 
   it("lets exactly max through a burst of simultaneous attempts from two instances", async () => {

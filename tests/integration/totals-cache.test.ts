@@ -181,6 +181,31 @@ describe("remembered totals", () => {
     expect(after.absorption.foodBoundRelease).toBe("uncertain");
   });
 
+  it("never finds totals computed from a person's old profile for their new one", async () => {
+    // The person is read before the version: a request holding Mia at 2 years old may
+    // compute after her change to 6 has committed, under the new version.
+    const api = t.caller("cache-person");
+    const planId = await createPlanWith(api, { dayCount: 1 });
+    await api.plans.addEntry({ planId, day: 1, meal: "lunch", foodId: SOYMILK, grams: 100 });
+    const profile = {
+      ageYears: 2,
+      sex: "female" as const,
+      pregnant: false,
+      breastfeeding: false,
+      diet: "vegan" as const,
+      standard: "nih" as const,
+      conditions: [],
+    };
+    const mia = { id: "mia", isDefault: false, portionFactor: 1, isFirstEater: false };
+    const asRead = { ...mia, profile };
+    await createPlanWith(api, { dayCount: 1 }); // any write: a new version
+    const stale = await getPlanTotals(t.db, "cache-person", planId, { person: asRead });
+    expect(stale.targetMicrograms).toBe(0.9); // NIH, 1-3 years
+    const now = { ...mia, profile: { ...profile, ageYears: 6 } };
+    const fresh = await getPlanTotals(t.db, "cache-person", planId, { person: now });
+    expect(fresh.targetMicrograms).toBe(1.2); // NIH, 4-8 years
+  });
+
   it("gives each owner only their own plan", async () => {
     const planId = await createPlanWith(t.caller("cache-a"), { dayCount: 1 });
     await t.caller("cache-a").plans.totals({ planId });

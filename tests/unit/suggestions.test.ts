@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { absorbedFromDose, absorptionProfile, NORMAL_ABSORPTION } from "@/server/domain/absorption";
 import { calculatePlanTotals, type TotalsEntryInput } from "@/server/domain/plan-totals";
+import { suggestRecipes } from "@/server/domain/recipe-suggestions";
 import { regimenPattern } from "@/server/domain/regimen-pattern";
 import {
   type CandidateFood,
@@ -237,7 +238,51 @@ describe("suggestions judge an addition as plans.totals will count it", () => {
     expect(food?.portionsPerDay).toBe(3);
     expect(food?.averageAbsorbedAfter).toBeCloseTo(3 * absorbedFromDose(1.25), 12);
     expect(food?.averageIntakeAfter).toBeCloseTo(3.75, 12);
-    expect(food?.explanation).toMatch(/Eaten at 0\.5 × the plan's amounts, each portion gives 1\.25 µg\./);
+    expect(food?.explanation).toMatch(
+      /Eaten at 0\.5 × the plan's amounts, each portion gives 1\.25 µg\./,
+    );
+  });
+
+  it("a recipe goes to a meal without a periodic tablet, judged at the person's share", () => {
+    // Half portions; 1 µg every other day with breakfast (absorbed(1) = 0.5 µg on half the
+    // days: 0.25 µg a day). Dinner is the emptiest meal. Half a serving of a 2 µg recipe
+    // is 1 µg there: absorbed(1) = 0.5 µg more, 0.75 µg a day; intake 0.5 + 1 = 1.5 µg.
+    const totals = calculatePlanTotals({
+      dayCount: 1,
+      entries: [],
+      targetMicrograms: 2.4,
+      absorption,
+      portionFactor: 0.5,
+      supplements: [
+        {
+          id: "p",
+          doseMicrograms: 1,
+          withMeal: "breakfast",
+          everyNDays: 2,
+          firstDay: 1,
+          weekdays: null,
+        },
+      ],
+    });
+    const [porridge] = suggestRecipes(totals, absorption, adult, [
+      {
+        recipeId: "porridge",
+        name: "Fortified porridge",
+        diet: "vegan",
+        perServingMicrograms: 2,
+        crystallinePerServingMicrograms: 2,
+        complete: true,
+        dietComplete: true,
+        b12FoodNames: ["Fortified oat drink"],
+      },
+    ]);
+    expect(porridge?.meal).toBe("dinner");
+    expect(porridge?.averageAbsorbedAfter).toBeCloseTo(0.75, 12);
+    expect(porridge?.averageIntakeAfter).toBeCloseTo(1.5, 12);
+    expect(porridge?.closesGap).toBe(false);
+    expect(porridge?.explanation).toContain(
+      "Eaten at 0.5 × the plan's amounts, a serving gives 1 µg.",
+    );
   });
 
   it("adding a regimen never lowers the estimate, even past the longest cycle read", () => {

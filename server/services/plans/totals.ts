@@ -121,10 +121,26 @@ export async function getPlanTotals(
 }
 
 /**
+ * Everything of a person the totals depend on. The person is read before the version (by
+ * the caller), so their profile is part of the key: totals computed from a profile that
+ * changed meanwhile are remembered under that old profile, never found for the new one.
+ */
+function personKey(person: TotalsPerson): string {
+  return JSON.stringify([
+    person.id,
+    person.portionFactor,
+    person.isFirstEater,
+    person.isDefault,
+    person.profile,
+  ]);
+}
+
+/**
  * A plan's totals for several people at once (a household's plan), in their order: one
  * version read, and the plan's entries, foods, supplements and dishes read once for all
- * whose totals are not remembered. Everything is read after the version it is remembered
- * under, so a concurrent change can only make a remembered total look older than it is.
+ * whose totals are not remembered. The plan's data is read after the version it is
+ * remembered under (a concurrent change can only make a remembered total look older than
+ * it is); the people come with the key (personKey).
  */
 export async function getPlanTotalsFor(
   db: AppDatabase,
@@ -139,7 +155,7 @@ export async function getPlanTotalsFor(
   let inputs: Promise<TotalsInputs> | undefined;
   const results: PlanTotalsView[] = [];
   for (const person of persons) {
-    const key = `${ownerId}\u0000${planId}\u0000${person ? `${person.id}\u0000${person.portionFactor}\u0000${person.isFirstEater}` : ""}`;
+    const key = `${ownerId}\u0000${planId}\u0000${person ? personKey(person) : ""}`;
     let cache = totalsCache.get(holder);
     let full = cacheable ? cache?.get(key) : undefined;
     if (!full || full.version !== version) {
