@@ -683,4 +683,45 @@ describe("plan totals with supplements and absorption, for any plan", () => {
       }),
     );
   });
+
+  it("adding a regimen never lowers the estimate or its low end; per dose × doses a day = average", () => {
+    // Periods of everyday regimens (1-10 days, weekdays): every cycle is read whole.
+    const extra = fc.record({
+      id: fc.constant("added"),
+      doseMicrograms: fc.double({ min: 0.1, max: 5000, noNaN: true }),
+      withMeal: fc.option(meal, { nil: null }),
+      everyNDays: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+      firstDay: fc.integer({ min: 1, max: 14 }),
+      weekdays: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1 }), {
+        nil: null,
+      }),
+      injected: fc.constant(false),
+    });
+    fc.assert(
+      fc.property(planArbitrary, extra, (plan, added) => {
+        const before = calculatePlanTotals(plan);
+        const after = calculatePlanTotals({
+          ...plan,
+          supplements: [
+            ...plan.supplements,
+            { ...added, firstDay: Math.min(added.firstDay, plan.dayCount) },
+          ],
+        });
+        const slack = 1e-9 * (1 + before.averageAbsorbedB12Micrograms);
+        expect(after.averageAbsorbedB12Micrograms).toBeGreaterThanOrEqual(
+          before.averageAbsorbedB12Micrograms - slack,
+        );
+        expect(after.averageAbsorbedLowB12Micrograms).toBeGreaterThanOrEqual(
+          before.averageAbsorbedLowB12Micrograms - slack,
+        );
+        for (const regimen of after.regimens) {
+          if (regimen.injected || regimen.dosesPerDay >= 1 || regimen.dosesPerDay === 0) continue;
+          expect(regimen.absorbedPerDoseMicrograms * regimen.dosesPerDay).toBeCloseTo(
+            regimen.averageAbsorbedMicrograms,
+            9,
+          );
+        }
+      }),
+    );
+  });
 });
