@@ -76,6 +76,8 @@ export type FoodSuggestion = {
   portionLabel: string;
   gramsPerPortion: number;
   b12PerPortionMicrograms: number;
+  /** What the person eats of a portion's B12 (× their portion factor). */
+  eatenPerPortionMicrograms: number;
   portionsPerDay: number;
   /** Where to put the portions, one each. */
   meals: MealSlot[];
@@ -121,6 +123,8 @@ export type Suggestions = {
   absorbedGapMicrograms: number;
   /** false when some foods have no B12 value: the gap may be smaller than shown. */
   complete: boolean;
+  /** The person's share of the plan's amounts: food suggestions are judged at it. */
+  portionFactor: number;
   foods: FoodSuggestion[];
   regimens: RegimenSuggestion[];
   notes: SuggestionNote[];
@@ -322,6 +326,7 @@ function foodSuggestion(
         portionLabel: food.portion?.label ?? "100 g",
         gramsPerPortion,
         b12PerPortionMicrograms: b12PerPortion,
+        eatenPerPortionMicrograms: b12PerPortion * totals.portionFactor,
         portionsPerDay: portions,
         meals,
         averageAbsorbedAfter: after,
@@ -378,6 +383,7 @@ export function suggestForPlan(
     averageAbsorbed: totals.averageAbsorbedB12Micrograms,
     absorbedTargetMicrograms: absorbedTarget,
     complete: totals.averageComplete,
+    portionFactor: totals.portionFactor,
     notes,
     healthcareNote: HEALTHCARE_NOTE,
   };

@@ -247,4 +247,47 @@ export const peopleJourneys: Journey[] = [
       await page.close();
     },
   },
+  {
+    name: "people: suggestions for a child at half portions say what each portion gives her",
+    run: async ({ browser, baseUrl }) => {
+      const { id: planId } = (await callMutation(baseUrl, "plans.create", {
+        name: "Lena's week",
+        dayCount: 1,
+      })) as { id: string };
+      const own = await ownPerson(baseUrl);
+      const lena = (await callMutation(baseUrl, "people.create", {
+        name: "Lena",
+        ageYears: 6,
+        sex: "female",
+        diet: "vegan",
+        standard: "nih",
+      })) as { id: string };
+      await callMutation(baseUrl, "plans.setEaters", {
+        planId,
+        eaters: [
+          { personId: own.id, portionFactor: 1 },
+          { personId: lena.id, portionFactor: 0.5 },
+        ],
+      });
+
+      const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+      await open(page, `${baseUrl}/plans/${planId}`);
+      // On a desktop every eater has a column; a person's name selects whose plan is shown.
+      await page
+        .locator('.person-column[data-person="Lena"]')
+        .getByRole("button", { name: "Lena" })
+        .click();
+      const suggestions = page.getByRole("region", { name: "Suggestions" });
+      await suggestions.getByRole("heading", { name: "Foods that would make it enough" }).waitFor();
+      // Each food is judged at her half portions, and says what a portion gives her.
+      await suggestions
+        .getByText(/Eaten at 0\.5 × the plan's amounts, each portion gives [\d.]+ µg\./)
+        .first()
+        .waitFor();
+      await closeUp(suggestions, "suggestions-half-portions-desktop");
+      await page.setViewportSize(VIEWPORTS.phone);
+      await closeUp(suggestions, "suggestions-half-portions-phone");
+      await page.close();
+    },
+  },
 ];

@@ -236,6 +236,8 @@ describe("suggestions judge an addition as plans.totals will count it", () => {
     };
     const [food] = suggestForPlan(totals, absorption, adult, [drink]).foods;
     expect(food?.portionsPerDay).toBe(3);
+    expect(food?.b12PerPortionMicrograms).toBe(2.5);
+    expect(food?.eatenPerPortionMicrograms).toBe(1.25);
     expect(food?.averageAbsorbedAfter).toBeCloseTo(3 * absorbedFromDose(1.25), 12);
     expect(food?.averageIntakeAfter).toBeCloseTo(3.75, 12);
     expect(food?.explanation).toMatch(

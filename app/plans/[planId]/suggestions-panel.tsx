@@ -137,6 +137,8 @@ export function SuggestionsPanel({
                         {formatMicrograms(food.b12PerPortionMicrograms)} µg each) at{" "}
                         {mealList(food.meals)}: estimated absorbed{" "}
                         {formatMicrograms(food.averageAbsorbedAfter)} µg a day.
+                        {data.portionFactor !== 1 &&
+                          ` Eaten at ${formatMicrograms(data.portionFactor)} × the plan's amounts, each portion gives ${formatMicrograms(food.eatenPerPortionMicrograms)} µg.`}
                       </p>
                       <p className="small muted">Source: {food.source}</p>
                     </div>
