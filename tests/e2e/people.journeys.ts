@@ -36,6 +36,37 @@ async function ownPerson(baseUrl: string): Promise<{ id: string; name: string }>
   return own;
 }
 
+/**
+ * A one-day plan without food, eaten by the signed-in admin and a vegan 6-year-old
+ * (NIH: 1.2 µg a day) at half portions.
+ */
+async function planWithChild(
+  baseUrl: string,
+  planName: string,
+  childName: string,
+): Promise<{ planId: string; own: { id: string; name: string } }> {
+  const { id: planId } = (await callMutation(baseUrl, "plans.create", {
+    name: planName,
+    dayCount: 1,
+  })) as { id: string };
+  const own = await ownPerson(baseUrl);
+  const child = (await callMutation(baseUrl, "people.create", {
+    name: childName,
+    ageYears: 6,
+    sex: "female",
+    diet: "vegan",
+    standard: "nih",
+  })) as { id: string };
+  await callMutation(baseUrl, "plans.setEaters", {
+    planId,
+    eaters: [
+      { personId: own.id, portionFactor: 1 },
+      { personId: child.id, portionFactor: 0.5 },
+    ],
+  });
+  return { planId, own };
+}
+
 /** Waits (retrying) until the locator's text matches, and answers it. */
 async function textMatching(page: Page, selector: string, pattern: RegExp): Promise<string> {
   const handle = await page.waitForFunction(
@@ -199,25 +230,7 @@ export const peopleJourneys: Journey[] = [
   {
     name: "people: a supplement for one person changes only that person's column",
     run: async ({ browser, baseUrl }) => {
-      const { id: planId } = (await callMutation(baseUrl, "plans.create", {
-        name: "Dora's supplement",
-        dayCount: 1,
-      })) as { id: string };
-      const own = await ownPerson(baseUrl);
-      const dora = (await callMutation(baseUrl, "people.create", {
-        name: "Dora",
-        ageYears: 6,
-        sex: "female",
-        diet: "vegan",
-        standard: "nih",
-      })) as { id: string };
-      await callMutation(baseUrl, "plans.setEaters", {
-        planId,
-        eaters: [
-          { personId: own.id, portionFactor: 1 },
-          { personId: dora.id, portionFactor: 0.5 },
-        ],
-      });
+      const { planId, own } = await planWithChild(baseUrl, "Dora's supplement", "Dora");
 
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
       await open(page, `${baseUrl}/plans/${planId}`);
@@ -250,25 +263,7 @@ export const peopleJourneys: Journey[] = [
   {
     name: "people: suggestions for a child at half portions say what each portion gives her",
     run: async ({ browser, baseUrl }) => {
-      const { id: planId } = (await callMutation(baseUrl, "plans.create", {
-        name: "Lena's week",
-        dayCount: 1,
-      })) as { id: string };
-      const own = await ownPerson(baseUrl);
-      const lena = (await callMutation(baseUrl, "people.create", {
-        name: "Lena",
-        ageYears: 6,
-        sex: "female",
-        diet: "vegan",
-        standard: "nih",
-      })) as { id: string };
-      await callMutation(baseUrl, "plans.setEaters", {
-        planId,
-        eaters: [
-          { personId: own.id, portionFactor: 1 },
-          { personId: lena.id, portionFactor: 0.5 },
-        ],
-      });
+      const { planId } = await planWithChild(baseUrl, "Lena's week", "Lena");
 
       const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
       await open(page, `${baseUrl}/plans/${planId}`);

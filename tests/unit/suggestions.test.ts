@@ -187,6 +187,15 @@ describe("suggestions judge an addition as plans.totals will count it", () => {
     conditions: [],
   };
   const absorption = absorptionProfile(adult);
+  /** 1 µg every other day from day 1, with a meal or on its own (null). */
+  const everyOtherDay = (withMeal: "breakfast" | null) => ({
+    id: "p",
+    doseMicrograms: 1,
+    withMeal,
+    everyNDays: 2,
+    firstDay: 1,
+    weekdays: null,
+  });
 
   it("counts a periodic tablet already taken at the sitting the dose joins", () => {
     // 1 µg every other day on its own; target 4 µg (absorbed target 3 × absorbed(4/3) µg,
@@ -198,9 +207,7 @@ describe("suggestions judge an addition as plans.totals will count it", () => {
       entries: [],
       targetMicrograms: 4,
       absorption,
-      supplements: [
-        { id: "p", doseMicrograms: 1, withMeal: null, everyNDays: 2, firstDay: 1, weekdays: null },
-      ],
+      supplements: [everyOtherDay(null)],
     });
     const daily = suggestForPlan(totals, absorption, adult, []).regimens.find(
       (regimen) => regimen.kind === "daily-supplement",
@@ -255,16 +262,7 @@ describe("suggestions judge an addition as plans.totals will count it", () => {
       targetMicrograms: 2.4,
       absorption,
       portionFactor: 0.5,
-      supplements: [
-        {
-          id: "p",
-          doseMicrograms: 1,
-          withMeal: "breakfast",
-          everyNDays: 2,
-          firstDay: 1,
-          weekdays: null,
-        },
-      ],
+      supplements: [everyOtherDay("breakfast")],
     });
     const [porridge] = suggestRecipes(totals, absorption, adult, [
       {
