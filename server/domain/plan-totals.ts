@@ -50,6 +50,8 @@ import { isTakenOnDay, type SupplementSchedule } from "./supplements";
 
 export const MEAL_ORDER = ["breakfast", "lunch", "dinner", "snack"] as const;
 export type MealSlot = (typeof MEAL_ORDER)[number];
+/** Where supplements are taken: with a meal, or on their own (null). */
+const SITTING_SLOTS = [...MEAL_ORDER, null] as const;
 
 export type TotalsEntryInput = {
   id: string;
@@ -319,7 +321,7 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
   const daily = supplements.filter(isDaily);
   // Swallowed periodic regimens, by sitting: which are taken together, and how often.
   const periodicBySitting = new Map<MealSlot | null, RegimenPattern>();
-  for (const slot of [...MEAL_ORDER, null]) {
+  for (const slot of SITTING_SLOTS) {
     const atSitting = supplements.filter(
       (supplement) =>
         !isDaily(supplement) && supplement.injected !== true && supplement.withMeal === slot,
@@ -550,7 +552,7 @@ export function calculatePlanTotals(input: PlanTotalsInput): PlanTotals {
     averageAbsorbedLowB12Micrograms: mean((day) => day.absorbedLowB12Micrograms),
     portionFactor,
     periodicSets: Object.fromEntries(
-      [...MEAL_ORDER, null].map((slot) => [
+      SITTING_SLOTS.map((slot) => [
         slot ?? "own",
         sittingSets(periodicBySitting.get(slot)?.sets ?? []),
       ]),

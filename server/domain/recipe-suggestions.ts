@@ -12,7 +12,7 @@ import type { AbsorptionProfile, Occasion } from "./absorption";
 import { formatAmount, judgeB12 } from "./b12-status";
 import type { MealSlot, PlanTotalsSummary } from "./plan-totals";
 import { absorbAtSitting } from "./regimen-pattern";
-import { fitsDiet, isSuggestible, mealsForPortions } from "./suggestions";
+import { fitsDiet, isSuggestible, mealsForPortions, portionFactorNote } from "./suggestions";
 import type { Diet } from "./vocabulary";
 
 export const MAX_RECIPE_SUGGESTIONS = 3;
@@ -145,7 +145,7 @@ export function suggestRecipes(
       averageAbsorbedAfter: after.absorbed,
       closesGap,
       complete: recipe.complete,
-      explanation: `Add a serving of ${recipe.name} (${formatAmount(recipe.perServingMicrograms)} µg${recipe.complete ? "" : " or more"}) to ${where}: the estimated absorbed B12 becomes ${formatAmount(after.absorbed)} µg a day${closesGap ? ", which meets your target" : `, closer to the ${formatAmount(totals.absorbedTargetMicrograms)} µg needed`}.${totals.portionFactor === 1 ? "" : ` Eaten at ${formatAmount(totals.portionFactor)} × the plan's amounts, a serving gives ${formatAmount(recipe.perServingMicrograms * totals.portionFactor)} µg.`}`,
+      explanation: `Add a serving of ${recipe.name} (${formatAmount(recipe.perServingMicrograms)} µg${recipe.complete ? "" : " or more"}) to ${where}: the estimated absorbed B12 becomes ${formatAmount(after.absorbed)} µg a day${closesGap ? ", which meets your target" : `, closer to the ${formatAmount(totals.absorbedTargetMicrograms)} µg needed`}.${portionFactorNote(totals.portionFactor, "a serving", recipe.perServingMicrograms * totals.portionFactor)}`,
       source: "Your recipe's ingredients (USDA SR28 and label values). Absorption: IOM 1998.",
     });
   }

@@ -2,8 +2,8 @@
  * How a plan's periodic regimens (every N days, chosen weekdays) fall together in the long
  * run. Two doses taken at the same sitting are one occasion, and the intrinsic-factor route
  * saturates, so 2 × 1 µg on the same day is absorbed less well than 1 µg on alternate days
- * (docs/methodology.md, "Regimens"). Counting each periodic dose on its own would make the
- * estimate depend on nothing but the doses, and could put the low end above the estimate.
+ * (docs/methodology.md, "Regimens"). Counting each periodic dose on its own would count
+ * doses taken together as if taken apart, and could put the low end above the estimate.
  *
  * Regimens whose periods share no factor fall together independently in the long run, so
  * they are combined as independent (exact). Within a group whose periods do share one, the
@@ -20,16 +20,10 @@ import {
   type Occasion,
   type OccasionAbsorption,
 } from "./absorption";
-import { isoWeekday, type SupplementSchedule } from "./supplements";
+import { hasWeekdays, isoWeekday, type SupplementSchedule } from "./supplements";
 
 /** A periodic regimen as the pattern needs it. */
-export type PeriodicRegimen = {
-  id: string;
-  doseMicrograms: number;
-  everyNDays: number | null;
-  firstDay: number;
-  weekdays: number[] | null;
-};
+export type PeriodicRegimen = SupplementSchedule & { id: string; doseMicrograms: number };
 
 /** Regimens taken together on some days: who, their summed dose, the share of days. */
 export type RegimenSet = {
@@ -55,21 +49,15 @@ const onRhythm = (offset: number, every: number) => ((offset % every) + every) %
 function cycleDays(regimens: readonly PeriodicRegimen[]): number {
   let cycle = 1;
   for (const regimen of regimens) {
-    const period = hasWeekdays(regimen) ? 7 : Math.max(1, regimen.everyNDays ?? 1);
+    const period = periodOf(regimen);
     cycle = (cycle / gcd(cycle, period)) * period;
     if (cycle > MAX_CYCLE_DAYS) return MAX_CYCLE_DAYS;
   }
   return cycle;
 }
 
-function hasWeekdays(
-  regimen: PeriodicRegimen,
-): regimen is PeriodicRegimen & { weekdays: number[] } {
-  return regimen.weekdays !== null && regimen.weekdays.length > 0;
-}
-
 /** A regimen's period in days: 7 for chosen weekdays, else N. */
-function periodOf(regimen: PeriodicRegimen): number {
+function periodOf(regimen: SupplementSchedule): number {
   return hasWeekdays(regimen) ? 7 : Math.max(1, regimen.everyNDays ?? 1);
 }
 
@@ -164,10 +152,7 @@ function readCycle(regimens: readonly PeriodicRegimen[], startDate: string | nul
 
 /** A regimen is "daily" when taken every day from its first day; others are periodic. */
 export function isDaily(supplement: SupplementSchedule): boolean {
-  return (
-    (supplement.weekdays === null || supplement.weekdays.length === 0) &&
-    (supplement.everyNDays ?? 1) === 1
-  );
+  return !hasWeekdays(supplement) && (supplement.everyNDays ?? 1) === 1;
 }
 
 /**
@@ -175,7 +160,7 @@ export function isDaily(supplement: SupplementSchedule): boolean {
  * the week for chosen weekdays (none on an undated plan, where no weekday is ever taken).
  */
 export function dosesPerDay(supplement: SupplementSchedule, startDate: string | null): number {
-  if (supplement.weekdays !== null && supplement.weekdays.length > 0) {
+  if (hasWeekdays(supplement)) {
     return startDate === null ? 0 : new Set(supplement.weekdays).size / 7;
   }
   return 1 / (supplement.everyNDays ?? 1);

@@ -296,6 +296,16 @@ export function mealsForPortions(totals: PlanTotalsSummary, portions: number): M
 
 const fmt = formatAmount;
 
+/**
+ * For someone eating other than the plan's amounts: "Eaten at 0.5 × the plan's amounts,
+ * each portion gives 1.25 µg." (`what`: "each portion", "a serving"); empty at 1.
+ */
+export function portionFactorNote(factor: number, what: string, eatenMicrograms: number): string {
+  return factor === 1
+    ? ""
+    : ` Eaten at ${fmt(factor)} × the plan's amounts, ${what} gives ${fmt(eatenMicrograms)} µg.`;
+}
+
 function foodSuggestion(
   totals: PlanTotalsSummary,
   absorption: AbsorptionProfile,
@@ -319,6 +329,7 @@ function foodSuggestion(
     const after = averages.absorbed;
     if (statusWith(totals, averages) === "meets") {
       const mealWords = meals.join(", ").replace(/, ([^,]*)$/, " and $1");
+      const eatenPerPortion = b12PerPortion * totals.portionFactor;
       return {
         foodId: food.foodId,
         name: food.name,
@@ -326,7 +337,7 @@ function foodSuggestion(
         portionLabel: food.portion?.label ?? "100 g",
         gramsPerPortion,
         b12PerPortionMicrograms: b12PerPortion,
-        eatenPerPortionMicrograms: b12PerPortion * totals.portionFactor,
+        eatenPerPortionMicrograms: eatenPerPortion,
         portionsPerDay: portions,
         meals,
         averageAbsorbedAfter: after,
@@ -337,9 +348,7 @@ function foodSuggestion(
           (portions === 1
             ? `One ${food.portion?.label ?? "100 g"} a day (${fmt(b12PerPortion)} µg) at ${mealWords} brings the estimated absorbed B12 to ${fmt(after)} µg a day.`
             : `${portions} portions of ${food.portion?.label ?? "100 g"} a day (${fmt(b12PerPortion)} µg each), one at ${mealWords}: spread over meals because each meal can only absorb so much (about 1.5-2.5 µg, IOM 1998). Estimated absorbed: ${fmt(after)} µg a day.`) +
-          (totals.portionFactor === 1
-            ? ""
-            : ` Eaten at ${fmt(totals.portionFactor)} × the plan's amounts, each portion gives ${fmt(b12PerPortion * totals.portionFactor)} µg.`),
+          portionFactorNote(totals.portionFactor, "each portion", eatenPerPortion),
         source: food.typicalLabelValue
           ? "Typical label value: check your product's label. Absorption: IOM 1998."
           : food.source === "custom"

@@ -41,6 +41,13 @@ export type SupplementSchedule = {
   weekdays: number[] | null;
 };
 
+/** Whether a regimen is taken on chosen weekdays (rather than every N days). */
+export function hasWeekdays<T extends SupplementSchedule>(
+  schedule: T,
+): schedule is T & { weekdays: number[] } {
+  return schedule.weekdays !== null && schedule.weekdays.length > 0;
+}
+
 /** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date. */
 export function isoWeekday(date: string): number {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -56,7 +63,7 @@ export function isTakenOnDay(
   day: number,
   startDate: string | null,
 ): boolean {
-  if (schedule.weekdays !== null && schedule.weekdays.length > 0) {
+  if (hasWeekdays(schedule)) {
     const date = planDayDate(startDate, day);
     return date !== null && schedule.weekdays.includes(isoWeekday(date));
   }
@@ -83,7 +90,7 @@ const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /** "Daily", "Every 7 days from day 2", "Mon, Thu". */
 export function describeSchedule(schedule: SupplementSchedule): string {
-  if (schedule.weekdays !== null && schedule.weekdays.length > 0) {
+  if (hasWeekdays(schedule)) {
     return [...schedule.weekdays]
       .sort((a, b) => a - b)
       .map((day) => WEEKDAY_NAMES[day - 1])
